@@ -1,0 +1,3 @@
+"""quotetrack: who said this, when, where, and through which outlet."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,112 @@
+"""Outlet gazetteer: maps the many names of a news outlet to one canonical name.
+
+>>> outlets = Outlets.load()
+>>> outlets.canonical("the state-run TASS news agency")
+'TASS'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PACKAGE_DATA_DIR = Path(__file__).resolve().parent / "data"
+
+_DESCRIPTORS = re.compile(
+    r"\b(the|state-run|state-owned|state-controlled|state|official|independent|"
+    r"pro-kremlin|kremlin-friendly|russian|chinese|iranian|turkish|news|agency|"
+    r"newspaper|daily|broadcaster|channel|tv|television|radio|magazine|website|"
+    r"outlet|wire|service|network|semi-official|government-run|private)\b",
+    re.IGNORECASE,
+)
+
+
+def _key(name: str) -> str:
+    name = name.replace("’", "'").strip().strip(".,;:")
+    name = re.sub(r"'s$", "", name)
+    return re.sub(r"\s+", " ", name).casefold()
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    state_run: bool
+    kind: str | None
+
+
+def _data_file(name: str) -> Path:
+    for folder in (PACKAGE_DATA_DIR, DATA_DIR):
+        if (folder / name).exists():
+            return folder / name
+    raise FileNotFoundError(name)
+
+
+class Outlets:
+    """Lookup of outlets by any of their names, ignoring case and descriptors."""
+
+    def __init__(self, outlets: list[Outlet]):
+        self.outlets = {outlet.name: outlet for outlet in outlets}
+        self._by_key: dict[str, str] = {}
+        # Aliases that are also common words (Time, Fox, the Post) only count when written exactly.
+        self._exact: dict[str, str] = {}
+        for outlet in outlets:
+            for alias in (outlet.name, *outlet.aliases):
+                self._exact[alias] = outlet.name
+                if alias.lower().startswith("the ") and alias.lower() not in ("the " + outlet.name.lower(),):
+                    if " " not in alias[4:]:
+                        continue
+                self._by_key.setdefault(_key(alias), outlet.name)
+        longest_first = sorted(self._exact, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(alias) for alias in longest_first) + r")(?:['’]s)?(?![\w-])"
+        )
+
+    @classmethod
+    @cache
+    def load(cls, path: str | None = None) -> "Outlets":
+        source = Path(path) if path else _data_file("outlets.csv")
+        with open(source, newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        return cls(
+            [
+                Outlet(
+                    name=row["name"],
+                    aliases=tuple(alias for alias in (row.get("aliases") or "").split("|") if alias),
+                    country=row.get("country") or None,
+                    state_run=row.get("state_run") == "1",
+                    kind=row.get("kind") or None,
+                )
+                for row in rows
+            ]
+        )
+
+    def canonical(self, name: str | None) -> str | None:
+        """The canonical outlet name for ``name``, or None if it names no known outlet."""
+        if not name:
+            return None
+        name = name.strip()
+        if name in self._exact:
+            return self._exact[name]
+        key = _key(name)
+        if key in self._by_key:
+            return self._by_key[key]
+        stripped = _key(_DESCRIPTORS.sub(" ", name))
+        if stripped and stripped in self._by_key:
+            return self._by_key[stripped]
+        found = self.find(name)
+        if found:
+            return found[0][0]
+        return None
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """Every outlet named in ``text``: (canonical name, start, end)."""
+        return [(self._exact[m.group(1)], m.start(1), m.end(1)) for m in self._pattern.finditer(text)]
+
+    def info(self, name: str) -> Outlet | None:
+        return self.outlets.get(name)
