@@ -1,0 +1,111 @@
+"""Pattern NER for the model-free engine: names from capitalisation, titles and word lists.
+
+>>> find_entities("Kremlin spokesman Dmitry Peskov told the TASS news agency".split())
+[(0, 0, 'ORG'), (2, 3, 'PERSON'), (6, 6, 'ORG')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .gazetteer import Outlets
+
+_CONNECTORS = frozenset({"of", "for", "de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "on", "the"})
+_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "la", "le", "du"})
+_WORD = re.compile(r"^[A-Z][\w'’.-]*$|^[A-Z]\.$|^[A-Z]{2,}$")
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(_WORD.match(word)) and word not in lexicon.CAPITALISED_FUNCTION_WORDS
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in lexicon.TITLES and word[0].isupper()
+
+
+def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """(first, last, label) spans of names in one sentence's words, label PERSON/ORG/GPE/MISC."""
+    outlets = Outlets.load()
+    entities: list[tuple[int, int, str]] = []
+    count = len(words)
+    i = 0
+    while i < count:
+        word = words[i]
+        if not _is_capitalised(word) or word in ("'s", "’s"):
+            i += 1
+            continue
+        first = i
+        last = i
+        j = i + 1
+        while j < count:
+            if _is_capitalised(words[j]) or (words[j].endswith(".") and len(words[j]) == 2 and words[j][0].isupper()):
+                last = j
+                j += 1
+            elif words[j] in _CONNECTORS and j + 1 < count and _is_capitalised(words[j + 1]) and words[j] != "the" or (
+                words[j] == "the" and j > first and words[j - 1] in ("of", "for") and j + 1 < count and _is_capitalised(words[j + 1])
+            ):
+                j += 1
+            else:
+                break
+        entities.extend(_label_run(words, first, last, outlets, known_people))
+        i = last + 1
+    return entities
+
+
+def _label_run(
+    words: list[str], first: int, last: int, outlets: Outlets, known_people: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    span = words[first : last + 1]
+    text = " ".join(span)
+    # Titles and role words before a name ("Kremlin spokesman Dmitry Peskov", "Sen. Ted Cruz") are not the name.
+    titled = False
+    k = 0
+    while k < len(span) - 1 and (_is_title(span[k]) or span[k] in ("Vice", "Prime", "Foreign", "Defense", "Secretary", "Attorney", "General", "Majority", "Minority", "Leader", "House", "Senate", "White", "Press", "Deputy", "Chief", "State", "Former", "Acting", "First", "Lady", "Supreme", "Leader")):
+        if _is_title(span[k]):
+            titled = True
+        k += 1
+    if titled and k < len(span):
+        rest = span[k:]
+        if not any(word in lexicon.ORG_WORDS for word in rest):
+            return [(first + k, last, "PERSON")]
+    if outlets.canonical(text) and (text in outlets._exact or len(span) > 1):
+        return [(first, last, "ORG")]
+    if text in lexicon.MULTIWORD_PLACES or (len(span) == 1 and text in lexicon.PLACES):
+        return [(first, last, "GPE")]
+    if any(word in lexicon.ORG_WORDS for word in span) or (len(span) == 1 and span[0].isupper() and len(span[0]) > 1):
+        return _split_org_then_person(words, first, last, outlets, known_people)
+    if len(span) == 1:
+        if text in lexicon.DEMONYMS:
+            return [(first, last, "MISC")]
+        if text in known_people or text in lexicon.MALE_NAMES or text in lexicon.FEMALE_NAMES:
+            return [(first, last, "PERSON")]
+        return [(first, last, "MISC")]
+    if any(word in lexicon.DEMONYMS or word in lexicon.PLACES for word in span[:-1]) and len(span) == 2:
+        return [(first, last, "MISC")]
+    if all(word[0].isupper() for word in span) and len(span) <= 4:
+        return [(first, last, "PERSON")]
+    return [(first, last, "MISC")]
+
+
+def _split_org_then_person(
+    words: list[str], first: int, last: int, outlets: Outlets, known_people: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """'Kremlin spokesman'-style prefixes: "Kremlin Dmitry Peskov" is rare, but "FBI Director James Comey" is common."""
+    span = words[first : last + 1]
+    for k in range(1, len(span)):
+        if _is_title(span[k]) and k + 1 < len(span):
+            rest = span[k + 1 :]
+            if not any(word in lexicon.ORG_WORDS for word in rest):
+                return [(first, first + k - 1, "ORG"), (first + k + 1, last, "PERSON")]
+    return [(first, last, "ORG")]
+
+
+def known_people_in(sentences: list[list[str]]) -> frozenset[str]:
+    """Surnames and first names of multi-word PERSON names, so a lone "Peskov" is tagged a person too."""
+    names = set()
+    for words in sentences:
+        for first, last, label in find_entities(words):
+            if label == "PERSON" and last > first:
+                names.add(words[last])
+    return frozenset(names)
