@@ -11,7 +11,7 @@ depparse and ner, and the extractor reads speakers off the dependency parse.
 >>> [sentence.text for sentence in doc.sentences]
 ['Kremlin spokesman Dmitry Peskov said so.', 'He left.']
 >>> [(ent.text, ent.type) for ent in doc.ents]
-[('Dmitry Peskov', 'PERSON')]
+[('Kremlin', 'ORG'), ('Dmitry Peskov', 'PERSON')]
 """
 
 from __future__ import annotations
