@@ -1,0 +1,353 @@
+import sqlite3
+
+import pytest
+from sqlite_utils import Database
+
+from quotetrack.models import Article, Quote, stable_id
+from quotetrack.store import (
+    Ingest,
+    StoreError,
+    canonical_speaker,
+    ensure_schema,
+    ingest_article,
+    open_database,
+    speaker_key,
+)
+
+TEXT = (
+    "Kremlin spokesman Dmitry Peskov told TASS on Monday: “We will not back down.” "
+    "Mayor Jane Ortiz said the talks were “going nowhere”."
+)
+
+
+def span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+@pytest.fixture
+def db() -> Database:
+    return Database(memory=True)
+
+
+@pytest.fixture
+def article() -> Article:
+    return Article(
+        text=TEXT,
+        title="Talks stall",
+        url="https://example.com/talks",
+        publisher="Reuters",
+        date="2024-03-04",
+        path="talks.txt",
+    )
+
+
+def make_quotes(article: Article) -> list[Quote]:
+    first = span(article.text, "We will not back down.")
+    second = span(article.text, "going nowhere")
+    return [
+        Quote(
+            text="We will not back down.",
+            start=first[0],
+            end=first[1],
+            kind="direct",
+            cue="told",
+            speaker="Dmitry Peskov",
+            speaker_mention="Kremlin spokesman Dmitry Peskov",
+            via_outlet="TASS",
+            publisher=article.publisher,
+            sentence=article.text.split("” ")[0] + "”",
+            confidence=0.9,
+        ),
+        Quote(
+            text="going nowhere",
+            start=second[0],
+            end=second[1],
+            kind="mixed",
+            cue="said",
+            speaker="Mayor Jane Ortiz",
+            speaker_mention="Mayor Jane Ortiz",
+            publisher=article.publisher,
+            sentence="Mayor Jane Ortiz said the talks were “going nowhere”.",
+            confidence=0.7,
+        ),
+    ]
+
+
+def counts(db: Database) -> dict[str, int]:
+    return {table: db[table].count for table in ("articles", "speakers", "outlets", "quotes")}
+
+
+def test_schema_tables_keys_and_indexes(db):
+    ensure_schema(db)
+    assert {"articles", "speakers", "outlets", "quotes"} <= set(db.table_names())
+    assert "quotes_view" in db.view_names()
+    foreign_keys = {(fk.column, fk.other_table) for fk in db["quotes"].foreign_keys}
+    assert foreign_keys == {
+        ("article_id", "articles"),
+        ("speaker_id", "speakers"),
+        ("via_outlet_id", "outlets"),
+        ("publisher_outlet_id", "outlets"),
+    }
+    indexed = {tuple(index.columns) for index in db["quotes"].indexes}
+    assert {("article_id",), ("speaker_id",), ("via_outlet_id",), ("publisher_outlet_id",)} <= indexed
+    assert {("date",), ("kind",)} <= indexed
+    assert db["quotes"].detect_fts() == "quotes_fts"
+    assert "porter" in db["quotes_fts"].schema
+
+
+def test_ensure_schema_is_idempotent(db, article):
+    ensure_schema(db)
+    ingest_article(db, article, make_quotes(article))
+    schema = db.schema
+    ensure_schema(db)
+    assert db.schema == schema
+    assert counts(db)["quotes"] == 2
+
+
+def test_ingest_stores_everything(db, article):
+    quotes = make_quotes(article)
+    assert ingest_article(db, article, quotes, extractor_version="test-1") == Ingest.NEW
+
+    stored_article = db["articles"].get(article.id)
+    assert stored_article["title"] == "Talks stall"
+    assert stored_article["text"] == TEXT
+    assert stored_article["extractor_version"] == "test-1"
+    assert stored_article["ingested_at"]
+
+    peskov = db["quotes"].get(stable_id(article.id, str(quotes[0].start), str(quotes[0].end), "direct"))
+    assert TEXT[peskov["start"] : peskov["end"]] == peskov["text"] == "We will not back down."
+    assert peskov["article_id"] == article.id
+    assert peskov["kind"] == "direct"
+    assert peskov["cue"] == "told"
+    assert peskov["confidence"] == 0.9
+    assert peskov["date"] == "2024-03-04"
+    assert peskov["publisher"] == "Reuters"
+    assert peskov["extractor_version"] == "test-1"
+    assert db["speakers"].get(peskov["speaker_id"]) == {
+        "id": peskov["speaker_id"],
+        "name": "Dmitry Peskov",
+        "kind": "person",
+    }
+    tass = db["outlets"].get(peskov["via_outlet_id"])
+    assert (tass["name"], tass["country"], tass["state_run"]) == ("TASS", "Russia", 1)
+    assert db["outlets"].get(peskov["publisher_outlet_id"])["name"] == "Reuters"
+
+    rows = {row["text"]: row for row in db["quotes_view"].rows}
+    assert rows["going nowhere"]["speaker"] == "Jane Ortiz"
+    assert rows["going nowhere"]["via_outlet"] is None
+    assert rows["We will not back down."]["via_outlet"] == "TASS"
+    assert rows["We will not back down."]["title"] == "Talks stall"
+    assert rows["We will not back down."]["url"] == "https://example.com/talks"
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("back down", ["We will not back down."]),
+        ("backing", ["We will not back down."]),  # porter stemming
+        ("Ortiz", ["going nowhere"]),  # speaker_mention is indexed too
+        ("nowhere", ["going nowhere"]),
+        ("elephant", []),
+    ],
+)
+def test_full_text_search(db, article, query, expected):
+    ingest_article(db, article, make_quotes(article))
+    assert [row["text"] for row in db["quotes"].search(query)] == expected
+
+
+def test_reingest_identical_writes_nothing(db, article):
+    ingest_article(db, article, make_quotes(article))
+    before = counts(db)
+    ingested_at = db["articles"].get(article.id)["ingested_at"]
+    changes = db.conn.total_changes
+    assert ingest_article(db, article, make_quotes(article)) == Ingest.UNCHANGED
+    assert db.conn.total_changes == changes
+    assert counts(db) == before
+    assert db["articles"].get(article.id)["ingested_at"] == ingested_at
+
+
+def test_changed_extraction_replaces_quotes(db, article):
+    ingest_article(db, article, make_quotes(article))
+    before = counts(db)
+    better = make_quotes(article)
+    better[1].speaker = "Jane Ortiz"
+    better[1].confidence = 0.8
+    dropped_kind = better[0]
+    dropped_kind.kind = "mixed"  # a new id: the old direct quote must go
+
+    assert ingest_article(db, article, better) == Ingest.UPDATED
+    assert counts(db) == before
+    assert sorted(row["kind"] for row in db["quotes"].rows) == ["mixed", "mixed"]
+    assert {row["confidence"] for row in db["quotes"].rows} == {0.9, 0.8}
+    # The full-text index follows the replacement instead of keeping stale rows.
+    assert [row["kind"] for row in db["quotes"].search("back down")] == ["mixed"]
+    assert db.execute("select count(*) from quotes_fts").fetchone()[0] == 2
+
+
+def test_fewer_quotes_on_reingest_removes_the_extra_rows(db, article):
+    ingest_article(db, article, make_quotes(article))
+    assert ingest_article(db, article, make_quotes(article)[:1]) == Ingest.UPDATED
+    assert [row["text"] for row in db["quotes"].rows] == ["We will not back down."]
+
+
+def test_other_articles_are_untouched(db, article):
+    other = Article(text="“Fine,” Ortiz said.", url="https://example.com/other", date="2024-03-05")
+    ingest_article(db, other, [Quote(text="Fine,", start=1, end=6, kind="direct", speaker="Jane Ortiz")])
+    ingest_article(db, article, make_quotes(article))
+    ingest_article(db, article, make_quotes(article)[:1])
+    assert [row["text"] for row in db["quotes"].rows_where("article_id = ?", [other.id])] == ["Fine,"]
+
+
+@pytest.mark.parametrize(
+    "name, canonical",
+    [
+        ("Dmitry Peskov", "Dmitry Peskov"),
+        ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
+        ("Mr. Peskov", "Peskov"),
+        ("Sen. Ted Cruz", "Ted Cruz"),
+        ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov"),
+        ("UN Secretary-General António Guterres", "António Guterres"),
+        ("Sergei Lavrov, Russia’s foreign minister", "Sergei Lavrov"),
+        ("President Ursula von der Leyen", "Ursula von der Leyen"),
+        ("the Foreign Ministry", "Foreign Ministry"),
+        ("he", None),
+        ("the spokesman", None),
+        ("", None),
+    ],
+)
+def test_canonical_speaker(name, canonical):
+    assert canonical_speaker(name) == canonical
+
+
+def article_quoting(*speakers: str) -> tuple[Article, list[Quote]]:
+    text = " ".join(f"“Statement {number},” {speaker} said." for number, speaker in enumerate(speakers))
+    quotes = []
+    for number, speaker in enumerate(speakers):
+        start, end = span(text, f"Statement {number},")
+        quotes.append(Quote(text=text[start:end], start=start, end=end, kind="direct", speaker=speaker))
+    return Article(text=text, url="https://example.com/" + stable_id(text)), quotes
+
+
+@pytest.mark.parametrize(
+    "articles, expected_speakers",
+    [
+        ([["Dmitry Peskov", "Peskov", "Kremlin spokesman Dmitry Peskov"]], ["Dmitry Peskov"]),
+        ([["Dmitry Peskov"], ["Mr. Peskov"], ["Peskov"]], ["Dmitry Peskov"]),
+        ([["Recep Tayyip Erdoğan"], ["Erdogan"]], ["Recep Tayyip Erdoğan"]),
+        # Two full names share the surname: "Peskov" alone stays its own speaker.
+        ([["Dmitry Peskov", "Elizaveta Peskov"], ["Peskov"]], ["Dmitry Peskov", "Elizaveta Peskov", "Peskov"]),
+        # The surname came first: its rows keep their speaker, the full name gets its own.
+        ([["Peskov"], ["Dmitry Peskov"]], ["Dmitry Peskov", "Peskov"]),
+    ],
+)
+def test_speakers_are_merged(db, articles, expected_speakers):
+    for speakers in articles:
+        ingest_article(db, *article_quoting(*speakers))
+    assert sorted(row["name"] for row in db["speakers"].rows) == expected_speakers
+    assert all(row["speaker_id"] for row in db["quotes"].rows)
+
+
+def test_speaker_id_is_the_hash_of_the_canonical_name(db):
+    ingest_article(db, *article_quoting("Kremlin spokesman Dmitry Peskov"))
+    assert [row["id"] for row in db["speakers"].rows] == [stable_id(speaker_key("Dmitry Peskov"))]
+
+
+@pytest.mark.parametrize(
+    "via_outlets, expected",
+    [
+        (["TASS", "Tass", "the state-run TASS news agency"], [("TASS", "Russia")]),
+        (["RIA Novosti", "RIA"], [("RIA Novosti", "Russia")]),
+        (["Smalltown Gazette", "Smalltown Gazette"], [("Smalltown Gazette", None)]),
+    ],
+)
+def test_outlets_are_canonicalised(db, via_outlets, expected):
+    text = " ".join(f"“Point {number},” Ortiz told reporters." for number in range(len(via_outlets)))
+    quotes = []
+    for number, outlet in enumerate(via_outlets):
+        start, end = span(text, f"Point {number},")
+        quotes.append(Quote(text=text[start:end], start=start, end=end, kind="direct", via_outlet=outlet))
+    ingest_article(db, Article(text=text), quotes)
+    assert [(row["name"], row["country"]) for row in db["outlets"].rows] == expected
+    assert {row["via_outlet_id"] for row in db["quotes"].rows} == {row["id"] for row in db["outlets"].rows}
+
+
+def test_unknown_publisher_keeps_text_without_outlet(db):
+    article = Article(text="“Yes,” Ortiz said.", publisher="Smalltown Gazette")
+    ingest_article(db, article, [Quote(text="Yes,", start=1, end=5, kind="direct")])
+    row = next(db["quotes"].rows)
+    assert (row["publisher"], row["publisher_outlet_id"]) == ("Smalltown Gazette", None)
+    assert db["outlets"].count == 0
+
+
+@pytest.fixture
+def file_db(tmp_path, article):
+    path = tmp_path / "quotes.db"
+    db = open_database(path)
+    ingest_article(db, article, make_quotes(article))
+    db.close()
+    return path
+
+
+def hold_exclusive_lock(path):
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")
+    return blocker
+
+
+def test_locked_database_raises_store_error_and_keeps_rows(file_db, article):
+    db = open_database(file_db, timeout=0.1)
+    blocker = hold_exclusive_lock(file_db)
+    try:
+        changed = make_quotes(article)[:1]
+        other = Article(text="“Later,” Ortiz said.", url="https://example.com/later")
+        for args in [(article, changed), (other, [Quote(text="Later,", start=1, end=7, kind="direct")])]:
+            with pytest.raises(StoreError, match="locked") as error:
+                ingest_article(db, *args)
+            assert "\n" not in str(error.value)
+    finally:
+        blocker.close()
+    assert counts(Database(file_db)) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
+
+
+def test_opening_a_locked_database_raises_store_error(file_db):
+    blocker = hold_exclusive_lock(file_db)
+    try:
+        with pytest.raises(StoreError, match="locked"):
+            open_database(file_db, timeout=0.1)
+    finally:
+        blocker.close()
+    assert counts(Database(file_db))["quotes"] == 2
+
+
+def test_creating_a_locked_database_raises_store_error(tmp_path):
+    blocker = hold_exclusive_lock(tmp_path / "new.db")
+    try:
+        with pytest.raises(StoreError, match="locked"):
+            open_database(tmp_path / "new.db", timeout=0.1)
+    finally:
+        blocker.close()
+    assert Database(tmp_path / "new.db").table_names() == []
+
+
+def test_read_only_database_raises_store_error_and_keeps_rows(file_db, article):
+    read_only = Database(sqlite3.connect(f"file:{file_db}?mode=ro", uri=True))
+    ensure_schema(read_only)  # the schema is complete, so opening writes nothing
+    with pytest.raises(StoreError, match="read-only"):
+        ingest_article(read_only, article, make_quotes(article)[:1])
+    assert counts(Database(file_db))["quotes"] == 2
+
+
+@pytest.mark.parametrize("content, message", [(b"not a database" * 100, "not an SQLite database")])
+def test_not_a_database(tmp_path, content, message):
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=message):
+        open_database(path)
+    assert path.read_bytes() == content
+
+
+def test_missing_database_without_create(tmp_path):
+    with pytest.raises(StoreError, match="no such database"):
+        open_database(tmp_path / "missing.db", create=False)
+    assert not (tmp_path / "missing.db").exists()
