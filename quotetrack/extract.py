@@ -1,38 +1,842 @@
-"""Quote extraction (placeholder: being written; interface is stable)."""
+"""The extractor: direct, reported and mixed quotes with speaker and via outlet.
+
+Both engines feed one extractor. Every sentence is read for *frames*: a speech
+cue ("said", "told", "according to", "quoted X as saying"), the speaker phrase
+and where the content lies. With a dependency parse (stanza models) frames come
+from the parse (speech verb -> nsubj speaker, ccomp/parataxis content); without
+one, from word patterns. Frames are then matched with the quote-mark spans,
+speakers resolved to the fullest name in the article, and outlets looked up.
+
+>>> text = ('Kremlin spokesman Dmitry Peskov said on Wednesday that talks would go on. '
+...         '“We are ready,” he told Reuters.')
+>>> [(q.kind, q.speaker, q.via_outlet) for q in Extractor("rules").extract(Article(text))]
+[('indirect', 'Dmitry Peskov', None), ('direct', 'Dmitry Peskov', 'Reuters')]
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
+from . import lexicon
+from .gazetteer import Outlets
 from .models import Article, Quote
+from .quotes import QUOTE_MARKS, QuoteSpan, find_quote_spans
+from .speakers import SpeakerResolver
+
+EXTRACTOR_VERSION = "1.0"
+
+_OPEN_MARKS = "“«„\"‟"
+_CLOSE_MARKS = "”»\"“"
+_PUNCT = set(",.;:!?—–-…") | set(QUOTE_MARKS) | {"...", "--", "(", ")"}
+_OBJECT_WORDS = frozenset(
+    """reporters journalists the press lawmakers legislators supporters the crowd me us him her them
+    members viewers listeners readers students the audience an audience the committee the court the jury
+    the senate congress parliament the house investigators police the paper the newspaper the station
+    the network""".split()
+)
+_ADJUNCT_START = frozenset(
+    """on in at during after before via through to from last this earlier late early recently yesterday
+    today tonight monday tuesday wednesday thursday friday saturday sunday when while""".split()
+)
+_STOP_AFTER_NAME = frozenset({"in", "on", "at", "during", "after", "before", "to", "via", "when", "while", "who", "as", "of", "from", "with"})
+_QUOTED_AS = re.compile(r"\bquoted\b(.{1,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    lower: str
+    lemma: str | None = None
+    upos: str | None = None
+    head: int = -1  # index of the head within the sentence, -1 for root/none
+    deprel: str | None = None
+    ner: str | None = None
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    tokens: list[Token]
+    paragraph: int
+
+    def span_text(self, text: str, first: int, last: int) -> str:
+        return text[self.tokens[first].start : self.tokens[last].end]
+
+
+@dataclass
+class Frame:
+    """One speech act: cue words, the speaker phrase, and the content's character range."""
+
+    sentence: Sentence
+    cue_first: int
+    cue_last: int
+    speaker: tuple[int, int] | None  # token range in the sentence
+    content: tuple[int, int] | None  # character range
+    placement: str  # "after": content follows the cue; "before": precedes it
+    via_hint: tuple[int, int] | None = None  # character range naming the outlet ("TASS" in TASS quoted X)
+    confidence: float = 0.8
+    attribution: tuple[int, int] = (0, 0)  # character range of the non-content words
+    extra: dict = field(default_factory=dict)
 
 
 class Extractor:
     """Finds attributed quotes in articles.
 
-    >>> quotes = Extractor().extract(Article(text='“Hello there,” Peskov said.'))
-    >>> quotes[0].text
-    'Hello there,'
+    >>> quotes = Extractor("rules").extract(Article(text='“Hello there,” Peskov said.'))
+    >>> quotes[0].text, quotes[0].speaker
+    ('Hello there,', 'Peskov')
     """
 
-    def __init__(self, engine: str = "auto"):
-        self.engine = engine
+    def __init__(self, engine: str = "auto", model_dir: str | None = None):
+        from .nlp import resolve_engine
+
+        self.engine = resolve_engine(engine, model_dir)
+        self.model_dir = model_dir
+        self._nlp = None
+        self.outlets = Outlets.load()
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from .nlp import build_pipeline
+
+            self._nlp = build_pipeline(self.engine, self.model_dir)
+        return self._nlp
 
     def extract(self, article: Article) -> list[Quote]:
-        quotes = []
-        for match in re.finditer(r"“([^”]+)”", article.text):
-            quotes.append(
-                Quote(
-                    text=match.group(1),
-                    start=match.start(1),
-                    end=match.end(1),
-                    kind="direct",
-                    publisher=article.publisher,
-                )
-            )
-        return quotes
+        if not article.text.strip():
+            return []
+        return self.extract_from_document(article, self.nlp(article.text))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Quote]]]:
         for article in articles:
             yield article, self.extract(article)
+
+    def extract_from_document(self, article: Article, document) -> list[Quote]:
+        """Quotes from an already-processed stanza Document (parsed or not)."""
+        sentences = _sentences(article.text, document)
+        entities = _entities(document)
+        return ArticleExtraction(article, sentences, entities, self.outlets).run()
+
+
+def _sentences(text: str, document) -> list[Sentence]:
+    sentences = []
+    paragraph = 0
+    previous_end = 0
+    for index, sentence in enumerate(document.sentences):
+        tokens = []
+        for word in sentence.words:
+            parent = word.parent
+            start = word.start_char if word.start_char is not None else parent.start_char
+            end = word.end_char if word.end_char is not None else parent.end_char
+            ner = getattr(parent, "ner", None)
+            tokens.append(
+                Token(
+                    text=word.text,
+                    start=start,
+                    end=end,
+                    lower=word.text.lower(),
+                    lemma=word.lemma,
+                    upos=word.upos,
+                    head=(word.head - 1) if word.head else -1,
+                    deprel=word.deprel,
+                    ner=ner,
+                )
+            )
+        if not tokens:
+            continue
+        start, end = tokens[0].start, tokens[-1].end
+        if "\n" in text[previous_end:start]:
+            paragraph += 1
+        previous_end = end
+        sentences.append(Sentence(index, start, end, tokens, paragraph))
+    return sentences
+
+
+def _entities(document) -> list[tuple[int, int, str, str]]:
+    return [(ent.start_char, ent.end_char, ent.type, ent.text) for ent in document.ents]
+
+
+class ArticleExtraction:
+    """The state of extracting one article: spans, frames, and speaker memory."""
+
+    def __init__(self, article: Article, sentences: list[Sentence], entities, outlets: Outlets):
+        self.article = article
+        self.text = article.text
+        self.sentences = sentences
+        self.outlets = outlets
+        self.spans = find_quote_spans(self.text)
+        self.resolver = SpeakerResolver(self.text, sentences, entities, outlets)
+        self.parsed = any(token.deprel for sentence in sentences for token in sentence.tokens)
+
+    # -- frames ---------------------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        used_spans: set[int] = set()
+        last: Quote | None = None
+        last_paragraph = -10
+        span_index_by_open = {span.open_at: i for i, span in enumerate(self.spans)}
+        frames_by_sentence = [self.frames(sentence) for sentence in self.sentences]
+        for sentence, frames in zip(self.sentences, frames_by_sentence):
+            for frame in frames:
+                quote = self.quote_for_frame(frame, used_spans)
+                if quote is None:
+                    continue
+                quotes.append(quote)
+                if "continued_by" in quote.extra:
+                    quotes.append(quote.extra.pop("continued_by"))
+                if quote.speaker or quote.speaker_mention:
+                    last, last_paragraph = quote, sentence.paragraph
+            # Quote spans in this sentence that no frame claimed: follow-on quotes or noise.
+            for i, span in enumerate(self.spans):
+                if i in used_spans or not (sentence.start <= span.open_at < sentence.end + 1):
+                    continue
+                quote = self.follow_on(span, sentence, last, last_paragraph)
+                used_spans.add(i)
+                if quote is not None:
+                    quotes.append(quote)
+        del span_index_by_open
+        quotes.sort(key=lambda quote: quote.start)
+        return _dedupe(quotes)
+
+    def frames(self, sentence: Sentence) -> list[Frame]:
+        frames = self.dependency_frames(sentence) if self.parsed else []
+        if not frames:
+            frames = self.pattern_frames(sentence)
+        return frames
+
+    def in_quote(self, position: int) -> bool:
+        return any(span.start <= position < span.end for span in self.spans)
+
+    def pattern_frames(self, sentence: Sentence) -> list[Frame]:
+        """Frames from word patterns (no parse needed)."""
+        tokens = sentence.tokens
+        frames: list[Frame] = []
+        taken: set[int] = set()
+        quoted_as = self.quoted_as_frame(sentence)
+        if quoted_as:
+            frames.append(quoted_as)
+            taken.update(range(quoted_as.cue_first, quoted_as.cue_last + 1))
+        for i, token in enumerate(tokens):
+            if i in taken or self.in_quote(token.start):
+                continue
+            if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+                frame = self.according_to_frame(sentence, i)
+            elif token.lower in lexicon.CUE_FORMS and _looks_like_verb(tokens, i):
+                frame = self.cue_frame(sentence, i)
+            else:
+                continue
+            if frame is not None:
+                frames.append(frame)
+                taken.update(range(frame.cue_first, frame.cue_last + 1))
+        return _drop_nested(frames)
+
+    def quoted_as_frame(self, sentence: Sentence) -> Frame | None:
+        """`TASS quoted Peskov as saying (that) ...`: the outlet is the via, the object the speaker."""
+        text = self.text[sentence.start : sentence.end]
+        match = _QUOTED_AS.search(text)
+        if not match:
+            return None
+        tokens = sentence.tokens
+        quoted = _token_at(tokens, sentence.start + match.start())
+        saying = _token_at(tokens, sentence.start + match.end() - 1)
+        if quoted is None or saying is None:
+            return None
+        speaker = _trim_range(tokens, quoted + 1, saying - 2)
+        outlet_range = self.left_phrase(sentence, quoted)
+        via = (tokens[outlet_range[0]].start, tokens[outlet_range[1]].end) if outlet_range else None
+        frame = Frame(sentence, quoted, saying, speaker, None, "before", via_hint=via, confidence=0.9)
+        content_start = saying + 1
+        if content_start < len(tokens) and tokens[content_start].lower == "that":
+            content_start += 1
+        if content_start < len(tokens) - 1 and tokens[content_start].text not in _PUNCT:
+            frame.placement = "after"
+            frame.content = (tokens[content_start].start, _content_end(tokens, len(tokens) - 1))
+        else:
+            frame.content = self.content_before(sentence, (outlet_range[0] if outlet_range else quoted) - 1)
+        frame.attribution = (tokens[outlet_range[0] if outlet_range else quoted].start, tokens[saying].end)
+        return frame
+
+    def according_to_frame(self, sentence: Sentence, i: int) -> Frame | None:
+        tokens = sentence.tokens
+        j = i + 2
+        end = j
+        while end < len(tokens) and tokens[end].text not in (",", ".", ";", ":", "—", "–") and tokens[end].text not in QUOTE_MARKS:
+            end += 1
+        if end == j:
+            return None
+        speaker = _trim_range(tokens, j, end - 1)
+        if speaker is None:
+            return None
+        if i > 0 and tokens[i - 1].text in (",", "—", "–", "(") or (i > 0 and end >= len(tokens) - 1):
+            content = self.content_before(sentence, i - 1 if tokens[i - 1].text in ",—–(" else i)
+            placement = "before"
+        else:
+            start = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+            if start >= len(tokens) - 1:
+                return None
+            content = (tokens[start].start, _content_end(tokens, len(tokens) - 1))
+            placement = "after"
+        if content is None:
+            return None
+        frame = Frame(sentence, i, i + 1, speaker, content, placement, confidence=0.75)
+        frame.attribution = (tokens[i].start, tokens[end - 1].end)
+        frame.via_hint = frame.attribution
+        return frame
+
+    def cue_frame(self, sentence: Sentence, i: int) -> Frame | None:
+        tokens = sentence.tokens
+        lemma = lexicon.CUE_FORMS[tokens[i].lower]
+        cue_last = i
+        if lemma == "point" and i + 1 < len(tokens) and tokens[i + 1].lower == "out":
+            cue_last = i + 1
+        elif lemma == "point":
+            return None
+        # Inverted order: `, said Peskov` / `” said the minister`.
+        previous = tokens[i - 1].text if i > 0 else ""
+        before_previous = tokens[i - 2].text if i > 1 else ""
+        if previous in (",", "—", "–") or (previous in _CLOSE_MARKS and before_previous in (",", ".", "?", "!", "…")):
+            inverted = self.right_speaker(sentence, cue_last + 1)
+            if inverted is not None:
+                frame = Frame(sentence, i, cue_last, inverted, None, "before")
+                frame.content = self.content_before(sentence, i - 1)
+                frame.attribution = (tokens[i].start, tokens[inverted[1]].end)
+                frame.via_hint = (tokens[i].start, self.tail_end(sentence, inverted[1] + 1))
+                return frame if frame.content else None
+        speaker = self.left_speaker(sentence, i)
+        if speaker is None:
+            return None
+        after = cue_last + 1
+        # `told reporters`, `told The Associated Press`, `told CNN's Jake Tapper`.
+        if lemma in ("tell", "ask", "warn", "urge", "assure", "remind"):
+            after = self.skip_object(sentence, after)
+        after_adjuncts = self.skip_adjuncts(sentence, after)
+        frame = Frame(sentence, i, cue_last, speaker, None, "after")
+        frame.attribution = (tokens[speaker[0]].start, tokens[max(after_adjuncts - 1, cue_last)].end)
+        frame.via_hint = (tokens[cue_last].start, tokens[max(after_adjuncts - 1, cue_last)].end)
+        rest = len(tokens) - after_adjuncts
+        # Postposed cue: `..., the Kremlin spokesman said.` and `“...,” he told reporters.`
+        before_speaker = tokens[speaker[0] - 1].text if speaker[0] > 0 else ""
+        before_mark = tokens[speaker[0] - 2].text if speaker[0] > 1 else ""
+        postposed = before_speaker in (",", "—", "–") or (
+            before_speaker in _CLOSE_MARKS and before_mark in (",", ".", "?", "!", "…")
+        )
+        if postposed and self.is_tail(sentence, after_adjuncts):
+            frame.placement = "before"
+            frame.content = self.content_before(sentence, speaker[0] - 1)
+            frame.via_hint = (tokens[speaker[0]].start, self.tail_end(sentence, after_adjuncts))
+            frame.attribution = (tokens[speaker[0]].start, self.tail_end(sentence, after_adjuncts))
+            if frame.content is None:
+                return None
+            # `“A,” he said, “B.”` — the second part belongs to the same speaker.
+            return frame
+        if rest <= 0:
+            return None
+        first = tokens[after_adjuncts]
+        if first.lower == "that":
+            after_adjuncts += 1
+            frame.confidence = 0.85
+        elif first.text in (":", ","):
+            after_adjuncts += 1
+        elif lemma in lexicon.WEAK_LEMMAS and first.text not in QUOTE_MARKS:
+            return None
+        if after_adjuncts >= len(tokens):
+            return None
+        content_tokens = [t for t in tokens[after_adjuncts:] if t.text not in _PUNCT]
+        if len(content_tokens) < 3 and not (tokens[after_adjuncts].text in _OPEN_MARKS):
+            return None
+        if tokens[after_adjuncts].lower in ("so", "nothing", "something", "anything", "it", "this", "goodbye", "yes", "no") and len(content_tokens) < 4:
+            return None
+        frame.content = (tokens[after_adjuncts].start, _content_end(tokens, len(tokens) - 1))
+        if lemma in lexicon.BELIEF_LEMMAS:
+            frame.confidence = 0.5
+        return frame
+
+    def dependency_frames(self, sentence: Sentence) -> list[Frame]:
+        """Frames from a dependency parse: speech verb -> nsubj speaker, ccomp/parataxis content."""
+        tokens = sentence.tokens
+        children: dict[int, list[int]] = {}
+        for k, token in enumerate(tokens):
+            children.setdefault(token.head, []).append(k)
+        frames = []
+        for i, token in enumerate(tokens):
+            lemma = (token.lemma or token.lower).lower()
+            if token.upos != "VERB" or lemma not in set(lexicon.CUE_FORMS.values()) or self.in_quote(token.start):
+                continue
+            subject = next((k for k in children.get(i, []) if (tokens[k].deprel or "").startswith("nsubj")), None)
+            if subject is None:
+                continue
+            speaker = _subtree_range(children, subject, stop_at={"appos", "acl:relcl", "punct", "acl"}, tokens=tokens)
+            content_head = next(
+                (k for k in children.get(i, []) if tokens[k].deprel in ("ccomp", "xcomp", "parataxis")), None
+            )
+            frame = Frame(sentence, i, i, speaker, None, "after", confidence=0.85)
+            if content_head is not None and tokens[content_head].start > token.start:
+                first, last = _subtree_range(children, content_head, tokens=tokens)
+                while first <= last and tokens[first].lower in ("that", ",", ":"):
+                    first += 1
+                if first > last:
+                    continue
+                frame.content = (tokens[first].start, _content_end(tokens, last))
+            elif token.deprel == "parataxis" and token.head >= 0 and token.head < i or (
+                content_head is not None and tokens[content_head].start < token.start
+            ):
+                frame.placement = "before"
+                frame.content = self.content_before(sentence, min(speaker[0], i) - 1)
+            else:
+                continue
+            if frame.content is None:
+                continue
+            frame.attribution = (tokens[min(speaker[0], i)].start, tokens[max(speaker[1], i)].end)
+            frame.via_hint = (tokens[i].start, self.tail_end(sentence, max(speaker[1], i) + 1))
+            frames.append(frame)
+        return frames
+
+    # -- phrase helpers --------------------------------------------------------------------
+
+    def left_speaker(self, sentence: Sentence, cue: int) -> tuple[int, int] | None:
+        tokens = sentence.tokens
+        k = cue - 1
+        while k >= 0 and (tokens[k].lower in lexicon.ADVERBS_BEFORE_CUE or (tokens[k].lower.endswith("ly") and tokens[k].lower not in ("fly", "italy"))):
+            k -= 1
+        if k < 0:
+            return None
+        if tokens[k].text == ",":
+            # Appositive: `Dmitry Peskov, the Kremlin spokesman, said`.
+            comma = k
+            j = comma - 1
+            while j >= 0 and tokens[j].text not in (",", ";", ":") and tokens[j].text not in QUOTE_MARKS:
+                j -= 1
+            if j >= 0 and tokens[j].text == ",":
+                head = self.phrase_left(sentence, j)
+                appositive = _trim_range(tokens, j + 1, comma - 1)
+                if head is not None and appositive is not None:
+                    if _has_name(tokens[appositive[0] : appositive[1] + 1]) and not _has_name(tokens[head[0] : head[1] + 1]):
+                        # `The minister, Sergei Lavrov, said`: the name is the speaker.
+                        head, appositive = appositive, head
+                    self.resolver.note_appositive(sentence, head, appositive)
+                    return head
+            return None
+        return self.phrase_left(sentence, k + 1)
+
+    def phrase_left(self, sentence: Sentence, end: int) -> tuple[int, int] | None:
+        """The noun phrase ending just before token ``end``, or None if none fits a speaker."""
+        tokens = sentence.tokens
+        k = end - 1
+        first = end
+        while k >= 0:
+            token = tokens[k]
+            if token.lower in lexicon.CLAUSE_BREAKERS or token.text in QUOTE_MARKS or token.text in (",", ";", ":", "(", ")", "—", "–", "."):
+                if token.lower in ("who", "which", "whose") and first < end:
+                    # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
+                    return self.phrase_left(sentence, k) if k > 0 else None
+                break
+            if token.lower in lexicon.CUE_FORMS and k < end - 1:
+                break
+            if token.lower in ("what", "how", "why", "where", "when", "whether", "it", "there") and token.lower != "it":
+                return None
+            first = k
+            k -= 1
+            if end - first > 12:
+                return None
+        if first >= end:
+            return None
+        if not _plausible_speaker(tokens[first:end]):
+            return None
+        return (first, end - 1)
+
+    def left_phrase(self, sentence: Sentence, end: int) -> tuple[int, int] | None:
+        tokens = sentence.tokens
+        k = end - 1
+        while k >= 0 and tokens[k].text not in (",", ";", ":", "(", ")") and tokens[k].text not in QUOTE_MARKS:
+            k -= 1
+        if k + 1 > end - 1:
+            return None
+        return (k + 1, end - 1)
+
+    def right_speaker(self, sentence: Sentence, start: int) -> tuple[int, int] | None:
+        tokens = sentence.tokens
+        if start >= len(tokens) or tokens[start].lower in _ADJUNCT_START or tokens[start].lower == "that":
+            return None
+        k = start
+        seen_name = False
+        while k < len(tokens):
+            token = tokens[k]
+            if token.text in _PUNCT or token.text in ("(", ")"):
+                break
+            if seen_name and token.lower in _STOP_AFTER_NAME:
+                break
+            if token.lower in ("that", "the") and k > start:
+                return None
+            if token.text[0].isupper() or token.lower in lexicon.ROLE_NOUNS:
+                seen_name = True
+            k += 1
+            if k - start > 10:
+                return None
+        if k == start or not _plausible_speaker(tokens[start:k]):
+            return None
+        if k < len(tokens) - 1 and tokens[k].text == ",":
+            # `said Dmitry Peskov, the Kremlin spokesman.`
+            j = k + 1
+            while j < len(tokens) and tokens[j].text not in (",", ".", ";") and tokens[j].text not in QUOTE_MARKS:
+                j += 1
+            if j > k + 1:
+                self.resolver.note_appositive(sentence, (start, k - 1), (k + 1, j - 1))
+        return (start, k - 1)
+
+    def skip_object(self, sentence: Sentence, k: int) -> int:
+        tokens = sentence.tokens
+        if k >= len(tokens):
+            return k
+        two = f"{tokens[k].lower} {tokens[k + 1].lower}" if k + 1 < len(tokens) else ""
+        if two in _OBJECT_WORDS:
+            return k + 2
+        if tokens[k].lower in _OBJECT_WORDS:
+            return k + 1
+        # A named object, an outlet or a person: `told The Associated Press`, `told CNN's Jake Tapper`.
+        j = k
+        if tokens[j].lower in ("the", "a", "an"):
+            j += 1
+        start_j = j
+        while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].lower in ("'s", "’s", "of", "news", "agency", "newspaper", "channel", "broadcaster", "television", "radio", "daily", "state-run", "state", "media", "outlet")):
+            j += 1
+        if j > start_j:
+            return j
+        return k
+
+    def skip_adjuncts(self, sentence: Sentence, k: int) -> int:
+        """Skip `on Wednesday`, `in a statement`, `on a conference call on Wednesday` before the content."""
+        tokens = sentence.tokens
+        if k >= len(tokens):
+            return k
+        if tokens[k].lower not in _ADJUNCT_START:
+            return k
+        limit = min(len(tokens), k + 16)
+        for j in range(k, limit):
+            if tokens[j].lower == "that":
+                return j
+            if tokens[j].text in (",", ":"):
+                return j
+            if tokens[j].text in QUOTE_MARKS:
+                return j
+            if tokens[j].text in (".", ";"):
+                break
+        # No `that`: the adjunct is one preposition phrase; stop before the first word that starts a clause.
+        j = k + 1
+        while j < len(tokens) and tokens[j].text not in _PUNCT and j - k < 5:
+            if tokens[j].lower in ("the", "a", "an") or tokens[j].lower in lexicon.SUBJECT_PRONOUNS and j > k + 1:
+                break
+            j += 1
+        return j
+
+    def is_tail(self, sentence: Sentence, k: int) -> bool:
+        """True if tokens from ``k`` to the sentence end are only punctuation or short adjuncts."""
+        tokens = sentence.tokens
+        rest = [t for t in tokens[k:] if t.text not in _PUNCT]
+        if not rest:
+            return True
+        if any(t.text in QUOTE_MARKS for t in tokens[k:]) and tokens[k].text == ",":
+            return True  # `“A,” he said, “B.”`
+        if any(t.lower == "that" for t in rest):
+            return False
+        return len(rest) <= 8 and rest[0].lower in _ADJUNCT_START | {"as", "after", "before", "adding", "noting", "according"}
+
+    def tail_end(self, sentence: Sentence, k: int) -> int:
+        tokens = sentence.tokens
+        j = k
+        while j < len(tokens) and tokens[j].text not in QUOTE_MARKS:
+            j += 1
+        return tokens[j - 1].end if j > 0 else sentence.end
+
+    def content_before(self, sentence: Sentence, boundary: int) -> tuple[int, int] | None:
+        """Content from the sentence (or an earlier clause end) to the token before ``boundary``."""
+        tokens = sentence.tokens
+        k = boundary
+        while k >= 0 and (tokens[k].text in (",", "—", "–") or tokens[k].text in _CLOSE_MARKS and not self.opens_here(tokens[k])):
+            k -= 1
+        if k < 0:
+            return None
+        end = tokens[k].end
+        # A quote mark right before: the content is that quote span, wherever it began.
+        close_at = next((span for span in self.spans if span.close_at is not None and tokens[k].end <= span.close_at + 1 and span.close_at < tokens[boundary].end + 1 and span.end >= tokens[k].start), None)
+        if close_at is not None and close_at.end <= tokens[boundary].end:
+            return (close_at.start, close_at.end)
+        start_token = 0
+        for j in range(k, -1, -1):
+            if tokens[j].text == ";" or (tokens[j].text == ":" and j > 0):
+                start_token = j + 1
+                break
+        if start_token > k:
+            return None
+        start = tokens[start_token].start
+        if self.text[start] in QUOTE_MARKS:
+            start += 1
+        return (start, end) if end > start else None
+
+    def opens_here(self, token: Token) -> bool:
+        return any(span.open_at == token.start for span in self.spans)
+
+    # -- frames into quotes -----------------------------------------------------------------
+
+    def quote_for_frame(self, frame: Frame, used_spans: set[int]) -> Quote | None:
+        if frame.content is None:
+            return None
+        start, end = frame.content
+        start, end = _strip_span(self.text, start, end)
+        if end <= start:
+            return None
+        inside = [i for i, span in enumerate(self.spans) if span.start < end and span.end > start]
+        covering = [i for i in inside if self.spans[i].start <= start + 1 and self.spans[i].end >= end - 2]
+        if frame.placement == "after":
+            # `He said: “...”` — a quote right after the cue is the content, to its own end.
+            opening = next(
+                (i for i, span in enumerate(self.spans) if i not in used_spans and abs(span.start - start) <= 2),
+                None,
+            )
+            if opening is not None:
+                span = self.spans[opening]
+                remainder = self.text[span.outer_end : end].strip(" .,;")
+                if not remainder or remainder in QUOTE_MARKS:
+                    start, end, covering, inside = span.start, span.end, [opening], [opening]
+        if covering and all(i in covering for i in inside):
+            kind = "direct"
+            span = self.spans[covering[0]]
+            start, end = span.start, span.end
+        elif inside:
+            kind = "mixed"
+        else:
+            kind = "indirect"
+            if self.mostly_quoted_elsewhere(start, end):
+                return None
+        used_spans.update(inside)
+        quote = self.make_quote(frame, start, end, kind)
+        if kind == "direct" and frame.placement == "before":
+            # `“A,” he said, “B.”`: the quote reopening after the cue is the same speaker's.
+            sentence = frame.sentence
+            for i, span in enumerate(self.spans):
+                if i in used_spans or not (frame.attribution[1] <= span.open_at < sentence.end):
+                    continue
+                if self.text[frame.attribution[1] : span.open_at].strip() not in (",", "", "—", "–"):
+                    continue
+                if self.text[span.open_at - 3 : span.open_at].strip()[-1:] not in (",", "—", "–"):
+                    continue
+                used_spans.add(i)
+                continuation = Quote(**{**quote.to_dict(), "text": span.text, "start": span.start, "end": span.end})
+                continuation.extra["continues"] = quote.start
+                quote.extra["continued_by"] = continuation
+        return quote
+
+    def mostly_quoted_elsewhere(self, start: int, end: int) -> bool:
+        return False
+
+    def make_quote(self, frame: Frame, start: int, end: int, kind: str) -> Quote:
+        sentence = frame.sentence
+        tokens = sentence.tokens
+        mention = None
+        speaker = None
+        speaker_start = None
+        if frame.speaker:
+            first, last = frame.speaker
+            mention = self.text[tokens[first].start : tokens[last].end]
+            speaker_start = tokens[first].start
+            speaker = self.resolver.resolve(mention, speaker_start)
+        cue = self.text[tokens[frame.cue_first].start : tokens[frame.cue_last].end]
+        if frame.cue_last - frame.cue_first > 3:
+            cue = f"{tokens[frame.cue_first].text} … {tokens[frame.cue_last].text}"
+        via = self.via_outlet(frame, mention)
+        if speaker and via and speaker == via and frame.via_hint and "quoted" not in cue:
+            pass
+        confidence = frame.confidence
+        if speaker is None:
+            confidence -= 0.2
+        if kind == "direct":
+            confidence += 0.1
+        self.resolver.remember(speaker, mention, speaker_start)
+        return Quote(
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            kind=kind,
+            cue=cue,
+            cue_start=tokens[frame.cue_first].start,
+            speaker=speaker,
+            speaker_mention=mention,
+            speaker_start=speaker_start,
+            via_outlet=via,
+            publisher=self.article.publisher,
+            sentence=self.context(start, end, sentence),
+            confidence=round(min(max(confidence, 0.05), 0.99), 2),
+        )
+
+    def via_outlet(self, frame: Frame, mention: str | None) -> str | None:
+        ranges = [frame.via_hint] if frame.via_hint else []
+        for start, end in ranges:
+            region = self.text[start:end]
+            found = self.outlets.find(region)
+            if found:
+                return found[0][0]
+            named = re.search(
+                r"(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:news agency|newspaper|daily|broadcaster|television|TV channel|channel|radio|news site|website)",
+                region,
+            )
+            if named:
+                return named.group(1)
+            named = re.search(
+                r"(?:news agency|newspaper|daily|broadcaster|television channel|channel|radio station|outlet)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)",
+                region,
+            )
+            if named:
+                return self.outlets.canonical(named.group(1)) or named.group(1)
+        return None
+
+    def context(self, start: int, end: int, sentence: Sentence) -> str:
+        left = min(start, sentence.start)
+        right = max(end, sentence.end)
+        return self.text[left:right]
+
+    def follow_on(self, span: QuoteSpan, sentence: Sentence, last: Quote | None, last_paragraph: int) -> Quote | None:
+        """A quote with no cue of its own: the previous speaker's, or noise (scare quotes, titles, lyrics)."""
+        words = re.findall(r"\w+", span.text)
+        before = self.text[sentence.start : span.open_at].strip()
+        starts_sentence = not before or before[-1] in ".:!?" or before.endswith(("—", "–"))
+        if len(words) < 5 or not starts_sentence:
+            return None
+        if _looks_like_title(words):
+            return None
+        if last is None or sentence.paragraph - last_paragraph > 2:
+            return None
+        quote = Quote(
+            text=span.text,
+            start=span.start,
+            end=span.end,
+            kind="direct",
+            cue=None,
+            speaker=last.speaker,
+            speaker_mention=last.speaker_mention,
+            speaker_start=last.speaker_start,
+            via_outlet=last.via_outlet,
+            publisher=self.article.publisher,
+            sentence=self.context(span.start, span.end, sentence),
+            confidence=0.55 if sentence.paragraph - last_paragraph <= 1 else 0.4,
+        )
+        quote.extra["inherited"] = True
+        return quote
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    kept: list[Quote] = []
+    for quote in quotes:
+        if kept and quote.start < kept[-1].end and quote.end <= kept[-1].end + 2 and quote.start >= kept[-1].start - 2:
+            if quote.confidence > kept[-1].confidence:
+                kept[-1] = quote
+            continue
+        kept.append(quote)
+    return kept
+
+
+def _drop_nested(frames: list[Frame]) -> list[Frame]:
+    """A cue inside another frame's content is reported speech within speech; keep the outer one."""
+    kept = []
+    for outer in [f for f in frames if f.sentence.tokens[f.cue_first].lower == "according" and f.placement == "after"]:
+        inner = [f for f in frames if f is not outer and outer.content[0] <= f.sentence.tokens[f.cue_first].start < outer.content[1]]
+        if inner:
+            # `According to Interfax, the ministry said ...`: Interfax carried what the ministry said.
+            for frame in inner:
+                frame.via_hint = outer.attribution
+            frames = [f for f in frames if f is not outer]
+    for frame in frames:
+        cue_start = frame.sentence.tokens[frame.cue_first].start
+        if any(
+            other is not frame and other.content and other.content[0] <= cue_start < other.content[1] and other.placement == "after"
+            for other in frames
+        ):
+            continue
+        kept.append(frame)
+    return kept
+
+
+def _looks_like_verb(tokens: list[Token], i: int) -> bool:
+    token = tokens[i]
+    if token.upos and token.upos not in ("VERB", "AUX"):
+        return False
+    previous = tokens[i - 1].lower if i > 0 else ""
+    if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that"):
+        return False  # `the said`, `a statement`, `her claims`
+    if token.lower in ("states", "claims", "charges", "answers", "posts", "points", "reports", "estimates", "calls", "notes", "remarks", "fears", "hopes", "promises", "warnings", "counter", "state", "post", "answer", "report"):
+        return previous not in ("the", "a") and tokens[i - 1].text[:1].isupper() if i > 0 else False
+    return True
+
+
+def _has_name(tokens: list[Token]) -> bool:
+    return any(t.ner and t.ner.endswith("PERSON") for t in tokens) or sum(
+        1 for t in tokens if t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS and t.lower not in lexicon.TITLES
+    ) >= 2
+
+
+def _plausible_speaker(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if t.text not in _PUNCT]
+    if not words:
+        return False
+    lowered = [t.lower for t in words]
+    if len(words) == 1 and lowered[0] in lexicon.SUBJECT_PRONOUNS:
+        return lowered[0] != "you"
+    if any(t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS for t in words):
+        return True
+    if any(word in lexicon.ROLE_NOUNS for word in lowered):
+        return True
+    head = lowered[-1]
+    return head.endswith(("er", "ers", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "or", "ors", "report", "statement", "study", "poll", "survey", "documents", "letter", "memo", "data"))
+
+
+def _trim_range(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    while first <= last and tokens[first].text in _PUNCT:
+        first += 1
+    while last >= first and tokens[last].text in _PUNCT:
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def _token_at(tokens: list[Token], position: int) -> int | None:
+    for k, token in enumerate(tokens):
+        if token.start <= position < token.end:
+            return k
+    return None
+
+
+def _content_end(tokens: list[Token], last: int) -> int:
+    while last > 0 and tokens[last].text in (".", ";", ",", ":", "—", "–") :
+        last -= 1
+    return tokens[last].end
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return start, end
+
+
+def _subtree_range(children: dict[int, list[int]], root: int, tokens: list[Token], stop_at: set[str] | None = None) -> tuple[int, int]:
+    seen = [root]
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for child in children.get(node, []):
+            if stop_at and tokens[child].deprel in stop_at:
+                continue
+            seen.append(child)
+            stack.append(child)
+    return (min(seen), max(seen))
+
+
+def _looks_like_title(words: list[str]) -> bool:
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return capitalised >= max(3, int(len(words) * 0.8))

@@ -1,0 +1,109 @@
+"""Direct-speech spans from quote marks: curly, straight and guillemets, over paragraphs, unbalanced.
+
+>>> [(s.text, s.closed) for s in find_quote_spans('He said “yes.” Then: "no')]
+[('yes.', True), ('no', False)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‟": "”"}
+CLOSERS = {"”", "»", '"', "“"}
+QUOTE_MARKS = "“”«»„‟\""
+
+
+@dataclass
+class QuoteSpan:
+    """Text between an opening and closing mark; ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    text: str
+    open_at: int
+    close_at: int | None  # None when the quote was never closed
+    paragraphs: int = 1  # how many paragraphs the quote runs over
+
+    @property
+    def closed(self) -> bool:
+        return self.close_at is not None
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+
+def _straight_role(text: str, i: int) -> str:
+    """Whether a straight double quote at ``i`` opens or closes, judged by its neighbours."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before.isdigit() and not after.isalnum():
+        return "inch"
+    if before.isspace() or before in "([{—–-/":
+        return "open"
+    if after.isspace() or after in ".,;:!?)]}—–-":
+        return "close"
+    return "either"
+
+
+def find_quote_spans(text: str, max_words: int = 2000) -> list[QuoteSpan]:
+    """Every quoted span in ``text``.
+
+    A paragraph that ends inside a quote continues it when the next paragraph
+    reopens with a mark (the news convention for multi-paragraph quotes);
+    otherwise the quote is cut at the paragraph end and marked unclosed.
+    """
+    spans: list[QuoteSpan] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    open_at: int | None = None
+    open_mark = ""
+    run_paragraphs = 1
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        if open_at is not None:
+            # Continuation: this paragraph reopens the quote left open above.
+            stripped = text[p_start:p_end].lstrip()
+            lead = p_end - p_start - len(stripped)
+            if stripped and stripped[0] in OPENERS:
+                i = p_start + lead + 1
+                run_paragraphs += 1
+            else:
+                previous_end = paragraphs[index - 1][1]
+                spans.append(_span(text, open_at, previous_end, None, run_paragraphs))
+                open_at = None
+        while i < p_end:
+            char = text[i]
+            if char in QUOTE_MARKS:
+                role = _straight_role(text, i) if char == '"' else ""
+                if role == "inch":
+                    pass
+                elif open_at is None:
+                    if char in OPENERS and role != "close":
+                        open_at, open_mark, run_paragraphs = i, char, 1
+                else:
+                    closes = char in CLOSERS and (char != '"' or role in ("close", "either"))
+                    if char == "“" and open_mark == "„":
+                        closes = True
+                    elif char == "“":
+                        # A second opener inside an open quote: the first was never closed.
+                        closes = False
+                        if text[open_at + 1 : i].strip():
+                            spans.append(_span(text, open_at, i, None, run_paragraphs))
+                        open_at, open_mark, run_paragraphs = i, char, 1
+                    if closes:
+                        spans.append(_span(text, open_at, i, i, run_paragraphs))
+                        open_at = None
+            i += 1
+    if open_at is not None:
+        spans.append(_span(text, open_at, paragraphs[-1][1] if paragraphs else len(text), None, run_paragraphs))
+    return [span for span in spans if span.text.strip() and len(span.text.split()) <= max_words]
+
+
+def _span(text: str, open_at: int, end: int, close_at: int | None, paragraphs: int) -> QuoteSpan:
+    start = open_at + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, text[start:end], open_at, close_at, paragraphs)
