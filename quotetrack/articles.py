@@ -76,6 +76,10 @@ def read_articles(
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
+        if not os.fspath(given):
+            # Path("") means the current folder; an empty name is a mistake, not a request for that.
+            yield ArticleError("''", "no such file")
+            continue
         if path.is_dir():
             files, errors = _walk(path)
             yield from errors

@@ -239,6 +239,10 @@ def test_file_at_limit_is_read(tmp_path):
     assert read_one(path, max_bytes=1000).text == "a" * 1000
 
 
+def test_empty_path_is_not_the_current_folder():
+    assert str(read_one("")) == "'': no such file"
+
+
 def test_errors_do_not_stop_the_run(tmp_path):
     good = write(tmp_path / "good.txt", "Fine.")
     results = list(read_articles([tmp_path / "missing.txt", good]))
