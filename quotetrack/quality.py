@@ -48,6 +48,8 @@ Speaker accuracy
       proper name when its last word is capitalised and it is not a pronoun; a
       lone word opening a sentence ("Officials said") counts only if the
       article also capitalises it mid-sentence;
+    - a source whose core is no name but that has one after a comma or dash
+      ("one of the attorneys, Jane Roe,") resolves to that name;
     - a relative pronoun (who, which, that, whom, whose) resolves to the run of
       capitalised words just before it ("Smith, who said"), else as below;
     - another pronoun (he, she, they, I, we, it, this, ...) or a definite role noun
@@ -55,7 +57,8 @@ Speaker accuracy
       Republican nominee") resolves to the source of the nearest gold
       attribution, by source position before it in the text, whose source is a
       proper name. For he/she, names whose honorific gives the other gender
-      (Mr. versus Mrs./Ms./Miss) are skipped; a name of unknown gender fits;
+      (Mr. versus Mrs./Ms./Miss) are skipped, a name of unknown gender fits;
+      singular pronouns (he, she, I, ...) skip coordinated names ("X and Y");
     - anything else ("officials", "a source") stays unresolved.
 
     A prediction is correct when any of these holds (names compare
@@ -273,6 +276,7 @@ PRONOUNS = frozenset(
     himself herself themselves itself myself ourselves yourself one this these those""".split()
 )
 RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())
+SINGULAR = frozenset("he him his himself she her hers herself i me my myself".split())
 MALE = frozenset("he him his himself".split())
 FEMALE = frozenset("she her hers herself".split())
 DETERMINERS = frozenset("the a an".split())
@@ -348,7 +352,8 @@ def is_name(text: str) -> bool:
     """
     text = core(text)
     found = words(text)
-    if not found or is_pronoun(text):
+    # "my sister and I" ends in a capital, but in a pronoun.
+    if not found or is_pronoun(text) or found[-1] == "I":
         return False
     return found[-1][0].isupper()
 
@@ -388,6 +393,17 @@ def gender(text: str) -> str | None:
     return None
 
 
+_COORDINATED = re.compile(r"\s(?:and|&)\s")
+
+
+def _apposed_name(surface: str) -> str | None:
+    # "one of the attorneys, Jane Roe," names its source after the comma.
+    for piece in re.split(r",|--|—|–", surface)[1:]:
+        if is_name(piece):
+            return core(piece)
+    return None
+
+
 def resolve_sources(text: str, attributions: Sequence[GoldAttribution]) -> list[str | None]:
     """The name each gold source refers to (None when null or unresolvable)."""
     named = sorted(
@@ -405,6 +421,10 @@ def resolve_sources(text: str, attributions: Sequence[GoldAttribution]) -> list[
         if is_named_source(source, text):
             resolved.append(core(surface))
             continue
+        apposed = _apposed_name(surface)
+        if apposed:
+            resolved.append(apposed)
+            continue
         if not (is_pronoun(surface) or is_role(surface)):
             resolved.append(None)
             continue
@@ -415,11 +435,14 @@ def resolve_sources(text: str, attributions: Sequence[GoldAttribution]) -> list[
                 resolved.append(before.group(1))
                 continue
         wanted = gender(surface)
+        singular = words(surface)[0].lower() in SINGULAR
         choice = None
         for start, name in reversed(named):
             if start >= source.start:
                 continue
             if wanted and gender(name) not in (None, wanted):
+                continue
+            if singular and _COORDINATED.search(name):
                 continue
             choice = name
             break

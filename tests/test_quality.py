@@ -261,29 +261,37 @@ def test_resolve_sources():
 
 
 @pytest.mark.parametrize(
-    "text,source,expected",
+    "text,others,source,expected",
     [
         # Pronouns and role nouns take the nearest preceding named source.
-        ("Ana Lopez spoke. Tom Reyes spoke. They said so.", "They", "Tom Reyes"),
-        ("Ana Lopez spoke. The senator said so.", "The senator", "Ana Lopez"),
-        ("Ana Lopez spoke. The Republican nominee said so.", "The Republican nominee", "Ana Lopez"),
+        ("Ana Lopez spoke. Tom Reyes spoke. They said so.", ["Ana Lopez", "Tom Reyes"], "They", "Tom Reyes"),
+        ("Ana Lopez spoke. The senator said so.", ["Ana Lopez"], "The senator", "Ana Lopez"),
+        ("Ana Lopez spoke. The Republican nominee said so.", ["Ana Lopez"], "The Republican nominee", "Ana Lopez"),
         # Gender by honorific: "she" passes over Mr. Reyes; unknown gender fits.
-        ("Ms. Lopez spoke. Mr. Reyes spoke. She said so.", "She", "Ms. Lopez"),
-        ("Ana Lopez spoke. Mr. Reyes spoke. She said so.", "She", "Ana Lopez"),
-        # Nothing named before it: unresolved.
-        ("I said so. Ana Lopez spoke.", "I", None),
+        ("Ms. Lopez spoke. Mr. Reyes spoke. She said so.", ["Ms. Lopez", "Mr. Reyes"], "She", "Ms. Lopez"),
+        ("Ana Lopez spoke. Mr. Reyes spoke. She said so.", ["Ana Lopez", "Mr. Reyes"], "She", "Ana Lopez"),
+        # A singular pronoun is not a pair; a plural one may be.
+        ("Ana Lopez spoke. Tom Reyes and Sam Wu agreed. He said so.", ["Ana Lopez", "Tom Reyes and Sam Wu"],
+         "He", "Ana Lopez"),
+        ("Tom Reyes and Sam Wu agreed. They said so.", ["Tom Reyes and Sam Wu"], "They", "Tom Reyes and Sam Wu"),
+        # A name after the comma is the source's own.
+        ("Ana Lopez spoke. One of the lawyers, Sam Wu, said so.", ["Ana Lopez"], "One of the lawyers, Sam Wu,",
+         "Sam Wu"),
+        ("Ana Lopez spoke. My sister and I said so.", ["Ana Lopez"], "My sister and I", None),
+        # Only names before it count.
+        ("I said so. Ana Lopez spoke.", ["Ana Lopez"], "I", None),
         # Relative pronouns look right before themselves first.
-        ("Ana Lopez spoke. The board met Dr. Sam Wu, who said so.", "who", "Dr. Sam Wu"),
-        # Not a pronoun, not definite, not a name: stays itself, unresolved.
-        ("Ana Lopez spoke. A source said so.", "A source", None),
+        ("Ana Lopez spoke. The board met Dr. Sam Wu, who said so.", ["Ana Lopez"], "who", "Dr. Sam Wu"),
+        # Not a pronoun, not definite, not a name: unresolved.
+        ("Ana Lopez spoke. A source said so.", ["Ana Lopez"], "A source", None),
         # Names are cut to their core.
-        ("Tom Reyes (D-Ohio), the chair, said so.", "Tom Reyes (D-Ohio), the chair,", "Tom Reyes"),
-        ("Ana Lopez spoke. The officials at City Hall said so.", "The officials at City Hall", "Ana Lopez"),
+        ("Tom Reyes (D-Ohio), the chair, said so.", [], "Tom Reyes (D-Ohio), the chair,", "Tom Reyes"),
+        ("Ana Lopez spoke. The officials at City Hall said so.", ["Ana Lopez"], "The officials at City Hall",
+         "Ana Lopez"),
     ],
 )
-def test_resolve_one_source(text, source, expected):
-    sources = [name for name in ("Ana Lopez", "Tom Reyes", "Ms. Lopez", "Mr. Reyes") if name in text and name != source]
-    attributions = [GoldAttribution(span(text, name), None, None) for name in sources]
+def test_resolve_one_source(text, others, source, expected):
+    attributions = [GoldAttribution(span(text, name), None, None) for name in others]
     attributions.append(GoldAttribution(span(text, source, after=text.index(source)), None, None))
     assert resolve_sources(text, attributions)[-1] == expected
 
