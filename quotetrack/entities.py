@@ -29,6 +29,8 @@ def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) 
     outlets = Outlets.load()
     entities: list[tuple[int, int, str]] = []
     count = len(words)
+    alphabetic = [word for word in words if word[:1].isalpha()]
+    headline = len(alphabetic) >= 4 and sum(word[0].isupper() for word in alphabetic) >= 0.6 * len(alphabetic)
     i = 0
     while i < count:
         word = words[i]
@@ -48,7 +50,11 @@ def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) 
                 j += 1
             else:
                 break
-        entities.extend(_label_run(words, first, last, outlets, known_people))
+        for entity in _label_run(words, first, last, outlets, known_people):
+            if headline and entity[2] == "PERSON" and not _known_name(words[entity[0] : entity[1] + 1], known_people):
+                # Title Case headlines make every word look like a name.
+                entity = (entity[0], entity[1], "MISC")
+            entities.append(entity)
         i = last + 1
     return entities
 
@@ -99,6 +105,10 @@ def _split_org_then_person(
             if not any(word in lexicon.ORG_WORDS for word in rest):
                 return [(first, first + k - 1, "ORG"), (first + k + 1, last, "PERSON")]
     return [(first, last, "ORG")]
+
+
+def _known_name(words: list[str], known_people: frozenset[str]) -> bool:
+    return words[0] in lexicon.MALE_NAMES or words[0] in lexicon.FEMALE_NAMES or words[-1] in known_people
 
 
 def known_people_in(sentences: list[list[str]]) -> frozenset[str]:

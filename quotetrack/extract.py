@@ -27,8 +27,8 @@ from .speakers import SpeakerResolver
 
 EXTRACTOR_VERSION = "1.0"
 
-_OPEN_MARKS = "“«„\"‟"
-_CLOSE_MARKS = "”»\"“"
+_OPEN_MARKS = frozenset("“«„\"‟") | {"''"}
+_CLOSE_MARKS = frozenset("”»\"“") | {"''"}
 _PUNCT = set(",.;:!?—–-…") | set(QUOTE_MARKS) | {"...", "--", "(", ")"}
 _OBJECT_WORDS = frozenset(
     """reporters journalists the press lawmakers legislators supporters the crowd me us him her them
@@ -39,6 +39,10 @@ _OBJECT_WORDS = frozenset(
 _ADJUNCT_START = frozenset(
     """on in at during after before via through to from last this earlier late early recently yesterday
     today tonight monday tuesday wednesday thursday friday saturday sunday when while""".split()
+)
+_SUBORDINATORS = frozenset(
+    """as when while if after before because although though since once until unless asked during in on at
+    speaking referring responding writing citing""".split()
 )
 _STOP_AFTER_NAME = frozenset({"in", "on", "at", "during", "after", "before", "to", "via", "when", "while", "who", "as", "of", "from", "with"})
 _QUOTED_AS = re.compile(r"\bquoted\b(.{1,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
@@ -190,8 +194,6 @@ class ArticleExtraction:
                 if quote is None:
                     continue
                 quotes.append(quote)
-                if "continued_by" in quote.extra:
-                    quotes.append(quote.extra.pop("continued_by"))
                 if quote.speaker or quote.speaker_mention:
                     last, last_paragraph = quote, sentence.paragraph
             # Quote spans in this sentence that no frame claimed: follow-on quotes or noise.
@@ -299,18 +301,20 @@ class ArticleExtraction:
             cue_last = i + 1
         elif lemma == "point":
             return None
-        # Inverted order: `, said Peskov` / `” said the minister`.
+        # Inverted order: `, said Peskov` / `,” said the minister`.
         previous = tokens[i - 1].text if i > 0 else ""
-        before_previous = tokens[i - 2].text if i > 1 else ""
-        if previous in (",", "—", "–") or (previous in _CLOSE_MARKS and before_previous in (",", ".", "?", "!", "…")):
+        if previous in (",", "—", "–") or self.closes_quote_with_punctuation(tokens, i - 1):
             inverted = self.right_speaker(sentence, cue_last + 1)
-            if inverted is not None:
+            if inverted is not None and self.ends_clause(sentence, inverted[1] + 1):
                 frame = Frame(sentence, i, cue_last, inverted, None, "before")
                 frame.content = self.content_before(sentence, i - 1)
                 frame.attribution = (tokens[i].start, tokens[inverted[1]].end)
                 frame.via_hint = (tokens[i].start, self.tail_end(sentence, inverted[1] + 1))
-                return frame if frame.content else None
+                return frame if frame.content and self.is_content_clause(frame.content) else None
         speaker = self.left_speaker(sentence, i)
+        if speaker is None and previous == "," and tokens[i].lower.endswith("ing"):
+            # `Trump attacked Clinton, saying, “...”`: the speaker is the clause's subject.
+            speaker = self.sentence_subject(sentence, i)
         if speaker is None:
             return None
         after = cue_last + 1
@@ -319,23 +323,23 @@ class ArticleExtraction:
             after = self.skip_object(sentence, after)
         after_adjuncts = self.skip_adjuncts(sentence, after)
         frame = Frame(sentence, i, cue_last, speaker, None, "after")
+        if speaker[0] > 0 and tokens[speaker[0] - 1].lower in _SUBORDINATORS:
+            frame.extra["subordinate"] = True
         frame.attribution = (tokens[speaker[0]].start, tokens[max(after_adjuncts - 1, cue_last)].end)
         frame.via_hint = (tokens[cue_last].start, tokens[max(after_adjuncts - 1, cue_last)].end)
         rest = len(tokens) - after_adjuncts
         # Postposed cue: `..., the Kremlin spokesman said.` and `“...,” he told reporters.`
         before_speaker = tokens[speaker[0] - 1].text if speaker[0] > 0 else ""
-        before_mark = tokens[speaker[0] - 2].text if speaker[0] > 1 else ""
-        postposed = before_speaker in (",", "—", "–") or (
-            before_speaker in _CLOSE_MARKS and before_mark in (",", ".", "?", "!", "…")
-        )
+        after_quote = self.closes_quote_with_punctuation(tokens, speaker[0] - 1)
+        quote_follows = self.quote_opens_at(sentence, after_adjuncts)
+        postposed = after_quote or (before_speaker in (",", "—", "–") and not quote_follows)
         if postposed and self.is_tail(sentence, after_adjuncts):
             frame.placement = "before"
             frame.content = self.content_before(sentence, speaker[0] - 1)
             frame.via_hint = (tokens[speaker[0]].start, self.tail_end(sentence, after_adjuncts))
             frame.attribution = (tokens[speaker[0]].start, self.tail_end(sentence, after_adjuncts))
-            if frame.content is None:
+            if frame.content is None or not (after_quote or self.is_content_clause(frame.content)):
                 return None
-            # `“A,” he said, “B.”` — the second part belongs to the same speaker.
             return frame
         if rest <= 0:
             return None
@@ -409,21 +413,33 @@ class ArticleExtraction:
         if k < 0:
             return None
         if tokens[k].text == ",":
-            # Appositive: `Dmitry Peskov, the Kremlin spokesman, said`.
-            comma = k
-            j = comma - 1
-            while j >= 0 and tokens[j].text not in (",", ";", ":") and tokens[j].text not in QUOTE_MARKS:
-                j -= 1
-            if j >= 0 and tokens[j].text == ",":
-                head = self.phrase_left(sentence, j)
-                appositive = _trim_range(tokens, j + 1, comma - 1)
-                if head is not None and appositive is not None:
-                    if _has_name(tokens[appositive[0] : appositive[1] + 1]) and not _has_name(tokens[head[0] : head[1] + 1]):
-                        # `The minister, Sergei Lavrov, said`: the name is the speaker.
-                        head, appositive = appositive, head
-                    self.resolver.note_appositive(sentence, head, appositive)
-                    return head
-            return None
+            # Appositives: `Dmitry Peskov, the Kremlin spokesman, said`; they may stack up.
+            segments = []
+            right = k
+            while len(segments) < 4:
+                j = right - 1
+                while j >= 0 and tokens[j].text not in (",", ";", ":", "(", ")") and tokens[j].text not in QUOTE_MARKS:
+                    j -= 1
+                segment = _trim_range(tokens, j + 1, right - 1)
+                if segment is None:
+                    break
+                segments.append(segment)
+                if j < 0 or tokens[j].text != ",":
+                    break
+                right = j
+            if len(segments) < 2:
+                return None
+            head = self.phrase_left(sentence, segments[-1][1] + 1)
+            if head is None or head[0] != segments[-1][0]:
+                return None
+            named = [segment for segment in segments if _has_name(tokens[segment[0] : segment[1] + 1])]
+            if named and not _has_name(tokens[head[0] : head[1] + 1]):
+                # `The minister, Sergei Lavrov, said`: the name is the speaker.
+                head = named[-1]
+            for segment in segments:
+                if segment != head:
+                    self.resolver.note_appositive(sentence, head, segment)
+            return head
         return self.phrase_left(sentence, k + 1)
 
     def phrase_left(self, sentence: Sentence, end: int) -> tuple[int, int] | None:
@@ -475,6 +491,8 @@ class ArticleExtraction:
                 break
             if token.lower in ("that", "the") and k > start:
                 return None
+            if seen_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and token.lower not in ("'s", "’s", "of", "for", "and"):
+                break
             if token.text[0].isupper() or token.lower in lexicon.ROLE_NOUNS:
                 seen_name = True
             k += 1
@@ -578,7 +596,61 @@ class ArticleExtraction:
         start = tokens[start_token].start
         if self.text[start] in QUOTE_MARKS:
             start += 1
+        elif self.text.startswith("''", start):
+            start += 2
         return (start, end) if end > start else None
+
+    def closes_quote_with_punctuation(self, tokens: list[Token], k: int) -> bool:
+        """True if token ``k`` closes a quote that ends in `,` `.` `?` `!`: `“...,” he said`."""
+        if k < 0 or tokens[k].text not in _CLOSE_MARKS:
+            return False
+        span = next((span for span in self.spans if span.close_at == tokens[k].start), None)
+        if span is None:
+            return False
+        inside = self.text[span.start : span.close_at].rstrip("'’ ")
+        return bool(inside) and inside[-1] in ",.?!…—–-"
+
+    def quote_opens_at(self, sentence: Sentence, k: int) -> bool:
+        tokens = sentence.tokens
+        while k < len(tokens) and tokens[k].text in (",", ":", "—", "–"):
+            k += 1
+        return k < len(tokens) and self.opens_here(tokens[k])
+
+    def ends_clause(self, sentence: Sentence, k: int) -> bool:
+        """After an inverted speaker: only the sentence end, an appositive, or adjuncts may follow."""
+        tokens = sentence.tokens
+        if k >= len(tokens) or tokens[k].text in (".", "!", "?", ";", ":"):
+            return True
+        if tokens[k].text in QUOTE_MARKS:
+            return not self.opens_here(tokens[k])
+        if tokens[k].text == ",":
+            return True
+        return self.is_tail(sentence, k)
+
+    def is_content_clause(self, content: tuple[int, int]) -> bool:
+        """Reject `As a phone rang, the announcer said` — a subordinate clause is not what was said."""
+        words = self.text[content[0] : content[1]].split()
+        if not words:
+            return False
+        if words[0].lower() in _SUBORDINATORS and len(words) < 12:
+            return False
+        return len(words) >= 3 or any(mark in self.text[content[0] - 1 : content[1] + 1] for mark in QUOTE_MARKS)
+
+    def sentence_subject(self, sentence: Sentence, before: int) -> tuple[int, int] | None:
+        tokens = sentence.tokens
+        k = 0
+        if tokens and tokens[0].lower in _SUBORDINATORS | _ADJUNCT_START:
+            while k < before and tokens[k].text != ",":
+                k += 1
+            k += 1
+        first = k
+        while k < before and (tokens[k].text[:1].isupper() or tokens[k].lower in ("the", "a", "an", "'s", "’s") or tokens[k].lower in lexicon.ROLE_NOUNS):
+            k += 1
+        if k == first and k < before and tokens[k].lower in lexicon.SUBJECT_PRONOUNS:
+            k += 1
+        if k == first or not _plausible_speaker(tokens[first:k]):
+            return None
+        return (first, k - 1)
 
     def opens_here(self, token: Token) -> bool:
         return any(span.open_at == token.start for span in self.spans)
@@ -628,9 +700,12 @@ class ArticleExtraction:
                 if self.text[span.open_at - 3 : span.open_at].strip()[-1:] not in (",", "—", "–"):
                     continue
                 used_spans.add(i)
-                continuation = Quote(**{**quote.to_dict(), "text": span.text, "start": span.start, "end": span.end})
-                continuation.extra["continues"] = quote.start
-                quote.extra["continued_by"] = continuation
+                # One utterance in two pieces: the record spans both, `parts` says where the words are.
+                quote.extra["parts"] = [(quote.start, quote.end), (span.start, span.end)]
+                quote.end = span.end
+                quote.text = self.text[quote.start : quote.end]
+                quote.sentence = self.context(quote.start, quote.end, sentence)
+                break
         return quote
 
     def mostly_quoted_elsewhere(self, start: int, end: int) -> bool:
@@ -751,6 +826,11 @@ def _drop_nested(frames: list[Frame]) -> list[Frame]:
             for frame in inner:
                 frame.via_hint = outer.attribution
             frames = [f for f in frames if f is not outer]
+    subordinate = [f for f in frames if f.extra.get("subordinate") and f.placement == "after"]
+    for outer in subordinate:
+        # `When Patriot signaled that ..., Mr. Barrett said, “...”`: the main clause is the speech.
+        if any(f is not outer and outer.content[0] <= f.sentence.tokens[f.cue_first].start < outer.content[1] for f in frames):
+            frames = [f for f in frames if f is not outer]
     for frame in frames:
         cue_start = frame.sentence.tokens[frame.cue_first].start
         if any(
@@ -780,11 +860,27 @@ def _has_name(tokens: list[Token]) -> bool:
     ) >= 2
 
 
+_NOT_PHRASE_START = frozenset(
+    """in on at during after before for with by from to of about into over under through since until upon
+    than despite without within across against among between amid""".split()
+)
+_NOT_PHRASE_END = frozenset(
+    """by to of for with in on at from about into the a an and or his her their its our my your this that
+    these those himself herself themselves itself is was are were be been has have had not""".split()
+)
+
+
 def _plausible_speaker(tokens: list[Token]) -> bool:
     words = [t for t in tokens if t.text not in _PUNCT]
     if not words:
         return False
     lowered = [t.lower for t in words]
+    if lowered[0] in _NOT_PHRASE_START or lowered[-1] in _NOT_PHRASE_END:
+        return False
+    if any(word in lexicon.SUBJECT_PRONOUNS or word in ("himself", "herself", "themselves") for word in lowered[1:]):
+        return False
+    if len(words) > 6 and not any(t.text[:1].isupper() for t in words[1:]):
+        return False
     if len(words) == 1 and lowered[0] in lexicon.SUBJECT_PRONOUNS:
         return lowered[0] != "you"
     if any(t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS for t in words):

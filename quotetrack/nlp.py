@@ -57,13 +57,13 @@ _TOKEN = re.compile(
     | n['’]t(?![\w])                         # n't
     | ['’](?:s|re|ve|ll|d|m)(?![\w])         # clitics
     | \w+(?:[-'’]\w+)*(?:['’](?=s\b))?       # words with inner hyphens/apostrophes
-    | \.\.\.|…|--|—|–                        # ellipses and dashes
+    | \.\.\.|…|--|—|–|''                     # ellipses, dashes, two-apostrophe quotes
     | \S                                     # any other single character
     """,
     re.VERBOSE,
 )
 _CLITIC = re.compile(r"(\w)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
-_CLOSERS = set("\"'”’»)]")
+_CLOSERS = set("\"'”’»)]") | {"''"}
 _OPENERS = set("\"'“‘«([")
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‟": "”"}
-CLOSERS = {"”", "»", '"', "“"}
-QUOTE_MARKS = "“”«»„‟\""
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‟": "”", "''": "''"}
+CLOSERS = {"”", "»", '"', "“", "''"}
+# Two apostrophes stand for a double quote in some wire and archive text.
+QUOTE_MARKS = frozenset("“”«»„‟\"") | {"''"}
+_MARK = re.compile(r"''|[“”«»„‟\"]")
 
 
 @dataclass
@@ -24,6 +26,7 @@ class QuoteSpan:
     open_at: int
     close_at: int | None  # None when the quote was never closed
     paragraphs: int = 1  # how many paragraphs the quote runs over
+    mark_width: int = 1
 
     @property
     def closed(self) -> bool:
@@ -31,13 +34,13 @@ class QuoteSpan:
 
     @property
     def outer_end(self) -> int:
-        return self.close_at + 1 if self.close_at is not None else self.end
+        return self.close_at + self.mark_width if self.close_at is not None else self.end
 
 
-def _straight_role(text: str, i: int) -> str:
+def _straight_role(text: str, i: int, width: int = 1) -> str:
     """Whether a straight double quote at ``i`` opens or closes, judged by its neighbours."""
     before = text[i - 1] if i > 0 else "\n"
-    after = text[i + 1] if i + 1 < len(text) else "\n"
+    after = text[i + width] if i + width < len(text) else "\n"
     if before.isdigit() and not after.isalnum():
         return "inch"
     if before.isspace() or before in "([{—–-/":
@@ -65,45 +68,44 @@ def find_quote_spans(text: str, max_words: int = 2000) -> list[QuoteSpan]:
             # Continuation: this paragraph reopens the quote left open above.
             stripped = text[p_start:p_end].lstrip()
             lead = p_end - p_start - len(stripped)
-            if stripped and stripped[0] in OPENERS:
-                i = p_start + lead + 1
+            if stripped and (stripped[0] in OPENERS or stripped.startswith("''")):
+                i = p_start + lead + (2 if stripped.startswith("''") else 1)
                 run_paragraphs += 1
             else:
                 previous_end = paragraphs[index - 1][1]
-                spans.append(_span(text, open_at, previous_end, None, run_paragraphs))
+                spans.append(_span(text, open_at, previous_end, None, run_paragraphs, len(open_mark)))
                 open_at = None
-        while i < p_end:
-            char = text[i]
-            if char in QUOTE_MARKS:
-                role = _straight_role(text, i) if char == '"' else ""
-                if role == "inch":
-                    pass
-                elif open_at is None:
-                    if char in OPENERS and role != "close":
-                        open_at, open_mark, run_paragraphs = i, char, 1
-                else:
-                    closes = char in CLOSERS and (char != '"' or role in ("close", "either"))
-                    if char == "“" and open_mark == "„":
-                        closes = True
-                    elif char == "“":
-                        # A second opener inside an open quote: the first was never closed.
-                        closes = False
-                        if text[open_at + 1 : i].strip():
-                            spans.append(_span(text, open_at, i, None, run_paragraphs))
-                        open_at, open_mark, run_paragraphs = i, char, 1
-                    if closes:
-                        spans.append(_span(text, open_at, i, i, run_paragraphs))
-                        open_at = None
-            i += 1
+        for match in _MARK.finditer(text, i, p_end):
+            char, i = match.group(), match.start()
+            width = len(char)
+            role = _straight_role(text, i, width) if char in ('"', "''") else ""
+            if role == "inch":
+                continue
+            if open_at is None:
+                if char in OPENERS and role != "close":
+                    open_at, open_mark, run_paragraphs = i, char, 1
+                continue
+            closes = char in CLOSERS and role in ("", "close", "either")
+            if char == "''" and open_mark != "''" or char != "''" and open_mark == "''":
+                closes = False
+            if char == "“" and open_mark != "„":
+                # A second opener inside an open quote: the first was never closed.
+                closes = False
+                if text[open_at + 1 : i].strip():
+                    spans.append(_span(text, open_at, i, None, run_paragraphs, len(open_mark)))
+                open_at, open_mark, run_paragraphs = i, char, 1
+            if closes:
+                spans.append(_span(text, open_at, i, i, run_paragraphs, len(open_mark)))
+                open_at = None
     if open_at is not None:
-        spans.append(_span(text, open_at, paragraphs[-1][1] if paragraphs else len(text), None, run_paragraphs))
+        spans.append(_span(text, open_at, paragraphs[-1][1] if paragraphs else len(text), None, run_paragraphs, len(open_mark)))
     return [span for span in spans if span.text.strip() and len(span.text.split()) <= max_words]
 
 
-def _span(text: str, open_at: int, end: int, close_at: int | None, paragraphs: int) -> QuoteSpan:
-    start = open_at + 1
+def _span(text: str, open_at: int, end: int, close_at: int | None, paragraphs: int, width: int = 1) -> QuoteSpan:
+    start = open_at + width
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return QuoteSpan(start, end, text[start:end], open_at, close_at, paragraphs)
+    return QuoteSpan(start, end, text[start:end], open_at, close_at, paragraphs, width)

@@ -68,14 +68,10 @@ class SpeakerResolver:
                 if len(name.split()) > len(other.name.split()):
                     del self.people[other.name]
                     other.name = name
+                    other.gender = other.gender or _gender_of_first_name(name)
                     self.people[name] = other
                 return other
-        person = Person(name, position)
-        first = name.split()[0]
-        if first in lexicon.FEMALE_NAMES:
-            person.gender = "female"
-        elif first in lexicon.MALE_NAMES:
-            person.gender = "male"
+        person = Person(name, position, gender=_gender_of_first_name(name))
         self.people[name] = person
         return person
 
@@ -126,6 +122,8 @@ class SpeakerResolver:
             elif lowered == "she":
                 self.people[speaker].gender = self.people[speaker].gender or "female"
         self.history.append((speaker, kind))
+        if kind == "person" and position is not None:
+            self.people[speaker].mentions.append(position)
 
     # -- resolving -----------------------------------------------------------------------------
 
@@ -156,7 +154,7 @@ class SpeakerResolver:
         mention = mention.strip().strip(",")
         lowered = mention.lower()
         if lowered in lexicon.PRONOUNS:
-            return self._resolve_pronoun(lowered)
+            return self._resolve_pronoun(lowered, position)
         outlet = self.outlets.canonical(mention) if len(mention.split()) <= 6 else None
         words = mention.split()
         head = _POSSESSIVE.sub("", words[-1]).lower() if words else ""
@@ -174,18 +172,25 @@ class SpeakerResolver:
             return self.fullest(name) or name
         return self._org_in(mention)
 
-    def _resolve_pronoun(self, pronoun: str) -> str | None:
+    def _resolve_pronoun(self, pronoun: str, position: int) -> str | None:
         gender = lexicon.PRONOUNS[pronoun]
         if gender in ("male", "female", "self"):
             for speaker, kind in reversed(self.history[-6:]):
                 if kind != "person":
                     continue
-                person = self.people[speaker]
-                if gender == "self" or person.gender in (None, gender):
+                if gender == "self" or self.people[speaker].gender in (None, gender):
                     return speaker
-            # No one has spoken yet: the last person named before, if any.
-            candidates = [p for p in self.people.values() if p.gender in (None, gender) or gender == "self"]
-            return candidates[0].name if len(candidates) == 1 else None
+            # No one has spoken yet: the person of that gender named most recently, if near.
+            recent = []
+            for person in self.people.values():
+                before = [m for m in person.mentions if m < position]
+                if before and (gender == "self" or person.gender in (None, gender)):
+                    recent.append((max(before), person))
+            if recent:
+                distance, person = max(recent, key=lambda pair: pair[0])
+                if position - distance < 600:
+                    return person.name
+            return None
         if gender in ("plural", "neuter") and self.history:
             speaker, kind = self.history[-1]
             return speaker if kind == "org" else None
@@ -245,7 +250,18 @@ class SpeakerResolver:
         return self.outlets.canonical(name) or _POSSESSIVE.sub("", name)
 
 
+def _gender_of_first_name(name: str) -> str | None:
+    first = name.split()[0]
+    if first in lexicon.FEMALE_NAMES:
+        return "female"
+    if first in lexicon.MALE_NAMES:
+        return "male"
+    return None
+
+
 def _clean_name(name: str) -> str:
-    name = _POSSESSIVE.sub("", name.strip())
-    words = [word for word in name.split() if word.lower() not in lexicon.TITLES or not word[:1].isupper()]
+    words = _POSSESSIVE.sub("", name.strip()).split()
+    # Titles lead a name ("President Obama"); a trailing "King" is a surname.
+    while len(words) > 1 and words[0].lower() in lexicon.TITLES:
+        words = words[1:]
     return " ".join(words)
