@@ -333,7 +333,7 @@ class ArticleExtraction:
         after_quote = self.closes_quote_with_punctuation(tokens, speaker[0] - 1)
         quote_follows = self.quote_opens_at(sentence, after_adjuncts)
         postposed = after_quote or (before_speaker in (",", "—", "–") and not quote_follows)
-        if postposed and self.is_tail(sentence, after_adjuncts):
+        if postposed and self.is_tail(sentence, after):
             frame.placement = "before"
             frame.content = self.content_before(sentence, speaker[0] - 1)
             frame.via_hint = (tokens[speaker[0]].start, self.tail_end(sentence, after_adjuncts))
@@ -562,9 +562,9 @@ class ArticleExtraction:
             return True
         if any(t.text in QUOTE_MARKS for t in tokens[k:]) and tokens[k].text == ",":
             return True  # `“A,” he said, “B.”`
-        if any(t.lower == "that" for t in rest):
+        if any(t.lower == "that" or t.lower in lexicon.CUE_FORMS for t in rest):
             return False
-        return len(rest) <= 8 and rest[0].lower in _ADJUNCT_START | {"as", "after", "before", "adding", "noting", "according"}
+        return len(rest) <= 10 and rest[0].lower in _ADJUNCT_START | {"as", "after", "before", "adding", "noting", "according", "in", "on", "at", "during", "with", "without", "from", "of", "by"}
 
     def tail_end(self, sentence: Sentence, k: int) -> int:
         tokens = sentence.tokens
