@@ -24,9 +24,11 @@ import enum
 import re
 import sqlite3
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlite_utils import Database
 
@@ -161,9 +163,17 @@ def open_database(path: str | Path, *, timeout: float = 5.0, create: bool = True
         raise StoreError(f"{path}: no such database file")
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
+    new = not path.exists() or path.stat().st_size == 0
     with _sqlite_errors():
         db = Database(sqlite3.connect(str(path), timeout=timeout))
         db.execute("PRAGMA foreign_keys = ON")
+        if new:
+            # Write-ahead logging lets Datasette read while an ingest writes; existing
+            # files keep their journal mode, which a read-only copy could not change.
+            db.enable_wal()
+        if db.journal_mode == "wal":
+            # Safe with WAL (a crash can only drop the last commits) and spares an fsync per article.
+            db.execute("PRAGMA synchronous = NORMAL")
     try:
         ensure_schema(db)
     except StoreError:
@@ -267,6 +277,8 @@ class _Entities:
         self.db = db
         self.new_speakers: dict[str, dict[str, Any]] = {}
         self.new_outlets: dict[str, dict[str, Any]] = {}
+        self.surnames = _SURNAMES.setdefault(db, _SurnameIndex())
+        self.surnames.refresh(db)
 
     def speaker_id(self, name: str | None) -> str | None:
         canonical = canonical_speaker(name)
@@ -283,11 +295,8 @@ class _Entities:
         return id
 
     def _only_full_name_with_surname(self, surname: str) -> str | None:
-        self.db.register_function(_surname_key, deterministic=True)
-        stored = self.db.query(
-            "select id, name from speakers where _surname_key(name) = ? and name like '% %'", [surname]
-        )
-        candidates = {row["id"] for row in stored} | {
+        candidates = {id for id in self.surnames.full_names(surname) if self._exists("speakers", id)}
+        candidates |= {
             id for id, row in self.new_speakers.items() if " " in row["name"] and _surname_key(row["name"]) == surname
         }
         return candidates.pop() if len(candidates) == 1 else None
@@ -309,6 +318,30 @@ class _Entities:
             self.db["speakers"].insert_all(self.new_speakers.values(), pk="id", ignore=True)
         if self.new_outlets:
             self.db["outlets"].insert_all(self.new_outlets.values(), pk="id", ignore=True)
+
+
+class _SurnameIndex:
+    """Full-name speakers by surname, so "Peskov" finds "Dmitry Peskov" without a table scan.
+
+    Speakers are only ever added, so the index catches up by reading rows past the
+    last rowid it has seen, including rows other processes added.
+    """
+
+    def __init__(self) -> None:
+        self.last_rowid = 0
+        self.ids: dict[str, set[str]] = defaultdict(set)
+
+    def refresh(self, db: Database) -> None:
+        for row in db.query("select rowid, id, name from speakers where rowid > ? order by rowid", [self.last_rowid]):
+            if " " in row["name"]:
+                self.ids[_surname_key(row["name"])].add(row["id"])
+            self.last_rowid = row["rowid"]
+
+    def full_names(self, surname: str) -> set[str]:
+        return self.ids.get(surname, set())
+
+
+_SURNAMES: WeakKeyDictionary[Database, _SurnameIndex] = WeakKeyDictionary()
 
 
 # Words that introduce a name without being part of it: "Kremlin spokesman Dmitry Peskov",
@@ -383,6 +416,8 @@ def canonical_speaker(name: str | None) -> str | None:
     for index, token in enumerate(tokens[:-1]):
         if _is_role(token):
             start = index + 1
+    if not tokens[start][:1].isupper():
+        return name  # no name follows the roles: keep the phrase whole rather than guess
     return " ".join(tokens[start:])
 
 

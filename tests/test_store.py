@@ -211,6 +211,7 @@ def test_other_articles_are_untouched(db, article):
         ("Sergei Lavrov, Russia’s foreign minister", "Sergei Lavrov"),
         ("President Ursula von der Leyen", "Ursula von der Leyen"),
         ("the Foreign Ministry", "Foreign Ministry"),
+        ("European Union was ready", "European Union was ready"),
         ("he", None),
         ("the spokesman", None),
         ("", None),
@@ -296,9 +297,9 @@ def hold_exclusive_lock(path):
 
 
 def test_locked_database_raises_store_error_and_keeps_rows(file_db, article):
-    db = open_database(file_db, timeout=0.1)
     blocker = hold_exclusive_lock(file_db)
     try:
+        db = open_database(file_db, timeout=0.1)  # write-ahead logging: reading still works
         changed = make_quotes(article)[:1]
         other = Article(text="“Later,” Ortiz said.", url="https://example.com/later")
         for args in [(article, changed), (other, [Quote(text="Later,", start=1, end=7, kind="direct")])]:
@@ -310,14 +311,21 @@ def test_locked_database_raises_store_error_and_keeps_rows(file_db, article):
     assert counts(Database(file_db)) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
 
 
-def test_opening_a_locked_database_raises_store_error(file_db):
-    blocker = hold_exclusive_lock(file_db)
+def test_new_databases_use_write_ahead_logging(tmp_path):
+    assert open_database(tmp_path / "quotes.db").journal_mode == "wal"
+
+
+def test_opening_a_locked_rollback_journal_database_raises_store_error(tmp_path, article):
+    path = tmp_path / "quotes.db"
+    ingest_article(Database(path), article, make_quotes(article))
+    blocker = hold_exclusive_lock(path)
     try:
         with pytest.raises(StoreError, match="locked"):
-            open_database(file_db, timeout=0.1)
+            open_database(path, timeout=0.1)
     finally:
         blocker.close()
-    assert counts(Database(file_db))["quotes"] == 2
+    assert Database(path).journal_mode == "delete"
+    assert counts(Database(path))["quotes"] == 2
 
 
 def test_creating_a_locked_database_raises_store_error(tmp_path):
