@@ -557,11 +557,11 @@ class ArticleExtraction:
     def is_tail(self, sentence: Sentence, k: int) -> bool:
         """True if tokens from ``k`` to the sentence end are only punctuation or short adjuncts."""
         tokens = sentence.tokens
-        rest = [t for t in tokens[k:] if t.text not in _PUNCT]
+        end = next((j for j in range(k, len(tokens)) if self.opens_here(tokens[j])), len(tokens))
+        # `“A,” he said on Tuesday, “B.”`: only the words before the next quote count.
+        rest = [t for t in tokens[k:end] if t.text not in _PUNCT]
         if not rest:
             return True
-        if any(t.text in QUOTE_MARKS for t in tokens[k:]) and tokens[k].text == ",":
-            return True  # `“A,” he said, “B.”`
         if any(t.lower == "that" or t.lower in lexicon.CUE_FORMS for t in rest):
             return False
         return len(rest) <= 10 and rest[0].lower in _ADJUNCT_START | {"as", "after", "before", "adding", "noting", "according", "in", "on", "at", "during", "with", "without", "from", "of", "by"}

@@ -1,0 +1,165 @@
+import pytest
+
+from quotetrack.extract import Extractor
+from quotetrack.models import Article
+from quotetrack.quotes import find_quote_spans
+
+MOSCOW_TIMES = (
+    "Kremlin spokesman Dmitry Peskov told reporters on a conference call on Wednesday that Russian-Turkish "
+    "defense cooperation complies with international law and isn't aimed against other countries.\n"
+    "“That’s why no one has any reason to express any critical concerns in this regard,” the state-run TASS news "
+    "agency quoted Peskov as saying.\n"
+    "He added that Russia and Turkey enjoy “very close coordination” in areas including trade, investment, culture "
+    "and \"mega-projects.” Russia is assisting Turkey in building its first nuclear power plant.\n"
+    "Putin plans to compare notes with Turkey’s President Recep Tayyip Erdogan on issues including peacekeeping "
+    "in Syria, the Kremlin spokesman said.\n\n"
+    "Please consider supporting our independent journalism with a donation. Every contribution, however big or "
+    "small, helps us keep reporting.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor("rules")
+
+
+def extract(extractor, text, publisher=None):
+    return extractor.extract(Article(text=text, publisher=publisher))
+
+
+def test_moscow_times_article(extractor):
+    quotes = extract(extractor, MOSCOW_TIMES, publisher="The Moscow Times")
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("indirect", "Dmitry Peskov"),
+        ("direct", "Dmitry Peskov"),
+        ("mixed", "Dmitry Peskov"),
+        ("indirect", "Dmitry Peskov"),
+    ]
+    reported, direct, mixed, role = quotes
+    assert reported.text.startswith("Russian-Turkish defense cooperation complies")
+    assert reported.cue == "told"
+    assert direct.text.startswith("That’s why no one has any reason")
+    assert direct.via_outlet == "TASS"
+    assert direct.speaker_mention == "Peskov"
+    assert mixed.speaker_mention == "He"
+    assert "“very close coordination”" in mixed.text
+    assert role.speaker_mention == "the Kremlin spokesman"
+    assert role.text.startswith("Putin plans to compare notes")
+    assert all(q.publisher == "The Moscow Times" for q in quotes)
+    assert not any("donation" in q.text for q in quotes)
+
+
+def test_offsets_index_the_article_text(extractor):
+    for quote in extract(extractor, MOSCOW_TIMES):
+        assert MOSCOW_TIMES[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    "text,quote,speaker,via",
+    [
+        ("Lavrov told Reuters on Tuesday that Moscow was ready to talk.", "Moscow was ready to talk", "Lavrov", "Reuters"),
+        ("“We are ready,” Sergei Lavrov said in an interview with CNN.", "We are ready,", "Sergei Lavrov", "CNN"),
+        ("Sen. Ted Cruz said on Fox News the bill was dead on arrival.", "the bill was dead on arrival", "Ted Cruz", "Fox News"),
+        ("According to Interfax, the Kremlin said the talks had stalled.", "the talks had stalled", "Kremlin", "Interfax"),
+        ("The White House said in a statement that the president would veto the bill.", "the president would veto the bill", "White House", None),
+        ("Mayor Jane Ortiz said: “The vote is final and binding.”", "The vote is final and binding.", "Jane Ortiz", None),
+        ("“It is a mistake,” said Jane Ortiz, the mayor of the city.", "It is a mistake,", "Jane Ortiz", None),
+        ("The minister, Sergei Lavrov, warned that sanctions would backfire.", "sanctions would backfire", "Sergei Lavrov", None),
+    ],
+)
+def test_cue_patterns(extractor, text, quote, speaker, via):
+    quotes = extract(extractor, text)
+    assert len(quotes) == 1, quotes
+    assert quotes[0].text == quote
+    assert quotes[0].speaker == speaker
+    assert quotes[0].via_outlet == via
+
+
+def test_quote_over_two_paragraphs(extractor):
+    text = (
+        "Sen. Ted Cruz spoke after the vote.\n\n"
+        "“I have been clear about this for years. The policy failed.\n\n"
+        "“We need a new approach,” Cruz said."
+    )
+    (quote,) = extract(extractor, text)
+    assert quote.kind == "direct"
+    assert quote.text.startswith("I have been clear") and quote.text.endswith("We need a new approach,")
+    assert quote.speaker == "Ted Cruz"
+
+
+def test_follow_on_quote_inherits_speaker(extractor):
+    text = "“We will not back down,” Mayor Jane Ortiz said. “This city deserves better than a closed shelter.”"
+    first, second = extract(extractor, text)
+    assert second.text == "This city deserves better than a closed shelter."
+    assert second.speaker == "Jane Ortiz"
+    assert second.cue is None and second.confidence < first.confidence
+
+
+def test_interrupted_quote_is_one_utterance(extractor):
+    text = "“It is a mistake,” Lavrov told Reuters on Tuesday, “and we will respond in kind.”"
+    (quote,) = extract(extractor, text)
+    assert quote.extra["parts"] == [(1, 17), (text.index("and we"), text.rindex("”"))]
+    assert quote.via_outlet == "Reuters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man who goes by “Shorty” sold coffee outside the station for years.",
+        "The so-called “peace plan” was rejected by both sides on Monday.",
+        "The band closed with “Here Comes The Sun And The Rain” to loud applause.",
+        "Please donate to support our journalism. Every contribution helps.",
+    ],
+)
+def test_no_quote_from_nicknames_scare_quotes_titles_or_appeals(extractor, text):
+    assert extract(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "pronoun,speaker",
+    [("She", "Jane Ortiz"), ("He", "Tom Baker")],
+)
+def test_pronouns_resolve_by_gender(extractor, pronoun, speaker):
+    text = (
+        "“We will vote again,” Mayor Jane Ortiz said. “Nothing is settled,” Councilman Tom Baker said.\n"
+        f"{pronoun} added that the budget would be published on Friday."
+    )
+    quotes = extract(extractor, text)
+    assert quotes[-1].speaker == speaker
+
+
+def test_unknown_speaker_is_not_guessed(extractor):
+    (quote,) = extract(extractor, "The plan will fail within a year, a senior official said.")
+    assert quote.speaker is None
+    assert quote.speaker_mention == "a senior official"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("He said “yes, certainly.” Then he left.", ["yes, certainly."]),
+        ("« Nous sommes prêts », a dit le ministre.", ["Nous sommes prêts"]),
+        ("She said ''we are done here'' and hung up.", ["we are done here"]),
+        ('He is 6" tall and said "fine by me" twice.', ["fine by me"]),
+    ],
+)
+def test_quote_marks(text, expected):
+    assert [span.text for span in find_quote_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“This quote never closes, he said, and the paragraph ends.\nNext paragraph without a mark.",
+        "Stray closing mark” in the middle, and “another one.",
+        "\"\"\"",
+        "“",
+    ],
+)
+def test_unbalanced_marks_do_not_crash(extractor, text):
+    for quote in extract(extractor, text):
+        assert text[quote.start : quote.end] == quote.text
+
+
+def test_empty_article_gives_no_quotes(extractor):
+    assert extract(extractor, "   \n ") == []
