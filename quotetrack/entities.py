@@ -89,6 +89,11 @@ def _label_run(
         return [(first, last, "MISC")]
     if any(word in lexicon.DEMONYMS or word in lexicon.PLACES for word in span[:-1]) and len(span) == 2:
         return [(first, last, "MISC")]
+    if "of" in span[1:-1] and all(word[0].isupper() for word in span[: span.index("of")]):
+        # `Sen. Tom Brandt of Iowa`: the place is not part of the name.
+        cut = span.index("of")
+        if 2 <= cut <= 4:
+            return [(first, first + cut - 1, "PERSON")]
     if all(word[0].isupper() for word in span) and len(span) <= 4:
         return [(first, last, "PERSON")]
     return [(first, last, "MISC")]

@@ -549,7 +549,8 @@ class ArticleExtraction:
         # No `that`: the adjunct is one preposition phrase; stop before the first word that starts a clause.
         j = k + 1
         while j < len(tokens) and tokens[j].text not in _PUNCT and j - k < 5:
-            if tokens[j].lower in ("the", "a", "an") or tokens[j].lower in lexicon.SUBJECT_PRONOUNS and j > k + 1:
+            after_preposition = tokens[j - 1].lower in _NOT_PHRASE_START
+            if (tokens[j].lower in ("the", "a", "an") and not after_preposition) or tokens[j].lower in lexicon.SUBJECT_PRONOUNS and j > k + 1:
                 break
             j += 1
         return j
@@ -639,7 +640,10 @@ class ArticleExtraction:
     def sentence_subject(self, sentence: Sentence, before: int) -> tuple[int, int] | None:
         tokens = sentence.tokens
         k = 0
-        if tokens and tokens[0].lower in _SUBORDINATORS | _ADJUNCT_START:
+        dash = next((j for j, t in enumerate(tokens[:8]) if t.text in ("—", "–", "--")), None)
+        if dash is not None and all(t.text.isupper() or t.text in ",()." for t in tokens[:dash]):
+            k = dash + 1  # a dateline: `MOSCOW — The Kremlin ...`
+        if k < len(tokens) and tokens[k].lower in _SUBORDINATORS | _ADJUNCT_START:
             while k < before and tokens[k].text != ",":
                 k += 1
             k += 1
@@ -862,7 +866,7 @@ def _has_name(tokens: list[Token]) -> bool:
 
 _NOT_PHRASE_START = frozenset(
     """in on at during after before for with by from to of about into over under through since until upon
-    than despite without within across against among between amid""".split()
+    than despite without within across against among between amid speaking talking writing asked""".split()
 )
 _NOT_PHRASE_END = frozenset(
     """by to of for with in on at from about into the a an and or his her their its our my your this that

@@ -161,6 +161,8 @@ class SpeakerResolver:
         person = self._person_entity_in(mention, position)
         if person:
             return self.fullest(person) or person
+        if lowered.split()[0] in ("a", "an", "one", "another", "some", "several", "two", "three", "many"):
+            return None  # `one delegate from Fiji`, `a senior official`: somebody, not a name
         if head in lexicon.ROLE_NOUNS and not _NAME_TOKEN.match(words[-1]) or lowered.split()[-1] in lexicon.TITLES:
             return self._resolve_role(mention, position)
         if outlet:
