@@ -341,6 +341,21 @@ class ArticleExtraction:
             if frame.content is None or not (after_quote or self.is_content_clause(frame.content)):
                 return None
             return frame
+        if (
+            before_speaker == ","
+            and after_adjuncts < len(tokens) - 2
+            and tokens[after_adjuncts].text == ","
+            and not quote_follows
+        ):
+            # `The museum, Mr. Obama said, would make visitors ...`: the content wraps the cue.
+            before = self.content_before(sentence, speaker[0] - 1)
+            if before is not None:
+                after_start = tokens[after_adjuncts + 1].start
+                frame.placement = "around"
+                frame.content = (before[0], _content_end(tokens, len(tokens) - 1))
+                frame.extra["parts"] = [before, (after_start, frame.content[1])]
+                frame.attribution = (tokens[speaker[0]].start, tokens[after_adjuncts].end)
+                return frame
         if rest <= 0:
             return None
         first = tokens[after_adjuncts]
@@ -364,42 +379,116 @@ class ArticleExtraction:
         return frame
 
     def dependency_frames(self, sentence: Sentence) -> list[Frame]:
-        """Frames from a dependency parse: speech verb -> nsubj speaker, ccomp/parataxis content."""
+        """Frames from a dependency parse: speech verb -> nsubj speaker, ccomp/parataxis content.
+
+        Also read off the parse: `TASS quoted Peskov as saying` (the object speaks, the subject
+        is the via outlet), a subject shared with an earlier conjunct (`Peskov arrived and
+        said ...`) and `According to Interfax` as the via outlet. Left alone, as not speech:
+        an infinitive or small clause (`Prices continued to rise`), a passive subject (`He was
+        told that ...`), and weak or belief cues without `that`, a colon or a quote mark.
+        """
         tokens = sentence.tokens
         children: dict[int, list[int]] = {}
         for k, token in enumerate(tokens):
             children.setdefault(token.head, []).append(k)
+        cue_lemmas = set(lexicon.CUE_FORMS.values())
+
+        def lemma_of(k: int) -> str:
+            return (tokens[k].lemma or tokens[k].lower).lower()
+
+        def child(k: int, *deprels: str) -> int | None:
+            return next((c for c in children.get(k, []) if tokens[c].deprel in deprels), None)
+
+        def closes_quote_before(k: int) -> bool:
+            while k >= 0 and tokens[k].text in (",", "—", "–"):
+                k -= 1
+            return k >= 0 and tokens[k].text in _CLOSE_MARKS and not self.opens_here(tokens[k])
+
+        according = None
+        for k, token in enumerate(tokens[:-1]):
+            if token.lower == "according" and tokens[k + 1].lower == "to":
+                phrase = token.head if token.deprel == "case" and token.head >= 0 else k
+                according = _subtree_range(children, phrase, tokens=tokens, stop_at={"punct"})
         frames = []
         for i, token in enumerate(tokens):
-            lemma = (token.lemma or token.lower).lower()
-            if token.upos != "VERB" or lemma not in set(lexicon.CUE_FORMS.values()) or self.in_quote(token.start):
+            if token.upos != "VERB" or self.in_quote(token.start):
                 continue
-            subject = next((k for k in children.get(i, []) if (tokens[k].deprel or "").startswith("nsubj")), None)
+            lemma = lemma_of(i)
+            owner, cue_last, outlet, confidence = i, i, None, 0.85
+            if lemma == "quote":
+                saying = next(
+                    (c for c in children.get(i, []) if c > i and tokens[c].deprel in ("advcl", "xcomp") and lemma_of(c) in cue_lemmas),
+                    None,
+                )
+                if saying is None:
+                    continue
+                subject, outlet_head = child(i, "obj"), child(i, "nsubj")
+                if subject is None:  # `Peskov was quoted by TASS as saying`
+                    subject = child(i, "nsubj:pass")
+                    outlet_head = next(
+                        (c for c in children.get(i, []) if (tokens[c].deprel or "").startswith("obl") and any(tokens[g].lower == "by" for g in children.get(c, []))),
+                        None,
+                    )
+                if outlet_head is not None:
+                    outlet = _subtree_range(children, outlet_head, tokens=tokens, stop_at={"punct", "case"})
+                owner, cue_last, confidence = saying, saying, 0.9
+            elif lemma in cue_lemmas:
+                # Only an active subject speaks: in `He was told that ...` he is the one spoken to.
+                subject = child(i, "nsubj")
+                if subject is None and token.deprel == "conj" and token.head >= 0:
+                    subject = child(token.head, "nsubj")  # `Peskov arrived in Minsk and said ...`
+            else:
+                continue
             if subject is None:
                 continue
             speaker = _subtree_range(children, subject, stop_at={"appos", "acl:relcl", "punct", "acl"}, tokens=tokens)
+            first_attr = min(speaker[0], i, outlet[0] if outlet else i)
+            words = _subtree_range(children, i, tokens=tokens, stop_at={"punct", "ccomp", "xcomp", "parataxis", "conj", "cc"})
             content_head = next(
-                (k for k in children.get(i, []) if tokens[k].deprel in ("ccomp", "xcomp", "parataxis")), None
+                (k for k in children.get(owner, []) if k > cue_last and tokens[k].deprel in ("ccomp", "xcomp", "parataxis")), None
             )
-            frame = Frame(sentence, i, i, speaker, None, "after", confidence=0.85)
-            if content_head is not None and tokens[content_head].start > token.start:
-                first, last = _subtree_range(children, content_head, tokens=tokens)
+            fronted = any(k < first_attr and tokens[k].deprel in ("ccomp", "parataxis") for k in children.get(i, []))
+            postposed = fronted or (token.deprel == "parataxis" and 0 <= token.head < first_attr)
+            frame = Frame(sentence, i, cue_last, speaker, None, "after", confidence=confidence)
+            if postposed and (content_head is None or closes_quote_before(first_attr - 1)):
+                # `“We are ready,” he said.`: the content ends where the attribution starts.
+                frame.placement = "before"
+                frame.content = self.content_before(sentence, first_attr - 1)
+                last_attr = max(words[1], speaker[1], cue_last)
+                frame.attribution = (tokens[first_attr].start, tokens[last_attr].end)
+                frame.via_hint = (tokens[first_attr].start, self.tail_end(sentence, last_attr + 1))
+            elif content_head is not None:
+                opening, last = _subtree_range(children, content_head, tokens=tokens)
+                first = opening
                 while first <= last and tokens[first].lower in ("that", ",", ":"):
                     first += 1
                 if first > last:
                     continue
+                introduced = first > opening and any(tokens[k].lower == "that" or tokens[k].text == ":" for k in range(opening, first))
+                quoted = any(self.opens_here(t) for t in tokens[first : last + 1])
+                has_subject = any((tokens[k].deprel or "").split(":")[0] in ("nsubj", "csubj", "expl") for k in children.get(content_head, []))
+                if tokens[content_head].deprel == "xcomp" and not quoted:
+                    continue  # `Prices continued to rise`, `called the move unacceptable`
+                if lemma_of(owner) in lexicon.WEAK_LEMMAS and not (introduced or quoted):
+                    continue  # as in the pattern engine: `Officials expect the talks will end`
+                if not (introduced or quoted or has_subject):
+                    continue
                 frame.content = (tokens[first].start, _content_end(tokens, last))
-            elif token.deprel == "parataxis" and token.head >= 0 and token.head < i or (
-                content_head is not None and tokens[content_head].start < token.start
-            ):
-                frame.placement = "before"
-                frame.content = self.content_before(sentence, min(speaker[0], i) - 1)
+                before_content = [k for k in range(first_attr, opening) if tokens[k].text not in _PUNCT]
+                last_attr = max(before_content + [cue_last])
+                frame.attribution = (tokens[first_attr].start, tokens[last_attr].end)
+                # Only the words between cue and content can name an outlet (`told Reuters`).
+                frame.via_hint = (tokens[i].start, tokens[last_attr].end)
             else:
                 continue
             if frame.content is None:
                 continue
-            frame.attribution = (tokens[min(speaker[0], i)].start, tokens[max(speaker[1], i)].end)
-            frame.via_hint = (tokens[i].start, self.tail_end(sentence, max(speaker[1], i) + 1))
+            if lemma_of(owner) in lexicon.BELIEF_LEMMAS:
+                frame.confidence = 0.5
+            if outlet:
+                frame.via_hint = (tokens[outlet[0]].start, tokens[outlet[1]].end)
+            if according:
+                frame.via_hint = (tokens[according[0]].start, tokens[according[1]].end)
             frames.append(frame)
         return frames
 
@@ -412,6 +501,17 @@ class ArticleExtraction:
             k -= 1
         if k < 0:
             return None
+        if tokens[k].text == ")":
+            # `Rep. Stephen Lynch (D-Mass.) said`: party and state tags are not the phrase's end.
+            opening = next((j for j in range(k - 1, max(k - 8, -1), -1) if tokens[j].text == "("), None)
+            if opening is not None and opening > 0:
+                phrase = self.phrase_left(sentence, opening)
+                if phrase is not None:
+                    return (phrase[0], k)
+            return None
+        if tokens[k].text in ("and", "but") and k > 0 and tokens[k - 1].text != ",":
+            # `Cruz exhorted Republicans to vote and said ...`: the clause's subject speaks.
+            return self.sentence_subject(sentence, k)
         if tokens[k].text == ",":
             # Appositives: `Dmitry Peskov, the Kremlin spokesman, said`; they may stack up.
             segments = []
@@ -559,6 +659,11 @@ class ArticleExtraction:
         """True if tokens from ``k`` to the sentence end are only punctuation or short adjuncts."""
         tokens = sentence.tokens
         end = next((j for j in range(k, len(tokens)) if self.opens_here(tokens[j])), len(tokens))
+        # `..., top lawmakers said Friday, as they bristled at ...`: a trailing clause is not content.
+        end = next(
+            (j for j in range(k, end - 1) if tokens[j].text == "," and tokens[j + 1].lower in _SUBORDINATORS | {"adding", "saying", "noting", "citing", "according"}),
+            end,
+        )
         # `“A,” he said on Tuesday, “B.”`: only the words before the next quote count.
         rest = [t for t in tokens[k:end] if t.text not in _PUNCT]
         if not rest:
@@ -693,6 +798,8 @@ class ArticleExtraction:
                 return None
         used_spans.update(inside)
         quote = self.make_quote(frame, start, end, kind)
+        if frame.extra.get("parts") and kind != "direct":
+            quote.extra["parts"] = frame.extra["parts"]
         if kind == "direct" and frame.placement == "before":
             # `“A,” he said, “B.”`: the quote reopening after the cue is the same speaker's.
             sentence = frame.sentence
@@ -835,6 +942,15 @@ def _drop_nested(frames: list[Frame]) -> list[Frame]:
         # `When Patriot signaled that ..., Mr. Barrett said, “...”`: the main clause is the speech.
         if any(f is not outer and outer.content[0] <= f.sentence.tokens[f.cue_first].start < outer.content[1] for f in frames):
             frames = [f for f in frames if f is not outer]
+    for inner in frames:
+        tokens = inner.sentence.tokens
+        first = inner.speaker[0] if inner.speaker else inner.cue_first
+        if first >= 2 and tokens[first - 1].lower in ("but", "and") and tokens[first - 2].text in (",", ";") or first >= 1 and tokens[first - 1].text == ";":
+            # `X agreed that ..., but he said that ...`: a new clause, so the outer content stops there.
+            cut = tokens[first - 2].start if tokens[first - 1].text != ";" else tokens[first - 1].start
+            for outer in frames:
+                if outer is not inner and outer.content and outer.placement == "after" and outer.content[0] < cut < outer.content[1]:
+                    outer.content = (outer.content[0], cut)
     for frame in frames:
         cue_start = frame.sentence.tokens[frame.cue_first].start
         if any(
@@ -892,6 +1008,8 @@ def _plausible_speaker(tokens: list[Token]) -> bool:
     if any(word in lexicon.ROLE_NOUNS for word in lowered):
         return True
     head = lowered[-1]
+    if lowered[0] in ("the", "a", "an", "one", "another") and len(words) <= 4 and head.isalpha():
+        return True  # `The bank said`, `one slide says`
     return head.endswith(("er", "ers", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "or", "ors", "report", "statement", "study", "poll", "survey", "documents", "letter", "memo", "data"))
 
 
@@ -925,14 +1043,15 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _subtree_range(children: dict[int, list[int]], root: int, tokens: list[Token], stop_at: set[str] | None = None) -> tuple[int, int]:
-    seen = [root]
+    """First and last token index of ``root``'s subtree, not descending into ``stop_at`` relations."""
+    seen = {root}
     stack = [root]
     while stack:
         node = stack.pop()
         for child in children.get(node, []):
-            if stop_at and tokens[child].deprel in stop_at:
-                continue
-            seen.append(child)
+            if child in seen or (stop_at and tokens[child].deprel in stop_at):
+                continue  # a malformed parse may have cycles
+            seen.add(child)
             stack.append(child)
     return (min(seen), max(seen))
 
