@@ -163,3 +163,22 @@ def test_unbalanced_marks_do_not_crash(extractor, text):
 
 def test_empty_article_gives_no_quotes(extractor):
     assert extract(extractor, "   \n ") == []
+
+
+@pytest.mark.parametrize(
+    "text,content,speaker",
+    [
+        (
+            "The museum, Mr. Obama said, would make visitors face uncomfortable truths.",
+            ["The museum", "would make visitors face uncomfortable truths"],
+            "Obama",
+        ),
+        ("Rep. Stephen Lynch (D-Mass.) said the law does not require a public hearing.", ["the law does not require a public hearing"], "Stephen Lynch"),
+        ("The bank said that it had fired thousands of employees.", ["it had fired thousands of employees"], "bank"),
+    ],
+)
+def test_parenthetical_and_tagged_speakers(extractor, text, content, speaker):
+    (quote,) = extract(extractor, text)
+    pieces = [text[a:b] for a, b in quote.extra.get("parts", [(quote.start, quote.end)])]
+    assert pieces == content
+    assert speaker in (quote.speaker or quote.speaker_mention)
