@@ -1,0 +1,175 @@
+"""Ingest throughput: synthetic articles through the extractor into a temporary database.
+
+The articles are recombined from the paragraphs of real sample articles, so they
+read like news (quotes, cues, outlets) while their number can be scaled at will:
+
+>>> from quotetrack.models import Article
+>>> samples = [Article(text="One.\\n\\n“Two,” she said.", title="T", publisher="Reuters", date="2024-01-02")]
+>>> [article.publisher for article in synthetic_articles(samples, 2)]
+['Reuters', 'Reuters']
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .models import Article
+
+if TYPE_CHECKING:
+    from .extract import Extractor
+
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "samples"
+
+
+class BenchmarkError(Exception):
+    """The benchmark cannot run, as a one-line message."""
+
+
+@dataclass
+class SpeedResult:
+    engine: str
+    articles: int
+    quotes: int
+    load_seconds: float
+    extract_seconds: float
+    store_seconds: float
+    peak_rss_bytes: int
+    traced_peak_bytes: int
+    database_bytes: int
+
+    @property
+    def seconds(self) -> float:
+        return self.extract_seconds + self.store_seconds
+
+    def report(self) -> str:
+        seconds = max(self.seconds, 1e-9)
+        megabytes = 1024 * 1024
+        return "\n".join(
+            [
+                f"quotetrack ingest speed ({self.articles} synthetic articles, engine {self.engine})",
+                f"articles/s  {self.articles / seconds:10.1f}",
+                f"quotes/s    {self.quotes / seconds:10.1f}   ({self.quotes} quotes)",
+                f"time        {self.seconds:10.2f} s  (extract {self.extract_seconds:.2f} s, "
+                f"store {self.store_seconds:.2f} s, extractor load {self.load_seconds:.2f} s)",
+                f"peak RSS    {self.peak_rss_bytes / megabytes:10.1f} MB (whole process)",
+                f"peak traced {self.traced_peak_bytes / megabytes:10.1f} MB (Python allocations, "
+                f"separate pass over {min(self.articles, TRACED_ARTICLES)} articles)",
+                f"database    {self.database_bytes / megabytes:10.1f} MB",
+            ]
+        )
+
+
+def load_samples(folder: Path = SAMPLES_DIR) -> list[Article]:
+    """The readable articles in ``folder``; files that fail to read are left out."""
+    from .articles import read_articles
+
+    samples = [item for item in read_articles([folder]) if isinstance(item, Article) and item.text.strip()]
+    if not samples:
+        raise BenchmarkError(f"no readable sample articles in {folder}")
+    return samples
+
+
+def _paragraphs(text: str) -> list[str]:
+    blocks = re.split(r"\n\s*\n", text.strip())
+    if len(blocks) == 1:
+        blocks = text.strip().splitlines()
+    return [block.strip() for block in blocks if block.strip()]
+
+
+def synthetic_articles(samples: Sequence[Article], count: int, seed: int = 1) -> Iterator[Article]:
+    """``count`` articles made of paragraphs drawn from ``samples``.
+
+    Paragraphs, not single sentences, are the unit so that quotes spanning sentences
+    stay whole and cues stay next to their quotes.
+    """
+    rng = random.Random(seed)
+    paragraphs = [paragraph for sample in samples for paragraph in _paragraphs(sample.text)]
+    lengths = [len(_paragraphs(sample.text)) for sample in samples]
+    for number in range(count):
+        source = rng.choice(samples)
+        chosen = rng.choices(paragraphs, k=rng.choice(lengths))
+        yield Article(
+            text="\n\n".join(chosen),
+            title=f"{source.title or 'Untitled'} ({number})",
+            url=f"https://bench.invalid/{seed}/{number}",
+            publisher=source.publisher,
+            date=source.date,
+            path=f"synthetic/{number}.txt",
+        )
+
+
+def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPLES_DIR) -> SpeedResult:
+    """Extract and store ``count`` synthetic articles; time each stage and measure memory.
+
+    tracemalloc slows Python several times over, so the timed pass runs without it and
+    a second pass over the first ``TRACED_ARTICLES`` articles measures allocations.
+    """
+    from .extract import Extractor
+
+    articles = list(synthetic_articles(load_samples(samples), count))
+    started = time.perf_counter()
+    extractor = Extractor(engine)
+    extractor.extract(articles[0])  # pipelines build lazily: count that as loading, not as throughput
+    load_seconds = time.perf_counter() - started
+
+    with tempfile.TemporaryDirectory() as folder:
+        timed = _ingest_into(Path(folder) / "bench.db", extractor, articles)
+        database_bytes = (Path(folder) / "bench.db").stat().st_size
+        tracemalloc.start()
+        try:
+            _ingest_into(Path(folder) / "traced.db", extractor, articles[:TRACED_ARTICLES])
+            traced_peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    extract_seconds, store_seconds, quotes = timed
+    return SpeedResult(
+        engine=extractor.engine,
+        articles=len(articles),
+        quotes=quotes,
+        load_seconds=load_seconds,
+        extract_seconds=extract_seconds,
+        store_seconds=store_seconds,
+        peak_rss_bytes=_peak_rss_bytes(),
+        traced_peak_bytes=traced_peak,
+        database_bytes=database_bytes,
+    )
+
+
+TRACED_ARTICLES = 100
+
+
+def _ingest_into(path: Path, extractor: Extractor, articles: Sequence[Article]) -> tuple[float, float, int]:
+    """Seconds spent extracting, seconds spent storing, and quotes stored."""
+    from .store import ingest_article, open_database
+
+    extract_seconds = store_seconds = 0.0
+    quotes_stored = 0
+    db = open_database(path)
+    try:
+        for article in articles:
+            started = time.perf_counter()
+            quotes = extractor.extract(article)
+            extracted = time.perf_counter()
+            ingest_article(db, article, quotes)
+            store_seconds += time.perf_counter() - extracted
+            extract_seconds += extracted - started
+            quotes_stored += len(quotes)
+    finally:
+        db.close()
+    return extract_seconds, store_seconds, quotes_stored
+
+
+def _peak_rss_bytes() -> int:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux reports kilobytes, macOS bytes.
+    return peak if sys.platform == "darwin" else peak * 1024

@@ -1,0 +1,130 @@
+import csv
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from quotetrack.models import Article, Quote
+from quotetrack.store import ingest_article, open_database
+
+METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
+
+# Ingested in this order, which is not date order. (date, publisher, via outlet, speaker as written, text around the quote, the quote)
+ARTICLES = [
+    ("2024-05-14", "The Northern Ledger", "the state-run TASS news agency", "Kremlin spokesman Dmitry Peskov",
+     "TASS quoted Kremlin spokesman Dmitry Peskov as saying Russia was “open to dialogue” but firm.",
+     "open to dialogue"),
+    ("2024-05-15", "Reuters", None, "Peskov",
+     "Peskov repeated that Moscow was “open to dialogue” on grain.", "open to dialogue"),
+    ("2024-05-13", "Capitol Wire", None, "Mayor Jane Ortiz",
+     "“We will not back down,” Mayor Jane Ortiz said as the council vote neared.", "We will not back down,"),
+]
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    path = tmp_path / "quotes.db"
+    db = open_database(path)
+    for number, (date, publisher, via, speaker, text, quoted) in enumerate(ARTICLES):
+        article = Article(text=text, title=f"Story {number}", url=f"https://example.com/{number}",
+                          publisher=publisher, date=date)
+        start = text.index(quoted)
+        quote = Quote(text=quoted, start=start, end=start + len(quoted), kind="mixed" if start > 1 else "direct",
+                      cue="said", speaker=speaker, speaker_mention=speaker, via_outlet=via,
+                      publisher=publisher, sentence=text, confidence=0.8)
+        ingest_article(db, article, [quote])
+    db.close()
+    return path
+
+
+@pytest.fixture
+def datasette(db_path) -> Datasette:
+    return Datasette([str(db_path)], metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    "table, shows",
+    [
+        ("quotes", "Dmitry Peskov"),  # the speaker's name, not its id
+        ("quotes_view", "open to dialogue"),
+        ("speakers", "Jane Ortiz"),
+        ("outlets", "TASS"),
+        ("articles", "Story 2"),
+    ],
+)
+async def test_table_pages(datasette, table, shows):
+    response = await datasette.client.get(f"/quotes/{table}")
+    assert response.status_code == 200
+    assert shows in response.text
+
+
+async def test_quote_facets_use_names(datasette):
+    response = await datasette.client.get("/quotes/quotes.json")
+    assert response.status_code == 200
+    facets = response.json()["facet_results"]
+    assert set(facets) == {"speaker_id", "via_outlet_id", "publisher", "kind", "date"}
+    speakers = {item["label"]: item["count"] for item in facets["speaker_id"]["results"]}
+    assert speakers == {"Dmitry Peskov": 2, "Jane Ortiz": 1}
+    assert [item["label"] for item in facets["via_outlet_id"]["results"]] == ["TASS"]
+
+
+async def test_view_facets(datasette):
+    response = await datasette.client.get("/quotes/quotes_view.json")
+    facets = response.json()["facet_results"]
+    assert set(facets) == {"speaker", "via_outlet", "publisher", "kind", "date"}
+    assert {item["value"] for item in facets["date"]["results"]} == {"2024-05-13", "2024-05-14", "2024-05-15"}
+
+
+@pytest.mark.parametrize("table", ["quotes", "quotes_view"])
+@pytest.mark.parametrize("search, expected", [("backing down", 1), ("dialogue", 2), ("Ortiz", 1), ("wheat", 0)])
+async def test_full_text_search(datasette, table, search, expected):
+    response = await datasette.client.get(f"/quotes/{table}.json", params={"_search": search, "_shape": "array"})
+    assert response.status_code == 200
+    rows = response.json()
+    assert len(rows) == expected
+    assert all(search.split()[0][:4].lower() in (row["text"] + row["speaker_mention"]).lower() for row in rows)
+
+
+async def test_quotes_by_speaker(datasette):
+    response = await datasette.client.get("/quotes/quotes_by_speaker.json?speaker=Peskov&_shape=array")
+    assert response.status_code == 200
+    rows = response.json()
+    assert [row["date"] for row in rows] == ["2024-05-14", "2024-05-15"]
+    assert {row["speaker"] for row in rows} == {"Dmitry Peskov"}
+
+
+async def test_first_quoted_finds_the_earliest_publisher(datasette):
+    response = await datasette.client.get("/quotes/first_quoted.json", params={"phrase": "open to dialogue",
+                                                                               "_shape": "array"})
+    assert response.status_code == 200
+    rows = response.json()
+    assert [(row["date"], row["publisher"]) for row in rows] == [
+        ("2024-05-14", "The Northern Ledger"),
+        ("2024-05-15", "Reuters"),
+    ]
+    assert rows[0]["url"] == "https://example.com/0"
+
+
+@pytest.mark.parametrize("phrase", ['say "no', "it's", ""])
+async def test_first_quoted_survives_punctuation(datasette, phrase):
+    response = await datasette.client.get("/quotes/first_quoted.json", params={"phrase": phrase, "_shape": "array"})
+    assert response.status_code == 200
+    assert response.json() == []
+
+
+async def test_quotes_via_outlet(datasette):
+    response = await datasette.client.get("/quotes/quotes_via_outlet.json?outlet=TASS&_shape=array")
+    assert response.status_code == 200
+    rows = response.json()
+    assert [(row["via_outlet"], row["speaker"]) for row in rows] == [("TASS", "Dmitry Peskov")]
+
+
+async def test_csv_stream_with_labels(datasette):
+    response = await datasette.client.get("/quotes/quotes.csv?_stream=on&_labels=on")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == len(ARTICLES)
+    assert sorted(row["speaker_id_label"] for row in rows) == ["Dmitry Peskov", "Dmitry Peskov", "Jane Ortiz"]
+    assert {row["via_outlet_id_label"] for row in rows} == {"TASS", ""}
