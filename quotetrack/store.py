@@ -200,8 +200,28 @@ def ingest_article(
     with _sqlite_errors():
         if not db["articles"].exists():
             ensure_schema(db)
-        with db.atomic():
+        with _write_transaction(db):
             return _ingest(db, article, quotes, extractor_version)
+
+
+@contextlib.contextmanager
+def _write_transaction(db: Database) -> Iterator[None]:
+    """``db.atomic()``, but holding the write lock from the start.
+
+    A transaction that reads before it writes cannot wait for a busy writer:
+    SQLite fails it at once. Taking the lock first makes it wait up to the busy timeout.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
 
 
 def _current_extractor_version() -> str:

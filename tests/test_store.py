@@ -1,4 +1,5 @@
 import sqlite3
+import threading
 
 import pytest
 from sqlite_utils import Database
@@ -291,7 +292,7 @@ def file_db(tmp_path, article):
 
 
 def hold_exclusive_lock(path):
-    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     blocker.execute("BEGIN EXCLUSIVE")
     return blocker
 
@@ -309,6 +310,20 @@ def test_locked_database_raises_store_error_and_keeps_rows(file_db, article):
     finally:
         blocker.close()
     assert counts(Database(file_db)) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
+
+
+def test_waits_for_another_writer_to_finish(file_db, article):
+    db = open_database(file_db, timeout=10)
+    db.execute("select count(*) from quotes")  # a reader first, as in a real ingest loop
+    blocker = hold_exclusive_lock(file_db)
+    release = threading.Timer(0.3, blocker.close)
+    release.start()
+    other = Article(text="“Later,” Ortiz said.", url="https://example.com/later")
+    try:
+        assert ingest_article(db, other, [Quote(text="Later,", start=1, end=7, kind="direct")]) == Ingest.NEW
+    finally:
+        release.join()
+    assert counts(Database(file_db))["articles"] == 2
 
 
 def test_new_databases_use_write_ahead_logging(tmp_path):
