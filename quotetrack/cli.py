@@ -121,7 +121,7 @@ def main(
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., metavar="PATH...", help="Article files or folders (.txt, .html, .jsonl)."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH", help="Article files or folders (.txt, .html, .jsonl)."),
     db: Path = typer.Option(Path("quotes.db"), "--db", help="SQLite database to create or update."),
     engine: Engine = typer.Option(Engine.auto, help=ENGINE_HELP),
     timeout: float = typer.Option(5.0, min=0, help="Seconds to wait while another process writes to the database."),
