@@ -91,8 +91,35 @@ def user_errors(prefix: str = "") -> Iterator[None]:
     try:
         yield
     except (StoreError, ArticleError, OSError, sqlite3.Error) as error:
-        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        fail(prefix + message)
+        fail(prefix + one_line(error))
+
+
+def one_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+class SkipLog:
+    """What was skipped so far; each message goes to stderr as it happens."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.console = Console(stderr=True, soft_wrap=True, highlight=False)
+
+    def __call__(self, message: str) -> None:
+        self.messages.append(message)
+        self.console.print(f"Skipped {message}", markup=False)
+
+
+def readable_articles(paths: Iterable[Path], skip: Callable[[str], None]) -> Iterator[Article]:
+    """The articles in ``paths``; files that cannot be read go to ``skip``."""
+    from .articles import ArticleError, read_articles
+
+    for item in read_articles(paths):
+        if isinstance(item, ArticleError):
+            skip(str(item))
+        else:
+            yield item
 
 
 def make_extractor(engine: Engine) -> Extractor:
@@ -133,32 +160,18 @@ def ingest(
 
     Example: quotetrack ingest data/samples --db quotes.db
     """
-    from .articles import ArticleError, read_articles
     from .store import Ingest, StoreError, ingest_article, open_database
 
     require_exists(*paths)
-    stderr = Console(stderr=True, soft_wrap=True, highlight=False)
-    skipped: list[str] = []
-
-    def skip(message: str) -> None:
-        skipped.append(message)
-        stderr.print(f"Skipped {message}", markup=False)
-
-    def good_articles() -> Iterator[Article]:
-        for item in read_articles(paths):
-            if isinstance(item, ArticleError):
-                skip(str(item))
-            else:
-                yield item
-
+    skip = SkipLog()
     outcomes: Counter[Ingest] = Counter()
     quote_count = 0
+    extractor = make_extractor(engine)  # before opening, so a missing model creates no empty database
     with user_errors(f"{db}: "):
         database = open_database(db, timeout=timeout)
     try:
-        extractor = make_extractor(engine)
-        with progress(stderr, "Ingesting") as advance:
-            for article, quotes in extract_each(extractor, good_articles(), skip):
+        with progress(skip.console, "Ingesting") as advance:
+            for article, quotes in extract_each(extractor, readable_articles(paths, skip), skip):
                 outcomes[ingest_article(database, article, quotes)] += 1
                 quote_count += len(quotes)
                 advance()
@@ -168,11 +181,10 @@ def ingest(
     finally:
         database.close()
 
-    total = sum(outcomes.values())
-    if not total and not skipped:
+    if not outcomes and not skip.messages:
         fail(f"no articles found in {', '.join(map(str, paths))}")
-    typer.echo(summary(outcomes, quote_count, skipped))
-    if skipped:
+    typer.echo(summary(outcomes, quote_count, skip.messages))
+    if skip.messages:
         raise typer.Exit(1)
 
 
@@ -194,7 +206,8 @@ def extract_each(
                 try:
                     results.append((article, extractor.extract(article)))
                 except Exception as error:  # noqa: BLE001 - reported and skipped, as for a bad file
-                    skip(f"{article.path or article.url or article.id}: extraction failed: {type(error).__name__}: {error}")
+                    where = article.path or article.url or article.id
+                    skip(f"{where}: extraction failed: {type(error).__name__}: {one_line(error)}")
         yield from results
 
 
@@ -248,20 +261,14 @@ def extract_command(
 
     Example: quotetrack extract data/samples/kremlin.txt --format table
     """
-    from .articles import ArticleError, read_articles
-
     require_exists(file)
     extractor = make_extractor(engine)
-    failed = False
+    skip = SkipLog()
     records = []
-    for item in read_articles([file]):
-        if isinstance(item, ArticleError):
-            typer.echo(f"Skipped {item}", err=True)
-            failed = True
-            continue
-        for quote in extractor.extract(item):
+    for article, quotes in extract_each(extractor, readable_articles([file], skip), skip):
+        for quote in quotes:
             record = {key: value for key, value in quote.to_dict().items() if key in EXTRACT_FIELDS}
-            record.update({key: value for key, value in (("url", item.url), ("title", item.title)) if value})
+            record.update({key: value for key, value in (("url", article.url), ("title", article.title)) if value})
             if format is ExtractFormat.jsonl:
                 typer.echo(json.dumps(record, ensure_ascii=False))
             else:
@@ -270,7 +277,7 @@ def extract_command(
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif format is ExtractFormat.table:
         print_table(records)
-    if failed:
+    if skip.messages:
         raise typer.Exit(1)
 
 

@@ -160,9 +160,9 @@ def open_database(path: str | Path, *, timeout: float = 5.0, create: bool = True
     """
     path = Path(path)
     if not create and not path.is_file():
-        raise StoreError(f"{path}: no such database file")
+        raise StoreError("no such database file")
     if path.is_dir():
-        raise StoreError(f"{path}: is a folder, not a database file")
+        raise StoreError("is a folder, not a database file")
     new = not path.exists() or path.stat().st_size == 0
     with _sqlite_errors():
         db = Database(sqlite3.connect(str(path), timeout=timeout))

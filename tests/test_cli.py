@@ -8,7 +8,8 @@ from sqlite_utils import Database
 from typer.testing import CliRunner
 
 from quotetrack import __version__
-from quotetrack.cli import app, load_metadata
+from quotetrack.cli import app, extract_each, load_metadata
+from quotetrack.models import Article
 
 ORTIZ = "“We will not back down,” Mayor Jane Ortiz said on Tuesday. “Not now, not ever.”\n"
 PESKOV = (
@@ -248,3 +249,38 @@ def test_metadata_follows_the_database_name(stem):
     metadata = load_metadata(database_name=stem)
     assert list(metadata["databases"]) == [stem]
     assert "first_quoted" in metadata["databases"][stem]["queries"]
+
+
+def test_stanza_engine_without_models_creates_nothing(runner, articles, tmp_path):
+    db_path = tmp_path / "quotes.db"
+    result = runner.invoke(
+        app,
+        ["ingest", str(articles), "--db", str(db_path), "--engine", "stanza"],
+        env={"STANZA_RESOURCES_DIR": str(tmp_path / "no-models")},
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1
+    assert "quotetrack models download" in result.stderr
+    assert not db_path.exists()
+
+
+class BreaksOnBoom:
+    """An extractor that fails on one article, as a bug in extraction would."""
+
+    def extract(self, article: Article) -> list:
+        if "boom" in article.text:
+            raise ValueError("boom\nwith a second line")
+        return []
+
+    def extract_many(self, articles):
+        for article in articles:
+            yield article, self.extract(article)
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 16])
+def test_an_article_that_breaks_the_extractor_is_skipped_alone(batch_size):
+    articles = [Article("fine"), Article("boom", path="b.txt"), Article("also fine"), Article("last")]
+    skipped = []
+    results = list(extract_each(BreaksOnBoom(), articles, skipped.append, batch_size=batch_size))
+    assert [article.text for article, _ in results] == ["fine", "also fine", "last"]
+    assert skipped == ["b.txt: extraction failed: ValueError: boom"]
