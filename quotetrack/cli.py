@@ -313,12 +313,14 @@ def export(
         row = outlet_row(outlet)
         where.append("(via_outlet = ? collate nocase or publisher = ? collate nocase)")
         params += [row["name"] if row else outlet] * 2
-    sql = "select * from quotes_view" + (" where " + " and ".join(where) if where else "") + " order by date, id"
     with user_errors(f"{db}: "):
-        database = open_database(db, create=False)
-        rows = ({k: v for k, v in row.items() if k != "quote_rowid"} for row in database.query(sql, params))
+        database = open_database(db, read_only=True)
+        columns = [column.name for column in database["quotes_view"].columns if column.name != "quote_rowid"]
+        sql = f"select {', '.join(f'[{column}]' for column in columns)} from quotes_view"
+        sql += (" where " + " and ".join(where) if where else "") + " order by date, id"
+        rows = database.execute(sql, params)
         with open_output(output) as out:
-            write_records(out, rows, format)
+            write_records(out, columns, rows, format)
 
 
 @contextlib.contextmanager
@@ -330,19 +332,16 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         yield handle
 
 
-def write_records(out: TextIO, rows: Iterable[dict[str, Any]], format: ExportFormat) -> None:
+def write_records(out: TextIO, columns: list[str], rows: Iterable[tuple], format: ExportFormat) -> None:
     if format is ExportFormat.json:
         out.write("[")
         for index, row in enumerate(rows):
-            out.write(("," if index else "") + "\n  " + json.dumps(row, ensure_ascii=False))
+            out.write(("," if index else "") + "\n  " + json.dumps(dict(zip(columns, row)), ensure_ascii=False))
         out.write("\n]\n")
         return
-    writer = None
-    for row in rows:
-        if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(row))
-            writer.writeheader()
-        writer.writerow(row)
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    writer.writerows(rows)
 
 
 @app.command()

@@ -152,17 +152,18 @@ def _create_tables(db: Database) -> None:
     )
 
 
-def open_database(path: str | Path, *, timeout: float = 5.0, create: bool = True) -> Database:
+def open_database(path: str | Path, *, timeout: float = 5.0, read_only: bool = False) -> Database:
     """Open (or create) the store at ``path`` with its schema in place.
 
     ``timeout`` is how many seconds to wait for another writer before giving up
-    with a ``StoreError``.
+    with a ``StoreError``. ``read_only`` opens an existing store without writing
+    anything to it, not even the schema.
     """
     path = Path(path)
-    if not create and not path.is_file():
-        raise StoreError("no such database file")
     if path.is_dir():
         raise StoreError("is a folder, not a database file")
+    if read_only:
+        return _open_read_only(path, timeout)
     new = not path.exists() or path.stat().st_size == 0
     with _sqlite_errors():
         db = Database(sqlite3.connect(str(path), timeout=timeout))
@@ -179,6 +180,18 @@ def open_database(path: str | Path, *, timeout: float = 5.0, create: bool = True
     except StoreError:
         db.close()
         raise
+    return db
+
+
+def _open_read_only(path: Path, timeout: float) -> Database:
+    if not path.is_file():
+        raise StoreError("no such database file")
+    with _sqlite_errors():
+        db = Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout))
+        missing = {"articles", "quotes"} - set(db.table_names()) or {"quotes_view"} - set(db.view_names())
+    if missing:
+        db.close()
+        raise StoreError(f"not a quotetrack database (no {', '.join(sorted(missing))}); run `quotetrack ingest` first")
     return db
 
 

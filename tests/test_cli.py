@@ -284,3 +284,22 @@ def test_an_article_that_breaks_the_extractor_is_skipped_alone(batch_size):
     results = list(extract_each(BreaksOnBoom(), articles, skipped.append, batch_size=batch_size))
     assert [article.text for article, _ in results] == ["fine", "also fine", "last"]
     assert skipped == ["b.txt: extraction failed: ValueError: boom"]
+
+
+def test_export_with_no_matches_still_has_a_header(runner, ingested):
+    result = runner.invoke(app, ["export", "--db", str(ingested), "--speaker", "Nobody Atall"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("id,text,kind,speaker,")
+
+
+def test_export_refuses_a_database_it_did_not_write(runner, tmp_path):
+    path = tmp_path / "notes.db"
+    Database(path)["notes"].insert({"text": "hello"})
+    before = path.read_bytes()
+    result = runner.invoke(app, ["export", "--db", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: {path}: not a quotetrack database (no articles, quotes); run `quotetrack ingest` first"
+    )
+    assert path.read_bytes() == before

@@ -370,7 +370,23 @@ def test_not_a_database(tmp_path, content, message):
     assert path.read_bytes() == content
 
 
-def test_missing_database_without_create(tmp_path):
+def test_read_only_open_writes_nothing(file_db, tmp_path):
+    before = file_db.read_bytes()
+    db = open_database(file_db, read_only=True)
+    assert db["quotes"].count == 2
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        db.execute("delete from quotes")
+    db.close()
+    assert file_db.read_bytes() == before
+
     with pytest.raises(StoreError, match="no such database"):
-        open_database(tmp_path / "missing.db", create=False)
+        open_database(tmp_path / "missing.db", read_only=True)
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_read_only_open_of_another_database(tmp_path):
+    path = tmp_path / "other.db"
+    Database(path)["notes"].insert({"text": "hello"})
+    with pytest.raises(StoreError, match="not a quotetrack database"):
+        open_database(path, read_only=True)
+    assert Database(path).table_names() == ["notes"]
