@@ -303,3 +303,20 @@ def test_export_refuses_a_database_it_did_not_write(runner, tmp_path):
         f"Error: {path}: not a quotetrack database (no articles, quotes); run `quotetrack ingest` first"
     )
     assert path.read_bytes() == before
+
+
+def test_bench_speed_reports_throughput_and_memory(runner, articles):
+    result = runner.invoke(app, ["bench", "speed", "--articles", "5", "--samples", str(articles)])
+    assert result.exit_code == 0, result.output
+    title, *lines = result.stdout.splitlines()
+    assert title == "quotetrack ingest speed (5 synthetic articles, engine rules)"
+    figures = {line[:12].strip(): float(line[12:].split()[0]) for line in lines}
+    assert set(figures) == {"articles/s", "quotes/s", "time", "peak RSS", "peak traced", "database"}
+    assert figures["articles/s"] > 0 and figures["quotes/s"] > 0 and figures["peak RSS"] > 0
+
+
+def test_bench_speed_without_samples(runner, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["bench", "speed", "--articles", "5", "--samples", str(tmp_path / "empty")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: no readable sample articles in {tmp_path / 'empty'}"
