@@ -50,6 +50,7 @@ EXTRACT_FIELDS = (
 )  # fmt: skip
 
 
+# The same names as nlp.ENGINES, spelled out so that --help need not import stanza.
 class Engine(str, Enum):
     auto = "auto"
     rules = "rules"
