@@ -45,7 +45,7 @@ _SUBORDINATORS = frozenset(
     speaking referring responding writing citing""".split()
 )
 _STOP_AFTER_NAME = frozenset({"in", "on", "at", "during", "after", "before", "to", "via", "when", "while", "who", "as", "of", "from", "with"})
-_QUOTED_AS = re.compile(r"\bquoted\b(.{1,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
+_QUOTED_AS = re.compile(r"\bquoted\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
 
 
 @dataclass
@@ -254,6 +254,12 @@ class ArticleExtraction:
         speaker = _trim_range(tokens, quoted + 1, saying - 2)
         outlet_range = self.left_phrase(sentence, quoted)
         via = (tokens[outlet_range[0]].start, tokens[outlet_range[1]].end) if outlet_range else None
+        if quoted > 0 and tokens[quoted - 1].lower in ("was", "were", "is", "been", "being"):
+            # Passive: `Peskov was quoted by Interfax as saying`; the subject speaks, the by-phrase carried it.
+            by_phrase = speaker if speaker and tokens[speaker[0]].lower == "by" else None
+            via = (tokens[by_phrase[0]].start, tokens[by_phrase[1]].end) if by_phrase else None
+            speaker = self.phrase_left(sentence, quoted - 1)
+            outlet_range = (speaker[0], quoted - 1) if speaker else outlet_range
         frame = Frame(sentence, quoted, saying, speaker, None, "before", via_hint=via, confidence=0.9)
         content_start = saying + 1
         if content_start < len(tokens) and tokens[content_start].lower == "that":
@@ -311,6 +317,10 @@ class ArticleExtraction:
                 frame.attribution = (tokens[i].start, tokens[inverted[1]].end)
                 frame.via_hint = (tokens[i].start, self.tail_end(sentence, inverted[1] + 1))
                 return frame if frame.content and self.is_content_clause(frame.content) else None
+        if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say"):
+            return None  # `He was told that ...`: the subject is the listener
+        if previous in ("not", "n't", "never") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
+            return None  # `did not say whether ...`, `declined to say`: nothing was said
         speaker = self.left_speaker(sentence, i)
         if speaker is None and previous == "," and tokens[i].lower.endswith("ing"):
             # `Trump attacked Clinton, saying, “...”`: the speaker is the clause's subject.

@@ -182,3 +182,20 @@ def test_parenthetical_and_tagged_speakers(extractor, text, content, speaker):
     pieces = [text[a:b] for a, b in quote.extra.get("parts", [(quote.start, quote.end)])]
     assert pieces == content
     assert speaker in (quote.speaker or quote.speaker_mention)
+
+
+def test_passive_quoted_by_outlet(extractor):
+    text = "Kremlin spokesman Dmitry Peskov spoke on Monday. Peskov was quoted by Interfax as saying that the talks had stalled."
+    (quote,) = extract(extractor, text)
+    assert (quote.text, quote.speaker, quote.via_outlet) == ("the talks had stalled", "Dmitry Peskov", "Interfax")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was told that the plant would close by the end of the year.",
+        "Peskov did not say whether Putin would attend the summit in October.",
+    ],
+)
+def test_no_speech_by_the_subject(extractor, text):
+    assert extract(extractor, text) == []
