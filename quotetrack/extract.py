@@ -25,7 +25,7 @@ from .models import Article, Quote
 from .quotes import QUOTE_MARKS, QuoteSpan, find_quote_spans
 from .speakers import SpeakerResolver
 
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "1.1"
 
 _OPEN_MARKS = frozenset("“«„\"‟") | {"''"}
 _CLOSE_MARKS = frozenset("”»\"“") | {"''"}
@@ -186,7 +186,6 @@ class ArticleExtraction:
         used_spans: set[int] = set()
         last: Quote | None = None
         last_paragraph = -10
-        span_index_by_open = {span.open_at: i for i, span in enumerate(self.spans)}
         frames_by_sentence = [self.frames(sentence) for sentence in self.sentences]
         for sentence, frames in zip(self.sentences, frames_by_sentence):
             for frame in frames:
@@ -202,11 +201,21 @@ class ArticleExtraction:
                     continue
                 quote = self.follow_on(span, sentence, last, last_paragraph)
                 used_spans.add(i)
-                if quote is not None:
+                if quote is None:
+                    continue
+                if self.continues(last, quote, sentence.paragraph == last_paragraph):
+                    _extend(last, quote, self.text)
+                else:
                     quotes.append(quote)
-        del span_index_by_open
         quotes.sort(key=lambda quote: quote.start)
         return _dedupe(quotes)
+
+    def continues(self, last: Quote | None, quote: Quote, same_paragraph: bool) -> bool:
+        """`“A,” he said. “B.”`: B goes on with A when only the attribution stands between them."""
+        if last is None or last.kind != "direct" or not same_paragraph or quote.start < last.end:
+            return False
+        gap = self.text[last.end : quote.start]
+        return len(gap.split()) <= 12 and not any(span.start >= last.end and span.end <= quote.start for span in self.spans)
 
     def frames(self, sentence: Sentence) -> list[Frame]:
         frames = self.dependency_frames(sentence) if self.parsed else []
@@ -528,7 +537,13 @@ class ArticleExtraction:
             right = k
             while len(segments) < 4:
                 j = right - 1
-                while j >= 0 and tokens[j].text not in (",", ";", ":", "(", ")") and tokens[j].text not in QUOTE_MARKS:
+                while j >= 0 and tokens[j].text not in (",", ";", ":", "(") and tokens[j].text not in QUOTE_MARKS:
+                    if tokens[j].text == ")":
+                        # `Rep. Jim Jordan (R-Ohio), a panel member, said`: step over the tag.
+                        opening = next((o for o in range(j - 1, max(j - 8, -1), -1) if tokens[o].text == "("), None)
+                        if opening is None:
+                            break
+                        j = opening
                     j -= 1
                 segment = _trim_range(tokens, j + 1, right - 1)
                 if segment is None:
@@ -539,7 +554,8 @@ class ArticleExtraction:
                 right = j
             if len(segments) < 2:
                 return None
-            head = self.phrase_left(sentence, segments[-1][1] + 1)
+            # `right` is the comma after the farthest segment, so `(R-Ohio)` stays in the phrase.
+            head = self.phrase_left(sentence, right)
             if head is None or head[0] != segments[-1][0]:
                 return None
             named = [segment for segment in segments if _has_name(tokens[segment[0] : segment[1] + 1])]
@@ -555,6 +571,10 @@ class ArticleExtraction:
     def phrase_left(self, sentence: Sentence, end: int) -> tuple[int, int] | None:
         """The noun phrase ending just before token ``end``, or None if none fits a speaker."""
         tokens = sentence.tokens
+        if end > 1 and tokens[end - 1].text == ")":
+            opening = next((o for o in range(end - 2, max(end - 9, -1), -1) if tokens[o].text == "("), None)
+            inner = self.phrase_left(sentence, opening) if opening else None
+            return (inner[0], end - 1) if inner else None
         k = end - 1
         first = end
         while k >= 0:
@@ -701,7 +721,11 @@ class ArticleExtraction:
         # A quote mark right before: the content is that quote span, wherever it began.
         close_at = next((span for span in self.spans if span.close_at is not None and tokens[k].end <= span.close_at + 1 and span.close_at < tokens[boundary].end + 1 and span.end >= tokens[k].start), None)
         if close_at is not None and close_at.end <= tokens[boundary].end:
-            return (close_at.start, close_at.end)
+            lead = self.text[sentence.start : close_at.open_at].strip(" ,;:—–-([")
+            if close_at.open_at < sentence.start or not lead or lead[-1] in ".!?:":
+                return (close_at.start, close_at.end)
+            # `The summit accomplished “too little,” he added`: the quote is part of a clause.
+            end = close_at.close_at + close_at.mark_width
         start_token = 0
         for j in range(k, -1, -1):
             if tokens[j].text == ";" or (tokens[j].text == ":" and j > 0):
@@ -825,6 +849,7 @@ class ArticleExtraction:
                 quote.extra["parts"] = [(quote.start, quote.end), (span.start, span.end)]
                 quote.end = span.end
                 quote.text = self.text[quote.start : quote.end]
+                quote.extra["context"] = self.context_span(quote.start, quote.end, sentence)
                 quote.sentence = self.context(quote.start, quote.end, sentence)
                 break
         return quote
@@ -869,6 +894,7 @@ class ArticleExtraction:
             publisher=self.article.publisher,
             sentence=self.context(start, end, sentence),
             confidence=round(min(max(confidence, 0.05), 0.99), 2),
+            extra={"context": self.context_span(start, end, sentence)},
         )
 
     def via_outlet(self, frame: Frame, mention: str | None) -> str | None:
@@ -893,9 +919,10 @@ class ArticleExtraction:
         return None
 
     def context(self, start: int, end: int, sentence: Sentence) -> str:
-        left = min(start, sentence.start)
-        right = max(end, sentence.end)
-        return self.text[left:right]
+        return self.text[slice(*self.context_span(start, end, sentence))]
+
+    def context_span(self, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
+        return min(start, sentence.start), max(end, sentence.end)
 
     def follow_on(self, span: QuoteSpan, sentence: Sentence, last: Quote | None, last_paragraph: int) -> Quote | None:
         """A quote with no cue of its own: the previous speaker's, or noise (scare quotes, titles, lyrics)."""
@@ -921,9 +948,22 @@ class ArticleExtraction:
             publisher=self.article.publisher,
             sentence=self.context(span.start, span.end, sentence),
             confidence=0.55 if sentence.paragraph - last_paragraph <= 1 else 0.4,
+            extra={"context": self.context_span(span.start, span.end, sentence)},
         )
         quote.extra["inherited"] = True
         return quote
+
+
+def _extend(quote: Quote, continuation: Quote, text: str) -> None:
+    """Grow ``quote`` over ``continuation``; ``extra["parts"]`` keeps where the quoted words are."""
+    parts = quote.extra.get("parts") or [(quote.start, quote.end)]
+    quote.extra["parts"] = [*parts, (continuation.start, continuation.end)]
+    quote.end = continuation.end
+    quote.text = text[quote.start : quote.end]
+    start, _ = quote.extra.get("context", (quote.start, quote.end))
+    _, end = continuation.extra.get("context", (continuation.start, continuation.end))
+    quote.extra["context"] = (start, max(end, quote.end))
+    quote.sentence = text[start : max(end, quote.end)]
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -87,8 +87,18 @@ def test_quote_over_two_paragraphs(extractor):
     assert quote.speaker == "Ted Cruz"
 
 
-def test_follow_on_quote_inherits_speaker(extractor):
+def test_follow_on_quote_in_the_same_paragraph_continues_the_utterance(extractor):
     text = "“We will not back down,” Mayor Jane Ortiz said. “This city deserves better than a closed shelter.”"
+    (quote,) = extract(extractor, text)
+    assert [text[a:b] for a, b in quote.extra["parts"]] == [
+        "We will not back down,",
+        "This city deserves better than a closed shelter.",
+    ]
+    assert quote.speaker == "Jane Ortiz"
+
+
+def test_follow_on_quote_in_the_next_paragraph_inherits_speaker(extractor):
+    text = "“We will not back down,” Mayor Jane Ortiz said.\n\n“This city deserves better than a closed shelter.”"
     first, second = extract(extractor, text)
     assert second.text == "This city deserves better than a closed shelter."
     assert second.speaker == "Jane Ortiz"
