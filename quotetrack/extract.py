@@ -44,6 +44,8 @@ _SUBORDINATORS = frozenset(
     """as when while if after before because although though since once until unless asked during in on at
     speaking referring responding writing citing""".split()
 )
+_SIGNATURE = re.compile(r"\s*[―—–]+\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
+_LEADING_ADVERBS = frozenset("even but and so also still yet now then meanwhile however only just indeed".split())
 _STOP_AFTER_NAME = frozenset({"in", "on", "at", "during", "after", "before", "to", "via", "when", "while", "who", "as", "of", "from", "with"})
 _QUOTED_AS = re.compile(r"\bquoted\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
 
@@ -199,7 +201,7 @@ class ArticleExtraction:
             for i, span in enumerate(self.spans):
                 if i in used_spans or not (sentence.start <= span.open_at < sentence.end + 1):
                     continue
-                quote = self.follow_on(span, sentence, last, last_paragraph)
+                quote = self.signed(span, sentence) or self.follow_on(span, sentence, last, last_paragraph)
                 used_spans.add(i)
                 if quote is None:
                     continue
@@ -383,8 +385,8 @@ class ArticleExtraction:
             frame.confidence = 0.85
         elif first.text in (":", ","):
             after_adjuncts += 1
-        elif lemma in lexicon.WEAK_LEMMAS and first.text not in QUOTE_MARKS:
-            return None
+        elif lemma in lexicon.WEAK_LEMMAS and not any(self.opens_here(t) for t in tokens[after_adjuncts:]):
+            return None  # `called the holiday “a celebration”` counts; `called the office` does not
         if after_adjuncts >= len(tokens):
             return None
         content_tokens = [t for t in tokens[after_adjuncts:] if t.text not in _PUNCT]
@@ -556,7 +558,7 @@ class ArticleExtraction:
                 return None
             # `right` is the comma after the farthest segment, so `(R-Ohio)` stays in the phrase.
             head = self.phrase_left(sentence, right)
-            if head is None or head[0] != segments[-1][0]:
+            if head is None or not segments[-1][0] <= head[0] <= segments[-1][1]:
                 return None
             named = [segment for segment in segments if _has_name(tokens[segment[0] : segment[1] + 1])]
             if named and not _has_name(tokens[head[0] : head[1] + 1]):
@@ -592,6 +594,8 @@ class ArticleExtraction:
             k -= 1
             if end - first > 12:
                 return None
+        while first < end - 1 and tokens[first].lower in _LEADING_ADVERBS:
+            first += 1  # `Even China said`
         if first >= end:
             return None
         if not _plausible_speaker(tokens[first:end]):
@@ -691,7 +695,12 @@ class ArticleExtraction:
         end = next((j for j in range(k, len(tokens)) if self.opens_here(tokens[j])), len(tokens))
         # `..., top lawmakers said Friday, as they bristled at ...`: a trailing clause is not content.
         end = next(
-            (j for j in range(k, end - 1) if tokens[j].text == "," and tokens[j + 1].lower in _SUBORDINATORS | {"adding", "saying", "noting", "citing", "according"}),
+            (
+                j
+                for j in range(k, end - 1)
+                if tokens[j].text == ","
+                and (tokens[j + 1].lower in _SUBORDINATORS | {"but", "and", "according"} or tokens[j + 1].lower.endswith("ing"))
+            ),
             end,
         )
         # `“A,” he said on Tuesday, “B.”`: only the words before the next quote count.
@@ -923,6 +932,34 @@ class ArticleExtraction:
 
     def context_span(self, start: int, end: int, sentence: Sentence) -> tuple[int, int]:
         return min(start, sentence.start), max(end, sentence.end)
+
+    def signed(self, span: QuoteSpan, sentence: Sentence) -> Quote | None:
+        """`“...” ― Carla Sanchez`: a quote signed with a dash and a name at the paragraph's end."""
+        if span.close_at is None:
+            return None
+        line_end = self.text.find("\n", span.outer_end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        match = _SIGNATURE.match(self.text, span.outer_end, line_end)
+        if not match:
+            return None
+        mention, position = match.group(1).rstrip("."), match.start(1)
+        speaker = self.resolver.resolve(mention, position)
+        self.resolver.remember(speaker, mention, position)
+        return Quote(
+            text=span.text,
+            start=span.start,
+            end=span.end,
+            kind="direct",
+            cue=match.group(0).strip()[0],
+            cue_start=match.start(0) + len(match.group(0)) - len(match.group(0).lstrip()),
+            speaker=speaker,
+            speaker_mention=mention,
+            speaker_start=position,
+            publisher=self.article.publisher,
+            sentence=self.text[span.open_at : match.end()],
+            confidence=0.8,
+            extra={"context": (span.open_at, match.end())},
+        )
 
     def follow_on(self, span: QuoteSpan, sentence: Sentence, last: Quote | None, last_paragraph: int) -> Quote | None:
         """A quote with no cue of its own: the previous speaker's, or noise (scare quotes, titles, lyrics)."""

@@ -209,3 +209,30 @@ def test_passive_quoted_by_outlet(extractor):
 )
 def test_no_speech_by_the_subject(extractor, text):
     assert extract(extractor, text) == []
+
+
+def test_signed_quotes(extractor):
+    text = (
+        "Readers wrote in after the debate.\n"
+        "“The candidates talked past each other for ninety minutes.” ― Carla Sanchez\n"
+        "“Nobody answered the question about rent.” — Martha Aguilar."
+    )
+    quotes = extract(extractor, text)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Carla Sanchez", "direct"), ("Martha Aguilar", "direct")]
+
+
+@pytest.mark.parametrize(
+    "text,kind,content",
+    [
+        ("Obama called the holiday “a celebration of faith and fellowship.”", "mixed", "the holiday “a celebration of faith and fellowship.”"),
+        ("The summit accomplished “too little,” the minister added on Twitter.", "mixed", "The summit accomplished “too little,”"),
+        ("“You winning?” she said, but he was drifting off again.", "direct", "You winning?"),
+    ],
+)
+def test_weak_cues_need_a_quote_and_clauses_hold_their_quotes(extractor, text, kind, content):
+    (quote,) = extract(extractor, text)
+    assert (quote.kind, quote.text) == (kind, content)
+
+
+def test_weak_cue_without_quote_is_not_speech(extractor):
+    assert extract(extractor, "They called the office twice on Monday morning.") == []
