@@ -31,11 +31,12 @@ _OPEN_MARKS = frozenset("“«„\"‟") | {"''"}
 _CLOSE_MARKS = frozenset("”»\"“") | {"''"}
 _PUNCT = set(",.;:!?—–-…") | set(QUOTE_MARKS) | {"...", "--", "(", ")"}
 _OBJECT_WORDS = frozenset(
-    """reporters journalists the press lawmakers legislators supporters the crowd me us him her them
-    members viewers listeners readers students the audience an audience the committee the court the jury
-    the senate congress parliament the house investigators police the paper the newspaper the station
-    the network""".split()
+    """reporters|journalists|the press|lawmakers|legislators|supporters|the crowd|me|us|him|her|them|members
+    |viewers|listeners|readers|students|the audience|an audience|the committee|the court|the jury|the senate
+    |congress|parliament|the house|investigators|police|the paper|the newspaper|the station|the network
+    |the panel|delegates|voters|donors|the council|the hearing|residents|colleagues""".replace("\n", "").split("|")
 )
+_OBJECT_WORDS = frozenset(phrase.strip() for phrase in _OBJECT_WORDS)
 _ADJUNCT_START = frozenset(
     """on in at during after before via through to from last this earlier late early recently yesterday
     today tonight monday tuesday wednesday thursday friday saturday sunday when while""".split()
@@ -45,6 +46,11 @@ _SUBORDINATORS = frozenset(
     speaking referring responding writing citing""".split()
 )
 _SIGNATURE = re.compile(r"\s*[―—–]+\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
+_VERBS_OUTSIDE_PHRASES = frozenset("is was are were be been being has have had will would can could should may might must do does did".split())
+_TAIL_START = frozenset(
+    """as after before adding noting according in on at during with without from of by outside inside near
+    ahead afterwards later late shortly again also privately publicly separately""".split()
+)
 _LEADING_ADVERBS = frozenset("even but and so also still yet now then meanwhile however only just indeed".split())
 _STOP_AFTER_NAME = frozenset({"in", "on", "at", "during", "after", "before", "to", "via", "when", "while", "who", "as", "of", "from", "with"})
 _QUOTED_AS = re.compile(r"\bquoted\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
@@ -530,7 +536,17 @@ class ArticleExtraction:
                 if phrase is not None:
                     return (phrase[0], k)
             return None
-        if tokens[k].text in ("and", "but") and k > 0 and tokens[k - 1].text != ",":
+        if tokens[k].lower == "who" and k > 0:
+            # `an architect who said ...`: the noun phrase before `who`, from its determiner.
+            phrase = self.phrase_left(sentence, k)
+            if phrase is None:
+                start = next((j for j in range(k - 1, max(k - 7, -1), -1) if tokens[j].lower in ("a", "an", "the", "one")), None)
+                phrase = (start, k - 1) if start is not None else None
+            elif not any(t.text[:1].isupper() for t in tokens[phrase[0] : k]):
+                start = next((j for j in range(k - 1, phrase[0] - 1, -1) if tokens[j].lower in ("a", "an", "the", "one")), phrase[0])
+                phrase = (start, k - 1)
+            return phrase
+        if tokens[k].text in ("and", "but") and k > 0:
             # `Cruz exhorted Republicans to vote and said ...`: the clause's subject speaks.
             return self.sentence_subject(sentence, k)
         if tokens[k].text == ",":
@@ -558,12 +574,15 @@ class ArticleExtraction:
                 return None
             # `right` is the comma after the farthest segment, so `(R-Ohio)` stays in the phrase.
             head = self.phrase_left(sentence, right)
-            if head is None or not segments[-1][0] <= head[0] <= segments[-1][1]:
+            if head is not None and not segments[-1][0] <= head[0] <= segments[-1][1]:
                 return None
             named = [segment for segment in segments if _has_name(tokens[segment[0] : segment[1] + 1])]
-            if named and not _has_name(tokens[head[0] : head[1] + 1]):
-                # `The minister, Sergei Lavrov, said`: the name is the speaker.
-                head = named[-1]
+            if head is None or (named and not _has_name(tokens[head[0] : head[1] + 1])):
+                # `The minister, Sergei Lavrov, said`; `In a statement, a lawyer, Jane Roe, said`: the name speaks.
+                plausible = [seg for seg in named if _plausible_speaker(tokens[seg[0] : seg[1] + 1])]
+                if not plausible:
+                    return None
+                head = plausible[-1]
             for segment in segments:
                 if segment != head:
                     self.resolver.note_appositive(sentence, head, segment)
@@ -586,7 +605,7 @@ class ArticleExtraction:
                     # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
                     return self.phrase_left(sentence, k) if k > 0 else None
                 break
-            if token.lower in lexicon.CUE_FORMS and k < end - 1:
+            if token.lower in lexicon.CUE_FORMS and k < end - 1 or token.lower in _VERBS_OUTSIDE_PHRASES:
                 break
             if token.lower in ("what", "how", "why", "where", "when", "whether", "it", "there") and token.lower != "it":
                 return None
@@ -709,7 +728,7 @@ class ArticleExtraction:
             return True
         if any(t.lower == "that" or t.lower in lexicon.CUE_FORMS for t in rest):
             return False
-        return len(rest) <= 10 and rest[0].lower in _ADJUNCT_START | {"as", "after", "before", "adding", "noting", "according", "in", "on", "at", "during", "with", "without", "from", "of", "by"}
+        return len(rest) <= 10 and rest[0].lower in _ADJUNCT_START | _TAIL_START
 
     def tail_end(self, sentence: Sentence, k: int) -> int:
         tokens = sentence.tokens
@@ -772,7 +791,7 @@ class ArticleExtraction:
             return True
         if tokens[k].text in QUOTE_MARKS:
             return not self.opens_here(tokens[k])
-        if tokens[k].text == ",":
+        if tokens[k].text in (",", "("):
             return True
         return self.is_tail(sentence, k)
 

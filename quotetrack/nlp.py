@@ -52,7 +52,8 @@ _STUB_RESOURCES = {
 
 _TOKEN = re.compile(
     r"""
-    (?:[A-Za-z]\.){2,}(?![A-Za-z])          # U.S. a.m. D.C.
+    [A-Z]-(?:[A-Za-z]{1,4}\.)+              # party-state tags: R-S.C. D-Mass.
+    | (?:[A-Za-z]\.){2,}(?![A-Za-z])        # U.S. a.m. D.C.
     | \d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?   # 1,200.5 9:30 1990s 21st
     | n['’]t(?![\w])                         # n't
     | ['’](?:s|re|ve|ll|d|m)(?![\w])         # clitics

@@ -236,3 +236,23 @@ def test_weak_cues_need_a_quote_and_clauses_hold_their_quotes(extractor, text, k
 
 def test_weak_cue_without_quote_is_not_speech(extractor):
     assert extract(extractor, "They called the office twice on Monday morning.") == []
+
+
+@pytest.mark.parametrize(
+    "text,speaker,content",
+    [
+        ("Sen. Lindsey Graham (R-S.C.) told The Huffington Post that the bill would pass.", "Lindsey Graham", "the bill would pass"),
+        ("In a statement, one of the family's attorneys, Justin Bamberg, said the videos show nothing new.", "Justin Bamberg", "the videos show nothing new"),
+        ("Democrats described the showdown as ominous, and said the panel itself might be damaged.", "Democrats", "the panel itself might be damaged"),
+        ("« We have done our part, and we will do more », Dubois told reporters outside the hall.", "Dubois", "We have done our part, and we will do more"),
+    ],
+)
+def test_speaker_phrases(extractor, text, speaker, content):
+    (quote,) = extract(extractor, text)
+    assert (quote.speaker, quote.text) == (speaker, content)
+
+
+def test_relative_clause_speaker_is_the_noun_before_who(extractor):
+    (quote,) = extract(extractor, "Trump was defensive about an architect who said he was stiffed after the job.")
+    assert quote.speaker_mention == "an architect"
+    assert quote.speaker is None
