@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import enum
+import json
 import re
 import sqlite3
 import unicodedata
@@ -74,6 +75,7 @@ QUOTES_VIEW_SQL = """select
   articles.url as url,
   quotes.cue as cue,
   quotes.confidence as confidence,
+  quotes.parts as parts,
   quotes.article_id as article_id,
   quotes.rowid as quote_rowid
 from quotes
@@ -91,6 +93,8 @@ def ensure_schema(db: Database) -> None:
     with _sqlite_errors():
         with db.atomic():
             _create_tables(db)
+            if "parts" not in db["quotes"].columns_dict:
+                db["quotes"].add_column("parts", str)  # databases made before quotes had parts
             db.index_foreign_keys()
             for column in ("date", "kind"):
                 if [column] not in [index.columns for index in db["quotes"].indexes]:
@@ -140,6 +144,7 @@ def _create_tables(db: Database) -> None:
             "confidence": float,
             "date": str,
             "extractor_version": str,
+            "parts": str,
         },
         pk="id",
         foreign_keys=[
@@ -300,6 +305,8 @@ def _quote_row(entities: _Entities, article: Article, quote: Quote, version: str
         "confidence": float(quote.confidence),
         "date": article.date,
         "extractor_version": version,
+        # Where the quoted words are when the record spans an attribution: `“A,” he said, “B.”`.
+        "parts": json.dumps(quote.extra["parts"]) if quote.extra.get("parts") else None,
     }
 
 

@@ -1,3 +1,4 @@
+import json
 import sqlite3
 import threading
 
@@ -390,3 +391,27 @@ def test_read_only_open_of_another_database(tmp_path):
     with pytest.raises(StoreError, match="not a quotetrack database"):
         open_database(path, read_only=True)
     assert Database(path).table_names() == ["notes"]
+
+
+def test_quote_parts_are_stored_as_json(db):
+    text = "“We will not back down,” Jane Ortiz said. “The city deserves better.”"
+    first, second = span(text, "We will not back down,"), span(text, "The city deserves better.")
+    quote = Quote(
+        text=text[first[0] : second[1]],
+        start=first[0],
+        end=second[1],
+        kind="direct",
+        speaker="Jane Ortiz",
+        extra={"parts": [first, second]},
+    )
+    ingest_article(db, Article(text=text), [quote])
+    (row,) = db["quotes"].rows
+    assert [text[a:b] for a, b in json.loads(row["parts"])] == ["We will not back down,", "The city deserves better."]
+
+
+def test_old_databases_gain_the_parts_column(db):
+    ensure_schema(db)
+    db.execute("drop view quotes_view")
+    db.execute("alter table quotes drop column parts")
+    ensure_schema(db)
+    assert "parts" in db["quotes"].columns_dict
