@@ -71,13 +71,19 @@ def _label_run(
         if _is_title(span[k]):
             titled = True
         k += 1
-    if titled and k < len(span):
+        if titled and k < len(span) - 2 and span[k] == "of":
+            k += 2  # `Secretary of State John Kerry`
+    if titled and k < len(span) and span[k][0].isupper():
         rest = span[k:]
+        if "of" in rest[1:]:
+            # `Sen. Tom Brandt of Iowa`: the place is not part of the name.
+            last = first + k + rest.index("of") - 1
+            rest = rest[: rest.index("of")]
         if not any(word in lexicon.ORG_WORDS for word in rest):
             return [(first + k, last, "PERSON")]
     if outlets.canonical(text) and (text in outlets._exact or len(span) > 1):
         return [(first, last, "ORG")]
-    if text in lexicon.MULTIWORD_PLACES or (len(span) == 1 and text in lexicon.PLACES):
+    if text in lexicon.MULTIWORD_PLACES or (span[-1] in lexicon.PLACES and not any(word in lexicon.ORG_WORDS for word in span)):
         return [(first, last, "GPE")]
     if any(word in lexicon.ORG_WORDS for word in span) or (len(span) == 1 and span[0].isupper() and len(span[0]) > 1):
         return _split_org_then_person(words, first, last, outlets, known_people)

@@ -248,7 +248,7 @@ class ArticleExtraction:
                 continue
             if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
                 frame = self.according_to_frame(sentence, i)
-            elif token.lower in lexicon.CUE_FORMS and _looks_like_verb(tokens, i):
+            elif token.lower in lexicon.CUE_FORMS and (i == 0 or not token.text[0].isupper()) and _looks_like_verb(tokens, i):
                 frame = self.cue_frame(sentence, i)
             else:
                 continue
@@ -605,7 +605,7 @@ class ArticleExtraction:
                     # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
                     return self.phrase_left(sentence, k) if k > 0 else None
                 break
-            if token.lower in lexicon.CUE_FORMS and k < end - 1 or token.lower in _VERBS_OUTSIDE_PHRASES:
+            if token.text in lexicon.CUE_FORMS and k < end - 1 or token.lower in _VERBS_OUTSIDE_PHRASES:
                 break
             if token.lower in ("what", "how", "why", "where", "when", "whether", "it", "there") and token.lower != "it":
                 return None
@@ -815,7 +815,12 @@ class ArticleExtraction:
                 k += 1
             k += 1
         first = k
-        while k < before and (tokens[k].text[:1].isupper() or tokens[k].lower in ("the", "a", "an", "'s", "’s") or tokens[k].lower in lexicon.ROLE_NOUNS):
+        while k < before and (
+            tokens[k].text[:1].isupper()
+            or tokens[k].lower in ("the", "a", "an", "'s", "’s")
+            or tokens[k].lower in lexicon.ROLE_NOUNS
+            or tokens[k].lower.removesuffix("s") in lexicon.ROLE_NOUNS
+        ):
             k += 1
         if k == first and k < before and tokens[k].lower in lexicon.SUBJECT_PRONOUNS:
             k += 1

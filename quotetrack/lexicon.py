@@ -229,7 +229,7 @@ PLACES = frozenset(
     Belgium Bolivia Bosnia Brazil Britain Bulgaria Cambodia Cameroon Canada Chile China Colombia Congo Croatia
     Cuba Cyprus Czechia Denmark Ecuador Egypt England Estonia Ethiopia Europe Finland France Georgia Germany
     Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy
-    Japan Jordan Kazakhstan Kenya Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Luxembourg
+    Japan Jordan Korea Kazakhstan Kenya Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Luxembourg
     Malaysia Mali Mexico Moldova Mongolia Montenegro Morocco Myanmar Nepal Netherlands Nicaragua Niger
     Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania
     Russia Rwanda Scotland Senegal Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland

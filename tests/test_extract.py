@@ -256,3 +256,22 @@ def test_relative_clause_speaker_is_the_noun_before_who(extractor):
     (quote,) = extract(extractor, "Trump was defensive about an architect who said he was stiffed after the job.")
     assert quote.speaker_mention == "an architect"
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("Secretary of State John F. Kerry said the talks would resume next week.", "John F. Kerry"),
+        ("Sen. Tom Brandt of Iowa said the hearing would continue on Friday.", "Tom Brandt"),
+        ("Bank of America said it would cut fees for small businesses.", "Bank of America"),
+    ],
+)
+def test_titles_and_places_around_names(extractor, text, speaker):
+    (quote,) = extract(extractor, text)
+    assert quote.speaker == speaker
+
+
+def test_capitalised_cue_words_in_names_are_not_cues(extractor):
+    text = "Donald Trump told veterans that the United States military is depleted."
+    (quote,) = extract(extractor, text)
+    assert quote.speaker == "Donald Trump"
