@@ -207,23 +207,23 @@ class ArticleExtraction:
             for i, span in enumerate(self.spans):
                 if i in used_spans or not (sentence.start <= span.open_at < sentence.end + 1):
                     continue
-                quote = self.signed(span, sentence) or self.follow_on(span, sentence, last, last_paragraph)
                 used_spans.add(i)
-                if quote is None:
+                signed = self.signed(span, sentence)
+                if signed is None and self.continues(last, span, sentence.paragraph == last_paragraph):
+                    _extend(last, span, self.text, sentence)
                     continue
-                if self.continues(last, quote, sentence.paragraph == last_paragraph):
-                    _extend(last, quote, self.text)
-                else:
+                quote = signed or self.follow_on(span, sentence, last, last_paragraph)
+                if quote is not None:
                     quotes.append(quote)
         quotes.sort(key=lambda quote: quote.start)
         return _dedupe(quotes)
 
-    def continues(self, last: Quote | None, quote: Quote, same_paragraph: bool) -> bool:
+    def continues(self, last: Quote | None, span: QuoteSpan, same_paragraph: bool) -> bool:
         """`“A,” he said. “B.”`: B goes on with A when only the attribution stands between them."""
-        if last is None or last.kind != "direct" or not same_paragraph or quote.start < last.end:
+        if last is None or last.kind != "direct" or not same_paragraph or span.start < last.end:
             return False
-        gap = self.text[last.end : quote.start]
-        return len(gap.split()) <= 12 and not any(span.start >= last.end and span.end <= quote.start for span in self.spans)
+        gap = self.text[last.end : span.open_at]
+        return len(gap.split()) <= 30 and not any(last.end <= other.open_at and other.end <= span.start for other in self.spans)
 
     def frames(self, sentence: Sentence) -> list[Frame]:
         frames = self.dependency_frames(sentence) if self.parsed else []
@@ -400,7 +400,7 @@ class ArticleExtraction:
             return None
         if tokens[after_adjuncts].lower in ("so", "nothing", "something", "anything", "it", "this", "goodbye", "yes", "no") and len(content_tokens) < 4:
             return None
-        frame.content = (tokens[after_adjuncts].start, _content_end(tokens, len(tokens) - 1))
+        frame.content = (tokens[after_adjuncts].start, _content_end(tokens, self.clause_end(sentence, after_adjuncts)))
         if lemma in lexicon.BELIEF_LEMMAS:
             frame.confidence = 0.5
         return frame
@@ -768,6 +768,19 @@ class ArticleExtraction:
             start += 2
         return (start, end) if end > start else None
 
+    def clause_end(self, sentence: Sentence, start: int) -> int:
+        """Last token of reported content from ``start``: it stops before `, and he urged ...`."""
+        tokens = sentence.tokens
+        for j in range(start + 3, len(tokens) - 2):
+            if (
+                tokens[j].text == ","
+                and tokens[j + 1].lower in ("and", "but", "though", "although", "while", "whereas")
+                and tokens[j + 2].lower in lexicon.SUBJECT_PRONOUNS
+                and not self.in_quote(tokens[j].start)
+            ):
+                return j - 1
+        return len(tokens) - 1
+
     def closes_quote_with_punctuation(self, tokens: list[Token], k: int) -> bool:
         """True if token ``k`` closes a quote that ends in `,` `.` `?` `!`: `“...,” he said`."""
         if k < 0 or tokens[k].text not in _CLOSE_MARKS:
@@ -1015,16 +1028,16 @@ class ArticleExtraction:
         return quote
 
 
-def _extend(quote: Quote, continuation: Quote, text: str) -> None:
+def _extend(quote: Quote, continuation: QuoteSpan, text: str, sentence: Sentence) -> None:
     """Grow ``quote`` over ``continuation``; ``extra["parts"]`` keeps where the quoted words are."""
     parts = quote.extra.get("parts") or [(quote.start, quote.end)]
     quote.extra["parts"] = [*parts, (continuation.start, continuation.end)]
     quote.end = continuation.end
     quote.text = text[quote.start : quote.end]
     start, _ = quote.extra.get("context", (quote.start, quote.end))
-    _, end = continuation.extra.get("context", (continuation.start, continuation.end))
-    quote.extra["context"] = (start, max(end, quote.end))
-    quote.sentence = text[start : max(end, quote.end)]
+    end = max(sentence.end, continuation.outer_end)
+    quote.extra["context"] = (start, end)
+    quote.sentence = text[start:end]
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -275,3 +275,18 @@ def test_capitalised_cue_words_in_names_are_not_cues(extractor):
     text = "Donald Trump told veterans that the United States military is depleted."
     (quote,) = extract(extractor, text)
     assert quote.speaker == "Donald Trump"
+
+
+def test_short_continuation_after_a_long_attribution_joins_the_quote(extractor):
+    text = (
+        "“Here comes the candidate,” she said, clapping along with the crowd near the stage. “The big one.”"
+    )
+    (quote,) = extract(extractor, text)
+    assert [text[a:b] for a, b in quote.extra["parts"]] == ["Here comes the candidate,", "The big one."]
+
+
+def test_reported_content_stops_at_a_new_clause(extractor):
+    text = "Kerry said the United States would take “robust steps” in response, and he urged North Korea to talk."
+    (quote,) = extract(extractor, text)
+    assert quote.text == "the United States would take “robust steps” in response"
+    assert quote.kind == "mixed"
