@@ -185,7 +185,20 @@ class ArticleExtraction:
         self.outlets = outlets
         self.spans = find_quote_spans(self.text)
         self.resolver = SpeakerResolver(self.text, sentences, entities, outlets)
+        self.resolver.quoted = [(span.start, span.end) for span in self.spans]
+        self.note_subjects(entities)
         self.parsed = any(token.deprel for sentence in sentences for token in sentence.tokens)
+
+    def note_subjects(self, entities) -> None:
+        for start, _, label, name in entities:
+            if label != "PERSON" or self.in_quote(start):
+                continue
+            sentence = next((s for s in self.sentences if s.start <= start < s.end), None)
+            if sentence is None:
+                continue
+            lead = self.text[sentence.start : start].split()
+            if len(lead) <= 3 and not any(word in QUOTE_MARKS for word in lead):
+                self.resolver.note_subject(name, start)
 
     # -- frames ---------------------------------------------------------------------------
 

@@ -46,6 +46,9 @@ class SpeakerResolver:
         self.people: dict[str, Person] = {}
         self.entities = entities
         self.history: list[tuple[str, str]] = []  # (speaker, "person"|"org") in order of quotes
+        self.spoken: list[tuple[int, str]] = []  # (position, person) of each quote's speaker
+        self.subjects: list[tuple[int, str]] = []  # (position, person) of people opening a sentence
+        self.quoted: list[tuple[int, int]] = []  # character ranges inside quote marks
         for start, end, label, name in entities:
             if label != "PERSON":
                 continue
@@ -124,6 +127,13 @@ class SpeakerResolver:
         self.history.append((speaker, kind))
         if kind == "person" and position is not None:
             self.people[speaker].mentions.append(position)
+            self.spoken.append((position, speaker))
+
+    def note_subject(self, name: str, position: int) -> None:
+        """A person who opens a sentence (`Donna Rawlings, 59, watched ...`) is who `she` may be next."""
+        person = self.fullest(_clean_name(name))
+        if person:
+            self.subjects.append((position, person))
 
     # -- resolving -----------------------------------------------------------------------------
 
@@ -177,15 +187,24 @@ class SpeakerResolver:
     def _resolve_pronoun(self, pronoun: str, position: int) -> str | None:
         gender = lexicon.PRONOUNS[pronoun]
         if gender in ("male", "female", "self"):
-            for speaker, kind in reversed(self.history[-6:]):
-                if kind != "person":
-                    continue
-                if gender == "self" or self.people[speaker].gender in (None, gender):
-                    return speaker
+            # The last speaker, or someone introduced since as a sentence's subject, whoever came last.
+            candidates = [
+                (at, name)
+                for at, name in [*self.spoken, *self.subjects]
+                if at < position and name in self.people and (gender == "self" or self.people[name].gender in (None, gender))
+            ]
+            if candidates:
+                at, name = max(candidates)
+                if self.people[name].gender is None and gender != "self":
+                    exact = [(a, n) for a, n in candidates if self.people[n].gender == gender and at - a < 300]
+                    if exact:
+                        return max(exact)[1]
+                return name
             # No one has spoken yet: the person of that gender named most recently, if near.
             recent = []
             for person in self.people.values():
-                before = [m for m in person.mentions if m < position]
+                # Names inside quotes ("Here comes Big Daddy") are talked about, not talking.
+                before = [m for m in person.mentions if m < position and not any(a <= m < b for a, b in self.quoted)]
                 if before and (gender == "self" or person.gender in (None, gender)):
                     recent.append((max(before), person))
             if recent:

@@ -290,3 +290,19 @@ def test_reported_content_stops_at_a_new_clause(extractor):
     (quote,) = extract(extractor, text)
     assert quote.text == "the United States would take “robust steps” in response"
     assert quote.kind == "mixed"
+
+
+def test_pronoun_after_a_newly_introduced_subject(extractor):
+    text = (
+        "“The museum is beautiful,” Chief Justice John Roberts said.\n\n"
+        "Donna Sampson Rawlings, 59, of Ashton, who watched the ceremony on a screen, was moved.\n\n"
+        "She said she had toured the museum last week during a special program."
+    )
+    quotes = extract(extractor, text)
+    assert quotes[-1].speaker == "Donna Sampson Rawlings"
+
+
+def test_names_inside_quotes_are_not_pronoun_antecedents(extractor):
+    text = "“Here comes Big Daddy,” she said."
+    (quote,) = extract(extractor, text)
+    assert quote.speaker is None
