@@ -1,0 +1,103 @@
+"""One end-to-end check in a real browser: `quotetrack serve` rendered by headless Chromium."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from quotetrack.articles import ArticleError, read_articles
+from quotetrack.extract import Extractor
+from quotetrack.store import ingest_article
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None and not os.environ.get("CI"),
+    reason="needs Debian's chromium (apt-get install chromium); CI installs it",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    path = folder / "quotes.db"
+    db = Database(path)
+    extractor = Extractor("rules")
+    for article in read_articles([SAMPLES]):
+        if not isinstance(article, ArticleError):
+            ingest_article(db, article, extractor.extract(article))
+    db.close()
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from quotetrack.cli import app; app()", "serve", str(path), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("quotetrack serve did not start")
+            time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def render(url: str, tmp_path: Path) -> str:
+    assert CHROMIUM, "chromium is not installed"
+    result = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    return result.stdout
+
+
+def test_facets_and_search_render_in_a_browser(server, tmp_path):
+    dom = render(f"{server}/quotes/quotes_view?_search=dialogue&_facet=speaker&_facet=via_outlet", tmp_path)
+    assert "open to dialogue" in dom
+    assert "Dmitry Peskov" in dom
+    assert 'id="facet-speaker" data-column="speaker"' in dom
+    assert 'id="facet-via_outlet" data-column="via_outlet"' in dom
+    assert "TASS" in dom
+
+
+def test_canned_query_renders_in_a_browser(server, tmp_path):
+    dom = render(f"{server}/quotes/quotes_by_speaker?speaker=Peskov", tmp_path)
+    assert "Dmitry Peskov" in dom
+    assert "concrete document" in dom
