@@ -120,13 +120,3 @@ def _split_org_then_person(
 
 def _known_name(words: list[str], known_people: frozenset[str]) -> bool:
     return words[0] in lexicon.MALE_NAMES or words[0] in lexicon.FEMALE_NAMES or words[-1] in known_people
-
-
-def known_people_in(sentences: list[list[str]]) -> frozenset[str]:
-    """Surnames and first names of multi-word PERSON names, so a lone "Peskov" is tagged a person too."""
-    names = set()
-    for words in sentences:
-        for first, last, label in find_entities(words):
-            if label == "PERSON" and last > first:
-                names.add(words[last])
-    return frozenset(names)

@@ -15,6 +15,7 @@ speakers resolved to the fullest name in the article, and outlets looked up.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -184,6 +185,7 @@ class ArticleExtraction:
         self.sentences = sentences
         self.outlets = outlets
         self.spans = find_quote_spans(self.text)
+        self._span_starts = [span.start for span in self.spans]
         self.resolver = SpeakerResolver(self.text, sentences, entities, outlets)
         self.resolver.quoted = [(span.start, span.end) for span in self.spans]
         self.note_subjects(entities)
@@ -245,7 +247,9 @@ class ArticleExtraction:
         return frames
 
     def in_quote(self, position: int) -> bool:
-        return any(span.start <= position < span.end for span in self.spans)
+        # Spans never overlap and come in text order, so a binary search finds the candidate.
+        index = bisect.bisect_right(self._span_starts, position) - 1
+        return index >= 0 and position < self.spans[index].end
 
     def pattern_frames(self, sentence: Sentence) -> list[Frame]:
         """Frames from word patterns (no parse needed)."""

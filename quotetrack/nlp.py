@@ -146,7 +146,8 @@ def _document(sentences: list[list[tuple[str, int, int]]], text: str) -> stanza_
     return stanza_doc.Document(
         [
             [
-                {stanza_doc.TEXT: word, stanza_doc.MISC: f"start_char={start}|end_char={end}"}
+                # Offsets as fields, not a MISC string stanza would have to parse back.
+                {stanza_doc.TEXT: word, stanza_doc.START_CHAR: start, stanza_doc.END_CHAR: end}
                 for word, start, end in sentence
             ]
             for sentence in sentences
@@ -174,13 +175,20 @@ if TOKENIZER_NAME not in PROCESSOR_VARIANTS["tokenize"]:
 
 def tag_entities(document: stanza_doc.Document) -> None:
     """Pattern NER: BIOES tags on tokens for PERSON, ORG, GPE and MISC, then ``build_ents``."""
-    from .entities import find_entities, known_people_in
+    from .entities import find_entities
 
     words_by_sentence = [[token.text for token in sentence.tokens] for sentence in document.sentences]
-    known_people = known_people_in(words_by_sentence)
-    for sentence, words in zip(document.sentences, words_by_sentence):
+    found = [find_entities(words) for words in words_by_sentence]
+    # A lone surname is a person once the article has named someone by it in full.
+    known_people = {
+        words[last] for words, entities in zip(words_by_sentence, found) for first, last, label in entities
+        if label == "PERSON" and last > first
+    }
+    for sentence, words, entities in zip(document.sentences, words_by_sentence, found):
         tags = ["O"] * len(sentence.tokens)
-        for first, last, label in find_entities(words, known_people):
+        for first, last, label in entities:
+            if label == "MISC" and first == last and words[first] in known_people:
+                label = "PERSON"
             if first == last:
                 tags[first] = f"S-{label}"
             else:
