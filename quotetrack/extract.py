@@ -891,8 +891,6 @@ class ArticleExtraction:
             kind = "mixed"
         else:
             kind = "indirect"
-            if self.mostly_quoted_elsewhere(start, end):
-                return None
         used_spans.update(inside)
         quote = self.make_quote(frame, start, end, kind)
         if frame.extra.get("parts") and kind != "direct":
@@ -908,17 +906,9 @@ class ArticleExtraction:
                 if self.text[span.open_at - 3 : span.open_at].strip()[-1:] not in (",", "—", "–"):
                     continue
                 used_spans.add(i)
-                # One utterance in two pieces: the record spans both, `parts` says where the words are.
-                quote.extra["parts"] = [(quote.start, quote.end), (span.start, span.end)]
-                quote.end = span.end
-                quote.text = self.text[quote.start : quote.end]
-                quote.extra["context"] = self.context_span(quote.start, quote.end, sentence)
-                quote.sentence = self.context(quote.start, quote.end, sentence)
+                _extend(quote, span, self.text, sentence)
                 break
         return quote
-
-    def mostly_quoted_elsewhere(self, start: int, end: int) -> bool:
-        return False
 
     def make_quote(self, frame: Frame, start: int, end: int, kind: str) -> Quote:
         sentence = frame.sentence
@@ -934,9 +924,7 @@ class ArticleExtraction:
         cue = self.text[tokens[frame.cue_first].start : tokens[frame.cue_last].end]
         if frame.cue_last - frame.cue_first > 3:
             cue = f"{tokens[frame.cue_first].text} … {tokens[frame.cue_last].text}"
-        via = self.via_outlet(frame, mention)
-        if speaker and via and speaker == via and frame.via_hint and "quoted" not in cue:
-            pass
+        via = self.via_outlet(frame)
         confidence = frame.confidence
         if speaker is None:
             confidence -= 0.2
@@ -960,7 +948,7 @@ class ArticleExtraction:
             extra={"context": self.context_span(start, end, sentence)},
         )
 
-    def via_outlet(self, frame: Frame, mention: str | None) -> str | None:
+    def via_outlet(self, frame: Frame) -> str | None:
         ranges = [frame.via_hint] if frame.via_hint else []
         for start, end in ranges:
             region = self.text[start:end]
