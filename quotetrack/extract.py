@@ -52,6 +52,10 @@ _TAIL_START = frozenset(
     """as after before adding noting according in on at during with without from of by outside inside near
     ahead afterwards later late shortly again also privately publicly separately""".split()
 )
+_VIA_OPENING = re.compile(
+    r"(?:Speaking|Talking|Writing|Interviewed|In an? (?:\w+ )?(?:interview|remarks|comments|op-ed|column|appearance))"
+    r"\b[^,.;]{0,80},"
+)
 _LEADING_ADVERBS = frozenset("even but and so also still yet now then meanwhile however only just indeed".split())
 _STOP_AFTER_NAME = frozenset({"in", "on", "at", "during", "after", "before", "to", "via", "when", "while", "who", "as", "of", "from", "with"})
 _QUOTED_AS = re.compile(r"\bquoted\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
@@ -950,6 +954,9 @@ class ArticleExtraction:
 
     def via_outlet(self, frame: Frame) -> str | None:
         ranges = [frame.via_hint] if frame.via_hint else []
+        opening = _VIA_OPENING.match(self.text, frame.sentence.start, frame.sentence.end)
+        if opening:
+            ranges.append(opening.span())  # `Speaking to Kommersant, the minister said ...`
         for start, end in ranges:
             region = self.text[start:end]
             found = self.outlets.find(region)
@@ -1059,12 +1066,16 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
 def _drop_nested(frames: list[Frame]) -> list[Frame]:
     """A cue inside another frame's content is reported speech within speech; keep the outer one."""
     kept = []
-    for outer in [f for f in frames if f.sentence.tokens[f.cue_first].lower == "according" and f.placement == "after"]:
+    for outer in [f for f in frames if f.sentence.tokens[f.cue_first].lower == "according" and f.content]:
         inner = [f for f in frames if f is not outer and outer.content[0] <= f.sentence.tokens[f.cue_first].start < outer.content[1]]
         if inner:
-            # `According to Interfax, the ministry said ...`: Interfax carried what the ministry said.
+            # `According to Interfax, the ministry said ...` and `Peskov said ..., according to Interfax`:
+            # the outlet carried what the speaker said.
+            according_at = outer.sentence.tokens[outer.cue_first].start
             for frame in inner:
                 frame.via_hint = outer.attribution
+                if frame.content and frame.content[0] < according_at < frame.content[1]:
+                    frame.content = (frame.content[0], according_at)
             frames = [f for f in frames if f is not outer]
     subordinate = [f for f in frames if f.extra.get("subordinate") and f.placement == "after"]
     for outer in subordinate:

@@ -306,3 +306,19 @@ def test_names_inside_quotes_are_not_pronoun_antecedents(extractor):
     text = "“Here comes Big Daddy,” she said."
     (quote,) = extract(extractor, text)
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text,content,speaker,via",
+    [
+        ("“We are ready for talks,” Peskov said, according to Interfax.", "We are ready for talks,", "Peskov", "Interfax"),
+        ("Peskov said the talks were over, according to RIA Novosti.", "the talks were over", "Peskov", "RIA Novosti"),
+        ("Speaking to Kommersant, Lavrov said the budget was fixed.", "the budget was fixed", "Lavrov", "Kommersant"),
+        ("In an interview with Le Monde, Macron said Europe must rearm.", "Europe must rearm", "Macron", "Le Monde"),
+        ("Lavrov told the state news agency TASS that the talks were over.", "the talks were over", "Lavrov", "TASS"),
+        ("The Kremlin told RIA Novosti that Putin had no plans to travel.", "Putin had no plans to travel", "Kremlin", "RIA Novosti"),
+    ],
+)
+def test_via_outlet(extractor, text, content, speaker, via):
+    (quote,) = extract(extractor, text)
+    assert (quote.text, quote.speaker, quote.via_outlet) == (content, speaker, via)
