@@ -490,6 +490,14 @@ class ArticleExtraction:
             if subject is None:
                 continue
             speaker = _subtree_range(children, subject, stop_at={"appos", "acl:relcl", "punct", "acl"}, tokens=tokens)
+            appositive = child(subject, "appos")
+            if appositive is not None:
+                # `Dmitry Peskov, the Kremlin spokesman, said` / `The minister, Sergei Lavrov, said`.
+                described = _trim_range(tokens, *_subtree_range(children, appositive, tokens=tokens, stop_at={"punct"}))
+                if described:
+                    if _has_name(tokens[described[0] : described[1] + 1]) and not _has_name(tokens[speaker[0] : speaker[1] + 1]):
+                        speaker, described = described, speaker
+                    self.resolver.note_appositive(sentence, speaker, described)
             first_attr = min(speaker[0], i, outlet[0] if outlet else i)
             words = _subtree_range(children, i, tokens=tokens, stop_at={"punct", "ccomp", "xcomp", "parataxis", "conj", "cc"})
             content_head = next(

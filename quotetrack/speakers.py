@@ -17,11 +17,7 @@ from .gazetteer import Outlets
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
-_ROLE_PREFIX_WORDS = frozenset(
-    """former acting deputy assistant senior top chief vice prime foreign defense defence interior finance
-    state press white house senate kremlin republican democratic presidential attorney general secretary
-    majority minority leader campaign national security economic trade health""".split()
-)
+_APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
 
 
 @dataclass
@@ -58,6 +54,9 @@ class SpeakerResolver:
             person = self._person_for(name, start)
             person.mentions.append(start)
             self._learn_from_prefix(person, start)
+            appositive = _APPOSITIVE.match(text, end)
+            if appositive:  # `Dmitry Peskov, the Kremlin's spokesman, arrived`
+                self._add_roles(person, appositive.group(1).split())
 
     # -- building the memory -----------------------------------------------------------------
 
@@ -109,8 +108,11 @@ class SpeakerResolver:
         person = self.people.get(self.fullest(name) or name)
         if person is None:
             return
-        for token in tokens[appositive[0] : appositive[1] + 1]:
-            lowered = token.lower
+        self._add_roles(person, [token.text for token in tokens[appositive[0] : appositive[1] + 1]])
+
+    def _add_roles(self, person: Person, words: list[str]) -> None:
+        for word in words:
+            lowered = _POSSESSIVE.sub("", word.lower())
             if lowered in lexicon.ROLE_NOUNS or lowered in lexicon.TITLES:
                 person.roles.add(lexicon.TITLES.get(lowered) or lowered)
 

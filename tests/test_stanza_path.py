@@ -265,3 +265,16 @@ def test_auto_engine_picks_stanza_when_models_are_on_disk(tmp_path):
     (tmp_path / "en" / "ner").mkdir()
     assert models_installed(str(tmp_path))
     assert resolve_engine("auto", str(tmp_path)) == "stanza"
+
+
+def test_appositives_on_the_parse_name_the_speaker_and_teach_roles(extractor):
+    document = load_document("appositive")
+    quotes = extract(extractor, document)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("the budget was final", "Sergei Orlov"),
+        ("inflation would rise", "Anna Petrova"),
+        ("rates would stay high", "Anna Petrova"),
+    ]
+    assert quotes[-1].speaker_mention == "The governor"
+    frames = [frame for sentence in extraction(extractor, document).sentences for frame in extraction(extractor, document).dependency_frames(sentence)]
+    assert len(frames) == 3
