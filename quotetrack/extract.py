@@ -646,8 +646,12 @@ class ArticleExtraction:
             first += 1  # `Even China said`
         if first >= end:
             return None
-        if not _plausible_speaker(tokens[first:end]):
-            return None
+        if not _plausible_speaker(tokens[first:end]) or end - first > 8:
+            # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
+            name = end
+            while name > first and name > end - 4 and tokens[name - 1].ner and tokens[name - 1].ner[2:] == "PERSON":
+                name -= 1
+            return (name, end - 1) if name < end and tokens[name].ner.startswith(("B-", "S-")) else None
         return (first, end - 1)
 
     def left_phrase(self, sentence: Sentence, end: int) -> tuple[int, int] | None:
@@ -1093,9 +1097,12 @@ def _drop_nested(frames: list[Frame]) -> list[Frame]:
     for inner in frames:
         tokens = inner.sentence.tokens
         first = inner.speaker[0] if inner.speaker else inner.cue_first
-        if first >= 2 and tokens[first - 1].lower in ("but", "and") and tokens[first - 2].text in (",", ";") or first >= 1 and tokens[first - 1].text == ";":
-            # `X agreed that ..., but he said that ...`: a new clause, so the outer content stops there.
-            cut = tokens[first - 2].start if tokens[first - 1].text != ";" else tokens[first - 1].start
+        if inner.speaker and inner.speaker[0] < inner.cue_first - 1 and tokens[inner.cue_first - 1].lower in ("and", "but"):
+            first = inner.cue_first  # `Merrill says A and said B`: the coordinated cue starts the new clause
+        if first >= 1 and (tokens[first - 1].lower in ("but", "and") or tokens[first - 1].text == ";") and inner.speaker:
+            # `X agreed that ..., but he said that ...`, `X said A and Democrats accused ...`:
+            # a new clause with its own speaker, so the outer content stops there.
+            cut = tokens[first - 2].start if first >= 2 and tokens[first - 2].text in (",", ";") else tokens[first - 1].start
             for outer in frames:
                 if outer is not inner and outer.content and outer.placement == "after" and outer.content[0] < cut < outer.content[1]:
                     outer.content = (outer.content[0], cut)

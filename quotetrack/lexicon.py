@@ -173,7 +173,7 @@ WEAK_LEMMAS = frozenset(
     {"state", "call", "describe", "charge", "continue", "answer", "post", "point", "maintain", "report",
      "estimate", "ask", "demand", "propose", "threaten", "signal", "indicate", "accuse", "agree", "conclude",
      "sing", "cry", "confirm", "reveal", "promise", "predict", "note", "stress", "urge", "recall", "mention",
-     "respond", "reply", "counter", "warn", "suggest", "admit", "deny", "write"}
+     "respond", "reply", "counter", "warn", "suggest", "admit", "deny", "write", "announce"}
 ) | BELIEF_LEMMAS
 
 # Words that end a speaker phrase when read leftwards from the cue.

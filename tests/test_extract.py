@@ -322,3 +322,18 @@ def test_names_inside_quotes_are_not_pronoun_antecedents(extractor):
 def test_via_outlet(extractor, text, content, speaker, via):
     (quote,) = extract(extractor, text)
     assert (quote.text, quote.speaker, quote.via_outlet) == (content, speaker, via)
+
+
+def test_coordinated_cues_split_the_content(extractor):
+    text = "Merrill says Machado promised to keep campaigning and said she would stand up to the attacks."
+    quotes = extract(extractor, text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Machado promised to keep campaigning", "Merrill"),
+        ("she would stand up to the attacks", "Merrill"),
+    ]
+
+
+def test_announcing_a_thing_is_not_a_quote_but_the_coordinated_statement_is(extractor):
+    text = "Authorities announced on Friday the arrest of a man and said a curfew would continue through the weekend."
+    (quote,) = extract(extractor, text)
+    assert quote.text == "a curfew would continue through the weekend"
