@@ -28,9 +28,10 @@ from .speakers import SpeakerResolver
 
 EXTRACTOR_VERSION = "1.1"
 
-_OPEN_MARKS = frozenset("“«„\"‟") | {"''"}
-_CLOSE_MARKS = frozenset("”»\"“") | {"''"}
-_PUNCT = set(",.;:!?—–-…") | set(QUOTE_MARKS) | {"...", "--", "(", ")"}
+_OPEN_MARKS = frozenset("“«„\"‟‘") | {"''"}
+_CLOSE_MARKS = frozenset("”»\"“’") | {"''"}
+_PUNCT = set(",.;:!?—–-…‘’") | set(QUOTE_MARKS) | {"...", "--", "(", ")"}
+_MARKS = QUOTE_MARKS | {"‘", "’"}
 _OBJECT_WORDS = frozenset(
     """reporters|journalists|the press|lawmakers|legislators|supporters|the crowd|me|us|him|her|them|members
     |viewers|listeners|readers|students|the audience|an audience|the committee|the court|the jury|the senate
@@ -553,7 +554,7 @@ class ArticleExtraction:
     def left_speaker(self, sentence: Sentence, cue: int) -> tuple[int, int] | None:
         tokens = sentence.tokens
         k = cue - 1
-        while k >= 0 and (tokens[k].lower in lexicon.ADVERBS_BEFORE_CUE or (tokens[k].lower.endswith("ly") and tokens[k].lower not in ("fly", "italy"))):
+        while k >= 0 and (tokens[k].text in lexicon.ADVERBS_BEFORE_CUE or (tokens[k].text.endswith("ly") and tokens[k].text.islower() and tokens[k].text != "fly")):
             k -= 1
         if k < 0:
             return None
@@ -584,7 +585,7 @@ class ArticleExtraction:
             right = k
             while len(segments) < 4:
                 j = right - 1
-                while j >= 0 and tokens[j].text not in (",", ";", ":", "(") and tokens[j].text not in QUOTE_MARKS:
+                while j >= 0 and tokens[j].text not in (",", ";", ":", "(") and tokens[j].text not in _MARKS:
                     if tokens[j].text == ")":
                         # `Rep. Jim Jordan (R-Ohio), a panel member, said`: step over the tag.
                         opening = next((o for o in range(j - 1, max(j - 8, -1), -1) if tokens[o].text == "("), None)
@@ -629,12 +630,12 @@ class ArticleExtraction:
         first = end
         while k >= 0:
             token = tokens[k]
-            if token.lower in lexicon.CLAUSE_BREAKERS or token.text in QUOTE_MARKS or token.text in (",", ";", ":", "(", ")", "—", "–", "."):
+            if token.lower in lexicon.CLAUSE_BREAKERS or token.text in _MARKS or token.text in (",", ";", ":", "(", ")", "—", "–", "."):
                 if token.lower in ("who", "which", "whose") and first < end:
                     # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
                     return self.phrase_left(sentence, k) if k > 0 else None
                 break
-            if token.text in lexicon.CUE_FORMS and k < end - 1 or token.lower in _VERBS_OUTSIDE_PHRASES:
+            if token.text in lexicon.CUE_FORMS and k < end - 1 or token.text in _VERBS_OUTSIDE_PHRASES:
                 break
             if token.lower in ("what", "how", "why", "where", "when", "whether", "it", "there") and token.lower != "it":
                 return None

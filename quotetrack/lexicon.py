@@ -195,9 +195,9 @@ CAPITALISED_FUNCTION_WORDS = frozenset(
     Where Which Some Many Most Several Both Each Every All No Not Yes One Two Three Four Five Six Seven Eight
     Nine Ten Last Next Earlier Later Instead Despite Among Between Against Through Until Unless Whether
     Such Other Another Any Only Even Just Once Today Tonight Yesterday Tomorrow Mr Mrs Ms Please Thank
-    Thanks Let Do Does Did Is Are Was Were Be Been Has Have Had Will Would Could Should Can May Might Must
+    Thanks Let Do Does Did Is Are Was Were Be Been Has Have Had Will Would Could Should Can Might Must
     Shall Our Us Me Him Them Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-    March April June July August September October November December Read Click Sign Subscribe Follow
+    March September October November December Read Click Sign Subscribe Follow
     Share Like Support Donate Please Related Advertisement Photo Video Watch Listen""".split()
 )
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‟": "”", "''": "''"}
-CLOSERS = {"”", "»", '"', "“", "''"}
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‟": "”", "''": "''", "‘": "’"}
+CLOSERS = {"”", "»", '"', "“", "''", "’"}
 # Two apostrophes stand for a double quote in some wire and archive text.
 QUOTE_MARKS = frozenset("“”«»„‟\"") | {"''"}
-_MARK = re.compile(r"''|[“”«»„‟\"]")
+# Single marks (‘British style’) count only where they cannot be apostrophes: see _single_role.
+_MARK = re.compile(r"''|[“”«»„‟\"‘’]")
 
 
 @dataclass
@@ -81,12 +82,15 @@ def find_quote_spans(text: str, max_words: int = 2000) -> list[QuoteSpan]:
             role = _straight_role(text, i, width) if char in ('"', "''") else ""
             if role == "inch":
                 continue
+            if char in "‘’":
+                if not _single_mark(text, i, char, open_mark if open_at is not None else None):
+                    continue
             if open_at is None:
                 if char in OPENERS and role != "close":
                     open_at, open_mark, run_paragraphs = i, char, 1
                 continue
             closes = char in CLOSERS and role in ("", "close", "either")
-            if char == "''" and open_mark != "''" or char != "''" and open_mark == "''":
+            if (char == "''") != (open_mark == "''") or (char == "’") != (open_mark == "‘"):
                 closes = False
             if char == "“" and open_mark != "„":
                 # A second opener inside an open quote: the first was never closed.
@@ -100,6 +104,15 @@ def find_quote_spans(text: str, max_words: int = 2000) -> list[QuoteSpan]:
     if open_at is not None:
         spans.append(_span(text, open_at, paragraphs[-1][1] if paragraphs else len(text), None, run_paragraphs, len(open_mark)))
     return [span for span in spans if span.text.strip() and len(span.text.split()) <= max_words]
+
+
+def _single_mark(text: str, i: int, char: str, open_mark: str | None) -> bool:
+    """‘ opens a quote after a space or bracket; ’ closes only a ‘ quote, and never inside a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if char == "‘":
+        return open_mark is None and (before.isspace() or before in "([—–-") and not after.isspace()
+    return open_mark == "‘" and not before.isspace() and not after.isalnum()
 
 
 def _span(text: str, open_at: int, end: int, close_at: int | None, paragraphs: int, width: int = 1) -> QuoteSpan:

@@ -337,3 +337,20 @@ def test_announcing_a_thing_is_not_a_quote_but_the_coordinated_statement_is(extr
     text = "Authorities announced on Friday the arrest of a man and said a curfew would continue through the weekend."
     (quote,) = extract(extractor, text)
     assert quote.text == "a curfew would continue through the weekend"
+
+
+@pytest.mark.parametrize(
+    "text,content,speaker",
+    [
+        ("‘Brexit means Brexit,’ Theresa May said.", "Brexit means Brexit,", "Theresa May"),
+        ("The minister told the BBC: ‘There will be no second vote.’ Voters’ anger grew.", "There will be no second vote.", None),
+        ("“We will appeal,” Megyn Kelly said.", "We will appeal,", "Megyn Kelly"),
+    ],
+)
+def test_single_marks_and_names_that_look_like_other_words(extractor, text, content, speaker):
+    (quote,) = extract(extractor, text)
+    assert (quote.text, quote.speaker) == (content, speaker)
+
+
+def test_apostrophes_are_not_quote_marks():
+    assert find_quote_spans("It’s the ’90s, said Tom’s friend; the voters’ anger grew.") == []
