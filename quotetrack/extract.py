@@ -214,8 +214,10 @@ class ArticleExtraction:
         used_spans: set[int] = set()
         last: Quote | None = None
         last_paragraph = -10
-        frames_by_sentence = [self.frames(sentence) for sentence in self.sentences]
-        for sentence, frames in zip(self.sentences, frames_by_sentence):
+        headline = self.headline_paragraph()
+        body = [sentence for sentence in self.sentences if sentence.paragraph != headline]
+        frames_by_sentence = [self.frames(sentence) for sentence in body]
+        for sentence, frames in zip(body, frames_by_sentence):
             for frame in frames:
                 quote = self.quote_for_frame(frame, used_spans)
                 if quote is None:
@@ -237,6 +239,21 @@ class ArticleExtraction:
                     quotes.append(quote)
         quotes.sort(key=lambda quote: quote.start)
         return _dedupe(quotes)
+
+    def headline_paragraph(self) -> int | None:
+        """Paragraph 0 when it is the headline: the title, Title Case, or a line without an ending."""
+        first = [sentence for sentence in self.sentences if sentence.paragraph == 0]
+        if not first or len(first) > 2 or first[-1] is self.sentences[-1]:
+            return None  # a one-paragraph article has no headline to skip
+        line = self.text[first[0].start : first[-1].end].strip()
+        words = re.findall(r"[A-Za-z][\w'’-]*", line)
+        if not words or len(words) > 30:
+            return None
+        title = (self.article.title or "").strip()
+        title_case = len(words) >= 5 and sum(word[0].isupper() for word in words[1:]) >= 0.75 * (len(words) - 1)
+        if line.rstrip(".") == title.rstrip(".") or title_case or line[-1] not in ".!?”\"'’…":
+            return 0
+        return None
 
     def continues(self, last: Quote | None, span: QuoteSpan, same_paragraph: bool) -> bool:
         """`“A,” he said. “B.”`: B goes on with A when only the attribution stands between them."""

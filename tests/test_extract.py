@@ -354,3 +354,21 @@ def test_single_marks_and_names_that_look_like_other_words(extractor, text, cont
 
 def test_apostrophes_are_not_quote_marks():
     assert find_quote_spans("It’s the ’90s, said Tom’s friend; the voters’ anger grew.") == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Kremlin says “no basis” for new grain talks",
+        "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.",
+    ],
+)
+def test_headlines_are_not_quotes(extractor, headline):
+    text = f"{headline}\n\nThe Kremlin said on Monday that it saw no basis for new talks."
+    (quote,) = extract(extractor, text)
+    assert quote.text == "it saw no basis for new talks"
+
+
+def test_a_short_quoted_lede_is_not_a_headline(extractor):
+    text = "“No,” Peskov said.\n\nThe Kremlin spokesman said the talks were over."
+    assert [q.text for q in extract(extractor, text)] == ["No,", "the talks were over"]
