@@ -57,6 +57,8 @@ _VIA_OPENING = re.compile(
     r"(?:Speaking|Talking|Writing|Interviewed|In an? (?:\w+ )?(?:interview|remarks|comments|op-ed|column|appearance))"
     r"\b[^,.;]{0,80},"
 )
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
+_STRONG_CUES = frozenset(set(lexicon.CUE_FORMS.values()) - lexicon.WEAK_LEMMAS)
 _LEADING_ADVERBS = frozenset("even but and so also still yet now then meanwhile however only just indeed".split())
 _STOP_AFTER_NAME = frozenset({"in", "on", "at", "during", "after", "before", "to", "via", "when", "while", "who", "as", "of", "from", "with"})
 _QUOTED_AS = re.compile(r"\bquoted\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
@@ -195,6 +197,7 @@ class ArticleExtraction:
         self.resolver.quoted = [(span.start, span.end) for span in self.spans]
         self.note_subjects(entities)
         self.parsed = any(token.deprel for sentence in sentences for token in sentence.tokens)
+        self.chain_start: int | None = None
 
     def note_subjects(self, entities) -> None:
         for start, _, label, name in entities:
@@ -395,15 +398,17 @@ class ArticleExtraction:
         frame.via_hint = (tokens[cue_last].start, tokens[max(after_adjuncts - 1, cue_last)].end)
         rest = len(tokens) - after_adjuncts
         # Postposed cue: `..., the Kremlin spokesman said.` and `“...,” he told reporters.`
-        before_speaker = tokens[speaker[0] - 1].text if speaker[0] > 0 else ""
-        after_quote = self.closes_quote_with_punctuation(tokens, speaker[0] - 1)
+        # `“...,” Lumora’s chief executive, Priya Raman, said`: look before the whole phrase.
+        phrase_start = speaker[0] if self.chain_start is None else self.chain_start
+        before_speaker = tokens[phrase_start - 1].text if phrase_start > 0 else ""
+        after_quote = self.closes_quote_with_punctuation(tokens, phrase_start - 1)
         quote_follows = self.quote_opens_at(sentence, after_adjuncts)
         postposed = after_quote or (before_speaker in (",", "—", "–") and not quote_follows)
         if postposed and self.is_tail(sentence, after):
             frame.placement = "before"
-            frame.content = self.content_before(sentence, speaker[0] - 1)
-            frame.via_hint = (tokens[speaker[0]].start, self.tail_end(sentence, after_adjuncts))
-            frame.attribution = (tokens[speaker[0]].start, self.tail_end(sentence, after_adjuncts))
+            frame.content = self.content_before(sentence, phrase_start - 1)
+            frame.via_hint = (tokens[phrase_start].start, self.tail_end(sentence, after_adjuncts))
+            frame.attribution = (tokens[phrase_start].start, self.tail_end(sentence, after_adjuncts))
             if frame.content is None or not (after_quote or self.is_content_clause(frame.content)):
                 return None
             return frame
@@ -569,6 +574,8 @@ class ArticleExtraction:
     # -- phrase helpers --------------------------------------------------------------------
 
     def left_speaker(self, sentence: Sentence, cue: int) -> tuple[int, int] | None:
+        """The speaker phrase before the cue; ``self.chain_start`` is where it begins with its appositives."""
+        self.chain_start = None
         tokens = sentence.tokens
         k = cue - 1
         while k >= 0 and (tokens[k].text in lexicon.ADVERBS_BEFORE_CUE or (tokens[k].text.endswith("ly") and tokens[k].text.islower() and tokens[k].text != "fly")):
@@ -633,6 +640,7 @@ class ArticleExtraction:
             for segment in segments:
                 if segment != head:
                     self.resolver.note_appositive(sentence, head, segment)
+            self.chain_start = min(segments[-1][0], head[0])
             return head
         return self.phrase_left(sentence, k + 1)
 
@@ -777,8 +785,8 @@ class ArticleExtraction:
         rest = [t for t in tokens[k:end] if t.text not in _PUNCT]
         if not rest:
             return True
-        if any(t.lower == "that" or t.lower in lexicon.CUE_FORMS for t in rest):
-            return False
+        if any(t.lower == "that" or lexicon.CUE_FORMS.get(t.lower) in _STRONG_CUES for t in rest):
+            return False  # another speech verb: `posted to the website` is a tail, `said that` is not
         return len(rest) <= 10 and rest[0].lower in _ADJUNCT_START | _TAIL_START
 
     def tail_end(self, sentence: Sentence, k: int) -> int:
@@ -813,6 +821,9 @@ class ArticleExtraction:
         if start_token > k:
             return None
         start = tokens[start_token].start
+        dateline = _DATELINE.match(self.text, start, end)
+        if dateline:
+            start = dateline.end()  # `SAN JOSE, Calif. — Lumora is recalling ...`
         if self.text[start] in QUOTE_MARKS:
             start += 1
         elif self.text.startswith("''", start):

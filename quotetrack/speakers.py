@@ -175,6 +175,10 @@ class SpeakerResolver:
             return self.fullest(person) or person
         if lowered.split()[0] in ("a", "an", "one", "another", "some", "several", "two", "three", "many"):
             return None  # `one delegate from Fiji`, `a senior official`: somebody, not a name
+        if len(words) > 1 and words[-1].islower() and head not in lexicon.ROLE_NOUNS and not outlet:
+            return None  # `Consumer groups`, `Foreign policy analysts`: a kind of people, not a name
+        if len(words) == 1 and head in lexicon.ROLE_NOUNS and words[0] not in lexicon.DEMONYMS:
+            return None  # `Police said`: capitalised only because it opens the sentence
         if head in lexicon.ROLE_NOUNS and not _NAME_TOKEN.match(words[-1]) or lowered.split()[-1] in lexicon.TITLES:
             return self._resolve_role(mention, position)
         if outlet:

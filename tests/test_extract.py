@@ -372,3 +372,25 @@ def test_headlines_are_not_quotes(extractor, headline):
 def test_a_short_quoted_lede_is_not_a_headline(extractor):
     text = "“No,” Peskov said.\n\nThe Kremlin spokesman said the talks were over."
     assert [q.text for q in extract(extractor, text)] == ["No,", "the talks were over"]
+
+
+def test_attribution_after_an_appositive_chain_behind_a_quote(extractor):
+    text = (
+        "“We let our customers down,” Lumora’s chief executive, Priya Raman, said in a video posted to the "
+        "company’s website. “Please unplug your heater now.”"
+    )
+    (quote,) = extract(extractor, text)
+    assert quote.speaker == "Priya Raman"
+    assert [text[a:b] for a, b in quote.extra["parts"]] == ["We let our customers down,", "Please unplug your heater now."]
+
+
+def test_datelines_are_not_content(extractor):
+    text = "SAN JOSE, Calif. — Lumora is recalling 1.3 million heaters after reports of fires, the company said on Sunday."
+    (quote,) = extract(extractor, text)
+    assert quote.text == "Lumora is recalling 1.3 million heaters after reports of fires"
+
+
+@pytest.mark.parametrize("text", ["Consumer groups said the session had exposed a gap.", "Police said the protest was peaceful."])
+def test_kinds_of_people_are_not_names(extractor, text):
+    (quote,) = extract(extractor, text)
+    assert quote.speaker is None
