@@ -444,7 +444,8 @@ class ArticleExtraction:
             return None
         if tokens[after_adjuncts].lower in ("so", "nothing", "something", "anything", "it", "this", "goodbye", "yes", "no") and len(content_tokens) < 4:
             return None
-        frame.content = (tokens[after_adjuncts].start, _content_end(tokens, self.clause_end(sentence, after_adjuncts)))
+        relative = "who" in (tokens[i - 1].lower, tokens[i - 2].lower if i > 1 else "")
+        frame.content = (tokens[after_adjuncts].start, _content_end(tokens, self.clause_end(sentence, after_adjuncts, relative)))
         if lemma in lexicon.BELIEF_LEMMAS:
             frame.confidence = 0.5
         return frame
@@ -591,8 +592,8 @@ class ArticleExtraction:
                     return (phrase[0], k)
             return None
         if tokens[k].lower == "who" and k > 0:
-            # `an architect who said ...`: the noun phrase before `who`, from its determiner.
-            phrase = self.phrase_left(sentence, k)
+            # `an architect who said ...`, `Brandt, who said ...`: the noun phrase before `who`.
+            phrase = self.phrase_left(sentence, k - 1 if tokens[k - 1].text == "," else k)
             if phrase is None:
                 start = next((j for j in range(k - 1, max(k - 7, -1), -1) if tokens[j].lower in ("a", "an", "the", "one")), None)
                 phrase = (start, k - 1) if start is not None else None
@@ -830,9 +831,17 @@ class ArticleExtraction:
             start += 2
         return (start, end) if end > start else None
 
-    def clause_end(self, sentence: Sentence, start: int) -> int:
-        """Last token of reported content from ``start``: it stops before `, and he urged ...`."""
+    def clause_end(self, sentence: Sentence, start: int, relative: bool = False) -> int:
+        """Last token of reported content from ``start``: it stops before `, and he urged ...`.
+
+        In a relative clause (`Brandt, who said that ..., struck a tone`) it stops at the clause's comma.
+        """
         tokens = sentence.tokens
+        if relative:
+            for j in range(start + 1, len(tokens) - 1):
+                closing = tokens[j].text in _CLOSE_MARKS and self.closes_quote_with_punctuation(tokens, j)
+                if closing or (tokens[j].text == "," and not self.in_quote(tokens[j].start)):
+                    return j if closing else j - 1
         for j in range(start + 3, len(tokens) - 2):
             if (
                 tokens[j].text == ","

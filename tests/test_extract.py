@@ -394,3 +394,16 @@ def test_datelines_are_not_content(extractor):
 def test_kinds_of_people_are_not_names(extractor, text):
     (quote,) = extract(extractor, text)
     assert quote.speaker is None
+
+
+def test_relative_clause_content_ends_with_the_clause(extractor):
+    text = (
+        "Sen. Tom Brandt spoke first. Brandt, who said on Fox News that he expected “tough questions but a fair "
+        "hearing,” struck a more measured tone after the session."
+    )
+    (quote,) = extract(extractor, text)
+    assert (quote.text, quote.speaker, quote.via_outlet) == (
+        "he expected “tough questions but a fair hearing,”",
+        "Tom Brandt",
+        "Fox News",
+    )
