@@ -85,9 +85,6 @@ class Sentence:
     tokens: list[Token]
     paragraph: int
 
-    def span_text(self, text: str, first: int, last: int) -> str:
-        return text[self.tokens[first].start : self.tokens[last].end]
-
 
 @dataclass
 class Frame:
