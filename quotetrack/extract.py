@@ -318,6 +318,14 @@ class ArticleExtraction:
             outlet_range = (speaker[0], quoted - 1) if speaker else outlet_range
         frame = Frame(sentence, quoted, saying, speaker, None, "before", via_hint=via, confidence=0.9)
         content_start = saying + 1
+        if content_start < len(tokens) and tokens[content_start].lower == "by":
+            # `Peskov was quoted as saying by Interfax that ...`
+            by_end = content_start + 1
+            while by_end < len(tokens) and tokens[by_end].lower != "that" and tokens[by_end].text not in _PUNCT:
+                by_end += 1
+            if by_end > content_start + 1:
+                frame.via_hint = (tokens[content_start + 1].start, tokens[by_end - 1].end)
+            content_start = by_end
         if content_start < len(tokens) and tokens[content_start].lower == "that":
             content_start += 1
         if content_start < len(tokens) - 1 and tokens[content_start].text not in _PUNCT:
@@ -658,7 +666,7 @@ class ArticleExtraction:
                     # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
                     return self.phrase_left(sentence, k) if k > 0 else None
                 break
-            if token.text in lexicon.CUE_FORMS and k < end - 1 or token.text in _VERBS_OUTSIDE_PHRASES:
+            if lexicon.CUE_FORMS.get(token.text) in _STRONG_CUES and k < end - 1 or token.text in _VERBS_OUTSIDE_PHRASES:
                 break
             if token.lower in ("what", "how", "why", "where", "when", "whether", "it", "there") and token.lower != "it":
                 return None
@@ -720,13 +728,21 @@ class ArticleExtraction:
         return (start, k - 1)
 
     def skip_object(self, sentence: Sentence, k: int) -> int:
+        """Past the listener of `told`: `told reporters`, `told The Associated Press`, `told his
+        French counterpart Emmanuel Macron that ...`."""
         tokens = sentence.tokens
         if k >= len(tokens):
             return k
-        two = f"{tokens[k].lower} {tokens[k + 1].lower}" if k + 1 < len(tokens) else ""
+        that = next(
+            (j for j in range(k + 1, min(k + 10, len(tokens))) if tokens[j].lower == "that" or tokens[j].text in _PUNCT),
+            None,
+        )
+        if that is not None and tokens[that].lower == "that":
+            return that
+        two = f"{tokens[k].text} {tokens[k + 1].text}" if k + 1 < len(tokens) else ""
         if two in _OBJECT_WORDS:
             return k + 2
-        if tokens[k].lower in _OBJECT_WORDS:
+        if tokens[k].text in _OBJECT_WORDS:
             return k + 1
         # A named object, an outlet or a person: `told The Associated Press`, `told CNN's Jake Tapper`.
         j = k
@@ -1124,6 +1140,16 @@ def _drop_nested(frames: list[Frame]) -> list[Frame]:
                 if frame.content and frame.content[0] < according_at < frame.content[1]:
                     frame.content = (frame.content[0], according_at)
             frames = [f for f in frames if f is not outer]
+    for inner in [f for f in frames if f.placement == "before"]:
+        # `Xi told Macron that China was ready to help, state broadcaster CCTV reported.`: the trailing
+        # attribution names who carried the whole sentence; the content stops before it.
+        cue_start = inner.sentence.tokens[inner.cue_first].start
+        for outer in frames:
+            if outer is not inner and outer.placement == "after" and outer.content and outer.content[0] < cue_start < outer.content[1]:
+                outer.content = (outer.content[0], min(outer.content[1], inner.attribution[0]))
+                outer.via_hint = inner.attribution
+                frames = [f for f in frames if f is not inner]
+                break
     subordinate = [f for f in frames if f.extra.get("subordinate") and f.placement == "after"]
     for outer in subordinate:
         # `When Patriot signaled that ..., Mr. Barrett said, “...”`: the main clause is the speech.

@@ -407,3 +407,21 @@ def test_relative_clause_content_ends_with_the_clause(extractor):
         "Tom Brandt",
         "Fox News",
     )
+
+
+@pytest.mark.parametrize(
+    "text,content,speaker,via",
+    [
+        ("Peskov was quoted as saying by Interfax that the talks had stalled.", "the talks had stalled", "Peskov", "Interfax"),
+        ("Modi told the Press Trust of India that talks would resume.", "talks would resume", "Modi", "Press Trust of India"),
+        (
+            "Xi Jinping told his French counterpart Emmanuel Macron that China was ready to help, state broadcaster CCTV reported.",
+            "China was ready to help",
+            "Xi Jinping",
+            "CCTV",
+        ),
+    ],
+)
+def test_outlets_around_told_and_trailing_reports(extractor, text, content, speaker, via):
+    (quote,) = extract(extractor, text)
+    assert (quote.text, quote.speaker, quote.via_outlet) == (content, speaker, via)
