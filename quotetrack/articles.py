@@ -33,7 +33,9 @@ __all__ = [
     "read_articles",
 ]
 
-MAX_BYTES = 20_000_000
+# A news article is tens of kB; the NLP document takes about half a GB per MB of text, so a
+# file past this is refused with a clear error rather than exhausting memory.
+MAX_BYTES = 5_000_000
 # Only these are picked up when walking a folder; a file named explicitly is read whatever its name.
 FOLDER_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".json"})
 _HTML_SUFFIXES = {".html", ".htm"}

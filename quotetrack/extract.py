@@ -189,7 +189,12 @@ class ArticleExtraction:
         self.sentences = sentences
         self.outlets = outlets
         self.spans = find_quote_spans(self.text)
+        # Spans never overlap and come in text order: sorted lists make lookups logarithmic.
         self._span_starts = [span.start for span in self.spans]
+        self._span_opens = [span.open_at for span in self.spans]
+        self._span_by_open = {span.open_at: span for span in self.spans}
+        self._span_by_close = {span.close_at: span for span in self.spans if span.close_at is not None}
+        self._sentence_starts = [sentence.start for sentence in sentences]
         self.resolver = SpeakerResolver(self.text, sentences, entities, outlets)
         self.resolver.quoted = [(span.start, span.end) for span in self.spans]
         self.note_subjects(entities)
@@ -200,8 +205,9 @@ class ArticleExtraction:
         for start, _, label, name in entities:
             if label != "PERSON" or self.in_quote(start):
                 continue
-            sentence = next((s for s in self.sentences if s.start <= start < s.end), None)
-            if sentence is None:
+            index = bisect.bisect_right(self._sentence_starts, start) - 1
+            sentence = self.sentences[index] if index >= 0 else None
+            if sentence is None or start >= sentence.end:
                 continue
             lead = self.text[sentence.start : start].split()
             if len(lead) <= 3 and not any(word in QUOTE_MARKS for word in lead):
@@ -226,9 +232,10 @@ class ArticleExtraction:
                 if quote.speaker or quote.speaker_mention:
                     last, last_paragraph = quote, sentence.paragraph
             # Quote spans in this sentence that no frame claimed: follow-on quotes or noise.
-            for i, span in enumerate(self.spans):
-                if i in used_spans or not (sentence.start <= span.open_at < sentence.end + 1):
+            for i in self.spans_opening(sentence.start, sentence.end + 1):
+                if i in used_spans:
                     continue
+                span = self.spans[i]
                 used_spans.add(i)
                 signed = self.signed(span, sentence)
                 if signed is None and self.continues(last, span, sentence.paragraph == last_paragraph):
@@ -260,13 +267,17 @@ class ArticleExtraction:
         if last is None or last.kind != "direct" or not same_paragraph or span.start < last.end:
             return False
         gap = self.text[last.end : span.open_at]
-        return len(gap.split()) <= 30 and not any(last.end <= other.open_at and other.end <= span.start for other in self.spans)
+        return len(gap.split()) <= 30 and not self.spans_opening(last.end, span.open_at)
 
     def frames(self, sentence: Sentence) -> list[Frame]:
         frames = self.dependency_frames(sentence) if self.parsed else []
         if not frames:
             frames = self.pattern_frames(sentence)
         return frames
+
+    def spans_opening(self, low: int, high: int) -> range:
+        """Indexes of the quote spans whose opening mark lies in ``[low, high)``."""
+        return range(bisect.bisect_left(self._span_opens, low), bisect.bisect_left(self._span_opens, high))
 
     def in_quote(self, position: int) -> bool:
         # Spans never overlap and come in text order, so a binary search finds the candidate.
@@ -820,7 +831,17 @@ class ArticleExtraction:
             return None
         end = tokens[k].end
         # A quote mark right before: the content is that quote span, wherever it began.
-        close_at = next((span for span in self.spans if span.close_at is not None and tokens[k].end <= span.close_at + 1 and span.close_at < tokens[boundary].end + 1 and span.end >= tokens[k].start), None)
+        close_at = next(
+            (
+                span
+                for span in (self.spans[i] for i in self.spans_opening(0, tokens[boundary].end + 1)[-2:])
+                if span.close_at is not None
+                and tokens[k].end <= span.close_at + 1
+                and span.close_at < tokens[boundary].end + 1
+                and span.end >= tokens[k].start
+            ),
+            None,
+        )
         if close_at is not None and close_at.end <= tokens[boundary].end:
             lead = self.text[sentence.start : close_at.open_at].strip(" ,;:—–-([")
             if close_at.open_at < sentence.start or not lead or lead[-1] in ".!?:":
@@ -869,7 +890,7 @@ class ArticleExtraction:
         """True if token ``k`` closes a quote that ends in `,` `.` `?` `!`: `“...,” he said`."""
         if k < 0 or tokens[k].text not in _CLOSE_MARKS:
             return False
-        span = next((span for span in self.spans if span.close_at == tokens[k].start), None)
+        span = self._span_by_close.get(tokens[k].start)
         if span is None:
             return False
         inside = self.text[span.start : span.close_at].rstrip("'’ ")
@@ -926,7 +947,7 @@ class ArticleExtraction:
         return (first, k - 1)
 
     def opens_here(self, token: Token) -> bool:
-        return any(span.open_at == token.start for span in self.spans)
+        return token.start in self._span_by_open
 
     # -- frames into quotes -----------------------------------------------------------------
 
@@ -937,12 +958,12 @@ class ArticleExtraction:
         start, end = _strip_span(self.text, start, end)
         if end <= start:
             return None
-        inside = [i for i, span in enumerate(self.spans) if span.start < end and span.end > start]
+        inside = [i for i in self.spans_opening(0, end)[-64:] if self.spans[i].start < end and self.spans[i].end > start]
         covering = [i for i in inside if self.spans[i].start <= start + 1 and self.spans[i].end >= end - 2]
         if frame.placement == "after":
             # `He said: “...”` — a quote right after the cue is the content, to its own end.
             opening = next(
-                (i for i, span in enumerate(self.spans) if i not in used_spans and abs(span.start - start) <= 2),
+                (i for i in self.spans_opening(start - 4, start + 2) if i not in used_spans and abs(self.spans[i].start - start) <= 2),
                 None,
             )
             if opening is not None:
@@ -965,8 +986,9 @@ class ArticleExtraction:
         if kind == "direct" and frame.placement == "before":
             # `“A,” he said, “B.”`: the quote reopening after the cue is the same speaker's.
             sentence = frame.sentence
-            for i, span in enumerate(self.spans):
-                if i in used_spans or not (frame.attribution[1] <= span.open_at < sentence.end):
+            for i in self.spans_opening(frame.attribution[1], sentence.end):
+                span = self.spans[i]
+                if i in used_spans:
                     continue
                 if self.text[frame.attribution[1] : span.open_at].strip() not in (",", "", "—", "–"):
                     continue

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -41,6 +42,8 @@ class SpeakerResolver:
         self.outlets = outlets
         self.people: dict[str, Person] = {}
         self.entities = entities
+        self._person_entities = sorted((start, end, text) for start, end, label, text in entities if label == "PERSON")
+        self._person_starts = [start for start, _, _ in self._person_entities]
         self.history: list[tuple[str, str]] = []  # (speaker, "person"|"org") in order of quotes
         self.spoken: list[tuple[int, str]] = []  # (position, person) of each quote's speaker
         self.subjects: list[tuple[int, str]] = []  # (position, person) of people opening a sentence
@@ -196,7 +199,7 @@ class SpeakerResolver:
             # The last speaker, or someone introduced since as a sentence's subject, whoever came last.
             candidates = [
                 (at, name)
-                for at, name in [*self.spoken, *self.subjects]
+                for at, name in [*self.spoken[-12:], *self.subjects[max(0, bisect.bisect_left(self.subjects, (position, "")) - 12) :]]
                 if at < position and name in self.people and (gender == "self" or self.people[name].gender in (None, gender))
             ]
             if candidates:
@@ -243,8 +246,10 @@ class SpeakerResolver:
 
     def _person_entity_in(self, mention: str, position: int) -> str | None:
         end = position + len(mention)
-        for start, stop, label, text in self.entities:
-            if label == "PERSON" and start >= position and stop <= end:
+        index = bisect.bisect_left(self._person_starts, position)
+        if index < len(self._person_entities):
+            start, stop, text = self._person_entities[index]
+            if stop <= end:
                 return _clean_name(text)
         return None
 
