@@ -51,13 +51,21 @@ _SIGNATURE = re.compile(r"\s*[―—–]+\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.
 _VERBS_OUTSIDE_PHRASES = frozenset("is was are were be been being has have had will would can could should may might must do does did".split())
 _TAIL_START = frozenset(
     """as after before adding noting according in on at during with without from of by outside inside near
-    ahead afterwards later late shortly again also privately publicly separately""".split()
+    ahead afterwards later late shortly again also privately publicly separately several some two three
+    days weeks months years hours moments minutes""".split()
 )
 _VIA_OPENING = re.compile(
     r"(?:Speaking|Talking|Writing|Interviewed|In an? (?:\w+ )?(?:interview|remarks|comments|op-ed|column|appearance))"
     r"\b[^,.;]{0,80},"
 )
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
+_PARTICIPLE_CUE = re.compile(
+    r"\b(?:adding|saying|noting|arguing|warning|insisting|explaining|continuing|telling|asking|writing)\b"
+)
+_ADVERBS_AFTER_CUE = frozenset("later earlier again also then afterwards once privately publicly".split())
+_NOT_NOUNS = frozenset(
+    "later earlier never ever other whether together either neither rather further however after over under".split()
+)
 _STRONG_CUES = frozenset(set(lexicon.CUE_FORMS.values()) - lexicon.WEAK_LEMMAS)
 _LEADING_ADVERBS = frozenset("even but and so also still yet now then meanwhile however only just indeed".split())
 _STOP_AFTER_NAME = frozenset({"in", "on", "at", "during", "after", "before", "to", "via", "when", "while", "who", "as", "of", "from", "with"})
@@ -200,6 +208,7 @@ class ArticleExtraction:
         self.note_subjects(entities)
         self.parsed = any(token.deprel for sentence in sentences for token in sentence.tokens)
         self.chain_start: int | None = None
+        self.previous_speaker: tuple[int, int] | None = None
 
     def note_subjects(self, entities) -> None:
         for start, _, label, name in entities:
@@ -267,6 +276,8 @@ class ArticleExtraction:
         if last is None or last.kind != "direct" or not same_paragraph or span.start < last.end:
             return False
         gap = self.text[last.end : span.open_at]
+        if _PARTICIPLE_CUE.search(gap):
+            return False  # `“A,” he said, adding later, “B.”`: B is a statement of its own
         return len(gap.split()) <= 30 and not self.spans_opening(last.end, span.open_at)
 
     def frames(self, sentence: Sentence) -> list[Frame]:
@@ -299,6 +310,7 @@ class ArticleExtraction:
             if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
                 frame = self.according_to_frame(sentence, i)
             elif token.lower in lexicon.CUE_FORMS and (i == 0 or not token.text[0].isupper()) and _looks_like_verb(tokens, i):
+                self.previous_speaker = frames[-1].speaker if frames else None
                 frame = self.cue_frame(sentence, i)
             else:
                 continue
@@ -384,7 +396,8 @@ class ArticleExtraction:
             return None
         # Inverted order: `, said Peskov` / `,” said the minister`.
         previous = tokens[i - 1].text if i > 0 else ""
-        if previous in (",", "—", "–") or self.closes_quote_with_punctuation(tokens, i - 1):
+        participle = tokens[i].lower.endswith("ing")
+        if not participle and (previous in (",", "—", "–") or self.closes_quote_with_punctuation(tokens, i - 1)):
             inverted = self.right_speaker(sentence, cue_last + 1)
             if inverted is not None and self.ends_clause(sentence, inverted[1] + 1):
                 frame = Frame(sentence, i, cue_last, inverted, None, "before")
@@ -398,8 +411,12 @@ class ArticleExtraction:
             return None  # `did not say whether ...`, `declined to say`: nothing was said
         speaker = self.left_speaker(sentence, i)
         if speaker is None and previous == "," and tokens[i].lower.endswith("ing"):
-            # `Trump attacked Clinton, saying, “...”`: the speaker is the clause's subject.
-            speaker = self.sentence_subject(sentence, i)
+            # `Trump attacked Clinton, saying, “...”`: the speaker is the clause's subject;
+            # `“...,” he said, adding that ...`: the speaker of the cue before.
+            speaker = self.sentence_subject(sentence, i) or self.previous_speaker
+            borrowed = True
+        else:
+            borrowed = False
         if speaker is None:
             return None
         after = cue_last + 1
@@ -419,7 +436,7 @@ class ArticleExtraction:
         before_speaker = tokens[phrase_start - 1].text if phrase_start > 0 else ""
         after_quote = self.closes_quote_with_punctuation(tokens, phrase_start - 1)
         quote_follows = self.quote_opens_at(sentence, after_adjuncts)
-        postposed = after_quote or (before_speaker in (",", "—", "–") and not quote_follows)
+        postposed = not borrowed and (after_quote or (before_speaker in (",", "—", "–") and not quote_follows))
         if postposed and self.is_tail(sentence, after):
             frame.placement = "before"
             frame.content = self.content_before(sentence, phrase_start - 1)
@@ -429,7 +446,8 @@ class ArticleExtraction:
                 return None
             return frame
         if (
-            before_speaker == ","
+            not borrowed
+            and before_speaker == ","
             and after_adjuncts < len(tokens) - 2
             and tokens[after_adjuncts].text == ","
             and not quote_follows
@@ -769,6 +787,10 @@ class ArticleExtraction:
     def skip_adjuncts(self, sentence: Sentence, k: int) -> int:
         """Skip `on Wednesday`, `in a statement`, `on a conference call on Wednesday` before the content."""
         tokens = sentence.tokens
+        while k < len(tokens) and (tokens[k].text in _ADVERBS_AFTER_CUE or tokens[k].text.endswith("ly") and tokens[k].text.islower()):
+            k += 1  # `adding later, “...”`, `said repeatedly that ...`
+            if k < len(tokens) and tokens[k].text == "," and k + 1 < len(tokens) and self.opens_here(tokens[k + 1]):
+                return k
         if k >= len(tokens):
             return k
         if tokens[k].lower not in _ADJUNCT_START:
@@ -994,6 +1016,8 @@ class ArticleExtraction:
                     continue
                 if self.text[span.open_at - 3 : span.open_at].strip()[-1:] not in (",", "—", "–"):
                     continue
+                if _PARTICIPLE_CUE.search(self.text, frame.attribution[0], span.open_at):
+                    continue  # `“A,” he said, adding, “B.”`: B has a cue of its own
                 used_spans.add(i)
                 _extend(quote, span, self.text, sentence)
                 break
@@ -1246,6 +1270,8 @@ def _plausible_speaker(tokens: list[Token]) -> bool:
     if any(word in lexicon.ROLE_NOUNS for word in lowered):
         return True
     head = lowered[-1]
+    if head in _NOT_NOUNS:
+        return False  # `later`, `however`: the -er and -or endings below would take them for people
     if lowered[0] in ("the", "a", "an", "one", "another") and len(words) <= 4 and head.isalpha():
         return True  # `The bank said`, `one slide says`
     return head.endswith(("er", "ers", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "or", "ors", "report", "statement", "study", "poll", "survey", "documents", "letter", "memo", "data"))

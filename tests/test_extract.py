@@ -425,3 +425,26 @@ def test_relative_clause_content_ends_with_the_clause(extractor):
 def test_outlets_around_told_and_trailing_reports(extractor, text, content, speaker, via):
     (quote,) = extract(extractor, text)
     assert (quote.text, quote.speaker, quote.via_outlet) == (content, speaker, via)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "“We cannot afford this anymore,” Trump said, adding later, “NATO is costing us a fortune.”",
+            [("We cannot afford this anymore,", "said"), ("NATO is costing us a fortune.", "adding")],
+        ),
+        (
+            "“We see no link to terrorism,” the mayor said, adding that it would take “more hours” to know.",
+            [("We see no link to terrorism,", "said"), ("it would take “more hours” to know", "adding")],
+        ),
+        (
+            "“It never crossed my mind,” she said several months after her release, and the reason was plain.",
+            [("It never crossed my mind,", "said")],
+        ),
+    ],
+)
+def test_participle_cues_after_an_attribution_are_statements_of_their_own(extractor, text, expected):
+    quotes = extract(extractor, text)
+    assert [(q.text, q.cue) for q in quotes] == expected
+    assert len({q.speaker_mention for q in quotes}) == 1
