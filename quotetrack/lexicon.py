@@ -147,7 +147,6 @@ _CUE_LEMMAS = {
     "scream": "screamed",
     "cry": "cried",
     "whisper": "whispered",
-    "sing": "sang",
     "demand": "demanded demands",
     "propose": "proposed proposes",
     "threaten": "threatened threatens",
@@ -160,6 +159,16 @@ _CUE_LEMMAS = {
     "muse": "mused",
     "grumble": "grumbled",
     "declare ": "proclaimed",
+    "comment": "comment comments commented commenting",
+    "blast": "blasted blasts",
+    "slam": "slammed slams",
+    "criticize": "criticized criticised criticizes criticises",
+    "praise": "praised praises",
+    "hail": "hailed hails",
+    "dub": "dubbed dubs",
+    "label": "labeled labelled labels",
+    "liken": "likened likens",
+    "repeat": "repeated repeats",
 }
 CUE_FORMS: dict[str, str] = {}
 for _lemma, _forms in _CUE_LEMMAS.items():
@@ -172,8 +181,9 @@ BELIEF_LEMMAS = frozenset({"believe", "think", "hope", "fear", "expect", "know",
 WEAK_LEMMAS = frozenset(
     {"state", "call", "describe", "charge", "continue", "answer", "post", "point", "maintain", "report",
      "estimate", "ask", "demand", "propose", "threaten", "signal", "indicate", "accuse", "agree", "conclude",
-     "sing", "cry", "confirm", "reveal", "promise", "predict", "note", "stress", "urge", "recall", "mention",
-     "respond", "reply", "counter", "warn", "suggest", "admit", "deny", "write", "announce"}
+     "cry", "confirm", "reveal", "promise", "predict", "note", "stress", "urge", "recall", "mention",
+     "respond", "reply", "counter", "warn", "suggest", "admit", "deny", "write", "announce", "blast", "slam",
+     "criticize", "praise", "hail", "dub", "label", "liken", "repeat"}
 ) | BELIEF_LEMMAS
 
 # Words that end a speaker phrase when read leftwards from the cue.

@@ -448,3 +448,20 @@ def test_participle_cues_after_an_attribution_are_statements_of_their_own(extrac
     quotes = extract(extractor, text)
     assert [(q.text, q.cue) for q in quotes] == expected
     assert len({q.speaker_mention for q in quotes}) == 1
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Trump blasted the American media for being “unbelievably dishonest.”", "mixed"),
+        ("A friend commented: “For you, immigration is the most important reason.”", "direct"),
+    ],
+)
+def test_evaluative_cues_with_a_quote(extractor, text, kind):
+    (quote,) = extract(extractor, text)
+    assert quote.kind == kind
+
+
+def test_song_lyrics_are_not_quotes(extractor):
+    text = "Blige sang “Promise mama you’ll keep your hands in sight” as the crowd fell silent."
+    assert extract(extractor, text) == []
