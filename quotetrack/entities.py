@@ -24,6 +24,24 @@ def _is_title(word: str) -> bool:
     return word.lower() in lexicon.TITLES and word[0].isupper()
 
 
+_TITLE_PREFIXES = frozenset(
+    """Vice Prime Foreign Defense Secretary Attorney General Majority Minority Leader House Senate White Press
+    Deputy Chief State Former Acting First Lady Supreme Retired Interim Then""".split()
+)
+
+
+def _place_before_title(span: list[str], k: int) -> int:
+    """How many words of place stand at ``k`` before a title: `Pennsylvania Gov. Ed Rendell` (1),
+    `New Jersey Gov. Chris Christie` (2); 0 when none."""
+    for width in (1, 2, 3):
+        place = " ".join(span[k : k + width])
+        is_place = place in lexicon.PLACES or place in lexicon.DEMONYMS or place in lexicon.MULTIWORD_PLACES
+        after = k + width
+        if is_place and after < len(span) - 1 and (_is_title(span[after]) or span[after] in _TITLE_PREFIXES):
+            return width
+    return 0
+
+
 def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """(first, last, label) spans of names in one sentence's words, label PERSON/ORG/GPE/MISC."""
     outlets = Outlets.load()
@@ -36,6 +54,9 @@ def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) 
         word = words[i]
         if not _is_capitalised(word) or word in ("'s", "’s"):
             i += 1
+            continue
+        if word.lower() in lexicon.CUE_FORMS and i + 1 < count and _is_capitalised(words[i + 1]):
+            i += 1  # `Said Ellis, ...`: the cue opens the sentence, the name follows
             continue
         first = i
         last = i
@@ -67,10 +88,10 @@ def _label_run(
     # Titles and role words before a name ("Kremlin spokesman Dmitry Peskov", "Sen. Ted Cruz") are not the name.
     titled = False
     k = 0
-    while k < len(span) - 1 and (_is_title(span[k]) or span[k] in ("Vice", "Prime", "Foreign", "Defense", "Secretary", "Attorney", "General", "Majority", "Minority", "Leader", "House", "Senate", "White", "Press", "Deputy", "Chief", "State", "Former", "Acting", "First", "Lady", "Supreme", "Leader")):
+    while k < len(span) - 1 and (_is_title(span[k]) or span[k] in _TITLE_PREFIXES or _place_before_title(span, k)):
         if _is_title(span[k]):
             titled = True
-        k += 1
+        k += _place_before_title(span, k) or 1
         if titled and k < len(span) - 2 and span[k] == "of":
             k += 2  # `Secretary of State John Kerry`
     if titled and k < len(span) and span[k][0].isupper():

@@ -465,3 +465,22 @@ def test_evaluative_cues_with_a_quote(extractor, text, kind):
 def test_song_lyrics_are_not_quotes(extractor):
     text = "Blige sang “Promise mama you’ll keep your hands in sight” as the crowd fell silent."
     assert extract(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("Former Pennsylvania Gov. Ed Rendell said the rules should change.", "Ed Rendell"),
+        ("New Jersey Gov. Chris Christie said the comments were a disgrace.", "Chris Christie"),
+        ("French President Emmanuel Macron said Europe must rearm.", "Emmanuel Macron"),
+    ],
+)
+def test_places_before_titles(extractor, text, speaker):
+    (quote,) = extract(extractor, text)
+    assert quote.speaker == speaker
+
+
+def test_a_cue_opening_the_sentence_is_not_part_of_a_name(extractor):
+    text = "Tax expert Ryan Ellis spoke first. “It is a tax cut for the rich,” he said. Said Ellis: “It always was.”"
+    quotes = extract(extractor, text)
+    assert {q.speaker for q in quotes} == {"Ryan Ellis"}
