@@ -19,6 +19,9 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
+
+from stanza.models.common.doc import Document
 
 from . import lexicon
 from .gazetteer import Outlets
@@ -139,9 +142,17 @@ class Extractor:
             return []
         return self.extract_from_document(article, self.nlp(article.text))
 
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Quote]]]:
-        for article in articles:
-            yield article, self.extract(article)
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, list[Quote]]]:
+        """Quotes for many articles; the NLP pipeline sees them in batches, which the neural models need."""
+        iterator = iter(articles)
+        while batch := list(islice(iterator, batch_size)):
+            texts = [article for article in batch if article.text.strip()]
+            documents = iter(self.nlp.bulk_process([Document([], text=article.text) for article in texts]))
+            for article in batch:
+                if article.text.strip():
+                    yield article, self.extract_from_document(article, next(documents))
+                else:
+                    yield article, []
 
     def extract_from_document(self, article: Article, document) -> list[Quote]:
         """Quotes from an already-processed stanza Document (parsed or not)."""

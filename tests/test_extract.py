@@ -484,3 +484,9 @@ def test_a_cue_opening_the_sentence_is_not_part_of_a_name(extractor):
     text = "Tax expert Ryan Ellis spoke first. “It is a tax cut for the rich,” he said. Said Ellis: “It always was.”"
     quotes = extract(extractor, text)
     assert {q.speaker for q in quotes} == {"Ryan Ellis"}
+
+
+def test_extract_many_batches_give_the_same_quotes(extractor):
+    articles = [Article(text=MOSCOW_TIMES), Article(text="   "), Article(text="“Yes, we are ready,” Lavrov said.")] * 7
+    batched = [quotes for _, quotes in extractor.extract_many(articles, batch_size=4)]
+    assert batched == [extractor.extract(article) for article in articles]
