@@ -432,9 +432,12 @@ class ArticleExtraction:
             return None
         after = cue_last + 1
         # `told reporters`, `told The Associated Press`, `told CNN's Jake Tapper`.
+        directive = False
         if lemma in ("tell", "ask", "warn", "urge", "assure", "remind"):
             after = self.skip_object(sentence, after)
-        after_adjuncts = self.skip_adjuncts(sentence, after)
+            # `warned North Korea to refrain from ...`: what was said is the infinitive.
+            directive = after > cue_last + 1 and after < len(tokens) - 2 and tokens[after].lower == "to"
+        after_adjuncts = after if directive else self.skip_adjuncts(sentence, after)
         frame = Frame(sentence, i, cue_last, speaker, None, "after")
         if speaker[0] > 0 and tokens[speaker[0] - 1].lower in _SUBORDINATORS:
             frame.extra["subordinate"] = True
@@ -480,7 +483,7 @@ class ArticleExtraction:
             frame.confidence = 0.85
         elif first.text in (":", ","):
             after_adjuncts += 1
-        elif lemma in lexicon.WEAK_LEMMAS and not any(self.opens_here(t) for t in tokens[after_adjuncts:]):
+        elif lemma in lexicon.WEAK_LEMMAS and not directive and not any(self.opens_here(t) for t in tokens[after_adjuncts:]):
             return None  # `called the holiday “a celebration”` counts; `called the office` does not
         if after_adjuncts >= len(tokens):
             return None
@@ -774,9 +777,13 @@ class ArticleExtraction:
         if k >= len(tokens):
             return k
         that = next(
-            (j for j in range(k + 1, min(k + 10, len(tokens))) if tokens[j].lower == "that" or tokens[j].text in _PUNCT),
+            (
+                j
+                for j in range(k + 1, min(k + 10, len(tokens)))
+                if tokens[j].lower in ("that", "to") or tokens[j].text in _PUNCT
+            ),
             None,
-        )
+        )  # `told his counterpart X that ...`, but not `warned Korea to refrain from acts that ...`
         if that is not None and tokens[that].lower == "that":
             return that
         two = f"{tokens[k].text} {tokens[k + 1].text}" if k + 1 < len(tokens) else ""
@@ -909,12 +916,14 @@ class ArticleExtraction:
                 closing = tokens[j].text in _CLOSE_MARKS and self.closes_quote_with_punctuation(tokens, j)
                 if closing or (tokens[j].text == "," and not self.in_quote(tokens[j].start)):
                     return j if closing else j - 1
-        for j in range(start + 3, len(tokens) - 2):
-            if (
-                tokens[j].text == ","
-                and tokens[j + 1].lower in ("and", "but", "though", "although", "while", "whereas")
+        for j in range(start + 3, len(tokens) - 1):
+            if self.in_quote(tokens[j].start):
+                continue
+            if tokens[j].text == ";":
+                return j - 1  # `...; the Tax Foundation puts the figure at ...`: another clause
+            if tokens[j].text == "," and j + 2 < len(tokens) and (
+                tokens[j + 1].lower in ("and", "but", "though", "although", "while", "whereas")
                 and tokens[j + 2].lower in lexicon.SUBJECT_PRONOUNS
-                and not self.in_quote(tokens[j].start)
             ):
                 return j - 1
         return len(tokens) - 1

@@ -490,3 +490,15 @@ def test_extract_many_batches_give_the_same_quotes(extractor):
     articles = [Article(text=MOSCOW_TIMES), Article(text="   "), Article(text="“Yes, we are ready,” Lavrov said.")] * 7
     batched = [quotes for _, quotes in extractor.extract_many(articles, batch_size=4)]
     assert batched == [extractor.extract(article) for article in articles]
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        ("The center said the plan would raise $1.1 trillion; the foundation puts it at $498 billion.", "the plan would raise $1.1 trillion"),
+        ("China warned North Korea to refrain from further actions that would worsen the situation.", "to refrain from further actions that would worsen the situation"),
+    ],
+)
+def test_content_boundaries(extractor, text, content):
+    (quote,) = extract(extractor, text)
+    assert quote.text == content
