@@ -269,6 +269,8 @@ def extract_command(
     for article, quotes in extract_each(extractor, readable_articles([file], skip), skip):
         for quote in quotes:
             record = {key: value for key, value in quote.to_dict().items() if key in EXTRACT_FIELDS}
+            if quote.extra.get("parts"):
+                record["parts"] = [list(part) for part in quote.extra["parts"]]  # where the quoted words are
             record.update({key: value for key, value in (("url", article.url), ("title", article.title)) if value})
             if format is ExtractFormat.jsonl:
                 typer.echo(json.dumps(record, ensure_ascii=False))

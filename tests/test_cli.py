@@ -162,6 +162,14 @@ def test_extract_prints_records(runner, articles, format):
         assert record["text"] in text
 
 
+def test_extract_reports_where_the_quoted_words_are(runner, articles):
+    result = runner.invoke(app, ["extract", str(articles / "ortiz.txt"), "--format", "jsonl", "--engine", "rules"])
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    # The article text starts after the header; parts index into it like start and end.
+    assert record["parts"][0][0] == record["start"] and record["parts"][-1][1] == record["end"]
+    assert len(record["parts"]) == 2
+
+
 def test_extract_table(runner, articles):
     result = runner.invoke(app, ["extract", str(articles / "ortiz.txt"), "--format", "table", "--engine", "rules"])
     assert result.exit_code == 0, result.output
