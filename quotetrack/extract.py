@@ -69,6 +69,10 @@ _ADVERBS_AFTER_CUE = frozenset("later earlier again also then afterwards once pr
 _NOT_NOUNS = frozenset(
     "later earlier never ever other whether together either neither rather further however after over under".split()
 )
+_NOUN_OR_VERB = frozenset(
+    """states claims charges answers posts points reports estimates calls notes remarks fears hopes promises
+    counter state post answer report""".split()
+)
 _STRONG_CUES = frozenset(set(lexicon.CUE_FORMS.values()) - lexicon.WEAK_LEMMAS)
 _LEADING_ADVERBS = frozenset("even but and so also still yet now then meanwhile however only just indeed".split())
 _STOP_AFTER_NAME = frozenset({"in", "on", "at", "during", "after", "before", "to", "via", "when", "while", "who", "as", "of", "from", "with"})
@@ -1251,8 +1255,16 @@ def _looks_like_verb(tokens: list[Token], i: int) -> bool:
     previous = tokens[i - 1].lower if i > 0 else ""
     if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that"):
         return False  # `the said`, `a statement`, `her claims`
-    if token.lower in ("states", "claims", "charges", "answers", "posts", "points", "reports", "estimates", "calls", "notes", "remarks", "fears", "hopes", "promises", "warnings", "counter", "state", "post", "answer", "report"):
-        return previous not in ("the", "a") and tokens[i - 1].text[:1].isupper() if i > 0 else False
+    if token.lower in _NOUN_OR_VERB:
+        # `Peskov notes that`, `he claims` are verbs; `tax reports`, `insurance claims` are nouns.
+        before = tokens[i - 1] if i > 0 else None
+        following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return before is not None and (
+            following == "that"
+            or previous in lexicon.SUBJECT_PRONOUNS
+            or (before.ner or "O")[2:] in ("PERSON", "ORG", "GPE", "NORP")
+            or (before.text[:1].isupper() and i > 1)  # a sentence's first word is capitalised anyway
+        )
     return True
 
 

@@ -502,3 +502,20 @@ def test_extract_many_batches_give_the_same_quotes(extractor):
 def test_content_boundaries(extractor, text, content):
     (quote,) = extract(extractor, text)
     assert quote.text == content
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        ("Peskov notes that the talks were over.", "the talks were over"),
+        ("He claims the vote was rigged from the start.", "the vote was rigged from the start"),
+    ],
+)
+def test_noun_or_verb_cues_as_verbs(extractor, text, content):
+    (quote,) = extract(extractor, text)
+    assert quote.text == content
+
+
+def test_noun_or_verb_cues_as_nouns(extractor):
+    quotes = extract(extractor, "Tax reports show the plan would cost $2 trillion over ten years.")
+    assert quotes == []
