@@ -419,8 +419,6 @@ def models_download(
     try:
         nlp.download_models(str(dir) if dir else None)
         folder = dir or nlp.default_model_dir()
-    except AttributeError as error:
-        fail(f"this version of quotetrack cannot manage models yet ({error})")
     except (RuntimeError, OSError) as error:
         fail(str(error))
     typer.echo(f"Models installed in {folder}; `--engine auto` will now use them.")
@@ -436,12 +434,9 @@ def models_status(
     """
     from . import nlp
 
-    try:
-        folder = str(dir) if dir else nlp.default_model_dir()
-        installed = nlp.models_installed(folder)
-        engine = nlp.resolve_engine("auto", folder)
-    except AttributeError as error:
-        fail(f"this version of quotetrack cannot inspect models yet ({error})")
+    folder = str(dir) if dir else nlp.default_model_dir()
+    installed = nlp.models_installed(folder)
+    engine = nlp.resolve_engine("auto", folder)
     typer.echo(f"Model folder: {folder}")
     typer.echo(f"Models installed: {'yes' if installed else 'no'}")
     typer.echo(f"Engine used by --engine auto: {engine}")

@@ -12,7 +12,6 @@ from . import lexicon
 from .gazetteer import Outlets
 
 _CONNECTORS = frozenset({"of", "for", "de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "on", "the"})
-_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "la", "le", "du"})
 _WORD = re.compile(r"^[A-Z][\w'’.-]*$|^[A-Z]\.$|^[A-Z]{2,}$")
 
 

@@ -279,7 +279,6 @@ RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())
 SINGULAR = frozenset("he him his himself she her hers herself i me my myself".split())
 MALE = frozenset("he him his himself".split())
 FEMALE = frozenset("she her hers herself".split())
-DETERMINERS = frozenset("the a an".split())
 # A source starting with one of these and ending in a lowercase noun refers back to someone.
 DEFINITE = frozenset("the this that these those his her its their".split())
 MALE_HONORIFICS = frozenset("mr sir lord king prince".split())
