@@ -73,7 +73,8 @@ _NOUN_OR_VERB = frozenset(
     """states claims charges answers posts points reports estimates calls notes remarks fears hopes promises
     counter state post answer report""".split()
 )
-_STRONG_CUES = frozenset(set(lexicon.CUE_FORMS.values()) - lexicon.WEAK_LEMMAS)
+_CUE_LEMMAS = frozenset(lexicon.CUE_FORMS.values())
+_STRONG_CUES = _CUE_LEMMAS - lexicon.WEAK_LEMMAS
 _LEADING_ADVERBS = frozenset("even but and so also still yet now then meanwhile however only just indeed".split())
 _STOP_AFTER_NAME = frozenset({"in", "on", "at", "during", "after", "before", "to", "via", "when", "while", "who", "as", "of", "from", "with"})
 _QUOTED_AS = re.compile(r"\bquoted\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
@@ -515,7 +516,6 @@ class ArticleExtraction:
         children: dict[int, list[int]] = {}
         for k, token in enumerate(tokens):
             children.setdefault(token.head, []).append(k)
-        cue_lemmas = set(lexicon.CUE_FORMS.values())
 
         def lemma_of(k: int) -> str:
             return (tokens[k].lemma or tokens[k].lower).lower()
@@ -541,7 +541,7 @@ class ArticleExtraction:
             owner, cue_last, outlet, confidence = i, i, None, 0.85
             if lemma == "quote":
                 saying = next(
-                    (c for c in children.get(i, []) if c > i and tokens[c].deprel in ("advcl", "xcomp") and lemma_of(c) in cue_lemmas),
+                    (c for c in children.get(i, []) if c > i and tokens[c].deprel in ("advcl", "xcomp") and lemma_of(c) in _CUE_LEMMAS),
                     None,
                 )
                 if saying is None:
@@ -556,7 +556,7 @@ class ArticleExtraction:
                 if outlet_head is not None:
                     outlet = _subtree_range(children, outlet_head, tokens=tokens, stop_at={"punct", "case"})
                 owner, cue_last, confidence = saying, saying, 0.9
-            elif lemma in cue_lemmas:
+            elif lemma in _CUE_LEMMAS:
                 # Only an active subject speaks: in `He was told that ...` he is the one spoken to.
                 subject = child(i, "nsubj")
                 if subject is None and token.deprel == "conj" and token.head >= 0:

@@ -90,16 +90,12 @@ class SpeakerResolver:
             words.insert(0, word)
         words = words[-4:]
         for word in words:
-            lowered = word.lower().rstrip(",")
+            lowered = word.lower()
             if lowered in ("mr.", "mr"):
                 person.gender = "male"
             elif lowered in ("mrs.", "ms.", "mrs", "ms"):
                 person.gender = "female"
-            role = lexicon.TITLES.get(lowered)
-            if role:
-                person.roles.add(role)
-            if lowered in lexicon.ROLE_NOUNS:
-                person.roles.add(lowered)
+        self._add_roles(person, words)
 
     def note_appositive(self, sentence, head: tuple[int, int], appositive: tuple[int, int]) -> None:
         """`Dmitry Peskov, the Kremlin spokesman, said`: the spokesman is Peskov."""
@@ -114,10 +110,13 @@ class SpeakerResolver:
         self._add_roles(person, [token.text for token in tokens[appositive[0] : appositive[1] + 1]])
 
     def _add_roles(self, person: Person, words: list[str]) -> None:
+        """Roles a title or role noun gives: `Sen.` -> senator, `spokesman` -> spokesman (`Mr.` gives none)."""
         for word in words:
-            lowered = _POSSESSIVE.sub("", word.lower())
-            if lowered in lexicon.ROLE_NOUNS or lowered in lexicon.TITLES:
-                person.roles.add(lexicon.TITLES.get(lowered) or lowered)
+            lowered = _POSSESSIVE.sub("", word.lower().rstrip(","))
+            if lexicon.TITLES.get(lowered):
+                person.roles.add(lexicon.TITLES[lowered])
+            if lowered in lexicon.ROLE_NOUNS:
+                person.roles.add(lowered)
 
     def remember(self, speaker: str | None, mention: str | None, position: int | None) -> None:
         if not speaker:
