@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from quotetrack.benchmark import SAMPLES_DIR, BenchmarkError, run_speed
+from quotetrack.bench.speed import SAMPLES_DIR, BenchmarkError, run_speed
 
 
 def main(argv: list[str] | None = None) -> int:

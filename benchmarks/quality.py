@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from quotetrack.quality import main
+from quotetrack.bench.quality import main
 
 DEVSET = Path(__file__).resolve().parent.parent / ".." / "shared" / "devset" / "polnear-dev.jsonl"
 

@@ -25,11 +25,11 @@ import yaml
 from rich.console import Console
 
 from . import __version__
-from .benchmark import SAMPLES_DIR
+from .bench.speed import SAMPLES_DIR
 
 if TYPE_CHECKING:
     from .extract import Extractor
-    from .models import Article, Quote
+    from .records import Article, Quote
 
 app = typer.Typer(
     help="Quote and attribution tracker for news: who said this, when, where, through which outlet.",
@@ -86,7 +86,7 @@ def require_exists(*paths: Path) -> None:
 @contextlib.contextmanager
 def user_errors(prefix: str = "") -> Iterator[None]:
     """Report the errors a user can cause as one line and exit 1, never a traceback."""
-    from .articles import ArticleError
+    from .read import ArticleError
     from .store import StoreError
 
     try:
@@ -114,7 +114,7 @@ class SkipLog:
 
 def readable_articles(paths: Iterable[Path], skip: Callable[[str], None]) -> Iterator[Article]:
     """The articles in ``paths``; files that cannot be read go to ``skip``."""
-    from .articles import ArticleError, read_articles
+    from .read import ArticleError, read_articles
 
     for item in read_articles(paths):
         if isinstance(item, ArticleError):
@@ -453,7 +453,7 @@ def bench_quality(
     Example: quotetrack bench quality ../shared/devset/polnear-dev.jsonl --engine rules --limit 20
     """
     require_exists(gold)
-    from .quality import report
+    from .bench.quality import report
 
     with user_errors():
         try:
@@ -473,7 +473,7 @@ def bench_speed(
 
     Example: quotetrack bench speed --articles 1000 --engine rules
     """
-    from .benchmark import BenchmarkError, run_speed
+    from .bench.speed import BenchmarkError, run_speed
 
     require_exists(samples)
     with user_errors():

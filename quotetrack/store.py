@@ -4,7 +4,7 @@ Every row has a stable id (a hash of what identifies it), so ingesting the same
 article twice leaves the database as it was:
 
 >>> from sqlite_utils import Database
->>> from quotetrack.models import Article, Quote
+>>> from quotetrack.records import Article, Quote
 >>> db = Database(memory=True)
 >>> article = Article(text="“No,” Peskov said.", url="https://example.com/a")
 >>> quote = Quote(text="No,", start=1, end=4, kind="direct", speaker="Peskov")
@@ -33,8 +33,9 @@ from weakref import WeakKeyDictionary
 
 from sqlite_utils import Database
 
-from .gazetteer import Outlets
-from .models import Article, Quote, stable_id
+from .errors import StoreError
+from .resolve.outlets import Outlets
+from .records import EXTRACTOR_VERSION, Article, Quote, stable_id
 
 __all__ = [
     "Ingest",
@@ -46,10 +47,6 @@ __all__ = [
     "outlet_row",
     "speaker_key",
 ]
-
-
-class StoreError(Exception):
-    """A database problem the user can act on, as a one-line message."""
 
 
 class Ingest(enum.IntEnum):
@@ -214,7 +211,7 @@ def ingest_article(
     nothing else is touched. Speakers and outlets are only ever added.
     """
     if extractor_version is None:
-        extractor_version = _current_extractor_version()
+        extractor_version = EXTRACTOR_VERSION
     with _sqlite_errors():
         if not db["articles"].exists():
             ensure_schema(db)
@@ -240,15 +237,6 @@ def _write_transaction(db: Database) -> Iterator[None]:
     except BaseException:
         db.rollback()
         raise
-
-
-def _current_extractor_version() -> str:
-    # Imported late: the extractor pulls in the NLP stack, which storing does not need.
-    try:
-        from . import extract
-    except ImportError:
-        return "0"
-    return getattr(extract, "EXTRACTOR_VERSION", "0")
 
 
 def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: str) -> Ingest:

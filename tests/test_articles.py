@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack.articles import ArticleError, normalize_date, parse_html, parse_txt, read_articles
-from quotetrack.models import Article
+from quotetrack.read import ArticleError, normalize_date, parse_html, parse_txt, read_articles
+from quotetrack.records import Article
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from quotetrack.articles import ArticleError, read_articles
+from quotetrack.read import ArticleError, read_articles
 from quotetrack.extract import Extractor
 from quotetrack.store import ingest_article
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from quotetrack import __version__
 from quotetrack.cli import app, extract_each, load_metadata
-from quotetrack.models import Article
+from quotetrack.records import Article
 
 ORTIZ = "“We will not back down,” Mayor Jane Ortiz said on Tuesday. “Not now, not ever.”\n"
 PESKOV = (

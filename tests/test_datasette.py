@@ -6,7 +6,7 @@ import pytest
 import yaml
 from datasette.app import Datasette
 
-from quotetrack.models import Article, Quote
+from quotetrack.records import Article, Quote
 from quotetrack.store import ingest_article, open_database
 
 METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"

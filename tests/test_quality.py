@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack.models import Article, Quote
-from quotetrack.quality import (
+from quotetrack.records import Article, Quote
+from quotetrack.bench.quality import (
     Counts,
     GoldArticle,
     GoldAttribution,

@@ -17,8 +17,8 @@ import pytest
 from stanza.models.common.doc import Document
 from stanza.utils.conll import CoNLL
 
-from quotetrack.extract import ArticleExtraction, Extractor, Frame, _entities, _sentences
-from quotetrack.models import Article
+from quotetrack.extract.assemble import ArticleExtraction, Extractor, Frame, _entities, _sentences
+from quotetrack.records import Article
 from quotetrack.nlp import models_installed, resolve_engine
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -5,7 +5,7 @@ import threading
 import pytest
 from sqlite_utils import Database
 
-from quotetrack.models import Article, Quote, stable_id
+from quotetrack.records import Article, Quote, stable_id
 from quotetrack.store import (
     Ingest,
     StoreError,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
-from .gazetteer import Outlets
+from .. import lexicon
+from ..resolve.outlets import Outlets
 
 _CONNECTORS = frozenset({"of", "for", "de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "on", "the"})
 _WORD = re.compile(r"^[A-Z][\w'’.-]*$|^[A-Z]\.$|^[A-Z]{2,}$")

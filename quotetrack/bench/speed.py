@@ -3,7 +3,7 @@
 The articles are recombined from the paragraphs of real sample articles, so they
 read like news (quotes, cues, outlets) while their number can be scaled at will:
 
->>> from quotetrack.models import Article
+>>> from quotetrack.records import Article
 >>> samples = [Article(text="One.\\n\\n“Two,” she said.", title="T", publisher="Reuters", date="2024-01-02")]
 >>> [article.publisher for article in synthetic_articles(samples, 2)]
 ['Reuters', 'Reuters']
@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .models import Article
+from ..records import Article
+from ..resources import data_dir
 
 if TYPE_CHECKING:
-    from .extract import Extractor
+    from ..extract import Extractor
 
-SAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "samples"
+SAMPLES_DIR = data_dir() / "samples"
 
 
 class BenchmarkError(Exception):
@@ -71,7 +72,7 @@ class SpeedResult:
 
 def load_samples(folder: Path = SAMPLES_DIR) -> list[Article]:
     """The readable articles in ``folder``; files that fail to read are left out."""
-    from .articles import read_articles
+    from ..read import read_articles
 
     samples = [item for item in read_articles([folder]) if isinstance(item, Article) and item.text.strip()]
     if not samples:
@@ -114,7 +115,7 @@ def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPL
     tracemalloc slows Python several times over, so the timed pass runs without it and
     a second pass over the first ``TRACED_ARTICLES`` articles measures allocations.
     """
-    from .extract import Extractor
+    from ..extract import Extractor
 
     articles = list(synthetic_articles(load_samples(samples), count))
     started = time.perf_counter()
@@ -150,7 +151,7 @@ TRACED_ARTICLES = 100
 
 def _ingest_into(path: Path, extractor: Extractor, articles: Sequence[Article]) -> tuple[float, float, int]:
     """Seconds spent extracting, seconds spent storing, and quotes stored."""
-    from .store import ingest_article, open_database
+    from ..store import ingest_article, open_database
 
     extract_seconds = store_seconds = 0.0
     quotes_stored = 0

@@ -33,7 +33,7 @@ from stanza.pipeline.processor import (
 )
 from stanza.pipeline.registry import NAME_TO_PROCESSOR_CLASS, PROCESSOR_VARIANTS
 
-from . import lexicon
+from .. import lexicon
 
 TOKENIZER_NAME = "quotetrack"
 NER_NAME = "quotetrack_ner"

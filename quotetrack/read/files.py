@@ -21,7 +21,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from .models import Article
+from ..errors import ArticleError
+from ..records import Article
 
 __all__ = [
     "FOLDER_SUFFIXES",
@@ -40,25 +41,6 @@ MAX_BYTES = 5_000_000
 FOLDER_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".json"})
 _HTML_SUFFIXES = {".html", ".htm"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-
-
-class ArticleError(Exception):
-    """A file, or one line of a JSON Lines file, that could not be read as an article.
-
-    >>> str(ArticleError("feed.jsonl", "invalid JSON", line=7))
-    'feed.jsonl:7: invalid JSON'
-    """
-
-    def __init__(self, path: str | os.PathLike[str], problem: str, line: int | None = None):
-        self.path = str(path)
-        self.problem = problem
-        self.line = line
-        where = self.path if line is None else f"{self.path}:{line}"
-        super().__init__(f"{where}: {problem}")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # The default pickling would call ArticleError(message) and lose the fields.
-        return (type(self), (self.path, self.problem, self.line))
 
 
 def read_articles(

@@ -102,7 +102,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .models import Article, Quote
+from ..records import Article, Quote
 
 THRESHOLDS = (0.3, 0.8)
 SPEAKER_THRESHOLD = 0.3
@@ -659,7 +659,7 @@ _WARM_UP = Article(text="“We will see,” the minister said on Monday.")
 
 def run(gold: Sequence[GoldArticle], engine: str = "auto") -> Scores:
     """Extract with ``Extractor(engine)`` over the gold articles and score, timing both phases."""
-    from .extract import Extractor
+    from ..extract import Extractor
 
     started = time.perf_counter()
     extractor = Extractor(engine=engine)
@@ -723,9 +723,9 @@ def report(gold_path: Path, engine: str = "auto", limit: int | None = None) -> s
 
 
 def main(
-    argv: Sequence[str] | None = None, default_path: Path | None = None, prog: str = "python -m quotetrack.quality"
+    argv: Sequence[str] | None = None, default_path: Path | None = None, prog: str = "python -m quotetrack.bench.quality"
 ) -> int:
-    """``python -m quotetrack.quality PATH [--engine rules] [--limit N] [--json]``."""
+    """``python -m quotetrack.bench.quality PATH [--engine rules] [--limit N] [--json]``."""
     parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path, nargs="?" if default_path else None, default=default_path,
                         help="gold JSON-lines file")

@@ -1,6 +1,6 @@
 """Speaker resolution: pronouns, role nouns and surnames to the fullest name in the article.
 
->>> from quotetrack.gazetteer import Outlets
+>>> from quotetrack.resolve.outlets import Outlets
 >>> text = "Kremlin spokesman Dmitry Peskov spoke. Peskov left."
 >>> resolver = SpeakerResolver(text, [], [(18, 31, "PERSON", "Dmitry Peskov"), (39, 45, "PERSON", "Peskov")], Outlets.load())
 >>> resolver.resolve("Peskov", 39), resolver.resolve("the Kremlin spokesman", 50)
@@ -13,8 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from . import lexicon
-from .gazetteer import Outlets
+from .. import lexicon
+from .outlets import Outlets
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")

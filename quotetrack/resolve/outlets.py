@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-PACKAGE_DATA_DIR = Path(__file__).resolve().parent / "data"
+from ..resources import data_path
+
 
 _DESCRIPTORS = re.compile(
     r"\b(the|state-run|state-owned|state-controlled|state|official|independent|"
@@ -40,13 +40,6 @@ class Outlet:
     kind: str | None
 
 
-def _data_file(name: str) -> Path:
-    for folder in (PACKAGE_DATA_DIR, DATA_DIR):
-        if (folder / name).exists():
-            return folder / name
-    raise FileNotFoundError(name)
-
-
 class Outlets:
     """Lookup of outlets by any of their names, ignoring case and descriptors."""
 
@@ -70,7 +63,7 @@ class Outlets:
     @classmethod
     @cache
     def load(cls, path: str | None = None) -> "Outlets":
-        source = Path(path) if path else _data_file("outlets.csv")
+        source = Path(path) if path else data_path("outlets.csv")
         with open(source, newline="", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         return cls(

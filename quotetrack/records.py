@@ -6,6 +6,9 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# Bumped whenever extraction changes, so re-ingest knows which stored quotes are stale.
+EXTRACTOR_VERSION = "1.1"
+
 KINDS = ("direct", "indirect", "mixed")
 
 

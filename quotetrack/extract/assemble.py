@@ -23,13 +23,12 @@ from itertools import islice
 
 from stanza.models.common.doc import Document
 
-from . import lexicon
-from .gazetteer import Outlets
-from .models import Article, Quote
-from .quotes import QUOTE_MARKS, QuoteSpan, find_quote_spans
-from .speakers import SpeakerResolver
+from .. import lexicon
+from ..records import EXTRACTOR_VERSION, Article, Quote
+from ..resolve.outlets import Outlets
+from ..resolve.speakers import SpeakerResolver
+from .marks import QUOTE_MARKS, QuoteSpan, find_quote_spans
 
-EXTRACTOR_VERSION = "1.1"
 
 _OPEN_MARKS = frozenset("“«„\"‟‘") | {"''"}
 _CLOSE_MARKS = frozenset("”»\"“’") | {"''"}
@@ -127,7 +126,7 @@ class Extractor:
     """
 
     def __init__(self, engine: str = "auto", model_dir: str | None = None):
-        from .nlp import resolve_engine
+        from ..nlp import resolve_engine
 
         self.engine = resolve_engine(engine, model_dir)
         self.model_dir = model_dir
@@ -137,7 +136,7 @@ class Extractor:
     @property
     def nlp(self):
         if self._nlp is None:
-            from .nlp import build_pipeline
+            from ..nlp import build_pipeline
 
             self._nlp = build_pipeline(self.engine, self.model_dir)
         return self._nlp

@@ -1,0 +1,1 @@
+"""Measurements: extraction quality against gold attributions, and ingest speed."""

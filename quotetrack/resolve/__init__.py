@@ -1,0 +1,1 @@
+"""Who and through whom: speaker names and outlets, within an article and across articles."""
