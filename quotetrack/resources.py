@@ -6,6 +6,8 @@ through :mod:`importlib.resources`, so nothing depends on the current directory.
 
 >>> data_path("outlets.csv").name
 'outlets.csv'
+>>> "reporters" in word_list("listeners")
+True
 """
 
 from __future__ import annotations
@@ -38,3 +40,16 @@ def metadata_path() -> Path:
     """The Datasette ``metadata.yml`` shipped with quotetrack."""
     packaged = data_dir() / "metadata.yml"
     return packaged if packaged.exists() else _SOURCE_ROOT / "metadata.yml"
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The entries of ``data/lexicon/NAME.txt``: one a line, blank lines and ``#`` comments skipped."""
+    return frozenset(word_lines(name))
+
+
+def word_lines(name: str) -> list[str]:
+    """The entries of ``data/lexicon/NAME.txt`` in file order, for lists whose order matters."""
+    lines = data_path(f"lexicon/{name}.txt").read_text(encoding="utf-8").splitlines()
+    entries = (line.split("#", 1)[0].strip() for line in lines)
+    return [entry for entry in entries if entry]

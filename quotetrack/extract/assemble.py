@@ -27,6 +27,7 @@ from .. import lexicon
 from ..records import EXTRACTOR_VERSION, Article, Quote
 from ..resolve.outlets import Outlets
 from ..resolve.speakers import SpeakerResolver
+from ..resources import word_list
 from .marks import QUOTE_MARKS, QuoteSpan, find_quote_spans
 
 
@@ -34,13 +35,7 @@ _OPEN_MARKS = frozenset("“«„\"‟‘") | {"''"}
 _CLOSE_MARKS = frozenset("”»\"“’") | {"''"}
 _PUNCT = set(",.;:!?—–-…‘’") | set(QUOTE_MARKS) | {"...", "--", "(", ")"}
 _MARKS = QUOTE_MARKS | {"‘", "’"}
-_OBJECT_WORDS = frozenset(
-    """reporters|journalists|the press|lawmakers|legislators|supporters|the crowd|me|us|him|her|them|members
-    |viewers|listeners|readers|students|the audience|an audience|the committee|the court|the jury|the senate
-    |congress|parliament|the house|investigators|police|the paper|the newspaper|the station|the network
-    |the panel|delegates|voters|donors|the council|the hearing|residents|colleagues""".replace("\n", "").split("|")
-)
-_OBJECT_WORDS = frozenset(phrase.strip() for phrase in _OBJECT_WORDS)
+_OBJECT_WORDS = word_list("listeners")
 _ADJUNCT_START = frozenset(
     """on in at during after before via through to from last this earlier late early recently yesterday
     today tonight monday tuesday wednesday thursday friday saturday sunday when while""".split()
