@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+# Quote marks, in one place for the tokenizer, the reader, the extractor and the scorer.
+# Double marks and their partners; "''" is two apostrophes typed as a closing double mark.
+MARK_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "‟": "”", "''": "''", "‘": "’"}
+OPENING_MARKS = frozenset(MARK_PAIRS)
+CLOSING_MARKS = frozenset({"”", "»", '"', "“", "''", "’"})
+# Double quote marks only: single curly marks are also apostrophes.
+QUOTE_MARKS = frozenset("“”«»„‟\"") | {"''"}
+
 ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Mx Dr Prof Sen Sens Rep Reps Gov Lt Gen Col Capt Cpt Sgt Maj Adm Cmdr Gens St Ste Jr Sr Rev Hon
     Pres Supt Det Insp Atty Inc Co Corp Ltd Bros Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs
