@@ -305,7 +305,9 @@ def export(
 
     Example: quotetrack export --db quotes.db --format csv --speaker Peskov -o peskov.csv
     """
-    from .store import canonical_speaker, open_database, outlet_row
+    from .resolve.names import canonical_speaker
+    from .resolve.outlets import outlet_row
+    from .store import open_database
 
     require_exists(db)
     where, params = [], []

@@ -6,15 +6,8 @@ import pytest
 from sqlite_utils import Database
 
 from quotetrack.records import Article, Quote, stable_id
-from quotetrack.store import (
-    Ingest,
-    StoreError,
-    canonical_speaker,
-    ensure_schema,
-    ingest_article,
-    open_database,
-    speaker_key,
-)
+from quotetrack.resolve.names import canonical_speaker, speaker_key
+from quotetrack.store import Ingest, StoreError, ensure_schema, ingest_article, open_database
 
 TEXT = (
     "Kremlin spokesman Dmitry Peskov told TASS on Monday: “We will not back down.” "

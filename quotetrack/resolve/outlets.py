@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+from ..records import stable_id
 from ..resources import data_path
 
 
@@ -103,3 +105,32 @@ class Outlets:
 
     def info(self, name: str) -> Outlet | None:
         return self.outlets.get(name)
+
+
+def outlet_row(name: str | None, *, known_only: bool = False) -> dict[str, Any] | None:
+    """The ``outlets`` row for ``name``: gazetteer details when known, else the name as given.
+
+    With ``known_only``, names the gazetteer does not know give None.
+
+    >>> outlet_row("the state-run TASS news agency")["name"]
+    'TASS'
+    >>> outlet_row("Smalltown Gazette")["name"], outlet_row("Smalltown Gazette", known_only=True)
+    ('Smalltown Gazette', None)
+    """
+    if not name or not name.strip():
+        return None
+    outlets = Outlets.load()
+    canonical = outlets.canonical(name)
+    info = outlets.info(canonical) if canonical else None
+    if info is None:
+        if known_only:
+            return None
+        plain = re.sub(r"\s+", " ", name).strip()
+        return {"id": stable_id(plain.casefold()), "name": plain, "country": None, "state_run": None, "outlet_kind": None}
+    return {
+        "id": stable_id(info.name.casefold()),
+        "name": info.name,
+        "country": info.country,
+        "state_run": int(info.state_run),
+        "outlet_kind": info.kind,
+    }

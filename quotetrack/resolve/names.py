@@ -1,0 +1,123 @@
+"""Speaker names across articles: one canonical name and key per speaker, and its kind.
+
+"Kremlin spokesman Dmitry Peskov", "Mr. Peskov" and "Dmitry Peskov" share a key once titles
+and roles are dropped; the store uses these to merge speakers from different articles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .outlets import Outlets
+
+
+# Words that introduce a name without being part of it: "Kremlin spokesman Dmitry Peskov",
+# "Sen. Ted Cruz", "Russian Foreign Minister Sergei Lavrov". Lowercase words count as roles too.
+_TITLES = frozenset(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father
+    sen senator rep representative gov governor president vice prime premier minister chancellor
+    secretary spokesman spokeswoman spokesperson press deputy foreign defence defense interior
+    finance justice state mayor judge ambassador envoy gen lt col maj capt cpt sgt adm admiral
+    commander chief chairman chairwoman chair ceo cfo coo director head leader speaker
+    congressman congresswoman councilman councilwoman councillor councilor commissioner attorney
+    assemblyman assemblywoman official aide adviser advisor king queen prince princess
+    pope sheikh emir ayatollah mp mep
+    """.split()
+)
+# Parts of hyphenated titles only: "Secretary-General", "Attorney-General".
+_TITLE_PARTS = _TITLES | {"general", "elect"}
+_PERSON_TITLES = frozenset("mr mrs ms miss mx dr prof professor sir dame lord lady".split())
+# Lowercase words that belong inside names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
+_NAME_PARTICLES = frozenset("von van der den de del della da di du dos das la le ter ten bin bint al el ibn".split())
+# Organisation names end in one of these ("Foreign Ministry", "White House"), so their
+# leading words are kept even when they look like titles.
+_ORGANISATION_WORDS = frozenset(
+    """
+    ministry department office government kremlin house party council committee commission agency
+    police army military forces navy court bank university company corporation corp inc ltd llc plc
+    group association union organisation organization institute foundation embassy parliament senate
+    congress administration campaign authority authorities service bureau command coalition alliance
+    federation league network newspaper
+    """.split()
+)
+
+
+def _is_role(token: str) -> bool:
+    word = token.rstrip(".").casefold()
+    if token[:1].islower():
+        return word not in _NAME_PARTICLES
+    if word.endswith("'s"):
+        return True
+    return word in _TITLES or ("-" in word and all(part in _TITLE_PARTS for part in word.split("-")))
+
+
+def canonical_speaker(name: str | None) -> str | None:
+    """The speaker's name without the titles and roles in front of it.
+
+    >>> canonical_speaker("Kremlin spokesman Dmitry Peskov")
+    'Dmitry Peskov'
+    >>> canonical_speaker("Mr. Peskov")
+    'Peskov'
+    >>> canonical_speaker("President Ursula von der Leyen")
+    'Ursula von der Leyen'
+    >>> canonical_speaker("the Foreign Ministry")
+    'Foreign Ministry'
+    >>> canonical_speaker("the spokesman") is None
+    True
+    """
+    if not name:
+        return None
+    name = re.sub(r"\s+", " ", name.replace("’", "'")).strip(" ,.;:\"'“”")
+    # "Dmitry Peskov, the Kremlin spokesman": the description after a comma is not the name.
+    name = re.sub(r"'s$", "", name.split(",")[0].strip())
+    name = re.sub(r"^the ", "", name, flags=re.IGNORECASE)
+    if not name:
+        return None
+    tokens = name.split(" ")
+    if not any(token[:1].isupper() for token in tokens):
+        return None  # "he", "the spokesman": a mention, not a name
+    if tokens[-1].casefold() in _ORGANISATION_WORDS:
+        return name
+    start = 0
+    for index, token in enumerate(tokens[:-1]):
+        if _is_role(token):
+            start = index + 1
+    if not tokens[start][:1].isupper():
+        return name  # no name follows the roles: keep the phrase whole rather than guess
+    return " ".join(tokens[start:])
+
+
+def speaker_key(name: str) -> str:
+    """What two spellings of one speaker's name have in common: case and accents dropped.
+
+    >>> speaker_key("Recep Tayyip Erdoğan") == speaker_key("recep tayyip erdogan")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"\s+", " ", plain).strip().casefold()
+
+
+def surname_key(name: str) -> str:
+    return speaker_key(name).rpartition(" ")[2]
+
+
+def speaker_kind(name: str) -> str:
+    """person, organisation or unknown, guessed from the shape of a speaker's name.
+
+    >>> [speaker_kind(name) for name in ("Dmitry Peskov", "Mr. Peskov", "Foreign Ministry", "NATO", "Peskov")]
+    ['person', 'person', 'organisation', 'organisation', 'unknown']
+    """
+    canonical = canonical_speaker(name) or name
+    words = canonical.split()
+    if Outlets.load().canonical(canonical) == canonical:
+        return "organisation"
+    if words[-1].casefold() in _ORGANISATION_WORDS or re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}", canonical):
+        return "organisation"
+    if name.split()[0].rstrip(".").casefold() in _PERSON_TITLES:
+        return "person"
+    if 2 <= len(words) <= 5 and all(word[:1].isupper() or word in _NAME_PARTICLES for word in words):
+        return "person"
+    return "unknown"
