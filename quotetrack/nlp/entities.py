@@ -10,8 +10,10 @@ import re
 
 from .. import lexicon
 from ..resolve.outlets import Outlets
+from ..resources import word_list
 
-_CONNECTORS = frozenset({"of", "for", "de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "on", "the"})
+# Lowercase words joining capitalised ones into one name: "Bank of England", "Ursula von der Leyen".
+_CONNECTORS = word_list("name_connectors")
 _WORD = re.compile(r"^[A-Z][\w'’.-]*$|^[A-Z]\.$|^[A-Z]{2,}$")
 
 
@@ -23,10 +25,8 @@ def _is_title(word: str) -> bool:
     return word.lower() in lexicon.TITLES and word[0].isupper()
 
 
-_TITLE_PREFIXES = frozenset(
-    """Vice Prime Foreign Defense Secretary Attorney General Majority Minority Leader House Senate White Press
-    Deputy Chief State Former Acting First Lady Supreme Retired Interim Then""".split()
-)
+# Words before a title that are not part of the name: "Vice President", "Foreign Minister".
+_TITLE_PREFIXES = word_list("title_prefixes")
 
 
 def _place_before_title(span: list[str], k: int) -> int:

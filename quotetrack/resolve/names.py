@@ -9,39 +9,21 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..resources import word_list
 from .outlets import Outlets
-
 
 # Words that introduce a name without being part of it: "Kremlin spokesman Dmitry Peskov",
 # "Sen. Ted Cruz", "Russian Foreign Minister Sergei Lavrov". Lowercase words count as roles too.
-_TITLES = frozenset(
-    """
-    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father
-    sen senator rep representative gov governor president vice prime premier minister chancellor
-    secretary spokesman spokeswoman spokesperson press deputy foreign defence defense interior
-    finance justice state mayor judge ambassador envoy gen lt col maj capt cpt sgt adm admiral
-    commander chief chairman chairwoman chair ceo cfo coo director head leader speaker
-    congressman congresswoman councilman councilwoman councillor councilor commissioner attorney
-    assemblyman assemblywoman official aide adviser advisor king queen prince princess
-    pope sheikh emir ayatollah mp mep
-    """.split()
-)
-# Parts of hyphenated titles only: "Secretary-General", "Attorney-General".
-_TITLE_PARTS = _TITLES | {"general", "elect"}
-_PERSON_TITLES = frozenset("mr mrs ms miss mx dr prof professor sir dame lord lady".split())
+# Not lexicon.TITLES: see the header of data/lexicon/name_titles.txt for why the lists differ.
+_TITLES = word_list("name_titles")
+# Hyphenated titles: "Secretary-General", "Attorney-General", "President-elect".
+_TITLE_PARTS = _TITLES | word_list("hyphenated_title_parts")
+_PERSON_TITLES = word_list("person_titles")
 # Lowercase words that belong inside names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
-_NAME_PARTICLES = frozenset("von van der den de del della da di du dos das la le ter ten bin bint al el ibn".split())
+_NAME_PARTICLES = word_list("name_particles")
 # Organisation names end in one of these ("Foreign Ministry", "White House"), so their
 # leading words are kept even when they look like titles.
-_ORGANISATION_WORDS = frozenset(
-    """
-    ministry department office government kremlin house party council committee commission agency
-    police army military forces navy court bank university company corporation corp inc ltd llc plc
-    group association union organisation organization institute foundation embassy parliament senate
-    congress administration campaign authority authorities service bureau command coalition alliance
-    federation league network newspaper
-    """.split()
-)
+_ORGANISATION_WORDS = word_list("organisation_endings")
 
 
 def _is_role(token: str) -> bool:
