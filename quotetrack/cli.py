@@ -26,6 +26,7 @@ from rich.console import Console
 
 from . import __version__
 from .bench.speed import SAMPLES_DIR
+from .errors import EngineError
 
 if TYPE_CHECKING:
     from .extract import Extractor
@@ -91,7 +92,7 @@ def user_errors(prefix: str = "") -> Iterator[None]:
 
     try:
         yield
-    except (StoreError, ArticleError, OSError, sqlite3.Error) as error:
+    except (StoreError, ArticleError, EngineError, OSError, sqlite3.Error) as error:
         fail(prefix + one_line(error))
 
 
@@ -128,7 +129,7 @@ def make_extractor(engine: Engine) -> Extractor:
 
     try:
         return Extractor(engine.value)
-    except (RuntimeError, ValueError) as error:
+    except (EngineError, RuntimeError, ValueError) as error:
         fail(str(error))
 
 
@@ -421,7 +422,7 @@ def models_download(
     try:
         nlp.download_models(str(dir) if dir else None)
         folder = dir or nlp.default_model_dir()
-    except (RuntimeError, OSError) as error:
+    except (EngineError, RuntimeError, OSError) as error:
         fail(str(error))
     typer.echo(f"Models installed in {folder}; `--engine auto` will now use them.")
 

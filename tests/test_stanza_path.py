@@ -17,9 +17,16 @@ import pytest
 from stanza.models.common.doc import Document
 from stanza.utils.conll import CoNLL
 
-from quotetrack.extract.assemble import ArticleExtraction, Extractor, Frame, _entities, _sentences
-from quotetrack.records import Article
+from quotetrack.errors import EngineError
+from quotetrack.extract.assemble import (
+    ArticleExtraction,
+    Extractor,
+    Frame,
+    _entities,
+    _sentences,
+)
 from quotetrack.nlp import models_installed, resolve_engine
+from quotetrack.records import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PASSAGES = ("kremlin", "white_house", "tass", "interfax")
@@ -246,7 +253,7 @@ def test_models_not_installed_in_an_empty_dir(tmp_path):
 
 
 def test_stanza_engine_without_models_says_what_to_do(tmp_path):
-    with pytest.raises(RuntimeError) as error:
+    with pytest.raises(EngineError) as error:
         resolve_engine("stanza", model_dir=str(tmp_path))
     message = str(error.value)
     assert str(tmp_path) in message

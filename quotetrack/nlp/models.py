@@ -1,0 +1,47 @@
+"""The official stanza English models: where they live, whether they are there, fetching them.
+
+>>> models_installed("/nonexistent/folder")
+False
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import stanza
+
+from ..errors import EngineError
+
+MODEL_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+
+
+def default_model_dir() -> str:
+    """Where stanza models live: $STANZA_RESOURCES_DIR or stanza's default."""
+    return os.environ.get("STANZA_RESOURCES_DIR") or stanza.resources.common.DEFAULT_MODEL_DIR
+
+
+def models_installed(model_dir: str | None = None) -> bool:
+    """True when the official English models needed for the "stanza" engine are on disk."""
+    folder = Path(model_dir or default_model_dir())
+    resources = folder / "resources.json"
+    if not resources.exists():
+        return False
+    try:
+        listing = json.loads(resources.read_text())
+    except (OSError, ValueError):
+        return False
+    if "default_processors" not in listing.get("en", {}) or not listing["en"]["default_processors"]:
+        return False
+    return all((folder / "en" / processor).is_dir() for processor in ("tokenize", "pos", "depparse", "ner"))
+
+
+def download_models(model_dir: str | None = None) -> None:
+    """Fetch the official English models (needs a network connection); EngineError when that fails."""
+    folder = model_dir or default_model_dir()
+    try:
+        stanza.download("en", model_dir=folder, processors=MODEL_PROCESSORS, logging_level="WARN")
+    except Exception as error:  # stanza raises bare requests/OSError types offline
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise EngineError(f"could not download stanza models to {folder}: {first_line}") from error

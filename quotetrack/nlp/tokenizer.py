@@ -1,0 +1,152 @@
+"""The model-free tokenizer: news prose into sentences of tokens, registered as a stanza variant.
+
+Quote marks and brackets after a full stop stay with the sentence they close; paragraphs
+always end sentences; abbreviations keep their full stop.
+
+>>> [[t for t, _, _ in s] for s in tokenize_text("Sen. Ted Cruz said so. He left.")]
+[['Sen.', 'Ted', 'Cruz', 'said', 'so', '.'], ['He', 'left', '.']]
+"""
+
+from __future__ import annotations
+
+import re
+
+from stanza.models.common import doc as stanza_doc
+from stanza.pipeline.processor import ProcessorVariant, register_processor_variant
+from stanza.pipeline.registry import PROCESSOR_VARIANTS
+
+from .. import lexicon
+
+TOKENIZER_NAME = "quotetrack"
+
+Token = tuple[str, int, int]
+"""A token's text and its start and end offsets in the article."""
+
+_TOKEN = re.compile(
+    r"""
+    [A-Z]-(?:[A-Za-z]{1,4}\.)+              # party-state tags: R-S.C. D-Mass.
+    | (?:[A-Za-z]\.){2,}(?![A-Za-z])        # U.S. a.m. D.C.
+    | \d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?   # 1,200.5 9:30 1990s 21st
+    | n['’]t(?![\w])                         # n't
+    | ['’](?:s|re|ve|ll|d|m)(?![\w])         # clitics
+    | \w+(?:[-'’]\w+)*(?:['’](?=s\b))?       # words with inner hyphens/apostrophes
+    | \.\.\.|…|--|—|–|''                     # ellipses, dashes, two-apostrophe quotes
+    | \S                                     # any other single character
+    """,
+    re.VERBOSE,
+)
+_CLITIC = re.compile(r"(\w)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
+
+
+def tokenize_text(text: str) -> list[list[Token]]:
+    """Split text into sentences of (token, start, end); paragraphs always end sentences.
+
+    >>> [[t for t, _, _ in s] for s in tokenize_text("Mr. Smith said: “No.” Then he left.")]
+    [['Mr.', 'Smith', 'said', ':', '“', 'No', '.', '”'], ['Then', 'he', 'left', '.']]
+    """
+    sentences: list[list[Token]] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        tokens: list[Token] = []
+        offset = paragraph.start()
+        for match in _TOKEN.finditer(paragraph.group()):
+            word, start = match.group(), offset + match.start()
+            clitic = _CLITIC.search(word) if "'" in word or "’" in word else None
+            if clitic and clitic.start(2) > 0:
+                cut = clitic.start(2)
+                tokens.append((word[:cut], start, start + cut))
+                tokens.append((word[cut:], start + cut, start + len(word)))
+            else:
+                tokens.append((word, start, start + len(word)))
+        tokens = _attach_abbreviation_periods(tokens)
+        sentences.extend(_split_sentences(tokens, text))
+    return sentences
+
+
+def _attach_abbreviation_periods(tokens: list[Token]) -> list[Token]:
+    merged: list[Token] = []
+    for token in tokens:
+        if (
+            token[0] == "."
+            and merged
+            and merged[-1][2] == token[1]
+            and (merged[-1][0] in lexicon.ABBREVIATIONS or re.fullmatch(r"[A-Z]", merged[-1][0]))
+        ):
+            word, start, _ = merged.pop()
+            merged.append((word + ".", start, token[2]))
+        else:
+            merged.append(token)
+    return merged
+
+
+def _ends_sentence(word: str) -> bool:
+    return word in (".", "!", "?", "…", "...") or (
+        word.endswith(".") and word[:-1] in lexicon.SENTENCE_FINAL_ABBREVIATIONS
+    )
+
+
+def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
+    sentences: list[list[Token]] = []
+    current: list[Token] = []
+    count = len(tokens)
+    i = 0
+    while i < count:
+        current.append(tokens[i])
+        word = tokens[i][0]
+        if _ends_sentence(word):
+            # Closing quotes and brackets belong to the sentence they close.
+            while i + 1 < count and tokens[i + 1][0] in lexicon.SENTENCE_CLOSERS:
+                if tokens[i + 1][0] in "\"'" and not _is_closing_straight(tokens, i + 1, text):
+                    break
+                i += 1
+                current.append(tokens[i])
+            following = tokens[i + 1][0] if i + 1 < count else ""
+            if not following or following[0].isupper() or following[0] in lexicon.SENTENCE_OPENERS or following[0].isdigit():
+                if word in ("…", "...") and following and not following[0].isupper():
+                    i += 1
+                    continue
+                sentences.append(current)
+                current = []
+        i += 1
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def _is_closing_straight(tokens: list[Token], index: int, text: str) -> bool:
+    """A straight quote mark closes when it follows a word and precedes a space or punctuation."""
+    _, start, end = tokens[index]
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)")
+
+
+def _document(sentences: list[list[Token]], text: str) -> stanza_doc.Document:
+    return stanza_doc.Document(
+        [
+            [
+                # Offsets as fields, not a MISC string stanza would have to parse back.
+                {stanza_doc.TEXT: word, stanza_doc.START_CHAR: start, stanza_doc.END_CHAR: end}
+                for word, start, end in sentence
+            ]
+            for sentence in sentences
+        ],
+        text,
+    )
+
+
+# Registered once: stanza's registry is global and re-registering a variant is an error.
+if TOKENIZER_NAME not in PROCESSOR_VARIANTS["tokenize"]:
+
+    @register_processor_variant("tokenize", TOKENIZER_NAME)
+    class RuleTokenizer(ProcessorVariant):
+        """Model-free tokenizer and sentence splitter tuned for news prose and quote marks."""
+
+        def __init__(self, config: dict):
+            self.no_ssplit = config.get("no_ssplit", False)
+
+        def process(self, document):
+            text = document.text if isinstance(document, stanza_doc.Document) else document
+            sentences = tokenize_text(text)
+            if self.no_ssplit:
+                sentences = [[token for sentence in sentences for token in sentence]]
+            return _document(sentences, text)
