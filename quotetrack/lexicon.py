@@ -47,6 +47,8 @@ SENTENCE_FINAL_ABBREVIATIONS = word_list("sentence_final_abbreviations")
 
 # Title word (lower case, as written before a name) -> the role it implies, or None ("mr.").
 TITLES = word_pairs("titles")
+# Title (lower case, with or without its full stop) -> the gender it tells: "ms." -> female.
+GENDERED_TITLES = word_pairs("gendered_titles")
 ROLE_NOUNS = word_list("role_nouns")
 # Roles that are really institutions: "the ministry said" speaks for the organisation.
 INSTITUTION_NOUNS = word_list("institution_nouns")

@@ -12,7 +12,7 @@ from quotetrack.resources import data_dir, word_lines
 
 LISTS = sorted(path.stem for path in (data_dir() / "lexicon").glob("*.txt"))
 # Two-column lists: the first word is the key, the rest of the line its value.
-MAPPINGS = {"titles", "pronouns", "cue_forms"}
+MAPPINGS = {"titles", "gendered_titles", "pronouns", "cue_forms"}
 
 
 def test_lists_were_found():

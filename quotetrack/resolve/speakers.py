@@ -90,11 +90,9 @@ class SpeakerResolver:
             words.insert(0, word)
         words = words[-4:]
         for word in words:
-            lowered = word.lower()
-            if lowered in ("mr.", "mr"):
-                person.gender = "male"
-            elif lowered in ("mrs.", "ms.", "mrs", "ms"):
-                person.gender = "female"
+            gender = lexicon.GENDERED_TITLES.get(word.lower())
+            if gender:
+                person.gender = gender
         self._add_roles(person, words)
 
     def note_appositive(self, sentence, head: tuple[int, int], appositive: tuple[int, int]) -> None:
@@ -247,7 +245,7 @@ class SpeakerResolver:
         end = position + len(mention)
         index = bisect.bisect_left(self._person_starts, position)
         if index < len(self._person_entities):
-            start, stop, text = self._person_entities[index]
+            _, stop, text = self._person_entities[index]
             if stop <= end:
                 return _clean_name(text)
         return None
