@@ -112,7 +112,7 @@ class ArticleExtraction:
                 span = self.spans[i]
                 used_spans.add(i)
                 signed = self.signed(span)
-                if signed is None and continues(self.spans, last, span, sentence.paragraph == last_paragraph):
+                if signed is None and last is not None and continues(self.spans, last, span, sentence.paragraph == last_paragraph):
                     extend(last, span, self.text, sentence)
                     continue
                 quote = signed or follow_on(self.article, span, sentence, last, last_paragraph)

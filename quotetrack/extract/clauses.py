@@ -125,7 +125,7 @@ def content_before(sentence: Sentence, spans: SpanIndex, boundary: int) -> tuple
         if close_at.open_at < sentence.start or not lead or lead[-1] in ".!?:":
             return (close_at.start, close_at.end)
         # `The summit accomplished “too little,” he added`: the quote is part of a clause.
-        end = close_at.close_at + close_at.mark_width
+        end = close_at.outer_end
     start_token = 0
     for j in range(k, -1, -1):
         if tokens[j].text == ";" or (tokens[j].text == ":" and j > 0):

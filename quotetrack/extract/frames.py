@@ -45,6 +45,7 @@ from .phrases import (
     sentence_subject,
     skip_object,
     trim_range,
+    words,
 )
 from .sentences import Sentence, Token
 
@@ -70,9 +71,7 @@ class Frame:
 
     def words(self, token_range: TokenRange | None) -> str | None:
         """The sentence's tokens in ``token_range``, joined by spaces."""
-        if token_range is None:
-            return None
-        return " ".join(token.text for token in self.sentence.tokens[token_range[0] : token_range[1] + 1])
+        return words(self.sentence, token_range)
 
 
 def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], list[Appositive]]:
@@ -296,12 +295,12 @@ def drop_nested(frames: list[Frame]) -> list[Frame]:
     """A cue inside another frame's content is reported speech within speech; keep the outer one."""
     kept = []
     for outer in [f for f in frames if f.sentence.tokens[f.cue_first].lower == "according" and f.content]:
-        inner = [f for f in frames if f is not outer and outer.content[0] <= f.sentence.tokens[f.cue_first].start < outer.content[1]]
-        if inner:
+        nested = [f for f in frames if f is not outer and outer.content[0] <= f.sentence.tokens[f.cue_first].start < outer.content[1]]
+        if nested:
             # `According to Interfax, the ministry said ...` and `Peskov said ..., according to Interfax`:
             # the outlet carried what the speaker said.
             according_at = outer.sentence.tokens[outer.cue_first].start
-            for frame in inner:
+            for frame in nested:
                 frame.via_hint = outer.attribution
                 if frame.content and frame.content[0] < according_at < frame.content[1]:
                     frame.content = (frame.content[0], according_at)

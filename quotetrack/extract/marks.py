@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lexicon import CLOSING_MARKS, MARK_PAIRS
@@ -145,7 +146,7 @@ class SpanIndex:
     def __len__(self) -> int:
         return len(self.spans)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[QuoteSpan]:
         return iter(self.spans)
 
     def __getitem__(self, index: int) -> QuoteSpan:

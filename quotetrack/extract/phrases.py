@@ -108,7 +108,7 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
 def _appositive_chain(sentence: Sentence, comma: int) -> LeftSpeaker | None:
     """`Dmitry Peskov, the Kremlin spokesman, said`: comma-separated segments before the cue, stacked up to four."""
     tokens = sentence.tokens
-    segments = []
+    segments: list[TokenRange] = []
     right = comma
     while len(segments) < 4:
         j = right - 1
@@ -175,9 +175,9 @@ def noun_phrase_before(sentence: Sentence, end: int) -> TokenRange | None:
     if not plausible_speaker(tokens[first:end]) or end - first > 8:
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
         name = end
-        while name > first and name > end - 4 and tokens[name - 1].ner and tokens[name - 1].ner[2:] == "PERSON":
+        while name > first and name > end - 4 and (tokens[name - 1].ner or "")[2:] == "PERSON":
             name -= 1
-        return (name, end - 1) if name < end and tokens[name].ner.startswith(("B-", "S-")) else None
+        return (name, end - 1) if name < end and (tokens[name].ner or "").startswith(("B-", "S-")) else None
     return (first, end - 1)
 
 
