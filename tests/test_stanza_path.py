@@ -18,13 +18,11 @@ from stanza.models.common.doc import Document
 from stanza.utils.conll import CoNLL
 
 from quotetrack.errors import EngineError
-from quotetrack.extract.assemble import (
-    ArticleExtraction,
-    Extractor,
-    Frame,
-    _entities,
-    _sentences,
-)
+from quotetrack.extract import Extractor
+from quotetrack.extract.assemble import ArticleExtraction
+from quotetrack.extract.dependency import dependency_frames
+from quotetrack.extract.frames import Frame, pattern_frames
+from quotetrack.extract.sentences import read_entities, read_sentences
 from quotetrack.nlp import models_installed, resolve_engine
 from quotetrack.records import Article
 
@@ -62,7 +60,13 @@ def extract(extractor: Extractor, document: Document):
 
 def extraction(extractor: Extractor, document: Document) -> ArticleExtraction:
     article = Article(text=document.text)
-    return ArticleExtraction(article, _sentences(article.text, document), _entities(document), extractor.outlets)
+    return ArticleExtraction(article, read_sentences(article.text, document), read_entities(document), extractor.outlets)
+
+
+def parse_frames(state: ArticleExtraction, sentence) -> list[Frame]:
+    """The frames the parse alone gives for one sentence."""
+    frames, _ = dependency_frames(sentence, state.spans)
+    return frames
 
 
 def summary(quotes) -> list[tuple]:
@@ -141,7 +145,7 @@ def test_no_quote_from_a_sentence_without_speech(extractor, name, index):
     start, end = sentence.tokens[0].start_char, sentence.tokens[-1].end_char
     assert not [q for q in extract(extractor, document) if q.start < end and q.end > start]
     state = extraction(extractor, document)
-    assert state.dependency_frames(state.sentences[index]) == []
+    assert parse_frames(state, state.sentences[index]) == []
 
 
 # -- the frames really come from the parse ---------------------------------------------------------
@@ -163,14 +167,14 @@ def test_dependency_frames(extractor, name, index, expected):
     document = load_document(name)
     state = extraction(extractor, document)
     assert state.parsed
-    frames = state.dependency_frames(state.sentences[index])
+    frames = parse_frames(state, state.sentences[index])
     assert [frame_summary(document, frame) for frame in frames] == [expected]
 
 
 def test_speaker_and_outlet_ranges_of_quoted_as_saying(extractor):
     document = load_document("tass")
     state = extraction(extractor, document)
-    (frame,) = state.dependency_frames(state.sentences[1])
+    (frame,) = parse_frames(state, state.sentences[1])
     tokens = frame.sentence.tokens
     assert " ".join(t.text for t in tokens[frame.speaker[0] : frame.speaker[1] + 1]) == "Peskov"
     assert document.text[frame.via_hint[0] : frame.via_hint[1]] == "the state-run TASS news agency"
@@ -180,7 +184,7 @@ def test_speaker_and_outlet_ranges_of_quoted_as_saying(extractor):
 @pytest.mark.parametrize("name", PASSAGES)
 def test_parsed_passages_need_no_pattern_frames(extractor, monkeypatch, name):
     """With the pattern engine switched off, the parse alone finds every quote."""
-    monkeypatch.setattr(ArticleExtraction, "pattern_frames", lambda self, sentence: [])
+    monkeypatch.setattr("quotetrack.extract.assemble.pattern_frames", lambda sentence, spans: ([], []))
     assert summary(extract(extractor, load_document(name))) == EXPECTED[name]
 
 
@@ -189,8 +193,8 @@ def test_parse_bounds_content_the_patterns_cannot(extractor):
     document = load_document("tass")
     state = extraction(extractor, document)
     sentence = state.sentences[2]
-    parsed = [document.text[slice(*f.content)] for f in state.dependency_frames(sentence)]
-    patterned = [document.text[slice(*f.content)] for f in state.pattern_frames(sentence)]
+    parsed = [document.text[slice(*f.content)] for f in parse_frames(state, sentence)]
+    patterned = [document.text[slice(*f.content)] for f in pattern_frames(sentence, state.spans)[0]]
     assert parsed == ["The door remains open,"]
     assert patterned != parsed
 
@@ -204,7 +208,7 @@ def test_split_quote_keeps_both_pieces(extractor, constructions, sent_id):
     document = constructions[sent_id]
     text = document.text
     state = extraction(extractor, document)
-    frames = state.dependency_frames(state.sentences[0])
+    frames = parse_frames(state, state.sentences[0])
     assert [frame_summary(document, frame) for frame in frames] == [("said", "before", "We are ready,")]
     quotes = extract(extractor, document)
     assert quotes and quotes[0].start == text.index("We are ready") and quotes[0].kind == "direct"
@@ -224,7 +228,7 @@ def test_split_quote_keeps_both_pieces(extractor, constructions, sent_id):
 def test_no_frame_where_the_parse_shows_no_speaker_speaking(extractor, constructions, sent_id):
     document = constructions[sent_id]
     state = extraction(extractor, document)
-    assert state.dependency_frames(state.sentences[0]) == []
+    assert parse_frames(state, state.sentences[0]) == []
 
 
 @pytest.mark.parametrize("sent_id", ["infinitive", "belief-infinitive"])
@@ -283,5 +287,5 @@ def test_appositives_on_the_parse_name_the_speaker_and_teach_roles(extractor):
         ("rates would stay high", "Anna Petrova"),
     ]
     assert quotes[-1].speaker_mention == "The governor"
-    frames = [frame for sentence in extraction(extractor, document).sentences for frame in extraction(extractor, document).dependency_frames(sentence)]
+    frames = [frame for sentence in extraction(extractor, document).sentences for frame in parse_frames(extraction(extractor, document), sentence)]
     assert len(frames) == 3

@@ -6,14 +6,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"', "‟": "”", "''": "''", "‘": "’"}
-CLOSERS = {"”", "»", '"', "“", "''", "’"}
-# Two apostrophes stand for a double quote in some wire and archive text.
-QUOTE_MARKS = frozenset("“”«»„‟\"") | {"''"}
-# Single marks (‘British style’) count only where they cannot be apostrophes: see _single_role.
+from ..lexicon import CLOSING_MARKS, MARK_PAIRS
+
+# Single marks (‘British style’) count only where they cannot be apostrophes: see _single_mark.
 _MARK = re.compile(r"''|[“”«»„‟\"‘’]")
 
 
@@ -69,7 +69,7 @@ def find_quote_spans(text: str, max_words: int = 2000) -> list[QuoteSpan]:
             # Continuation: this paragraph reopens the quote left open above.
             stripped = text[p_start:p_end].lstrip()
             lead = p_end - p_start - len(stripped)
-            if stripped and (stripped[0] in OPENERS or stripped.startswith("''")):
+            if stripped and (stripped[0] in MARK_PAIRS or stripped.startswith("''")):
                 i = p_start + lead + (2 if stripped.startswith("''") else 1)
                 run_paragraphs += 1
             else:
@@ -82,14 +82,13 @@ def find_quote_spans(text: str, max_words: int = 2000) -> list[QuoteSpan]:
             role = _straight_role(text, i, width) if char in ('"', "''") else ""
             if role == "inch":
                 continue
-            if char in "‘’":
-                if not _single_mark(text, i, char, open_mark if open_at is not None else None):
-                    continue
+            if char in "‘’" and not _single_mark(text, i, char, open_mark if open_at is not None else None):
+                continue
             if open_at is None:
-                if char in OPENERS and role != "close":
+                if char in MARK_PAIRS and role != "close":
                     open_at, open_mark, run_paragraphs = i, char, 1
                 continue
-            closes = char in CLOSERS and role in ("", "close", "either")
+            closes = char in CLOSING_MARKS and role in ("", "close", "either")
             if (char == "''") != (open_mark == "''") or (char == "’") != (open_mark == "‘"):
                 closes = False
             if char == "“" and open_mark != "„":
@@ -122,3 +121,62 @@ def _span(text: str, open_at: int, end: int, close_at: int | None, paragraphs: i
     while end > start and text[end - 1].isspace():
         end -= 1
     return QuoteSpan(start, end, text[start:end], open_at, close_at, paragraphs, width)
+
+
+class SpanIndex:
+    """The quote spans of one text, with lookups by position.
+
+    Spans never overlap and come in text order, so sorted lists make every lookup logarithmic.
+
+    >>> spans = SpanIndex('“We are ready,” he said. Then “no.”')
+    >>> [span.text for span in spans], spans.in_quote(3), spans.in_quote(20)
+    (['We are ready,', 'no.'], True, False)
+    >>> list(spans.spans_opening(0, 31)), spans.opens_at(30), spans.closes_after_punctuation(14)
+    ([0, 1], True, True)
+    """
+
+    def __init__(self, text: str, spans: list[QuoteSpan] | None = None):
+        self.text = text  # the text the spans were found in
+        self.spans = find_quote_spans(text) if spans is None else spans
+        self._starts = [span.start for span in self.spans]
+        self._opens = [span.open_at for span in self.spans]
+        self._by_open = {span.open_at: span for span in self.spans}
+        self._by_close = {span.close_at: span for span in self.spans if span.close_at is not None}
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __iter__(self) -> Iterator[QuoteSpan]:
+        return iter(self.spans)
+
+    def __getitem__(self, index: int) -> QuoteSpan:
+        return self.spans[index]
+
+    def ranges(self) -> list[tuple[int, int]]:
+        """Character ranges inside the quote marks."""
+        return [(span.start, span.end) for span in self.spans]
+
+    def spans_opening(self, low: int, high: int) -> range:
+        """Indexes of the spans whose opening mark lies in ``[low, high)``."""
+        return range(bisect.bisect_left(self._opens, low), bisect.bisect_left(self._opens, high))
+
+    def in_quote(self, position: int) -> bool:
+        """True if ``position`` lies between a span's marks."""
+        index = bisect.bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self.spans[index].end
+
+    def opens_at(self, position: int) -> bool:
+        """True if a span's opening mark is at ``position``."""
+        return position in self._by_open
+
+    def closing_at(self, position: int) -> QuoteSpan | None:
+        """The span whose closing mark is at ``position``."""
+        return self._by_close.get(position)
+
+    def closes_after_punctuation(self, position: int) -> bool:
+        """True if a span closes at ``position`` and its words end in `,` `.` `?` `!`: `“...,” he said`."""
+        span = self._by_close.get(position)
+        if span is None:
+            return False
+        inside = self.text[span.start : span.close_at].rstrip("'’ ")
+        return bool(inside) and inside[-1] in ",.?!…—–-"

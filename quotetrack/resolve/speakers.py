@@ -37,7 +37,14 @@ class Person:
 class SpeakerResolver:
     """Remembers who was named and who spoke, to resolve later mentions."""
 
-    def __init__(self, text: str, sentences, entities: list[tuple[int, int, str, str]], outlets: Outlets):
+    def __init__(
+        self,
+        text: str,
+        sentences,
+        entities: list[tuple[int, int, str, str]],
+        outlets: Outlets,
+        quoted: list[tuple[int, int]] | None = None,
+    ):
         self.text = text
         self.outlets = outlets
         self.people: dict[str, Person] = {}
@@ -47,7 +54,7 @@ class SpeakerResolver:
         self.history: list[tuple[str, str]] = []  # (speaker, "person"|"org") in order of quotes
         self.spoken: list[tuple[int, str]] = []  # (position, person) of each quote's speaker
         self.subjects: list[tuple[int, str]] = []  # (position, person) of people opening a sentence
-        self.quoted: list[tuple[int, int]] = []  # character ranges inside quote marks
+        self.quoted: list[tuple[int, int]] = quoted or []  # character ranges inside quote marks
         for start, end, label, name in entities:
             if label != "PERSON":
                 continue

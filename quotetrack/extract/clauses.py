@@ -1,0 +1,219 @@
+"""Where reported content starts and ends around a speech cue, in one sentence.
+
+The quote marks matter here (a quote closing right before `he said` is the
+content), so the functions take the article's :class:`SpanIndex` as well.
+
+>>> from quotetrack.nlp import build_pipeline
+>>> from quotetrack.extract.sentences import read_sentences
+>>> text = "The minister said on Tuesday that prices would fall."
+>>> (sentence,) = read_sentences(text, build_pipeline("rules")(text))
+>>> spans = SpanIndex(text)
+>>> start = skip_adjuncts(sentence, spans, 3)
+>>> sentence.tokens[start].text, is_tail(sentence, spans, 3)
+('that', False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..resources import word_list
+from .marks import SpanIndex
+from .phrases import (
+    ADJUNCT_STARTS,
+    NOT_SPEAKER_STARTS,
+    PUNCT,
+    STRONG_CUES,
+    SUBORDINATORS,
+)
+from .sentences import Sentence, Token
+
+_ADVERBS_AFTER_CUE = word_list("adverbs_after_cue")
+_TAIL_STARTS = ADJUNCT_STARTS | word_list("tail_starts")
+# After `, `: a trailing clause, not more of the tail (`..., he said, as they bristled at ...`).
+_TRAILING_CLAUSE_STARTS = SUBORDINATORS | {"but", "and", "according"}
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
+
+
+def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
+    """Skip `on Wednesday`, `in a statement`, `on a conference call on Wednesday` before the content."""
+    tokens = sentence.tokens
+    while k < len(tokens) and (tokens[k].text in _ADVERBS_AFTER_CUE or tokens[k].text.endswith("ly") and tokens[k].text.islower()):
+        k += 1  # `adding later, “...”`, `said repeatedly that ...`
+        if k < len(tokens) and tokens[k].text == "," and k + 1 < len(tokens) and spans.opens_at(tokens[k + 1].start):
+            return k
+    if k >= len(tokens):
+        return k
+    if tokens[k].lower not in ADJUNCT_STARTS:
+        return k
+    limit = min(len(tokens), k + 16)
+    for j in range(k, limit):
+        if tokens[j].lower == "that":
+            return j
+        if tokens[j].text in (",", ":"):
+            return j
+        if tokens[j].text in lexicon.QUOTE_MARKS:
+            return j
+        if tokens[j].text in (".", ";"):
+            break
+    # No `that`: the adjunct is one preposition phrase; stop before the first word that starts a clause.
+    j = k + 1
+    while j < len(tokens) and tokens[j].text not in PUNCT and j - k < 5:
+        after_preposition = tokens[j - 1].lower in NOT_SPEAKER_STARTS
+        if (tokens[j].lower in ("the", "a", "an") and not after_preposition) or tokens[j].lower in lexicon.SUBJECT_PRONOUNS and j > k + 1:
+            break
+        j += 1
+    return j
+
+
+def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
+    """True if tokens from ``k`` to the sentence end are only punctuation or short adjuncts."""
+    tokens = sentence.tokens
+    end = next((j for j in range(k, len(tokens)) if spans.opens_at(tokens[j].start)), len(tokens))
+    # `..., top lawmakers said Friday, as they bristled at ...`: a trailing clause is not content.
+    end = next(
+        (
+            j
+            for j in range(k, end - 1)
+            if tokens[j].text == "," and (tokens[j + 1].lower in _TRAILING_CLAUSE_STARTS or tokens[j + 1].lower.endswith("ing"))
+        ),
+        end,
+    )
+    # `“A,” he said on Tuesday, “B.”`: only the words before the next quote count.
+    rest = [t for t in tokens[k:end] if t.text not in PUNCT]
+    if not rest:
+        return True
+    if any(t.lower == "that" or lexicon.CUE_FORMS.get(t.lower) in STRONG_CUES for t in rest):
+        return False  # another speech verb: `posted to the website` is a tail, `said that` is not
+    return len(rest) <= 10 and rest[0].lower in _TAIL_STARTS
+
+
+def tail_end(sentence: Sentence, k: int) -> int:
+    """Character offset where the words from token ``k`` stop: before the next quote mark."""
+    tokens = sentence.tokens
+    j = k
+    while j < len(tokens) and tokens[j].text not in lexicon.QUOTE_MARKS:
+        j += 1
+    return tokens[j - 1].end if j > 0 else sentence.end
+
+
+def content_before(sentence: Sentence, spans: SpanIndex, boundary: int) -> tuple[int, int] | None:
+    """Content from the sentence (or an earlier clause end) to the token before ``boundary``."""
+    text = spans.text
+    tokens = sentence.tokens
+    k = boundary
+    while k >= 0 and (tokens[k].text in (",", "—", "–") or tokens[k].text in lexicon.CLOSING_MARKS and not spans.opens_at(tokens[k].start)):
+        k -= 1
+    if k < 0:
+        return None
+    end = tokens[k].end
+    # A quote mark right before: the content is that quote span, wherever it began.
+    close_at = next(
+        (
+            span
+            for span in (spans[i] for i in spans.spans_opening(0, tokens[boundary].end + 1)[-2:])
+            if span.close_at is not None
+            and tokens[k].end <= span.close_at + 1
+            and span.close_at < tokens[boundary].end + 1
+            and span.end >= tokens[k].start
+        ),
+        None,
+    )
+    if close_at is not None and close_at.end <= tokens[boundary].end:
+        lead = text[sentence.start : close_at.open_at].strip(" ,;:—–-([")
+        if close_at.open_at < sentence.start or not lead or lead[-1] in ".!?:":
+            return (close_at.start, close_at.end)
+        # `The summit accomplished “too little,” he added`: the quote is part of a clause.
+        end = close_at.outer_end
+    start_token = 0
+    for j in range(k, -1, -1):
+        if tokens[j].text == ";" or (tokens[j].text == ":" and j > 0):
+            start_token = j + 1
+            break
+    if start_token > k:
+        return None
+    start = tokens[start_token].start
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()  # `SAN JOSE, Calif. — Lumora is recalling ...`
+    if text[start] in lexicon.QUOTE_MARKS:
+        start += 1
+    elif text.startswith("''", start):
+        start += 2
+    return (start, end) if end > start else None
+
+
+def clause_end(sentence: Sentence, spans: SpanIndex, start: int, relative: bool = False) -> int:
+    """Last token of reported content from ``start``: it stops before `, and he urged ...`.
+
+    In a relative clause (`Brandt, who said that ..., struck a tone`) it stops at the clause's comma.
+    """
+    tokens = sentence.tokens
+    if relative:
+        for j in range(start + 1, len(tokens) - 1):
+            closing = closes_quote_with_punctuation(spans, tokens, j)
+            if closing or (tokens[j].text == "," and not spans.in_quote(tokens[j].start)):
+                return j if closing else j - 1
+    for j in range(start + 3, len(tokens) - 1):
+        if spans.in_quote(tokens[j].start):
+            continue
+        if tokens[j].text == ";":
+            return j - 1  # `...; the Tax Foundation puts the figure at ...`: another clause
+        if tokens[j].text == "," and j + 2 < len(tokens) and (
+            tokens[j + 1].lower in ("and", "but", "though", "although", "while", "whereas")
+            and tokens[j + 2].lower in lexicon.SUBJECT_PRONOUNS
+        ):
+            return j - 1
+    return len(tokens) - 1
+
+
+def closes_quote_with_punctuation(spans: SpanIndex, tokens: list[Token], k: int) -> bool:
+    """True if token ``k`` closes a quote that ends in `,` `.` `?` `!`: `“...,” he said`."""
+    return k >= 0 and tokens[k].text in lexicon.CLOSING_MARKS and spans.closes_after_punctuation(tokens[k].start)
+
+
+def quote_opens_at(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
+    """True if a quote opens at token ``k``, past commas, colons and dashes."""
+    tokens = sentence.tokens
+    while k < len(tokens) and tokens[k].text in (",", ":", "—", "–"):
+        k += 1
+    return k < len(tokens) and spans.opens_at(tokens[k].start)
+
+
+def ends_clause(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
+    """After an inverted speaker: only the sentence end, an appositive, or adjuncts may follow."""
+    tokens = sentence.tokens
+    if k >= len(tokens) or tokens[k].text in (".", "!", "?", ";", ":"):
+        return True
+    if tokens[k].text in lexicon.QUOTE_MARKS:
+        return not spans.opens_at(tokens[k].start)
+    if tokens[k].text in (",", "("):
+        return True
+    return is_tail(sentence, spans, k)
+
+
+def is_content_clause(text: str, content: tuple[int, int]) -> bool:
+    """Reject `As a phone rang, the announcer said` — a subordinate clause is not what was said."""
+    words = text[content[0] : content[1]].split()
+    if not words:
+        return False
+    if words[0].lower() in SUBORDINATORS and len(words) < 12:
+        return False
+    return len(words) >= 3 or any(mark in text[content[0] - 1 : content[1] + 1] for mark in lexicon.QUOTE_MARKS)
+
+
+def content_end(tokens: list[Token], last: int) -> int:
+    """Character offset where content ending at token ``last`` stops, without trailing punctuation."""
+    while last > 0 and tokens[last].text in (".", ";", ",", ":", "—", "–"):
+        last -= 1
+    return tokens[last].end
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without spaces and clause punctuation at either end."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return start, end

@@ -1,0 +1,371 @@
+"""Speech frames from word patterns: the cue, the speaker phrase, and where the content lies.
+
+A frame finder reads one sentence and returns frames plus the appositives it met
+(`Dmitry Peskov, the Kremlin spokesman, said`); it remembers nothing and resolves
+no one, so the caller decides what the speaker resolver learns.
+
+>>> from quotetrack.nlp import build_pipeline
+>>> from quotetrack.extract.sentences import read_sentences
+>>> text = "Kremlin spokesman Dmitry Peskov said on Wednesday that talks would go on."
+>>> (sentence,) = read_sentences(text, build_pipeline("rules")(text))
+>>> (frame,), appositives = pattern_frames(sentence, SpanIndex(text))
+>>> frame.words(frame.speaker), frame.placement, text[slice(*frame.content)], appositives
+('Kremlin spokesman Dmitry Peskov', 'after', 'talks would go on', [])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import lexicon
+from ..resources import word_list
+from .clauses import (
+    clause_end,
+    closes_quote_with_punctuation,
+    content_before,
+    content_end,
+    ends_clause,
+    is_content_clause,
+    is_tail,
+    quote_opens_at,
+    skip_adjuncts,
+    tail_end,
+)
+from .marks import SpanIndex
+from .phrases import (
+    PUNCT,
+    SUBORDINATORS,
+    Appositive,
+    TokenRange,
+    left_speaker,
+    noun_phrase_before,
+    right_speaker,
+    segment_before,
+    sentence_subject,
+    skip_object,
+    trim_range,
+    words,
+)
+from .sentences import Sentence, Token
+
+_NOUN_OR_VERB = word_list("noun_or_verb_cues")
+_EMPTY_CONTENTS = word_list("empty_contents")
+_QUOTED_AS = re.compile(r"\bquoted\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
+
+
+@dataclass
+class Frame:
+    """One speech act: cue words, the speaker phrase, and the content's character range."""
+
+    sentence: Sentence
+    cue_first: int
+    cue_last: int
+    speaker: TokenRange | None  # token range in the sentence
+    content: tuple[int, int] | None  # character range
+    placement: str  # "after": content follows the cue; "before": precedes it
+    via_hint: tuple[int, int] | None = None  # character range naming the outlet ("TASS" in TASS quoted X)
+    confidence: float = 0.8
+    attribution: tuple[int, int] = (0, 0)  # character range of the non-content words
+    extra: dict = field(default_factory=dict)
+
+    def words(self, token_range: TokenRange | None) -> str | None:
+        """The sentence's tokens in ``token_range``, joined by spaces."""
+        return words(self.sentence, token_range)
+
+
+def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], list[Appositive]]:
+    """Frames from word patterns (no parse needed), and the appositives seen while finding them."""
+    tokens = sentence.tokens
+    frames: list[Frame] = []
+    appositives: list[Appositive] = []
+    taken: set[int] = set()
+    quoted_as = quoted_as_frame(sentence, spans)
+    if quoted_as:
+        frames.append(quoted_as)
+        taken.update(range(quoted_as.cue_first, quoted_as.cue_last + 1))
+    for i, token in enumerate(tokens):
+        if i in taken or spans.in_quote(token.start):
+            continue
+        if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            frame = according_to_frame(sentence, spans, i)
+        elif token.lower in lexicon.CUE_FORMS and (i == 0 or not token.text[0].isupper()) and looks_like_verb(tokens, i):
+            previous_speaker = frames[-1].speaker if frames else None
+            frame, seen = cue_frame(sentence, spans, i, previous_speaker)
+            appositives.extend(seen)
+        else:
+            continue
+        if frame is not None:
+            frames.append(frame)
+            taken.update(range(frame.cue_first, frame.cue_last + 1))
+    return drop_nested(frames), appositives
+
+
+def quoted_as_frame(sentence: Sentence, spans: SpanIndex) -> Frame | None:
+    """`TASS quoted Peskov as saying (that) ...`: the outlet is the via, the object the speaker."""
+    match = _QUOTED_AS.search(spans.text[sentence.start : sentence.end])
+    if not match:
+        return None
+    tokens = sentence.tokens
+    quoted = _token_at(tokens, sentence.start + match.start())
+    saying = _token_at(tokens, sentence.start + match.end() - 1)
+    if quoted is None or saying is None:
+        return None
+    speaker = trim_range(tokens, quoted + 1, saying - 2)
+    outlet_range = segment_before(sentence, quoted)
+    via = (tokens[outlet_range[0]].start, tokens[outlet_range[1]].end) if outlet_range else None
+    if quoted > 0 and tokens[quoted - 1].lower in ("was", "were", "is", "been", "being"):
+        # Passive: `Peskov was quoted by Interfax as saying`; the subject speaks, the by-phrase carried it.
+        by_phrase = speaker if speaker and tokens[speaker[0]].lower == "by" else None
+        via = (tokens[by_phrase[0]].start, tokens[by_phrase[1]].end) if by_phrase else None
+        speaker = noun_phrase_before(sentence, quoted - 1)
+        outlet_range = (speaker[0], quoted - 1) if speaker else outlet_range
+    frame = Frame(sentence, quoted, saying, speaker, None, "before", via_hint=via, confidence=0.9)
+    content_start = saying + 1
+    if content_start < len(tokens) and tokens[content_start].lower == "by":
+        # `Peskov was quoted as saying by Interfax that ...`
+        by_end = content_start + 1
+        while by_end < len(tokens) and tokens[by_end].lower != "that" and tokens[by_end].text not in PUNCT:
+            by_end += 1
+        if by_end > content_start + 1:
+            frame.via_hint = (tokens[content_start + 1].start, tokens[by_end - 1].end)
+        content_start = by_end
+    if content_start < len(tokens) and tokens[content_start].lower == "that":
+        content_start += 1
+    if content_start < len(tokens) - 1 and tokens[content_start].text not in PUNCT:
+        frame.placement = "after"
+        frame.content = (tokens[content_start].start, content_end(tokens, len(tokens) - 1))
+    else:
+        frame.content = content_before(sentence, spans, (outlet_range[0] if outlet_range else quoted) - 1)
+    frame.attribution = (tokens[outlet_range[0] if outlet_range else quoted].start, tokens[saying].end)
+    return frame
+
+
+def according_to_frame(sentence: Sentence, spans: SpanIndex, i: int) -> Frame | None:
+    """`According to Interfax, ...` and `..., according to the ministry.`: the source is the speaker and the via."""
+    tokens = sentence.tokens
+    j = i + 2
+    end = j
+    while end < len(tokens) and tokens[end].text not in (",", ".", ";", ":", "—", "–") and tokens[end].text not in lexicon.QUOTE_MARKS:
+        end += 1
+    if end == j:
+        return None
+    speaker = trim_range(tokens, j, end - 1)
+    if speaker is None:
+        return None
+    if i > 0 and tokens[i - 1].text in (",", "—", "–", "(") or (i > 0 and end >= len(tokens) - 1):
+        content = content_before(sentence, spans, i - 1 if tokens[i - 1].text in ",—–(" else i)
+        placement = "before"
+    else:
+        start = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+        if start >= len(tokens) - 1:
+            return None
+        content = (tokens[start].start, content_end(tokens, len(tokens) - 1))
+        placement = "after"
+    if content is None:
+        return None
+    frame = Frame(sentence, i, i + 1, speaker, content, placement, confidence=0.75)
+    frame.attribution = (tokens[i].start, tokens[end - 1].end)
+    frame.via_hint = frame.attribution
+    return frame
+
+
+def cue_frame(
+    sentence: Sentence, spans: SpanIndex, i: int, previous_speaker: TokenRange | None = None
+) -> tuple[Frame | None, list[Appositive]]:
+    """The frame of the cue verb at token ``i`` and the appositives met, kept even when no frame is made.
+
+    ``previous_speaker`` speaks a participle cue with no subject of its own: `“...,” he said, adding that ...`.
+    """
+    tokens = sentence.tokens
+    text = spans.text
+    appositives: list[Appositive] = []
+    lemma = lexicon.CUE_FORMS[tokens[i].lower]
+    cue_last = i
+    if lemma == "point" and i + 1 < len(tokens) and tokens[i + 1].lower == "out":
+        cue_last = i + 1
+    elif lemma == "point":
+        return None, appositives
+    # Inverted order: `, said Peskov` / `,” said the minister`.
+    previous = tokens[i - 1].text if i > 0 else ""
+    participle = tokens[i].lower.endswith("ing")
+    if not participle and (previous in (",", "—", "–") or closes_quote_with_punctuation(spans, tokens, i - 1)):
+        found = right_speaker(sentence, cue_last + 1)
+        if found is not None:
+            inverted, appositive = found
+            if appositive is not None:
+                appositives.append(appositive)
+            if ends_clause(sentence, spans, inverted[1] + 1):
+                frame = Frame(sentence, i, cue_last, inverted, None, "before")
+                frame.content = content_before(sentence, spans, i - 1)
+                frame.attribution = (tokens[i].start, tokens[inverted[1]].end)
+                frame.via_hint = (tokens[i].start, tail_end(sentence, inverted[1] + 1))
+                return (frame if frame.content and is_content_clause(text, frame.content) else None), appositives
+    if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say"):
+        return None, appositives  # `He was told that ...`: the subject is the listener
+    if previous in ("not", "n't", "never") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
+        return None, appositives  # `did not say whether ...`, `declined to say`: nothing was said
+    left = left_speaker(sentence, i)
+    chain_start = None
+    if left is not None:
+        speaker: TokenRange | None = left.speaker
+        chain_start = left.chain_start
+        appositives.extend(left.appositives)
+    else:
+        speaker = None
+    borrowed = speaker is None and previous == "," and tokens[i].lower.endswith("ing")
+    if borrowed:
+        # `Trump attacked Clinton, saying, “...”`: the speaker is the clause's subject;
+        # `“...,” he said, adding that ...`: the speaker of the cue before.
+        speaker = sentence_subject(sentence, i) or previous_speaker
+    if speaker is None:
+        return None, appositives
+    return _cue_content(sentence, spans, i, cue_last, lemma, speaker, chain_start, borrowed), appositives
+
+
+def _cue_content(
+    sentence: Sentence, spans: SpanIndex, i: int, cue_last: int, lemma: str, speaker: TokenRange, chain_start: int | None, borrowed: bool
+) -> Frame | None:
+    """The cue frame once the speaker is known: where the content lies, before, around or after the cue."""
+    tokens = sentence.tokens
+    after = cue_last + 1
+    # `told reporters`, `told The Associated Press`, `told CNN's Jake Tapper`.
+    directive = False
+    if lemma in ("tell", "ask", "warn", "urge", "assure", "remind"):
+        after = skip_object(sentence, after)
+        # `warned North Korea to refrain from ...`: what was said is the infinitive.
+        directive = after > cue_last + 1 and after < len(tokens) - 2 and tokens[after].lower == "to"
+    after_adjuncts = after if directive else skip_adjuncts(sentence, spans, after)
+    frame = Frame(sentence, i, cue_last, speaker, None, "after")
+    if speaker[0] > 0 and tokens[speaker[0] - 1].lower in SUBORDINATORS:
+        frame.extra["subordinate"] = True
+    frame.attribution = (tokens[speaker[0]].start, tokens[max(after_adjuncts - 1, cue_last)].end)
+    frame.via_hint = (tokens[cue_last].start, tokens[max(after_adjuncts - 1, cue_last)].end)
+    rest = len(tokens) - after_adjuncts
+    # Postposed cue: `..., the Kremlin spokesman said.` and `“...,” he told reporters.`
+    # `“...,” Lumora’s chief executive, Priya Raman, said`: look before the whole phrase.
+    phrase_start = speaker[0] if chain_start is None else chain_start
+    before_speaker = tokens[phrase_start - 1].text if phrase_start > 0 else ""
+    after_quote = closes_quote_with_punctuation(spans, tokens, phrase_start - 1)
+    quote_follows = quote_opens_at(sentence, spans, after_adjuncts)
+    postposed = not borrowed and (after_quote or (before_speaker in (",", "—", "–") and not quote_follows))
+    if postposed and is_tail(sentence, spans, after):
+        frame.placement = "before"
+        frame.content = content_before(sentence, spans, phrase_start - 1)
+        frame.via_hint = (tokens[phrase_start].start, tail_end(sentence, after_adjuncts))
+        frame.attribution = (tokens[phrase_start].start, tail_end(sentence, after_adjuncts))
+        if frame.content is None or not (after_quote or is_content_clause(spans.text, frame.content)):
+            return None
+        return frame
+    if not borrowed and before_speaker == "," and after_adjuncts < len(tokens) - 2 and tokens[after_adjuncts].text == "," and not quote_follows:
+        # `The museum, Mr. Obama said, would make visitors ...`: the content wraps the cue.
+        before = content_before(sentence, spans, speaker[0] - 1)
+        if before is not None:
+            after_start = tokens[after_adjuncts + 1].start
+            frame.placement = "around"
+            frame.content = (before[0], content_end(tokens, len(tokens) - 1))
+            frame.extra["parts"] = [before, (after_start, frame.content[1])]
+            frame.attribution = (tokens[speaker[0]].start, tokens[after_adjuncts].end)
+            return frame
+    if rest <= 0:
+        return None
+    first = tokens[after_adjuncts]
+    if first.lower == "that":
+        after_adjuncts += 1
+        frame.confidence = 0.85
+    elif first.text in (":", ","):
+        after_adjuncts += 1
+    elif lemma in lexicon.WEAK_LEMMAS and not directive and not any(spans.opens_at(t.start) for t in tokens[after_adjuncts:]):
+        return None  # `called the holiday “a celebration”` counts; `called the office` does not
+    if after_adjuncts >= len(tokens):
+        return None
+    content_tokens = [t for t in tokens[after_adjuncts:] if t.text not in PUNCT]
+    if len(content_tokens) < 3 and not (tokens[after_adjuncts].text in lexicon.OPENING_MARKS):
+        return None
+    if tokens[after_adjuncts].lower in _EMPTY_CONTENTS and len(content_tokens) < 4:
+        return None
+    relative = "who" in (tokens[i - 1].lower, tokens[i - 2].lower if i > 1 else "")
+    frame.content = (tokens[after_adjuncts].start, content_end(tokens, clause_end(sentence, spans, after_adjuncts, relative)))
+    if lemma in lexicon.BELIEF_LEMMAS:
+        frame.confidence = 0.5
+    return frame
+
+
+def drop_nested(frames: list[Frame]) -> list[Frame]:
+    """A cue inside another frame's content is reported speech within speech; keep the outer one."""
+    kept = []
+    for outer in [f for f in frames if f.sentence.tokens[f.cue_first].lower == "according" and f.content]:
+        nested = [f for f in frames if f is not outer and outer.content[0] <= f.sentence.tokens[f.cue_first].start < outer.content[1]]
+        if nested:
+            # `According to Interfax, the ministry said ...` and `Peskov said ..., according to Interfax`:
+            # the outlet carried what the speaker said.
+            according_at = outer.sentence.tokens[outer.cue_first].start
+            for frame in nested:
+                frame.via_hint = outer.attribution
+                if frame.content and frame.content[0] < according_at < frame.content[1]:
+                    frame.content = (frame.content[0], according_at)
+            frames = [f for f in frames if f is not outer]
+    for inner in [f for f in frames if f.placement == "before"]:
+        # `Xi told Macron that China was ready to help, state broadcaster CCTV reported.`: the trailing
+        # attribution names who carried the whole sentence; the content stops before it.
+        cue_start = inner.sentence.tokens[inner.cue_first].start
+        for outer in frames:
+            if outer is not inner and outer.placement == "after" and outer.content and outer.content[0] < cue_start < outer.content[1]:
+                outer.content = (outer.content[0], min(outer.content[1], inner.attribution[0]))
+                outer.via_hint = inner.attribution
+                frames = [f for f in frames if f is not inner]
+                break
+    subordinate = [f for f in frames if f.extra.get("subordinate") and f.placement == "after"]
+    for outer in subordinate:
+        # `When Patriot signaled that ..., Mr. Barrett said, “...”`: the main clause is the speech.
+        if any(f is not outer and outer.content[0] <= f.sentence.tokens[f.cue_first].start < outer.content[1] for f in frames):
+            frames = [f for f in frames if f is not outer]
+    for inner in frames:
+        tokens = inner.sentence.tokens
+        first = inner.speaker[0] if inner.speaker else inner.cue_first
+        if inner.speaker and inner.speaker[0] < inner.cue_first - 1 and tokens[inner.cue_first - 1].lower in ("and", "but"):
+            first = inner.cue_first  # `Merrill says A and said B`: the coordinated cue starts the new clause
+        if first >= 1 and (tokens[first - 1].lower in ("but", "and") or tokens[first - 1].text == ";") and inner.speaker:
+            # `X agreed that ..., but he said that ...`, `X said A and Democrats accused ...`:
+            # a new clause with its own speaker, so the outer content stops there.
+            cut = tokens[first - 2].start if first >= 2 and tokens[first - 2].text in (",", ";") else tokens[first - 1].start
+            for outer in frames:
+                if outer is not inner and outer.content and outer.placement == "after" and outer.content[0] < cut < outer.content[1]:
+                    outer.content = (outer.content[0], cut)
+    for frame in frames:
+        cue_start = frame.sentence.tokens[frame.cue_first].start
+        if any(
+            other is not frame and other.content and other.content[0] <= cue_start < other.content[1] and other.placement == "after"
+            for other in frames
+        ):
+            continue
+        kept.append(frame)
+    return kept
+
+
+def looks_like_verb(tokens: list[Token], i: int) -> bool:
+    """True if the cue form at ``i`` is used as a verb: `Peskov notes that`, not `the notes`."""
+    token = tokens[i]
+    if token.upos and token.upos not in ("VERB", "AUX"):
+        return False
+    previous = tokens[i - 1].lower if i > 0 else ""
+    if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that"):
+        return False  # `the said`, `a statement`, `her claims`
+    if token.lower in _NOUN_OR_VERB:
+        # `Peskov notes that`, `he claims` are verbs; `tax reports`, `insurance claims` are nouns.
+        before = tokens[i - 1] if i > 0 else None
+        following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return before is not None and (
+            following == "that"
+            or previous in lexicon.SUBJECT_PRONOUNS
+            or (before.ner or "O")[2:] in ("PERSON", "ORG", "GPE", "NORP")
+            or (before.text[:1].isupper() and i > 1)  # a sentence's first word is capitalised anyway
+        )
+    return True
+
+
+def _token_at(tokens: list[Token], position: int) -> int | None:
+    for k, token in enumerate(tokens):
+        if token.start <= position < token.end:
+            return k
+    return None

@@ -1,0 +1,324 @@
+"""Speaker phrases around a speech cue, read off the tokens of one sentence.
+
+Every function takes a sentence and token indexes and returns token ranges
+``(first, last)`` (inclusive) or None; nothing is remembered between calls.
+Appositives met on the way (`Dmitry Peskov, the Kremlin spokesman, said`) are
+returned as :class:`Appositive` facts for the caller to hand to the speaker resolver.
+
+>>> from quotetrack.nlp import build_pipeline
+>>> from quotetrack.extract.sentences import read_sentences
+>>> text = "Dmitry Peskov, the Kremlin spokesman, said on Monday that talks would go on."
+>>> (sentence,) = read_sentences(text, build_pipeline("rules")(text))
+>>> found = left_speaker(sentence, 7)
+>>> words(sentence, found.speaker), words(sentence, found.appositives[0].description), found.chain_start
+('Dmitry Peskov', 'the Kremlin spokesman', 0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import lexicon
+from ..resources import word_list
+from .sentences import Sentence, Token
+
+TokenRange = tuple[int, int]  # first and last token index in a sentence, inclusive
+
+# Punctuation a phrase never starts or ends with.
+PUNCT = set(",.;:!?—–-…‘’") | set(lexicon.QUOTE_MARKS) | {"...", "--", "(", ")"}
+# Double and single quote marks: a speaker phrase never runs across one.
+MARKS = lexicon.QUOTE_MARKS | {"‘", "’"}
+CUE_LEMMAS = frozenset(lexicon.CUE_FORMS.values())
+STRONG_CUES = CUE_LEMMAS - lexicon.WEAK_LEMMAS
+ADJUNCT_STARTS = word_list("adjunct_starts")
+SUBORDINATORS = word_list("subordinators")
+NOT_SPEAKER_STARTS = word_list("not_speaker_starts")
+
+_AUXILIARIES = word_list("auxiliaries")
+_LEADING_ADVERBS = word_list("leading_adverbs")
+_LISTENERS = word_list("listeners")
+_LISTENER_NAME_WORDS = word_list("listener_name_words")
+_NOT_AGENT_NOUNS = word_list("not_agent_nouns")
+_NOT_SPEAKER_ENDS = word_list("not_speaker_ends")
+_SPEAKER_ENDINGS = tuple(sorted(word_list("speaker_endings")))
+_STOP_AFTER_NAME = word_list("stop_after_name")
+
+
+@dataclass(frozen=True)
+class Appositive:
+    """`Dmitry Peskov, the Kremlin spokesman, said`: a name's token range and the range describing it."""
+
+    sentence: Sentence
+    head: TokenRange
+    description: TokenRange
+
+
+@dataclass
+class LeftSpeaker:
+    """The speaker phrase before a cue, where it starts with its appositives, and the appositives."""
+
+    speaker: TokenRange
+    chain_start: int | None = None  # first token of `X, the Y,` when appositives stand before the cue
+    appositives: list[Appositive] = field(default_factory=list)
+
+
+def words(sentence: Sentence, token_range: TokenRange | None) -> str | None:
+    """The tokens of a range joined by spaces, for messages and tests."""
+    if token_range is None:
+        return None
+    return " ".join(token.text for token in sentence.tokens[token_range[0] : token_range[1] + 1])
+
+
+def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
+    """The speaker phrase before the cue at token ``cue``: `Peskov said`, `Peskov, the spokesman, said`."""
+    tokens = sentence.tokens
+    k = cue - 1
+    while k >= 0 and (tokens[k].text in lexicon.ADVERBS_BEFORE_CUE or (tokens[k].text.endswith("ly") and tokens[k].text.islower() and tokens[k].text != "fly")):
+        k -= 1
+    if k < 0:
+        return None
+    if tokens[k].text == ")":
+        # `Rep. Stephen Lynch (D-Mass.) said`: party and state tags are not the phrase's end.
+        opening = next((j for j in range(k - 1, max(k - 8, -1), -1) if tokens[j].text == "("), None)
+        if opening is not None and opening > 0:
+            phrase = noun_phrase_before(sentence, opening)
+            if phrase is not None:
+                return LeftSpeaker((phrase[0], k))
+        return None
+    if tokens[k].lower == "who" and k > 0:
+        # `an architect who said ...`, `Brandt, who said ...`: the noun phrase before `who`.
+        phrase = noun_phrase_before(sentence, k - 1 if tokens[k - 1].text == "," else k)
+        if phrase is None:
+            start = next((j for j in range(k - 1, max(k - 7, -1), -1) if tokens[j].lower in ("a", "an", "the", "one")), None)
+            phrase = (start, k - 1) if start is not None else None
+        elif not any(t.text[:1].isupper() for t in tokens[phrase[0] : k]):
+            start = next((j for j in range(k - 1, phrase[0] - 1, -1) if tokens[j].lower in ("a", "an", "the", "one")), phrase[0])
+            phrase = (start, k - 1)
+        return LeftSpeaker(phrase) if phrase else None
+    if tokens[k].text in ("and", "but") and k > 0:
+        # `Cruz exhorted Republicans to vote and said ...`: the clause's subject speaks.
+        subject = sentence_subject(sentence, k)
+        return LeftSpeaker(subject) if subject else None
+    if tokens[k].text == ",":
+        return _appositive_chain(sentence, k)
+    phrase = noun_phrase_before(sentence, k + 1)
+    return LeftSpeaker(phrase) if phrase else None
+
+
+def _appositive_chain(sentence: Sentence, comma: int) -> LeftSpeaker | None:
+    """`Dmitry Peskov, the Kremlin spokesman, said`: comma-separated segments before the cue, stacked up to four."""
+    tokens = sentence.tokens
+    segments: list[TokenRange] = []
+    right = comma
+    while len(segments) < 4:
+        j = right - 1
+        while j >= 0 and tokens[j].text not in (",", ";", ":", "(") and tokens[j].text not in MARKS:
+            if tokens[j].text == ")":
+                # `Rep. Jim Jordan (R-Ohio), a panel member, said`: step over the tag.
+                opening = next((o for o in range(j - 1, max(j - 8, -1), -1) if tokens[o].text == "("), None)
+                if opening is None:
+                    break
+                j = opening
+            j -= 1
+        segment = trim_range(tokens, j + 1, right - 1)
+        if segment is None:
+            break
+        segments.append(segment)
+        if j < 0 or tokens[j].text != ",":
+            break
+        right = j
+    if len(segments) < 2:
+        return None
+    # `right` is the comma after the farthest segment, so `(R-Ohio)` stays in the phrase.
+    head = noun_phrase_before(sentence, right)
+    if head is not None and not segments[-1][0] <= head[0] <= segments[-1][1]:
+        return None
+    named = [segment for segment in segments if has_name(tokens[segment[0] : segment[1] + 1])]
+    if head is None or (named and not has_name(tokens[head[0] : head[1] + 1])):
+        # `The minister, Sergei Lavrov, said`; `In a statement, a lawyer, Jane Roe, said`: the name speaks.
+        plausible = [seg for seg in named if plausible_speaker(tokens[seg[0] : seg[1] + 1])]
+        if not plausible:
+            return None
+        head = plausible[-1]
+    appositives = [Appositive(sentence, head, segment) for segment in segments if segment != head]
+    return LeftSpeaker(head, min(segments[-1][0], head[0]), appositives)
+
+
+def noun_phrase_before(sentence: Sentence, end: int) -> TokenRange | None:
+    """The noun phrase ending just before token ``end``, or None if none fits a speaker."""
+    tokens = sentence.tokens
+    if end > 1 and tokens[end - 1].text == ")":
+        opening = next((o for o in range(end - 2, max(end - 9, -1), -1) if tokens[o].text == "("), None)
+        inner = noun_phrase_before(sentence, opening) if opening else None
+        return (inner[0], end - 1) if inner else None
+    k = end - 1
+    first = end
+    while k >= 0:
+        token = tokens[k]
+        if token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in (",", ";", ":", "(", ")", "—", "–", "."):
+            if token.lower in ("who", "which", "whose") and first < end:
+                # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
+                return noun_phrase_before(sentence, k) if k > 0 else None
+            break
+        if lexicon.CUE_FORMS.get(token.text) in STRONG_CUES and k < end - 1 or token.text in _AUXILIARIES:
+            break
+        if token.lower in ("what", "how", "why", "where", "when", "whether", "there"):
+            return None
+        first = k
+        k -= 1
+        if end - first > 12:
+            return None
+    while first < end - 1 and tokens[first].lower in _LEADING_ADVERBS:
+        first += 1  # `Even China said`
+    if first >= end:
+        return None
+    if not plausible_speaker(tokens[first:end]) or end - first > 8:
+        # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
+        name = end
+        while name > first and name > end - 4 and (tokens[name - 1].ner or "")[2:] == "PERSON":
+            name -= 1
+        return (name, end - 1) if name < end and (tokens[name].ner or "").startswith(("B-", "S-")) else None
+    return (first, end - 1)
+
+
+def segment_before(sentence: Sentence, end: int) -> TokenRange | None:
+    """All tokens back from ``end`` to the previous comma, bracket or quote mark: `TASS quoted ...`."""
+    tokens = sentence.tokens
+    k = end - 1
+    while k >= 0 and tokens[k].text not in (",", ";", ":", "(", ")") and tokens[k].text not in lexicon.QUOTE_MARKS:
+        k -= 1
+    if k + 1 > end - 1:
+        return None
+    return (k + 1, end - 1)
+
+
+def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositive | None] | None:
+    """The speaker after an inverted cue (`, said Peskov`) and the appositive after it (`, the spokesman`)."""
+    tokens = sentence.tokens
+    if start >= len(tokens) or tokens[start].lower in ADJUNCT_STARTS or tokens[start].lower == "that":
+        return None
+    k = start
+    seen_name = False
+    while k < len(tokens):
+        token = tokens[k]
+        if token.text in PUNCT or token.text in ("(", ")"):
+            break
+        if seen_name and token.lower in _STOP_AFTER_NAME:
+            break
+        if token.lower in ("that", "the") and k > start:
+            return None
+        if seen_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and token.lower not in ("'s", "’s", "of", "for", "and"):
+            break
+        if token.text[0].isupper() or token.lower in lexicon.ROLE_NOUNS:
+            seen_name = True
+        k += 1
+        if k - start > 10:
+            return None
+    if k == start or not plausible_speaker(tokens[start:k]):
+        return None
+    appositive = None
+    if k < len(tokens) - 1 and tokens[k].text == ",":
+        # `said Dmitry Peskov, the Kremlin spokesman.`
+        j = k + 1
+        while j < len(tokens) and tokens[j].text not in (",", ".", ";") and tokens[j].text not in lexicon.QUOTE_MARKS:
+            j += 1
+        if j > k + 1:
+            appositive = Appositive(sentence, (start, k - 1), (k + 1, j - 1))
+    return (start, k - 1), appositive
+
+
+def skip_object(sentence: Sentence, k: int) -> int:
+    """Past the listener of `told`: `told reporters`, `told The Associated Press`, `told his
+    French counterpart Emmanuel Macron that ...`."""
+    tokens = sentence.tokens
+    if k >= len(tokens):
+        return k
+    that = next(
+        (j for j in range(k + 1, min(k + 10, len(tokens))) if tokens[j].lower in ("that", "to") or tokens[j].text in PUNCT),
+        None,
+    )  # `told his counterpart X that ...`, but not `warned Korea to refrain from acts that ...`
+    if that is not None and tokens[that].lower == "that":
+        return that
+    two = f"{tokens[k].text} {tokens[k + 1].text}" if k + 1 < len(tokens) else ""
+    if two in _LISTENERS:
+        return k + 2
+    if tokens[k].text in _LISTENERS:
+        return k + 1
+    # A named object, an outlet or a person: `told The Associated Press`, `told CNN's Jake Tapper`.
+    j = k
+    if tokens[j].lower in ("the", "a", "an"):
+        j += 1
+    start_j = j
+    while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].lower in _LISTENER_NAME_WORDS):
+        j += 1
+    if j > start_j:
+        return j
+    return k
+
+
+def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
+    """The subject opening the sentence's main clause, past a dateline and an introductory phrase."""
+    tokens = sentence.tokens
+    k = 0
+    dash = next((j for j, t in enumerate(tokens[:8]) if t.text in ("—", "–", "--")), None)
+    if dash is not None and all(t.text.isupper() or t.text in ",()." for t in tokens[:dash]):
+        k = dash + 1  # a dateline: `MOSCOW — The Kremlin ...`
+    if k < len(tokens) and (tokens[k].lower in SUBORDINATORS or tokens[k].lower in ADJUNCT_STARTS):
+        while k < before and tokens[k].text != ",":
+            k += 1
+        k += 1
+    first = k
+    while k < before and (
+        tokens[k].text[:1].isupper()
+        or tokens[k].lower in ("the", "a", "an", "'s", "’s")
+        or tokens[k].lower in lexicon.ROLE_NOUNS
+        or tokens[k].lower.removesuffix("s") in lexicon.ROLE_NOUNS
+    ):
+        k += 1
+    if k == first and k < before and tokens[k].lower in lexicon.SUBJECT_PRONOUNS:
+        k += 1
+    if k == first or not plausible_speaker(tokens[first:k]):
+        return None
+    return (first, k - 1)
+
+
+def has_name(tokens: list[Token]) -> bool:
+    """True if the tokens hold a person's name: a PERSON tag, or two capitalised words that are not titles."""
+    return any(t.ner and t.ner.endswith("PERSON") for t in tokens) or sum(
+        1 for t in tokens if t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS and t.lower not in lexicon.TITLES
+    ) >= 2
+
+
+def plausible_speaker(tokens: list[Token]) -> bool:
+    """True if the tokens could name who spoke: a name, a pronoun, a role noun, `the bank`, `the report`."""
+    words = [t for t in tokens if t.text not in PUNCT]
+    if not words:
+        return False
+    lowered = [t.lower for t in words]
+    if lowered[0] in NOT_SPEAKER_STARTS or lowered[-1] in _NOT_SPEAKER_ENDS:
+        return False
+    if any(word in lexicon.SUBJECT_PRONOUNS or word in ("himself", "herself", "themselves") for word in lowered[1:]):
+        return False
+    if len(words) > 6 and not any(t.text[:1].isupper() for t in words[1:]):
+        return False
+    if len(words) == 1 and lowered[0] in lexicon.SUBJECT_PRONOUNS:
+        return lowered[0] != "you"
+    if any(t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS for t in words):
+        return True
+    if any(word in lexicon.ROLE_NOUNS for word in lowered):
+        return True
+    head = lowered[-1]
+    if head in _NOT_AGENT_NOUNS:
+        return False  # `later`, `however`: the -er and -or endings below would take them for people
+    if lowered[0] in ("the", "a", "an", "one", "another") and len(words) <= 4 and head.isalpha():
+        return True  # `The bank said`, `one slide says`
+    return head.endswith(_SPEAKER_ENDINGS)
+
+
+def trim_range(tokens: list[Token], first: int, last: int) -> TokenRange | None:
+    """``(first, last)`` without punctuation at either end; None if nothing is left."""
+    while first <= last and tokens[first].text in PUNCT:
+        first += 1
+    while last >= first and tokens[last].text in PUNCT:
+        last -= 1
+    return (first, last) if first <= last else None

@@ -1,0 +1,75 @@
+"""Sentences and tokens as the extractor reads them, built from a stanza Document (parsed or not).
+
+>>> from quotetrack.nlp import build_pipeline
+>>> text = "Peskov spoke.\\nHe left."
+>>> [(s.paragraph, [t.text for t in s.tokens]) for s in read_sentences(text, build_pipeline("rules")(text))]
+[(0, ['Peskov', 'spoke', '.']), (1, ['He', 'left', '.'])]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Entity = tuple[int, int, str, str]  # start, end, label ("PERSON", "ORG", ...), text
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    lower: str
+    lemma: str | None = None
+    upos: str | None = None
+    head: int = -1  # index of the head within the sentence, -1 for root/none
+    deprel: str | None = None
+    ner: str | None = None
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    tokens: list[Token]
+    paragraph: int
+
+
+def read_sentences(text: str, document) -> list[Sentence]:
+    """The sentences of a stanza Document over ``text``, numbered by paragraph (a newline starts one)."""
+    sentences = []
+    paragraph = 0
+    previous_end = 0
+    for index, sentence in enumerate(document.sentences):
+        tokens = []
+        for word in sentence.words:
+            parent = word.parent
+            start = word.start_char if word.start_char is not None else parent.start_char
+            end = word.end_char if word.end_char is not None else parent.end_char
+            ner = getattr(parent, "ner", None)
+            tokens.append(
+                Token(
+                    text=word.text,
+                    start=start,
+                    end=end,
+                    lower=word.text.lower(),
+                    lemma=word.lemma,
+                    upos=word.upos,
+                    head=(word.head - 1) if word.head else -1,
+                    deprel=word.deprel,
+                    ner=ner,
+                )
+            )
+        if not tokens:
+            continue
+        start, end = tokens[0].start, tokens[-1].end
+        if "\n" in text[previous_end:start]:
+            paragraph += 1
+        previous_end = end
+        sentences.append(Sentence(index, start, end, tokens, paragraph))
+    return sentences
+
+
+def read_entities(document) -> list[Entity]:
+    """The named entities of a stanza Document."""
+    return [(ent.start_char, ent.end_char, ent.type, ent.text) for ent in document.ents]
