@@ -88,7 +88,15 @@ def open_database(path: str | Path, *, timeout: float = 5.0, read_only: bool = F
     ``timeout`` is how many seconds to wait for another writer before giving up
     with a ``StoreError``. ``read_only`` opens an existing store without writing
     anything to it, not even the schema. ``":memory:"`` makes a throwaway store.
+    A ``StoreError`` names ``path``.
     """
+    try:
+        return _open_database(path, timeout, read_only)
+    except StoreError as error:
+        raise error.at(path) from error
+
+
+def _open_database(path: str | Path, timeout: float, read_only: bool) -> Database:
     if str(path) == MEMORY:
         db = Database(memory=True)
         ensure_schema(db)
@@ -119,7 +127,7 @@ def open_database(path: str | Path, *, timeout: float = 5.0, read_only: bool = F
 
 def open_store(path: str | Path, *, timeout: float = 5.0, read_only: bool = False) -> Store:
     """The :class:`Store` at ``path``, created when missing (see :func:`open_database`)."""
-    return Store(open_database(path, timeout=timeout, read_only=read_only))
+    return Store(open_database(path, timeout=timeout, read_only=read_only), path=str(path))
 
 
 class Store:
@@ -129,12 +137,17 @@ class Store:
     ``Database`` underneath, for anything the methods do not cover.
     """
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, path: str | None = None):
         self.db = db
+        self.path = None if path == MEMORY else path
+
+    def __repr__(self) -> str:
+        return f"<Store {self.path or 'in memory'}>"
 
     def add(self, article: Article, quotes: Sequence[Quote], *, extractor_version: str | None = None) -> Ingest:
         """Store ``article`` and its ``quotes`` (see :func:`ingest_article`)."""
-        return ingest_article(self.db, article, quotes, extractor_version=extractor_version)
+        with self._errors():
+            return ingest_article(self.db, article, quotes, extractor_version=extractor_version)
 
     def quotes(self, *, speaker: str | None = None, outlet: str | None = None) -> Iterator[dict[str, Any]]:
         """The stored quotes as ``quotes_view`` rows, oldest article first.
@@ -142,15 +155,34 @@ class Store:
         ``speaker`` matches any part of the speaker's name; ``outlet`` the outlet a quote
         was relayed through or its publisher.
         """
-        with _sqlite_errors():
+        columns, rows = self.query(speaker=speaker, outlet=outlet)
+        for row in rows:
+            yield dict(zip(columns, row))
+
+    def query(
+        self, *, speaker: str | None = None, outlet: str | None = None
+    ) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """Column names and row tuples of the matching quotes, for CSV and other tabular output."""
+        with self._errors():
             columns, rows = query_quotes(self.db, speaker=speaker, outlet=outlet)
-            for row in rows:
-                yield dict(zip(columns, row))
+        return columns, self._rows(rows)
+
+    def _rows(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+        with self._errors():
+            yield from rows
 
     def counts(self) -> dict[str, int]:
         """How many rows each table holds."""
-        with _sqlite_errors():
+        with self._errors():
             return {table: self.db.table(table).count for table in TABLES}
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            with _sqlite_errors():
+                yield
+        except StoreError as error:
+            raise (error.at(self.path) if self.path else error) from error
 
     def close(self) -> None:
         self.db.close()
