@@ -1,7 +1,7 @@
 """The ``quotetrack`` command line: ingest, extract, export, serve, models, bench.
 
 Commands parse arguments, show progress and choose exit codes; the work is done by
-:mod:`quotetrack.ingest`, :mod:`quotetrack.store`, :mod:`quotetrack.publish` and the bench
+:mod:`quotetrack.ingestion`, :mod:`quotetrack.store`, :mod:`quotetrack.publish` and the bench
 modules. Errors the user can act on become one ``Error:`` line and exit code 1 in
 :class:`OneLineErrors`; usage errors exit with 2. The NLP stack is imported inside the
 commands that need it, so ``--help`` stays fast.
@@ -139,7 +139,7 @@ def ingest(
 
     Example: quotetrack ingest data/samples --db quotes.db
     """
-    from .ingest import ingest as ingest_paths
+    from .ingestion import ingest as ingest_paths
 
     require_exists(*paths)
     skip = SkipLog()
@@ -186,7 +186,7 @@ def extract_command(
 
     Example: quotetrack extract data/samples/kremlin.txt --format table
     """
-    from .ingest import extract_each, make_extractor, readable_articles
+    from .ingestion import extract_each, make_extractor, readable_articles
     from .records import quote_record
 
     require_exists(file)

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from quotetrack import __version__
 from quotetrack.cli import app
-from quotetrack.ingest import extract_each
+from quotetrack.ingestion import extract_each
 from quotetrack.publish import load_metadata
 from quotetrack.records import Article
 

@@ -1,4 +1,4 @@
-"""Ingest throughput: synthetic articles through :func:`quotetrack.ingest.ingest_articles` into a temporary database.
+"""Ingest throughput: synthetic articles through :func:`quotetrack.ingestion.ingest_articles` into a temporary database.
 
 The articles are recombined from the paragraphs of real sample articles, so they
 read like news (quotes, cues, outlets) while their number can be scaled at will:
@@ -117,7 +117,7 @@ def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPL
     a second pass over the first ``TRACED_ARTICLES`` articles measures allocations.
     """
     from .. import extract  # noqa: F401 - imported before the clock starts, as loading is not extracting
-    from ..ingest import ingest_articles, make_extractor
+    from ..ingestion import ingest_articles, make_extractor
 
     articles = list(synthetic_articles(load_samples(samples), count))
     started = time.perf_counter()

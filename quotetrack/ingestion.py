@@ -1,4 +1,4 @@
-"""The ingest use case: article files are read, their quotes extracted in batches, and both stored.
+"""Ingestion, the main use case: article files are read, their quotes extracted, and both stored.
 
 ``quotetrack ingest`` and ``quotetrack bench speed`` both run :func:`ingest_articles`, so the
 benchmark measures what users run.
@@ -19,6 +19,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ __all__ = [
     "ingest_articles",
     "make_extractor",
     "readable_articles",
+    "shared_extractor",
 ]
 
 # Neural pipelines are faster on batches of documents. The rule pipeline is not: holding a batch of
@@ -99,6 +101,12 @@ def plural(count: int, noun: str) -> str:
     ('1 quote', '2 quotes')
     """
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@cache
+def shared_extractor(engine: str = "rules") -> Extractor:
+    """One :func:`make_extractor` per engine for the whole process, for callers that extract now and then."""
+    return make_extractor(engine)
 
 
 def make_extractor(engine: str = "auto") -> Extractor:
