@@ -22,15 +22,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import QuotetrackError
 from ..records import Article
 from ..resources import data_dir
+from . import BenchmarkError
 
 SAMPLES_DIR = data_dir() / "samples"
 
-
-class BenchmarkError(QuotetrackError):
-    """The benchmark cannot run, as a one-line message."""
+__all__ = ["SAMPLES_DIR", "BenchmarkError", "SpeedResult", "run_speed", "synthetic_articles"]
 
 
 @dataclass
