@@ -6,6 +6,8 @@ The CLI maps them to exit codes; the Python API lets them propagate.
 True
 >>> str(ArticleError("feed.jsonl", "invalid JSON", line=7))
 'feed.jsonl:7: invalid JSON'
+>>> str(StoreError("database is read-only").at("quotes.db"))
+'quotes.db: database is read-only'
 """
 
 from __future__ import annotations
@@ -34,7 +36,22 @@ class ArticleError(QuotetrackError):
 
 
 class StoreError(QuotetrackError):
-    """A database problem the user can act on (locked, read-only, not a quotetrack database)."""
+    """A database problem the user can act on (locked, read-only, not a quotetrack database).
+
+    ``path`` is the database file, when known; the message starts with it.
+    """
+
+    def __init__(self, problem: str, path: str | os.PathLike[str] | None = None):
+        self.problem = problem
+        self.path = None if path is None else os.fspath(path)
+        super().__init__(problem if self.path is None else f"{self.path}: {problem}")
+
+    def at(self, path: str | os.PathLike[str]) -> StoreError:
+        """The same problem, said of the database file ``path``."""
+        return StoreError(self.problem, path)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problem, self.path))
 
 
 class EngineError(QuotetrackError):

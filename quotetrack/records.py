@@ -1,15 +1,32 @@
-"""The records that flow through quotetrack: articles in, quotes out."""
+"""The records that flow through quotetrack: articles in, quotes out.
+
+>>> article = Article(text="“We are ready,” Peskov said.", url="https://example.com/ready")
+>>> quote = Quote(text="We are ready,", start=1, end=14, kind="direct", speaker="Peskov")
+>>> article.text[quote.start:quote.end] == quote.text
+True
+>>> quote_record(article, quote)["url"]
+'https://example.com/ready'
+"""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 # Bumped whenever extraction changes, so re-ingest knows which stored quotes are stale.
 EXTRACTOR_VERSION = "1.1"
 
-KINDS = ("direct", "indirect", "mixed")
+QuoteKind = Literal["direct", "indirect", "mixed"]
+"""direct: the speaker's words in quote marks; indirect: reported speech; mixed: a quoted fragment
+inside reported speech ("said the talks were “going nowhere”")."""
+
+KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+
+# The fields of a quote that ``quotetrack extract`` prints, in order.
+RECORD_FIELDS = (
+    "text", "start", "end", "kind", "cue", "speaker", "speaker_mention", "via_outlet", "publisher", "confidence",
+)  # fmt: skip
 
 
 def stable_id(*parts: str | None) -> str:
@@ -50,7 +67,7 @@ class Quote:
     text: str
     start: int
     end: int
-    kind: str  # one of KINDS
+    kind: QuoteKind
     cue: str | None = None
     cue_start: int | None = None
     speaker: str | None = None  # canonical name, None when unknown
@@ -66,3 +83,13 @@ class Quote:
         record = asdict(self)
         record.pop("extra")
         return record
+
+
+def quote_record(article: Article, quote: Quote) -> dict[str, Any]:
+    """``quote`` as a JSON-ready record: its :data:`RECORD_FIELDS`, where its words are when it spans
+    an attribution (``parts``), and the article's url and title when known."""
+    record = {key: value for key, value in quote.to_dict().items() if key in RECORD_FIELDS}
+    if quote.extra.get("parts"):
+        record["parts"] = [list(part) for part in quote.extra["parts"]]
+    record.update({key: value for key, value in (("url", article.url), ("title", article.title)) if value})
+    return record

@@ -3,17 +3,20 @@
 Every row has a stable id (a hash of what identifies it), so ingesting the same
 article twice leaves the database as it was:
 
->>> from sqlite_utils import Database
 >>> from quotetrack.records import Article, Quote
->>> db = Database(memory=True)
+>>> store = open_store(":memory:")
 >>> article = Article(text="“No,” Peskov said.", url="https://example.com/a")
 >>> quote = Quote(text="No,", start=1, end=4, kind="direct", speaker="Peskov")
->>> ingest_article(db, article, [quote])
+>>> store.add(article, [quote])
 <Ingest.NEW: 1>
->>> ingest_article(db, article, [quote])
+>>> store.add(article, [quote])
 <Ingest.UNCHANGED: 0>
->>> db["quotes"].count, db["speakers"].count
-(1, 1)
+>>> store.counts()
+{'articles': 1, 'speakers': 1, 'outlets': 0, 'quotes': 1}
+>>> [row["speaker"] for row in store.quotes(speaker="Peskov")]
+['Peskov']
+
+The functions under the class work on a plain sqlite-utils ``Database`` too.
 """
 
 from __future__ import annotations
@@ -26,23 +29,31 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 from weakref import WeakKeyDictionary
 
 from sqlite_utils import Database
 
 from .errors import StoreError
+from .query import query_quotes
 from .records import EXTRACTOR_VERSION, Article, Quote, stable_id
 from .resolve.names import canonical_speaker, speaker_key, speaker_kind, surname_key
 from .resolve.outlets import outlet_row
+from .schema import MIGRATIONS, schema_complete
 
 __all__ = [
     "Ingest",
+    "Store",
     "StoreError",
     "ensure_schema",
     "ingest_article",
     "open_database",
+    "open_store",
 ]
+
+MEMORY = ":memory:"
+TABLES = ("articles", "speakers", "outlets", "quotes")
 
 
 class Ingest(enum.IntEnum):
@@ -53,101 +64,22 @@ class Ingest(enum.IntEnum):
     UPDATED = 2
 
 
-QUOTES_FTS_COLUMNS = ("text", "speaker_mention", "sentence")
-
-QUOTES_VIEW_SQL = """select
-  quotes.id as id,
-  quotes.text as text,
-  quotes.kind as kind,
-  speakers.name as speaker,
-  quotes.speaker_mention as speaker_mention,
-  via.name as via_outlet,
-  coalesce(publisher.name, quotes.publisher) as publisher,
-  quotes.date as date,
-  articles.title as title,
-  articles.url as url,
-  quotes.cue as cue,
-  quotes.confidence as confidence,
-  quotes.parts as parts,
-  quotes.article_id as article_id,
-  quotes.rowid as quote_rowid
-from quotes
-join articles on articles.id = quotes.article_id
-left join speakers on speakers.id = quotes.speaker_id
-left join outlets as via on via.id = quotes.via_outlet_id
-left join outlets as publisher on publisher.id = quotes.publisher_outlet_id"""
-
-
 def ensure_schema(db: Database) -> None:
-    """Create the tables, indexes, full-text index and view, unless they exist.
+    """Bring ``db`` up to date by applying the pending :data:`~quotetrack.schema.MIGRATIONS`.
 
-    Writes nothing to a database that already has them, so a read-only copy opens fine.
+    Writes nothing to a database that is up to date, so a read-only copy opens fine.
     """
     with _sqlite_errors():
-        with db.atomic():
-            _create_tables(db)
-            if "parts" not in db["quotes"].columns_dict:
-                db["quotes"].add_column("parts", str)  # databases made before quotes had parts
-            db.index_foreign_keys()
-            for column in ("date", "kind"):
-                if [column] not in [index.columns for index in db["quotes"].indexes]:
-                    db["quotes"].create_index([column])
-            if not db["quotes_fts"].exists():
-                db["quotes"].enable_fts(QUOTES_FTS_COLUMNS, create_triggers=True, tokenize="porter")
-            db.create_view("quotes_view", QUOTES_VIEW_SQL, replace=True)
-
-
-def _create_tables(db: Database) -> None:
-    db["articles"].create(
-        {
-            "id": str,
-            "url": str,
-            "title": str,
-            "publisher": str,
-            "date": str,
-            "path": str,
-            "text": str,
-            "ingested_at": str,
-            "extractor_version": str,
-        },
-        pk="id",
-        if_not_exists=True,
-    )
-    db["speakers"].create({"id": str, "name": str, "kind": str}, pk="id", if_not_exists=True)
-    db["outlets"].create(
-        {"id": str, "name": str, "country": str, "state_run": int, "outlet_kind": str},
-        pk="id",
-        if_not_exists=True,
-    )
-    db["quotes"].create(
-        {
-            "id": str,
-            "article_id": str,
-            "speaker_id": str,
-            "via_outlet_id": str,
-            "publisher_outlet_id": str,
-            "publisher": str,
-            "text": str,
-            "start": int,
-            "end": int,
-            "kind": str,
-            "cue": str,
-            "speaker_mention": str,
-            "sentence": str,
-            "confidence": float,
-            "date": str,
-            "extractor_version": str,
-            "parts": str,
-        },
-        pk="id",
-        foreign_keys=[
-            ("article_id", "articles", "id"),
-            ("speaker_id", "speakers", "id"),
-            ("via_outlet_id", "outlets", "id"),
-            ("publisher_outlet_id", "outlets", "id"),
-        ],
-        if_not_exists=True,
-    )
+        if not MIGRATIONS.pending(db):
+            return
+        try:
+            # Holding the write lock first: two processes creating one database wait for each other.
+            with _write_transaction(db):
+                MIGRATIONS.apply(db)
+        except sqlite3.OperationalError as error:
+            # A database from before migrations, on read-only media, can still be read.
+            if getattr(error, "sqlite_errorname", "") != "SQLITE_READONLY" or not schema_complete(db):
+                raise
 
 
 def open_database(path: str | Path, *, timeout: float = 5.0, read_only: bool = False) -> Database:
@@ -155,8 +87,20 @@ def open_database(path: str | Path, *, timeout: float = 5.0, read_only: bool = F
 
     ``timeout`` is how many seconds to wait for another writer before giving up
     with a ``StoreError``. ``read_only`` opens an existing store without writing
-    anything to it, not even the schema.
+    anything to it, not even the schema. ``":memory:"`` makes a throwaway store.
+    A ``StoreError`` names ``path``.
     """
+    try:
+        return _open_database(path, timeout, read_only)
+    except StoreError as error:
+        raise error.at(path) from error
+
+
+def _open_database(path: str | Path, timeout: float, read_only: bool) -> Database:
+    if str(path) == MEMORY:
+        db = Database(memory=True)
+        ensure_schema(db)
+        return db
     path = Path(path)
     if path.is_dir():
         raise StoreError("is a folder, not a database file")
@@ -179,6 +123,77 @@ def open_database(path: str | Path, *, timeout: float = 5.0, read_only: bool = F
         db.close()
         raise
     return db
+
+
+def open_store(path: str | Path, *, timeout: float = 5.0, read_only: bool = False) -> Store:
+    """The :class:`Store` at ``path``, created when missing (see :func:`open_database`)."""
+    return Store(open_database(path, timeout=timeout, read_only=read_only), path=str(path))
+
+
+class Store:
+    """A quotetrack database: add articles with their quotes, read quotes back, count rows.
+
+    Use it as a context manager to close it when done. ``db`` is the sqlite-utils
+    ``Database`` underneath, for anything the methods do not cover.
+    """
+
+    def __init__(self, db: Database, path: str | None = None):
+        self.db = db
+        self.path = None if path == MEMORY else path
+
+    def __repr__(self) -> str:
+        return f"<Store {self.path or 'in memory'}>"
+
+    def add(self, article: Article, quotes: Sequence[Quote], *, extractor_version: str | None = None) -> Ingest:
+        """Store ``article`` and its ``quotes`` (see :func:`ingest_article`)."""
+        with self._errors():
+            return ingest_article(self.db, article, quotes, extractor_version=extractor_version)
+
+    def quotes(self, *, speaker: str | None = None, outlet: str | None = None) -> Iterator[dict[str, Any]]:
+        """The stored quotes as ``quotes_view`` rows, oldest article first.
+
+        ``speaker`` matches any part of the speaker's name; ``outlet`` the outlet a quote
+        was relayed through or its publisher.
+        """
+        columns, rows = self.query(speaker=speaker, outlet=outlet)
+        for row in rows:
+            yield dict(zip(columns, row))
+
+    def query(
+        self, *, speaker: str | None = None, outlet: str | None = None
+    ) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """Column names and row tuples of the matching quotes, for CSV and other tabular output."""
+        with self._errors():
+            columns, rows = query_quotes(self.db, speaker=speaker, outlet=outlet)
+        return columns, self._rows(rows)
+
+    def _rows(self, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+        with self._errors():
+            yield from rows
+
+    def counts(self) -> dict[str, int]:
+        """How many rows each table holds."""
+        with self._errors():
+            return {table: self.db.table(table).count for table in TABLES}
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            with _sqlite_errors():
+                yield
+        except StoreError as error:
+            raise (error.at(self.path) if self.path else error) from error
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
 
 
 def _open_read_only(path: Path, timeout: float) -> Database:
@@ -260,7 +275,7 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
         return Ingest.UNCHANGED
 
     if article_changed:
-        article_row["ingested_at"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        article_row["ingested_at"] = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
         db["articles"].upsert(article_row, pk="id")
     entities.write()
     for id in gone_quotes:

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack.read import ArticleError, normalize_date, parse_html, parse_txt, read_articles
+from quotetrack.read import (
+    ArticleError,
+    normalize_date,
+    parse_html,
+    parse_txt,
+    read_articles,
+)
 from quotetrack.records import Article
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -136,7 +142,7 @@ def test_markdown_heading_is_title(tmp_path):
 
 def test_txt_line_endings_and_bom(tmp_path):
     content = (
-        codecs.BOM_UTF8 + "Title: Windows\r\n\r\nFirst line.\r\nSecond line.\rThird.\r\n".encode()
+        codecs.BOM_UTF8 + b"Title: Windows\r\n\r\nFirst line.\r\nSecond line.\rThird.\r\n"
     )
     article = read_one(write(tmp_path / "crlf.txt", content))
     assert article.title == "Windows"
@@ -371,8 +377,10 @@ def test_html_loose_text_when_no_paragraphs():
             "2024-05-02",
         ),
         (
-            '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
-            '"datePublished": "2024-05-03", "publisher": {"name": "LD Outlet"}}]}</script>',
+            (
+                '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+                '"datePublished": "2024-05-03", "publisher": {"name": "LD Outlet"}}]}</script>'
+            ),
             "publisher",
             "LD Outlet",
         ),
@@ -454,7 +462,7 @@ def test_jsonl_invalid_utf8_line(tmp_path):
 def test_jsonl_limit_applies_per_line(tmp_path):
     small = json.dumps({"text": "Short."})
     big = json.dumps({"text": "x" * 500})
-    path = write(tmp_path / "feed.jsonl", "\n".join([small, big, small]) + "\n")
+    path = write(tmp_path / "feed.jsonl", f"{small}\n{big}\n{small}\n")
     results = list(read_articles([path], max_bytes=100))
     assert [getattr(result, "text", None) for result in results] == ["Short.", None, "Short."]
     assert str(results[1]) == f"{path}:2: line too large (> 100 bytes limit)"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from quotetrack.read import ArticleError, read_articles
 from quotetrack.extract import Extractor
+from quotetrack.read import ArticleError, read_articles
 from quotetrack.store import ingest_article
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -80,6 +80,7 @@ def render(url: str, tmp_path: Path) -> str:
             "--dump-dom",
             url,
         ],
+        check=False,
         capture_output=True,
         text=True,
         timeout=60,

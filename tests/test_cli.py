@@ -8,7 +8,9 @@ from sqlite_utils import Database
 from typer.testing import CliRunner
 
 from quotetrack import __version__
-from quotetrack.cli import app, extract_each, load_metadata
+from quotetrack.cli import app
+from quotetrack.ingestion import extract_each
+from quotetrack.publish import load_metadata
 from quotetrack.records import Article
 
 ORTIZ = "“We will not back down,” Mayor Jane Ortiz said on Tuesday. “Not now, not ever.”\n"
@@ -137,8 +139,9 @@ def test_locked_database_keeps_its_rows(runner, ingested, articles, tmp_path):
     finally:
         blocker.close()
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines() == [f"Error: {ingested}: database is locked by another process; "
-                                                  "try again when it has finished"]
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {ingested}: database is locked by another process; try again when it has finished"
+    ]
     assert counts(ingested) == before
 
 

@@ -128,3 +128,12 @@ async def test_csv_stream_with_labels(datasette):
     assert len(rows) == len(ARTICLES)
     assert sorted(row["speaker_id_label"] for row in rows) == ["Dmitry Peskov", "Dmitry Peskov", "Jane Ortiz"]
     assert {row["via_outlet_id_label"] for row in rows} == {"TASS", ""}
+
+
+async def test_the_migrations_table_is_hidden(datasette):
+    response = await datasette.client.get("/quotes.json")
+    assert response.status_code == 200
+    hidden = {table["name"] for table in response.json()["tables"] if table["hidden"]}
+    shown = {table["name"] for table in response.json()["tables"] if not table["hidden"]}
+    assert "_sqlite_migrations" in hidden
+    assert {"quotes", "speakers", "outlets", "articles"} <= shown

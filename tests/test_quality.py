@@ -3,27 +3,28 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack.records import Article, Quote
-from quotetrack.bench.quality import (
-    Counts,
+from quotetrack.bench.gold import (
     GoldArticle,
     GoldAttribution,
     Span,
+    is_named_source,
+    load_gold,
+    resolve_sources,
+)
+from quotetrack.bench.quality import main, report
+from quotetrack.bench.scoring import (
+    Counts,
     cue_correct,
     evaluate,
     gold_category,
-    is_named_source,
-    load_gold,
-    main,
     match,
     overlap,
     predicted_category,
-    report,
-    resolve_sources,
     span_tokens,
     speaker_correct,
     tokenize,
 )
+from quotetrack.records import Article, Quote
 
 DEVSET = Path(__file__).resolve().parent.parent / ".." / "shared" / "devset" / "polnear-dev.jsonl"
 

@@ -1,13 +1,22 @@
 import json
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
 from quotetrack.records import Article, Quote, stable_id
 from quotetrack.resolve.names import canonical_speaker, speaker_key
-from quotetrack.store import Ingest, StoreError, ensure_schema, ingest_article, open_database
+from quotetrack.schema import MIGRATIONS
+from quotetrack.store import (
+    Ingest,
+    Store,
+    StoreError,
+    ensure_schema,
+    ingest_article,
+    open_database,
+)
 
 TEXT = (
     "Kremlin spokesman Dmitry Peskov told TASS on Monday: “We will not back down.” "
@@ -402,9 +411,53 @@ def test_quote_parts_are_stored_as_json(db):
     assert [text[a:b] for a, b in json.loads(row["parts"])] == ["We will not back down,", "The city deserves better."]
 
 
-def test_old_databases_gain_the_parts_column(db):
-    ensure_schema(db)
-    db.execute("drop view quotes_view")
-    db.execute("alter table quotes drop column parts")
+LEGACY_SCHEMA = (Path(__file__).parent / "legacy_schema.sql").read_text(encoding="utf-8")
+
+
+def legacy_database(path, schema: str = LEGACY_SCHEMA) -> Database:
+    """A database as quotetrack wrote it before migrations, holding one article and its quotes."""
+    db = Database(path)
+    db.conn.executescript(schema)
+    article = Article(text=TEXT, url="https://example.com/talks", publisher="Reuters", date="2024-03-04")
+    ingest_article(db, article, make_quotes(article))  # writes rows only: the tables are there
+    assert "_sqlite_migrations" not in db.table_names()
+    return db
+
+
+def test_databases_from_before_migrations_open_and_work(tmp_path, article):
+    legacy_database(tmp_path / "old.db").close()
+    db = open_database(tmp_path / "old.db")
+    assert [migration.name for migration in MIGRATIONS.applied(db)] == ["create_tables"]
+    assert counts(db) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
+    other = Article(text="“Fine,” Jane Ortiz said.", url="https://example.com/fine")
+    assert ingest_article(db, other, [Quote(text="Fine,", start=1, end=6, kind="direct", speaker="Jane Ortiz")])
+    assert counts(db)["quotes"] == 3
+    assert [row["speaker"] for row in Store(db).quotes(speaker="Ortiz")] == ["Jane Ortiz", "Jane Ortiz"]
+    assert db.execute("select count(*) from quotes_fts where quotes_fts match 'nowhere'").fetchone()[0] == 1
+
+
+def test_databases_from_before_quote_parts_gain_the_column(tmp_path):
+    schema = LEGACY_SCHEMA.replace(',\n   "parts" TEXT', "").replace("  quotes.parts as parts,\n", "")
+    assert "parts" not in schema
+    db = Database(tmp_path / "older.db")
+    db.conn.executescript(schema)
+    db["articles"].insert({"id": "a1", "text": "“No,” Peskov said."})
+    db["quotes"].insert({"id": "q1", "article_id": "a1", "text": "No,", "start": 1, "end": 4, "kind": "direct"})
     ensure_schema(db)
     assert "parts" in db["quotes"].columns_dict
+    assert "parts" in db["quotes_view"].columns_dict
+    assert [(row["text"], row["parts"]) for row in db["quotes_view"].rows] == [("No,", None)]
+
+
+def test_an_up_to_date_database_gets_no_migration_twice(db):
+    ensure_schema(db)
+    ensure_schema(db)
+    assert MIGRATIONS.pending(db) == []
+    assert db["_sqlite_migrations"].count == 1
+
+
+def test_a_read_only_database_from_before_migrations_still_opens(tmp_path):
+    legacy_database(tmp_path / "old.db").close()
+    read_only = Database(sqlite3.connect(f"file:{tmp_path / 'old.db'}?mode=ro", uri=True))
+    ensure_schema(read_only)
+    assert read_only["quotes"].count == 2

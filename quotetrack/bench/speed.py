@@ -1,4 +1,4 @@
-"""Ingest throughput: synthetic articles through the extractor into a temporary database.
+"""Ingest throughput: synthetic articles through :func:`quotetrack.ingestion.ingest_articles` into a temporary database.
 
 The articles are recombined from the paragraphs of real sample articles, so they
 read like news (quotes, cues, outlets) while their number can be scaled at will:
@@ -21,19 +21,14 @@ import tracemalloc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..records import Article
 from ..resources import data_dir
-
-if TYPE_CHECKING:
-    from ..extract import Extractor
+from . import BenchmarkError
 
 SAMPLES_DIR = data_dir() / "samples"
 
-
-class BenchmarkError(Exception):
-    """The benchmark cannot run, as a one-line message."""
+__all__ = ["SAMPLES_DIR", "BenchmarkError", "SpeedResult", "run_speed", "synthetic_articles"]
 
 
 @dataclass
@@ -60,11 +55,15 @@ class SpeedResult:
                 f"quotetrack ingest speed ({self.articles} synthetic articles, engine {self.engine})",
                 f"articles/s  {self.articles / seconds:10.1f}",
                 f"quotes/s    {self.quotes / seconds:10.1f}   ({self.quotes} quotes)",
-                f"time        {self.seconds:10.2f} s  (extract {self.extract_seconds:.2f} s, "
-                f"store {self.store_seconds:.2f} s, extractor load {self.load_seconds:.2f} s)",
+                (
+                    f"time        {self.seconds:10.2f} s  (extract {self.extract_seconds:.2f} s, "
+                    f"store {self.store_seconds:.2f} s, extractor load {self.load_seconds:.2f} s)"
+                ),
                 f"peak RSS    {self.peak_rss_bytes / megabytes:10.1f} MB (whole process)",
-                f"peak traced {self.traced_peak_bytes / megabytes:10.1f} MB (Python allocations, "
-                f"separate pass over {min(self.articles, TRACED_ARTICLES)} articles)",
+                (
+                    f"peak traced {self.traced_peak_bytes / megabytes:10.1f} MB (Python allocations, "
+                    f"separate pass over {min(self.articles, TRACED_ARTICLES)} articles)"
+                ),
                 f"database    {self.database_bytes / megabytes:10.1f} MB",
             ]
         )
@@ -110,36 +109,38 @@ def synthetic_articles(samples: Sequence[Article], count: int, seed: int = 1) ->
 
 
 def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPLES_DIR) -> SpeedResult:
-    """Extract and store ``count`` synthetic articles; time each stage and measure memory.
+    """Ingest ``count`` synthetic articles as ``quotetrack ingest`` does; time each stage and measure memory.
 
     tracemalloc slows Python several times over, so the timed pass runs without it and
     a second pass over the first ``TRACED_ARTICLES`` articles measures allocations.
     """
-    from ..extract import Extractor
+    from .. import extract  # noqa: F401 - imported before the clock starts, as loading is not extracting
+    from ..ingestion import ingest_articles, make_extractor
 
     articles = list(synthetic_articles(load_samples(samples), count))
     started = time.perf_counter()
-    extractor = Extractor(engine)
+    extractor = make_extractor(engine)
     extractor.extract(articles[0])  # pipelines build lazily: count that as loading, not as throughput
     load_seconds = time.perf_counter() - started
 
     with tempfile.TemporaryDirectory() as folder:
-        timed = _ingest_into(Path(folder) / "bench.db", extractor, articles)
+        timed = ingest_articles(articles, Path(folder) / "bench.db", extractor=extractor)
         database_bytes = (Path(folder) / "bench.db").stat().st_size
         tracemalloc.start()
         try:
-            _ingest_into(Path(folder) / "traced.db", extractor, articles[:TRACED_ARTICLES])
+            ingest_articles(articles[:TRACED_ARTICLES], Path(folder) / "traced.db", extractor=extractor)
             traced_peak = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
-    extract_seconds, store_seconds, quotes = timed
+    if timed.skipped:
+        raise BenchmarkError(f"{len(timed.skipped)} synthetic articles failed: {timed.skipped[0]}")
     return SpeedResult(
         engine=extractor.engine,
-        articles=len(articles),
-        quotes=quotes,
+        articles=timed.articles,
+        quotes=timed.quotes,
         load_seconds=load_seconds,
-        extract_seconds=extract_seconds,
-        store_seconds=store_seconds,
+        extract_seconds=timed.extract_seconds,
+        store_seconds=timed.store_seconds,
         peak_rss_bytes=_peak_rss_bytes(),
         traced_peak_bytes=traced_peak,
         database_bytes=database_bytes,
@@ -147,27 +148,6 @@ def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPL
 
 
 TRACED_ARTICLES = 100
-
-
-def _ingest_into(path: Path, extractor: Extractor, articles: Sequence[Article]) -> tuple[float, float, int]:
-    """Seconds spent extracting, seconds spent storing, and quotes stored."""
-    from ..store import ingest_article, open_database
-
-    extract_seconds = store_seconds = 0.0
-    quotes_stored = 0
-    db = open_database(path)
-    try:
-        for article in articles:
-            started = time.perf_counter()
-            quotes = extractor.extract(article)
-            extracted = time.perf_counter()
-            ingest_article(db, article, quotes)
-            store_seconds += time.perf_counter() - extracted
-            extract_seconds += extracted - started
-            quotes_stored += len(quotes)
-    finally:
-        db.close()
-    return extract_seconds, store_seconds, quotes_stored
 
 
 def _peak_rss_bytes() -> int:
