@@ -35,7 +35,7 @@ class OneLineErrors(TyperGroup):
     Sub-commands run inside the top group's ``invoke``, so this is the one place they are caught.
     """
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer's own click Context, which it does not export
         try:
             return super().invoke(ctx)
         except (QuotetrackError, OSError, sqlite3.Error) as error:

@@ -120,3 +120,66 @@ def _create_tables(db: Database) -> None:
         ],
         if_not_exists=True,
     )
+
+
+# What each column holds, for people reading the database: the README's data-model section is
+# generated from this and the live schema (``cog -r README.md``), and a test keeps them in step.
+COLUMN_DOCS: dict[str, dict[str, str]] = {
+    "articles": {
+        "id": "hash of the URL, else of the text",
+        "url": "where the article was published",
+        "title": "headline",
+        "publisher": "who published it, as given by the source",
+        "date": "publication date, ISO 8601 when it could be read",
+        "path": "the file it was read from",
+        "text": "the article text; quote offsets point into it",
+        "ingested_at": "when it was last written (UTC)",
+        "extractor_version": "version of the extractor that read it",
+    },
+    "quotes": {
+        "id": "hash of article, start, end and kind",
+        "article_id": "the article (`articles.id`)",
+        "speaker_id": "who said it (`speakers.id`), null when unknown",
+        "via_outlet_id": "the outlet it was relayed through (`outlets.id`), e.g. TASS in \"TASS quoted Peskov\"",
+        "publisher_outlet_id": "the publisher, when the gazetteer knows it (`outlets.id`)",
+        "publisher": "the publisher's name as given",
+        "text": "the quoted or reported words, verbatim: `articles.text[start:end]`",
+        "start": "character offset of the quote in the article text",
+        "end": "character offset just past the quote",
+        "kind": "direct, indirect (reported speech) or mixed",
+        "cue": "the speech cue: said, told, according to, quoted ... as saying",
+        "speaker_mention": "the words the article uses for the speaker (\"he\", \"the spokesman\")",
+        "sentence": "the sentence(s) around the quote",
+        "confidence": "0-1, how sure the attribution is",
+        "date": "the article's date, copied for sorting and faceting",
+        "extractor_version": "version of the extractor that found it",
+        "parts": "JSON `[[start, end], ...]` of the quoted words when a quote spans its attribution",
+    },
+    "speakers": {
+        "id": "hash of the normalised name",
+        "name": "canonical name, titles dropped (\"Dmitry Peskov\")",
+        "kind": "person, organisation or unknown",
+    },
+    "outlets": {
+        "id": "hash of the canonical name",
+        "name": "canonical name from the gazetteer, else the name as written",
+        "country": "country of the outlet, when known",
+        "state_run": "1 for state-run media, 0 when known not to be, null when unknown",
+        "outlet_kind": "news agency, newspaper, broadcaster, ... when known",
+    },
+}
+
+
+def schema_markdown() -> str:
+    """The data-model tables for the README, read from a freshly migrated database.
+
+    >>> print(schema_markdown().splitlines()[0])
+    **`articles`**
+    """
+    db = Database(memory=True)
+    MIGRATIONS.apply(db)
+    sections = []
+    for table, docs in COLUMN_DOCS.items():
+        rows = [f"| `{name}` | {kind.__name__} | {docs.get(name, '')} |" for name, kind in db.table(table).columns_dict.items()]
+        sections.append("\n".join([f"**`{table}`**", "", "| column | type | meaning |", "| --- | --- | --- |", *rows]))
+    return "\n\n".join(sections) + "\n"

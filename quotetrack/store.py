@@ -25,6 +25,7 @@ import contextlib
 import datetime
 import enum
 import json
+import os
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -82,7 +83,7 @@ def ensure_schema(db: Database) -> None:
                 raise
 
 
-def open_database(path: str | Path, *, timeout: float = 5.0, read_only: bool = False) -> Database:
+def open_database(path: str | os.PathLike[str], *, timeout: float = 5.0, read_only: bool = False) -> Database:
     """Open (or create) the store at ``path`` with its schema in place.
 
     ``timeout`` is how many seconds to wait for another writer before giving up
@@ -96,7 +97,7 @@ def open_database(path: str | Path, *, timeout: float = 5.0, read_only: bool = F
         raise error.at(path) from error
 
 
-def _open_database(path: str | Path, timeout: float, read_only: bool) -> Database:
+def _open_database(path: str | os.PathLike[str], timeout: float, read_only: bool) -> Database:
     if str(path) == MEMORY:
         db = Database(memory=True)
         ensure_schema(db)
@@ -276,12 +277,12 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
 
     if article_changed:
         article_row["ingested_at"] = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-        db["articles"].upsert(article_row, pk="id")
+        db.table("articles").upsert(article_row, pk="id")
     entities.write()
     for id in gone_quotes:
-        db["quotes"].delete(id)
+        db.table("quotes").delete(id)
     if changed_quotes:
-        db["quotes"].upsert_all(changed_quotes, pk="id")
+        db.table("quotes").upsert_all(changed_quotes, pk="id")
     return Ingest.NEW if stored is None else Ingest.UPDATED
 
 
@@ -354,9 +355,9 @@ class _Entities:
 
     def write(self) -> None:
         if self.new_speakers:
-            self.db["speakers"].insert_all(self.new_speakers.values(), pk="id", ignore=True)
+            self.db.table("speakers").insert_all(self.new_speakers.values(), pk="id", ignore=True)
         if self.new_outlets:
-            self.db["outlets"].insert_all(self.new_outlets.values(), pk="id", ignore=True)
+            self.db.table("outlets").insert_all(self.new_outlets.values(), pk="id", ignore=True)
 
 
 class _SurnameIndex:

@@ -1,8 +1,8 @@
 import pytest
 
 from quotetrack.extract import Extractor
-from quotetrack.records import Article
 from quotetrack.extract.marks import find_quote_spans
+from quotetrack.records import Article
 
 MOSCOW_TIMES = (
     "Kremlin spokesman Dmitry Peskov told reporters on a conference call on Wednesday that Russian-Turkish "

@@ -23,7 +23,7 @@ import bisect
 import re
 
 from ..lexicon import QUOTE_MARKS
-from ..records import Article, Quote
+from ..records import Article, Quote, QuoteKind
 from ..resolve.outlets import Outlets
 from ..resolve.speakers import SpeakerResolver
 from .clauses import strip_span
@@ -142,6 +142,7 @@ class ArticleExtraction:
                 remainder = self.text[span.outer_end : end].strip(" .,;")
                 if not remainder or remainder in QUOTE_MARKS:
                     start, end, covering, inside = span.start, span.end, [opening], [opening]
+        kind: QuoteKind
         if covering and all(i in covering for i in inside):
             kind = "direct"
             start, end = spans[covering[0]].start, spans[covering[0]].end
@@ -174,7 +175,7 @@ class ArticleExtraction:
             extend(quote, span, self.text, sentence)
             break
 
-    def make_quote(self, frame: Frame, start: int, end: int, kind: str) -> Quote:
+    def make_quote(self, frame: Frame, start: int, end: int, kind: QuoteKind) -> Quote:
         """The quote of ``frame`` over ``[start, end)``, its speaker resolved and remembered."""
         sentence = frame.sentence
         tokens = sentence.tokens

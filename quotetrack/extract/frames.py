@@ -295,7 +295,8 @@ def drop_nested(frames: list[Frame]) -> list[Frame]:
     """A cue inside another frame's content is reported speech within speech; keep the outer one."""
     kept = []
     for outer in [f for f in frames if f.sentence.tokens[f.cue_first].lower == "according" and f.content]:
-        nested = [f for f in frames if f is not outer and outer.content[0] <= f.sentence.tokens[f.cue_first].start < outer.content[1]]
+        low, high = outer.content or (0, 0)
+        nested = [f for f in frames if f is not outer and low <= f.sentence.tokens[f.cue_first].start < high]
         if nested:
             # `According to Interfax, the ministry said ...` and `Peskov said ..., according to Interfax`:
             # the outlet carried what the speaker said.
@@ -318,7 +319,8 @@ def drop_nested(frames: list[Frame]) -> list[Frame]:
     subordinate = [f for f in frames if f.extra.get("subordinate") and f.placement == "after"]
     for outer in subordinate:
         # `When Patriot signaled that ..., Mr. Barrett said, “...”`: the main clause is the speech.
-        if any(f is not outer and outer.content[0] <= f.sentence.tokens[f.cue_first].start < outer.content[1] for f in frames):
+        low, high = outer.content or (0, 0)
+        if any(f is not outer and low <= f.sentence.tokens[f.cue_first].start < high for f in frames):
             frames = [f for f in frames if f is not outer]
     for inner in frames:
         tokens = inner.sentence.tokens

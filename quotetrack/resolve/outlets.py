@@ -17,7 +17,6 @@ from typing import Any
 from ..records import stable_id
 from ..resources import data_path
 
-
 _DESCRIPTORS = re.compile(
     r"\b(the|state-run|state-owned|state-controlled|state|official|independent|"
     r"pro-kremlin|kremlin-friendly|russian|chinese|iranian|turkish|news|agency|"
@@ -53,9 +52,10 @@ class Outlets:
         for outlet in outlets:
             for alias in (outlet.name, *outlet.aliases):
                 self._exact[alias] = outlet.name
-                if alias.lower().startswith("the ") and alias.lower() not in ("the " + outlet.name.lower(),):
-                    if " " not in alias[4:]:
-                        continue
+                # "The Post" alone is too common a phrase to match loosely.
+                one_word_after_the = alias.lower().startswith("the ") and " " not in alias[4:]
+                if one_word_after_the and alias.lower() != "the " + outlet.name.lower():
+                    continue
                 self._by_key.setdefault(_key(alias), outlet.name)
         longest_first = sorted(self._exact, key=len, reverse=True)
         self._pattern = re.compile(
@@ -64,7 +64,7 @@ class Outlets:
 
     @classmethod
     @cache
-    def load(cls, path: str | None = None) -> "Outlets":
+    def load(cls, path: str | None = None) -> Outlets:
         source = Path(path) if path else data_path("outlets.csv")
         with open(source, newline="", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
