@@ -23,6 +23,14 @@ inside reported speech ("said the talks were “going nowhere”")."""
 
 KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
 
+SpeakerMethod = Literal["name", "surname", "alias", "role", "pronoun", "none"]
+"""How a quote's speaker was found from its mention: the full name written at the attribution
+("name"), a surname resolved to the full name ("surname"), another name for the same speaker
+such as an acronym ("alias"), a role noun ("the spokesman", "the ministry": "role"), a pronoun
+("pronoun"), or no speaker ("none")."""
+
+SPEAKER_METHODS: tuple[SpeakerMethod, ...] = get_args(SpeakerMethod)
+
 # The fields of a quote that ``quotetrack extract`` prints, in order.
 RECORD_FIELDS = (
     "text", "start", "end", "kind", "cue", "speaker", "speaker_mention", "via_outlet", "publisher", "confidence",
@@ -73,7 +81,12 @@ class Quote:
     speaker: str | None = None  # canonical name, None when unknown
     speaker_mention: str | None = None  # the words the article used ("he", "the spokesman")
     speaker_start: int | None = None
-    via_outlet: str | None = None  # canonical outlet name the quote came through
+    speaker_end: int | None = None  # speaker_mention is text[speaker_start:speaker_end]
+    speaker_method: SpeakerMethod | None = None  # how the speaker was found from the mention
+    via_outlet: str | None = None  # canonical outlet name the quote came through (nearest the speaker)
+    via_chain: list[str] = field(default_factory=list)  # every relaying outlet, nearest the speaker first
+    via_start: int | None = None  # where the via outlet is named: text[via_start:via_end]
+    via_end: int | None = None
     publisher: str | None = None
     sentence: str | None = None  # the sentence(s) around the quote, for context
     confidence: float = 0.5
