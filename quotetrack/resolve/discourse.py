@@ -250,11 +250,17 @@ class Discourse:
 def clean_name(name: str) -> str:
     """A person's name without the titles, parties and nationalities in front of it.
 
-    >>> clean_name("Democrat Hillary Clinton's"), clean_name("President Obama"), clean_name("Stephen King")
-    ('Hillary Clinton', 'Obama', 'Stephen King')
+    >>> clean_name("Democrat Hillary Clinton's"), clean_name("Senators Alma Ruiz"), clean_name("Stephen King")
+    ('Hillary Clinton', 'Alma Ruiz', 'Stephen King')
     """
     words = re.sub(r"['’]s?$", "", name.strip()).split()
     # Titles lead a name ("President Obama"); a trailing "King" is a surname.
-    while len(words) > 1 and (words[0].lower() in lexicon.TITLES or len(words) > 2 and words[0] in lexicon.DEMONYMS):
+    while len(words) > 1 and (_is_title(words[0]) or len(words) > 2 and words[0] in lexicon.DEMONYMS):
         words = words[1:]
     return " ".join(words)
+
+
+def _is_title(word: str) -> bool:
+    """`President`, `Sen.`, and plural titles before coordinated names (`Senators Ruiz and Hale`)."""
+    lower = word.lower()
+    return lower in lexicon.TITLES or lower.endswith("s") and lower[:-1] in lexicon.TITLES

@@ -156,8 +156,9 @@ class SpeakerResolver:
 
     # -- resolving -----------------------------------------------------------------------------
 
-    def fullest(self, name: str) -> str | None:
-        """The fullest known name that ``name`` is part of ("Peskov" -> "Dmitry Peskov")."""
+    def fullest(self, name: str, gender: str | None = None) -> str | None:
+        """The fullest known name that ``name`` is part of ("Peskov" -> "Dmitry Peskov"); of that
+        gender when one is given (`Mr. Obama` is not Michelle Obama)."""
         tokens = name.split()
         if not tokens:
             return None
@@ -167,6 +168,8 @@ class SpeakerResolver:
             if person.surname == tokens[-1] or (len(tokens) == 1 and tokens[0] in person.name.split()[:1] and len(person.name.split()) > 1)
         ]
         candidates = [person for person in candidates if set(tokens) <= set(person.name.split()) or person.surname == tokens[-1]]
+        if gender:
+            candidates = [person for person in candidates if person.gender in (None, gender)] or candidates
         if not candidates:
             return None
         exact = [person for person in candidates if set(tokens) <= set(person.name.split())]
@@ -190,9 +193,10 @@ class SpeakerResolver:
         outlet = self.outlets.canonical(mention) if len(mention.split()) <= 6 else None
         words = mention.split()
         head = _POSSESSIVE.sub("", words[-1]).lower() if words else ""
+        titled = lexicon.GENDERED_TITLES.get(lowered.split()[0])  # `Mr. Obama`, `Mrs. Clinton`
         person = self._person_entity_in(mention, position)
         if person:
-            return self.fullest(person) or person
+            return self.fullest(person, titled) or person
         if lowered.split()[0] in ("a", "an", "one", "another", "some", "several", "two", "three", "many"):
             return None  # `one delegate from Fiji`, `a senior official`: somebody, not a name
         if head in DOCUMENT_NOUNS and words[-1].islower():
@@ -209,7 +213,7 @@ class SpeakerResolver:
             return self._org_in(mention)
         name = self._name_in(mention, position)
         if name:
-            known = self.fullest(name)
+            known = self.fullest(name, titled)
             if known:
                 return known
             if not _is_venue(name) and name not in self.acronyms.values():
