@@ -167,3 +167,22 @@ def test_mr_is_not_his_wife():
     resolver.people["Erik Berg"].gender = "male"
     resolver.people["Anna Berg"].gender = "female"
     assert resolver.resolve("Mr. Berg", 33) == "Erik Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Mayor Ines Varga defended the budget. “It is balanced,” Varga's spokesman, Luca Bianchi, said.\n",
+            "Luca Bianchi",
+            id="possessed-role-named-in-apposition",
+        ),
+        pytest.param(
+            "Mayor Ines Varga defended the budget. “It is balanced,” Varga's spokesman said.\n",
+            None,
+            id="possessed-role-unnamed",
+        ),
+    ],
+)
+def test_a_role_of_somebodys_is_not_that_somebody(extractor, text, speaker):
+    assert speaker_of(extractor, text, "It is balanced") == speaker

@@ -25,6 +25,7 @@ _clean_name = clean_name  # the name tests/test_names.py imports
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+_APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*[,.;]")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
 
 
@@ -173,7 +174,8 @@ class SpeakerResolver:
         if not candidates:
             return None
         exact = [person for person in candidates if set(tokens) <= set(person.name.split())]
-        pool = exact or candidates
+        # `Trump` is Donald Trump's surname before it is the first word of `Trump Taj Mahal`.
+        pool = [person for person in exact if person.surname == tokens[-1]] or exact or candidates
         if len({person.name for person in pool}) > 1:
             # Two Clintons: the one most recently speaking or mentioned.
             for speaker, _ in reversed(self.history):
@@ -194,6 +196,12 @@ class SpeakerResolver:
         words = mention.split()
         head = _POSSESSIVE.sub("", words[-1]).lower() if words else ""
         titled = lexicon.GENDERED_TITLES.get(lowered.split()[0])  # `Mr. Obama`, `Mrs. Clinton`
+        if _possessed_role(words):
+            # `Trump's attorney`, `Carter's press secretary`: somebody else, named in apposition if at all.
+            apposed = _APPOSED_NAME.match(self.text, position + len(mention))
+            if apposed and not self.outlets.canonical(apposed.group(1)):
+                return self.fullest(apposed.group(1)) or apposed.group(1)
+            return None
         person = self._person_entity_in(mention, position)
         if person:
             return self.fullest(person, titled) or person
@@ -335,6 +343,23 @@ def _gender_of_first_name(name: str) -> str | None:
     if first in lexicon.MALE_NAMES:
         return "male"
     return None
+
+
+def _possessed_role(words: list[str]) -> bool:
+    """`Trump's attorney`, `the senator's press secretary`: a role of somebody's, not that somebody.
+
+    >>> _possessed_role("Trump's attorney".split()), _possessed_role("Trump's fire-breathing".split())
+    (True, False)
+    """
+    owner = next((k for k, word in enumerate(words[:-1]) if _POSSESSIVE.search(word) and not word.endswith("s'")), None)
+    if owner is None or len(words) - owner - 1 > 3:
+        return False
+    after, before = words[owner + 1 :], words[:owner]
+    return (
+        all(word.islower() for word in after)
+        and after[-1] in lexicon.ROLE_NOUNS
+        and all(word[:1].isupper() or word.lower() == "the" for word in before)
+    )
 
 
 def _is_venue(name: str) -> bool:
