@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import lexicon
 from .discourse import clean_name
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ class Salience:
             person = resolver.fullest(clean_name(name)) if name not in resolver.venues else None
             if person:
                 return subject.position, "person", person
+            if " " not in name and not name.isupper() and (name in lexicon.ORG_WORDS or name.lower() in lexicon.ROLE_NOUNS):
+                return subject.position, "other", name  # `School`, `Police`: capitalised only as the first word
             if subject.label == "ORG" or resolver.outlets.canonical(name):
                 return subject.position, "org", resolver.outlets.canonical(name) or name
             if subject.label == "PERSON" and name not in resolver.venues:
