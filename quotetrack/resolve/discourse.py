@@ -1,0 +1,266 @@
+"""Who each sentence is about: the noun phrase before its main verb.
+
+The rule engine has no parse, so a sentence's subject is read from its surface: skip a dateline
+(`MOSCOW —`), conjunctions and fronted adjuncts ended by a comma (`On Monday,`), then take the
+noun phrase of names, titles and role words that follows. Speaker resolution uses the subjects
+as the people, organisations and groups that `he`, `she`, `it` and `they` most likely mean.
+
+>>> from types import SimpleNamespace as T
+>>> words = "On Monday , former governor Ann Lee said".split()
+>>> tokens, at = [], 0
+>>> for word in words:
+...     tokens.append(T(text=word, lower=word.lower(), start=at, end=at + len(word)))
+...     at += len(word) + 1
+>>> names = {tokens[5].start: (tokens[6].end, "PERSON", "Ann Lee")}
+>>> find_subject(tokens, names)
+Subject(start=12, position=28, kind='name', text='Ann Lee', names=('Ann Lee',), label='PERSON')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .. import lexicon
+from ..resources import word_list
+
+ADJUNCT_OPENERS = word_list("adjunct_openers")
+NOUN_PHRASE_MODIFIERS = word_list("noun_phrase_modifiers")
+DOCUMENT_NOUNS = word_list("document_nouns")
+
+_CONJUNCTIONS = frozenset(["and", "but", "yet", "so", "still", "also", "then", "now", "or", "nor"])
+_DASHES = frozenset(("—", "–", "-", "--"))
+_POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
+_COORDINATORS = frozenset(("and", "&"))
+# `When Obama flew in, he met ...`: their clause's subject is usually who the main clause is about.
+_TEMPORAL = frozenset(["when", "after", "before", "while", "once", "as", "since", "until"])
+
+
+class TokenLike(Protocol):
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A sentence's subject noun phrase.
+
+    ``kind`` is ``name`` (one named entity is the head), ``names`` (names joined by "and"),
+    ``pronoun``, ``role`` (`the spokeswoman`), ``institution`` (`the ministry`),
+    ``document`` (`the report`) or ``other`` (a group or thing: `Officials`, `Prices`).
+    """
+
+    start: int
+    position: int  # where the head starts: the entity, or the noun phrase's first word
+    kind: str
+    text: str
+    names: tuple[str, ...] = ()
+    label: str | None = None  # the NER label of a ``name`` head
+
+
+def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, str]]) -> Subject | None:
+    """The subject of one sentence; ``names`` maps an entity's start offset to (end, label, text).
+
+    None when the sentence opens with a quotation or no noun phrase can be found.
+    """
+    count = len(tokens)
+    if not count or tokens[0].text in lexicon.OPENING_MARKS or tokens[0].text in lexicon.QUOTE_MARKS:
+        return None
+    i = _after_dateline(tokens)
+    fronted: Subject | None = None  # a person named in a fronted adjunct: `When Obama flew in, he met ...`
+    for _ in range(4):
+        if i >= count:
+            return None
+        lower = tokens[i].lower
+        if lower in _CONJUNCTIONS:
+            i += 1
+            continue
+        if lower in ADJUNCT_OPENERS or _adverb_or_participle(tokens[i], names):
+            comma = next((k for k in range(i + 1, min(count, i + 25)) if tokens[k].text == ","), None)
+            if comma is None or any(tokens[k].text in lexicon.QUOTE_MARKS for k in range(i, comma)):
+                comma = None
+            if fronted is None and lower in _TEMPORAL:
+                fronted = _first_person(tokens, i + 1, comma if comma is not None else min(count, i + 8), names)
+            if comma is None:
+                return fronted
+            i = comma + 1
+            # `Speaking in Salem, New Hampshire, Trump said`: the place after the comma is the adjunct's.
+            place = names.get(tokens[i].start) if i < count else None
+            if place and place[1] in ("GPE", "LOC") or i < count and tokens[i].text in lexicon.PLACES:
+                end = place[0] if place else tokens[i].end
+                k = i
+                while k < count and tokens[k].start < end:
+                    k += 1
+                if k < count and tokens[k].text == ",":
+                    i = k + 1
+            continue
+        break
+    if i >= count:
+        return None
+    first = tokens[i]
+    if first.lower in lexicon.SUBJECT_PRONOUNS:
+        return fronted or Subject(first.start, first.start, "pronoun", first.lower)
+    subject = _noun_phrase(tokens, i, names)
+    if fronted is not None and (subject is None or subject.kind == "other"):
+        return fronted
+    return subject
+
+
+def _adverb_or_participle(token: TokenLike, names: dict[int, tuple[int, str, str]]) -> bool:
+    """`Separately,`, `Speaking to reporters,`, `Asked about it,`: an opener ended by a comma."""
+    lower = token.lower
+    return len(lower) > 4 and lower.isalpha() and token.start not in names and lower.endswith(("ly", "ing", "ed"))
+
+
+def _first_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
+    """The person right after a subordinator (`When President Obama flew`); not one further in
+    (`After meeting with Obama`), nor a possessive (`When Obama's plane landed`)."""
+    for k in range(first, min(stop, first + 2)):
+        entity = names.get(tokens[k].start)
+        if entity is not None and entity[1] == "PERSON":
+            after = next((token for token in tokens[k:stop] if token.start >= entity[0]), None)
+            if after is not None and after.lower in _POSSESSIVES:
+                return None
+            return Subject(tokens[k].start, tokens[k].start, "name", entity[2], (entity[2],), "PERSON")
+        if tokens[k].lower not in lexicon.TITLES and tokens[k].lower != "the":
+            return None
+    return None
+
+
+def _premodifier_noun(lower: str) -> bool:
+    return lower.isalpha() and lower.islower() and not lower.endswith(("ed", "s")) and lower not in lexicon.CUE_FORMS
+
+
+def _after_dateline(tokens: Sequence[TokenLike]) -> int:
+    """Index after `MOSCOW —` or `WASHINGTON (Reuters) -`; 0 when the sentence has no dateline."""
+    for k in range(1, min(len(tokens), 9)):
+        if tokens[k].text in _DASHES:
+            lead = [token.text for token in tokens[:k]]
+            if any(len(word) > 1 and word.isupper() for word in lead) and all(
+                word[:1].isupper() or word[:1].isdigit() or word in ",.()" for word in lead
+            ):
+                return k + 1
+            return 0
+    return 0
+
+
+def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
+    count = len(tokens)
+    start = tokens[i].start
+    heads: list[tuple[int, str, str]] = []  # (start, label, text) of each name in the phrase
+    coordinated = False
+    possessive_after_name = False
+    last_word = ""
+    j = i
+    while j < count:
+        token = tokens[j]
+        entity = names.get(token.start)
+        if entity is not None:
+            end, label, text = entity
+            heads.append((token.start, label, text))
+            possessive_after_name = False
+            last_word = ""
+            while j < count and tokens[j].start < end:
+                j += 1
+            continue
+        lower = token.lower
+        if lower in _POSSESSIVES:
+            possessive_after_name = bool(heads) and not last_word
+            j += 1
+            continue
+        if lower in _COORDINATORS and heads and not last_word and j + 1 < count and tokens[j + 1].start in names:
+            coordinated = True
+            j += 1
+            continue
+        capitalised = token.text[:1].isupper() and token.text not in lexicon.CAPITALISED_FUNCTION_WORDS
+        if (
+            capitalised
+            or lower in NOUN_PHRASE_MODIFIERS
+            or lower in lexicon.TITLES
+            or lower in lexicon.ROLE_NOUNS
+            or lower in lexicon.INSTITUTION_NOUNS
+            or lower in DOCUMENT_NOUNS
+            or lower.endswith("-old")
+        ):
+            last_word = lower
+            j += 1
+            continue
+        if not any(label == "PERSON" for _, label, _ in heads):
+            # `GOP frontrunner Donald Trump`, `political science professor Ann Lee`: unlisted
+            # role words before a name; verbs (`praised`, `says`) are not taken for them.
+            k = j
+            while k < min(count, j + 3) and _premodifier_noun(tokens[k].lower):
+                k += 1
+            if k > j and k < count and names.get(tokens[k].start, (0, ""))[1] == "PERSON":
+                last_word = tokens[k - 1].lower
+                j = k
+                continue
+        break
+    if j == i or j == count or tokens[j].text in ".!?:":
+        return None  # a heading (`FULL TEXT.`), not a sentence with a verb
+    text = " ".join(token.text for token in tokens[i:j])
+    if heads and not last_word and not possessive_after_name:
+        if coordinated and len(heads) > 1:
+            return Subject(start, heads[0][0], "names", text, tuple(name for _, _, name in heads))
+        at, label, name = heads[-1]
+        return Subject(start, at, "name", name, (name,), label)
+    head = last_word.rstrip(".")
+    if head in DOCUMENT_NOUNS:
+        return Subject(start, start, "document", text)
+    if head in lexicon.INSTITUTION_NOUNS:
+        return Subject(start, start, "institution", text)
+    if head in lexicon.ROLE_NOUNS or head in lexicon.TITLES:
+        return Subject(start, start, "role", text)
+    return Subject(start, start, "other", text)
+
+
+class Discourse:
+    """The subjects of an article's sentences, in order, and lookups by position."""
+
+    def __init__(self, sentences: Sequence, entities: Sequence[tuple[int, int, str, str]]):
+        names = {start: (end, label, name) for start, end, label, name in entities}
+        self.sentences = list(sentences)
+        self.starts = [sentence.start for sentence in self.sentences]
+        self.subjects: list[Subject | None] = [find_subject(sentence.tokens, names) for sentence in self.sentences]
+        self._people_at = {start for start, _, label, _ in entities if label == "PERSON"}
+
+    def sentence_at(self, position: int) -> int:
+        """Index of the sentence holding ``position`` (-1 before the first)."""
+        return bisect.bisect_right(self.starts, position) - 1
+
+    def pronouns_after(self, index: int, position: int, inside: Callable[[int], bool]) -> str | None:
+        """The gender of the first he/she after ``position`` in sentence ``index``, outside quotes,
+        unless another person is named first."""
+        for token in self.sentences[index].tokens:
+            if token.start <= position or inside(token.start):
+                continue
+            if token.start in self._people_at:
+                return None
+            gender = lexicon.PRONOUNS.get(token.lower)
+            if gender in ("male", "female"):
+                return gender
+        return None
+
+
+def clean_name(name: str) -> str:
+    """A person's name without the titles, parties and nationalities in front of it.
+
+    >>> clean_name("Democrat Hillary Clinton's"), clean_name("Senators Alma Ruiz"), clean_name("Stephen King")
+    ('Hillary Clinton', 'Alma Ruiz', 'Stephen King')
+    """
+    words = re.sub(r"['’]s?$", "", name.strip()).split()
+    # Titles lead a name ("President Obama"); a trailing "King" is a surname.
+    while len(words) > 1 and (_is_title(words[0]) or len(words) > 2 and words[0] in lexicon.DEMONYMS):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_title(word: str) -> bool:
+    """`President`, `Sen.`, and plural titles before coordinated names (`Senators Ruiz and Hale`)."""
+    lower = word.lower()
+    return lower in lexicon.TITLES or lower.endswith("s") and lower[:-1] in lexicon.TITLES

@@ -1,0 +1,149 @@
+"""Pronouns by salience: who `he`, `she`, `it` and `they` most likely mean at a position.
+
+A pronoun means, in order: the subject of its own sentence's earlier clause (`Lee said ..., though
+she conceded`); else the most recent person of its gender and number who spoke or was a sentence's
+subject (`Former governor Ann Lee ... She said`). Names inside quotation marks are talked about,
+not talking, and never antecedents. `it` is the organisation that spoke or was a subject before;
+`they` a group or organisation; a plural nobody named (`Officials said ... They added`) stays None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import lexicon
+from .discourse import clean_name
+
+if TYPE_CHECKING:
+    from .speakers import SpeakerResolver
+
+# How far back (characters) a pronoun looks for an organisation or group.
+_GROUP_REACH = 1500
+# How many sentences and speakers back a personal pronoun looks.
+_PERSON_REACH = 12
+
+
+class Salience:
+    """The referents of sentence subjects, and pronoun resolution over them."""
+
+    def __init__(self, resolver: SpeakerResolver):
+        self.resolver = resolver
+        self._referents: list[tuple[int, str, str | None] | None] | None = None
+
+    # -- sentence subjects as referents ----------------------------------------------------------
+
+    def referents(self) -> list[tuple[int, str, str | None] | None]:
+        """(position, kind, name) of each sentence's subject; kind is person, group, org, role,
+        document, other or pronoun. Computed on first use, once the quoted ranges are known."""
+        if self._referents is None:
+            self._referents = [self._referent(subject) for subject in self.resolver.discourse.subjects]
+            self._learn_genders()
+        return self._referents
+
+    def _referent(self, subject) -> tuple[int, str, str | None] | None:
+        resolver = self.resolver
+        if subject is None or resolver.in_quote(subject.position):
+            return None
+        if subject.kind == "name":
+            name = subject.text
+            if name.isupper():
+                return subject.position, "other", name  # `FULL TEXT`, `ABSTRACT`: headings
+            if name in resolver.acronyms:
+                return subject.position, "org", resolver.acronyms[name]
+            person = resolver.fullest(clean_name(name)) if name not in resolver.venues else None
+            if person:
+                return subject.position, "person", person
+            if " " not in name and not name.isupper() and (name in lexicon.ORG_WORDS or name.lower() in lexicon.ROLE_NOUNS):
+                return subject.position, "other", name  # `School`, `Police`: capitalised only as the first word
+            if subject.label == "ORG" or resolver.outlets.canonical(name):
+                return subject.position, "org", resolver.outlets.canonical(name) or name
+            if subject.label == "PERSON" and name not in resolver.venues:
+                return subject.position, "person", resolver._person_for(clean_name(name), subject.position).name
+            return subject.position, "other", name
+        if subject.kind == "names":
+            names = [resolver.fullest(clean_name(name)) or name for name in subject.names]
+            return subject.position, "group", " and ".join(names)
+        if subject.kind == "institution":
+            named = resolver.resolve(subject.text, subject.position)
+            return subject.position, "org", named
+        return subject.position, subject.kind, subject.text
+
+    def _learn_genders(self) -> None:
+        """`Bozell was five then, but he has ties`: a pronoun after a subject in its sentence tells its gender."""
+        resolver = self.resolver
+        votes: dict[str, list[int]] = {}
+        for index, referent in enumerate(self._referents or []):
+            if referent is None or referent[1] != "person" or referent[2] is None:
+                continue
+            gender = resolver.discourse.pronouns_after(index, referent[0], resolver.in_quote)
+            if gender:
+                tally = votes.setdefault(referent[2], [0, 0])
+                tally[gender == "female"] += 1
+        for name, (male, female) in votes.items():
+            person = resolver.people.get(name)
+            if person is None or person.gender is not None:
+                continue
+            if male > 2 * female:
+                person.gender = "male"
+            elif female > 2 * male:
+                person.gender = "female"
+
+    # -- resolving ------------------------------------------------------------------------------
+
+    def _agrees(self, name: str | None, gender: str) -> bool:
+        person = self.resolver.people.get(name) if name else None
+        return person is not None and (gender == "self" or person.gender in (None, gender))
+
+    def person(self, gender: str, position: int) -> str | None:
+        """The person `he`, `she` or `I` at ``position`` most likely means."""
+        resolver = self.resolver
+        discourse = resolver.discourse
+        referents = self.referents()
+        index = discourse.sentence_at(position)
+        own = referents[index] if index >= 0 else None
+        if own is not None and own[0] < position and own[1] == "person" and self._agrees(own[2], gender):
+            return own[2]
+        # (sentence, rank, position, kind, name): later sentences first; within one sentence the
+        # speaker of a quote before the subject.
+        events: list[tuple[int, int, int, str, str | None]] = [
+            (discourse.sentence_at(at), 2, at, "person", name)
+            for at, name, kind in resolver.said[-_PERSON_REACH:]
+            if kind == "person" and at < position
+        ]
+        for k in range(index - 1, max(-1, index - 1 - _PERSON_REACH), -1):
+            referent = referents[k]
+            if referent is not None and referent[1] in ("person", "role"):
+                events.append((k, 1, *referent))
+        events.sort(reverse=True)
+        for _, _, at, kind, name in events:
+            if kind == "role":
+                name = resolver._resolve_role(name, at) if name else None
+            if self._agrees(name, gender):
+                return name
+        return resolver.recently_named(gender, position)
+
+    def group(self, gender: str, position: int) -> str | None:
+        """The organisation or group `it` or `they` at ``position`` most likely means."""
+        resolver = self.resolver
+        referents = self.referents()
+        index = resolver.discourse.sentence_at(position)
+        events: list[tuple[int, str, str | None]] = [
+            (at, kind, name) for at, name, kind in resolver.said[-_PERSON_REACH:] if kind != "person" and at < position
+        ]
+        for k in range(index, max(-1, index - 1 - _PERSON_REACH), -1):
+            referent = referents[k]
+            if referent is not None and referent[0] < position:
+                events.append(referent)
+        events.sort(key=lambda event: event[0], reverse=True)
+        for at, kind, name in events:
+            if position - at > _GROUP_REACH:
+                break
+            if kind == "org" and name:
+                return name
+            if gender == "neuter" and kind == "document":
+                return None
+            if gender == "plural" and kind == "group":
+                return name
+            if gender == "plural" and kind == "other":
+                return None
+        return None
