@@ -20,11 +20,15 @@ KNOWN = {module_name(path) for path in MODULES}
 
 
 def imports(path: Path) -> set[str]:
-    """Every quotetrack module ``path`` imports, at module level or inside a function."""
+    """Every quotetrack module ``path`` imports when it runs, at module level or inside a function."""
     name = module_name(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    # Imports under `if TYPE_CHECKING:` never run: they name types, they do not load modules.
+    for block in [node for node in ast.walk(tree) if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"]:
+        block.body = []
+    for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")[: len(package.split(".")) - node.level + 1]

@@ -9,6 +9,7 @@ not talking, and never antecedents. `it` is the organisation that spoke or was a
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from .. import lexicon
@@ -58,7 +59,7 @@ class Salience:
             if subject.label == "ORG" or resolver.outlets.canonical(name):
                 return subject.position, "org", resolver.outlets.canonical(name) or name
             if subject.label == "PERSON" and name not in resolver.venues:
-                return subject.position, "person", resolver._person_for(clean_name(name), subject.position).name
+                return subject.position, "person", resolver.person_for(clean_name(name), subject.position).name
             return subject.position, "other", name
         if subject.kind == "names":
             names = [resolver.fullest(clean_name(name)) or name for name in subject.names]
@@ -94,6 +95,52 @@ class Salience:
         person = self.resolver.people.get(name) if name else None
         return person is not None and (gender == "self" or person.gender in (None, gender))
 
+    def pronoun(self, pronoun: str, position: int) -> str | None:
+        """Who ``pronoun`` (lower case) at ``position`` refers to, None when nothing fits."""
+        gender = lexicon.PRONOUNS[pronoun] or ""
+        resolver = self.resolver
+        if gender in ("male", "female", "self"):
+            return self.person(gender, position) if resolver.discourse.sentences else self.last_person(gender, position)
+        if resolver.discourse.sentences:
+            return self.group(gender, position)
+        # Without sentences to find subjects in: `it`/`they` is the last organisation that spoke.
+        if gender in ("plural", "neuter") and resolver.history:
+            speaker, kind = resolver.history[-1]
+            return speaker if kind == "org" else None
+        return None
+
+    def last_person(self, gender: str, position: int) -> str | None:
+        """Without sentences: the last speaker, or someone noted since as a sentence's subject."""
+        resolver = self.resolver
+        recent_subjects = resolver.subjects[max(0, bisect.bisect_left(resolver.subjects, (position, "")) - _PERSON_REACH) :]
+        candidates = [
+            (at, name)
+            for at, name in [*resolver.spoken[-_PERSON_REACH:], *recent_subjects]
+            if at < position and name in resolver.people and (gender == "self" or resolver.people[name].gender in (None, gender))
+        ]
+        if not candidates:
+            return self.recently_named(gender, position)
+        at, name = max(candidates)
+        if resolver.people[name].gender is None and gender != "self":
+            exact = [(a, n) for a, n in candidates if resolver.people[n].gender == gender and at - a < 300]
+            if exact:
+                return max(exact)[1]
+        return name
+
+    def recently_named(self, gender: str, position: int, within: int = 600) -> str | None:
+        """The person of that gender named most recently before ``position``, if near."""
+        recent = []
+        for person in self.resolver.people.values():
+            # Names inside quotes ("Here comes Big Daddy") are talked about, not talking.
+            before = [m for m in person.mentions if m < position and not self.resolver.in_quote(m)]
+            if before and (gender == "self" or person.gender in (None, gender)):
+                recent.append((max(before), person))
+        if recent:
+            distance, person = max(recent, key=lambda pair: pair[0])
+            if position - distance < within:
+                return person.name
+        return None
+
     def person(self, gender: str, position: int) -> str | None:
         """The person `he`, `she` or `I` at ``position`` most likely means."""
         resolver = self.resolver
@@ -117,10 +164,10 @@ class Salience:
         events.sort(reverse=True)
         for _, _, at, kind, name in events:
             if kind == "role":
-                name = resolver._resolve_role(name, at) if name else None
+                name = resolver.resolve_role(name, at) if name else None
             if self._agrees(name, gender):
                 return name
-        return resolver.recently_named(gender, position)
+        return self.recently_named(gender, position)
 
     def group(self, gender: str, position: int) -> str | None:
         """The organisation or group `it` or `they` at ``position`` most likely means."""

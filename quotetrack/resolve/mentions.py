@@ -1,0 +1,88 @@
+"""What a speaker mention names: a person entity, a capitalised name, an organisation, or a role of
+somebody else's; and PERSON entities that name no person.
+
+>>> name_in("Kremlin spokesman Dmitry Peskov", Outlets.load())
+'Dmitry Peskov'
+>>> org_in("the Foreign Ministry", Outlets.load())
+'Foreign Ministry'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..resources import word_list
+from .outlets import Outlets
+from .people import POSSESSIVE
+
+VENUE_WORDS = word_list("venue_words")
+NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def name_in(mention: str, outlets: Outlets) -> str | None:
+    """The first run of capitalised name words in ``mention`` (titles, places, organisation
+    words and outlets are not names)."""
+    name_words = []
+    for word in mention.split():
+        bare = POSSESSIVE.sub("", word)
+        if (
+            NAME_TOKEN.match(bare)
+            and bare not in lexicon.CAPITALISED_FUNCTION_WORDS
+            and bare.lower() not in lexicon.TITLES
+            and bare not in lexicon.ORG_WORDS
+            and bare not in lexicon.DEMONYMS
+            and bare not in lexicon.PLACES
+        ):
+            name_words.append(bare)
+        elif name_words:
+            break
+    if not name_words or outlets.canonical(" ".join(name_words)):
+        return None
+    if len(name_words) == 1 and name_words[0].isupper():
+        return None
+    return " ".join(name_words)
+
+
+def org_in(mention: str, outlets: Outlets) -> str | None:
+    """An organisation's name: the mention without its article, when mostly capitalised."""
+    words = mention.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    capitalised = [w for w in words if w[:1].isupper()]
+    if not capitalised or len(capitalised) < len(words) * 0.5:
+        return None
+    name = " ".join(words)
+    return outlets.canonical(name) or POSSESSIVE.sub("", name)
+
+
+def possessed_role(words: list[str]) -> bool:
+    """`Trump's attorney`, `the senator's press secretary`: a role of somebody's, not that somebody.
+
+    >>> possessed_role("Trump's attorney".split()), possessed_role("Trump's fire-breathing".split())
+    (True, False)
+    """
+    owner = next((k for k, word in enumerate(words[:-1]) if POSSESSIVE.search(word) and not word.endswith("s'")), None)
+    if owner is None or len(words) - owner - 1 > 3:
+        return False
+    after, before = words[owner + 1 :], words[:owner]
+    return (
+        all(word.islower() for word in after)
+        and after[-1] in lexicon.ROLE_NOUNS
+        and all(word[:1].isupper() or word.lower() == "the" for word in before)
+    )
+
+
+def is_venue(name: str) -> bool:
+    """A PERSON entity that names no person: a place or body named after one (`Trump National Doral`,
+    `Clinton Foundation`, `Pacific Ocean`), a party or nationality (`Republican`), a shouted headline.
+
+    >>> [is_venue(name) for name in ("Trump Tower", "Republican", "Ann Lee", "Park Geun-hye")]
+    [True, True, False, False]
+    """
+    words = name.split()
+    if not words:
+        return False
+    if len(words) == 1:
+        return name in lexicon.DEMONYMS
+    return name.isupper() or any(word in VENUE_WORDS or word in lexicon.ORG_WORDS for word in words[1:])

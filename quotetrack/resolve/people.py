@@ -1,0 +1,123 @@
+"""The people an article names: their fullest name, roles, gender and where they are mentioned.
+
+>>> people = People("Kremlin spokesman Dmitry Peskov spoke.")
+>>> person = people.person_for("Dmitry Peskov", 18)
+>>> people.learn_from_prefix(person, 18)
+>>> sorted(person.roles), people.fullest("Peskov")
+(['spokesman'], 'Dmitry Peskov')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import lexicon
+
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass
+class Person:
+    name: str
+    first_seen: int
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    mentions: list[int] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+class People:
+    """Everyone named in one article, by their fullest name."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.by_name: dict[str, Person] = {}
+        self.history: list[tuple[str, str]] = []  # (speaker, "person"|"org") in order of quotes
+
+    def person_for(self, name: str, position: int) -> Person:
+        """The person ``name`` refers to, created if new; a fuller name absorbs a shorter one."""
+        if name in self.by_name:
+            return self.by_name[name]
+        surname = name.split()[-1]
+        for other in list(self.by_name.values()):
+            # "Peskov" seen before "Dmitry Peskov": the fuller name absorbs the shorter.
+            if other.surname == surname and (set(other.name.split()) <= set(name.split()) or set(name.split()) <= set(other.name.split())):
+                if len(name.split()) > len(other.name.split()):
+                    del self.by_name[other.name]
+                    other.name = name
+                    other.gender = other.gender or gender_of_first_name(name)
+                    self.by_name[name] = other
+                return other
+        person = Person(name, position, gender=gender_of_first_name(name))
+        self.by_name[name] = person
+        return person
+
+    def learn_from_prefix(self, person: Person, start: int) -> None:
+        """Roles and titles written before a name: `Kremlin spokesman Dmitry Peskov`, `Sen. Ted Cruz`."""
+        prefix = re.split(r"[,;:“”\"()\n]", self.text[max(0, start - 60) : start])[-1]
+        words: list[str] = []
+        for word in reversed(prefix.split()):
+            if word[-1] in ".!?" and word.rstrip(".") not in lexicon.ABBREVIATIONS:
+                break
+            words.insert(0, word)
+        words = words[-4:]
+        for word in words:
+            gender = lexicon.GENDERED_TITLES.get(word.lower())
+            if gender:
+                person.gender = gender
+        add_roles(person, words)
+
+    def fullest(self, name: str, gender: str | None = None) -> str | None:
+        """The fullest known name that ``name`` is part of ("Peskov" -> "Dmitry Peskov"); of that
+        gender when one is given (`Mr. Obama` is not Michelle Obama)."""
+        tokens = name.split()
+        if not tokens:
+            return None
+        candidates = [
+            person
+            for person in self.by_name.values()
+            if person.surname == tokens[-1] or (len(tokens) == 1 and tokens[0] in person.name.split()[:1] and len(person.name.split()) > 1)
+        ]
+        candidates = [person for person in candidates if set(tokens) <= set(person.name.split()) or person.surname == tokens[-1]]
+        if gender:
+            candidates = [person for person in candidates if person.gender in (None, gender)] or candidates
+        if not candidates:
+            return None
+        exact = [person for person in candidates if set(tokens) <= set(person.name.split())]
+        # `Trump` is Donald Trump's surname before it is the first word of `Trump Taj Mahal`.
+        pool = [person for person in exact if person.surname == tokens[-1]] or exact or candidates
+        if len({person.name for person in pool}) > 1:
+            # Two Clintons: the one most recently speaking or mentioned.
+            for speaker, _ in reversed(self.history):
+                if speaker in {person.name for person in pool}:
+                    return speaker
+        return max(pool, key=lambda person: (len(person.name.split()), -person.first_seen)).name
+
+
+def add_roles(person: Person, words: list[str]) -> None:
+    """Roles a title or role noun gives: `Sen.` -> senator, `spokesman` -> spokesman (`Mr.` gives none)."""
+    for word in words:
+        lowered = POSSESSIVE.sub("", word.lower().rstrip(","))
+        role = lexicon.TITLES.get(lowered)
+        if role:
+            person.roles.add(role)
+        if lowered in lexicon.ROLE_NOUNS:
+            person.roles.add(lowered)
+
+
+def gender_of_first_name(name: str) -> str | None:
+    """The gender a first name usually has, from the name lists; None when it does not tell.
+
+    >>> gender_of_first_name("Maria Lopez"), gender_of_first_name("Zq Lopez")
+    ('female', None)
+    """
+    first = name.split()[0]
+    if first in lexicon.FEMALE_NAMES:
+        return "female"
+    if first in lexicon.MALE_NAMES:
+        return "male"
+    return None
