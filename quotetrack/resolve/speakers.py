@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicon
+from ..nlp.entities import is_name_word
 from .outlets import Outlets
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -265,7 +266,7 @@ class SpeakerResolver:
         name_words = []
         for word in words:
             bare = _POSSESSIVE.sub("", word)
-            if _NAME_TOKEN.match(bare) and bare not in lexicon.CAPITALISED_FUNCTION_WORDS and bare.lower() not in lexicon.TITLES and bare not in lexicon.ORG_WORDS and bare not in lexicon.DEMONYMS and bare not in lexicon.PLACES:
+            if is_name_word(bare) and bare not in lexicon.CAPITALISED_FUNCTION_WORDS and bare.lower() not in lexicon.TITLES and bare not in lexicon.ORG_WORDS and bare not in lexicon.DEMONYMS and bare not in lexicon.PLACES:
                 name_words.append(bare)
             elif name_words:
                 break
@@ -279,7 +280,7 @@ class SpeakerResolver:
         words = mention.split()
         while words and words[0].lower() in ("the", "a", "an"):
             words = words[1:]
-        capitalised = [w for w in words if w[:1].isupper()]
+        capitalised = [w for w in words if is_name_word(w)]
         if not capitalised or len(capitalised) < len(words) * 0.5:
             return None
         name = " ".join(words)
