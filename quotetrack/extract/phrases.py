@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import lexicon
+from ..nlp.entities import opening_modifier
 from ..resources import word_list
 from .sentences import Sentence, Token
 
@@ -207,8 +208,8 @@ def name_head(sentence: Sentence, phrase: TokenRange) -> TokenRange:
     run = last + 1
     while run > first and _in_name(tokens[run - 1]):
         run -= 1
-    if run > last or run - 1 <= first:
-        return phrase
+    if run > last or run - 1 <= first or tokens[run].text in lexicon.CAPITALISED_FUNCTION_WORDS:
+        return phrase  # `... sent a fundraising email Wednesday saying`: a day is no head
     noun = tokens[run - 1]
     if not (noun.text.isalpha() and noun.text.islower()) or noun.lower in _NOT_HEAD_NOUNS:
         return phrase
@@ -355,11 +356,7 @@ def _opens_with_participle(tokens: list[Token], k: int) -> bool:
 
 def is_participle_or_adverb(token: Token) -> bool:
     """A capitalised `Having`, `Hastily`, `Alarmed` opening a sentence: not a name."""
-    word = token.text
-    if not word[:1].isupper() or is_person(token) or word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES:
-        return False
-    lower = word.lower()
-    return (lower.endswith("ing") and len(lower) > 5) or (lower.endswith("ly") and len(lower) > 4) or (lower.endswith("ed") and len(lower) > 6)
+    return token.text[:1].isupper() and not is_person(token) and opening_modifier(token.text)
 
 
 def _modifier_word(token: Token) -> bool:

@@ -41,6 +41,14 @@ def is_name_word(word: str) -> bool:
     return bool(_WORD.match(word)) and word[0].isupper() or bool(_CAMEL.match(word))
 
 
+def opening_modifier(word: str) -> bool:
+    """`Understated`, `Appearing`, `Usually` opening a sentence: an adjective or adverb, not a first name."""
+    lower = word.lower()
+    if word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES:
+        return False
+    return (lower.endswith("ing") and len(lower) > 5) or (lower.endswith("ly") and len(lower) > 4) or (lower.endswith("ed") and len(lower) > 6)
+
+
 def _particles_then_name(words: list[str], j: int) -> int:
     """How many name particles start at ``j`` and lead to a capitalised word: `von der` (2) in
     `Ursula von der Leyen`; 0 when none do."""
@@ -96,8 +104,8 @@ def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) 
         if not _is_capitalised(word) or word in ("'s", "’s"):
             i += 1
             continue
-        if word.lower() in lexicon.CUE_FORMS and i + 1 < count and _is_capitalised(words[i + 1]):
-            i += 1  # `Said Ellis, ...`: the cue opens the sentence, the name follows
+        if (word.lower() in lexicon.CUE_FORMS or (i == 0 and opening_modifier(word))) and i + 1 < count and _is_capitalised(words[i + 1]):
+            i += 1  # `Said Ellis, ...`, `Understated Perez ...`: capitalised as the sentence's first word
             continue
         first = i
         last = i
