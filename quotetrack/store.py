@@ -27,19 +27,17 @@ import enum
 import json
 import os
 import sqlite3
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
-from weakref import WeakKeyDictionary
 
 from sqlite_utils import Database
 
 from .errors import StoreError
 from .query import query_quotes
 from .records import EXTRACTOR_VERSION, Article, Quote, stable_id
-from .resolve.names import canonical_speaker, speaker_key, speaker_kind, surname_key
+from .resolve.names import canonical_speaker, speaker_key, speaker_kind
 from .resolve.outlets import outlet_row
 from .schema import MIGRATIONS, schema_complete
 
@@ -262,7 +260,7 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
         "text": article.text,
         "extractor_version": version,
     }
-    entities = _Entities(db)
+    entities = _Entities(db, [quote.speaker for quote in quotes])
     quote_rows = {row["id"]: row for row in (_quote_row(entities, article, quote, version) for quote in quotes)}
 
     stored = next(db.query("select * from articles where id = ?", [article.id]), None)
@@ -311,35 +309,38 @@ def _quote_row(entities: _Entities, article: Article, quote: Quote, version: str
 
 
 class _Entities:
-    """Resolves speaker and outlet names to ids, remembering rows still to insert."""
+    """Resolves speaker and outlet names to ids, remembering rows still to insert.
 
-    def __init__(self, db: Database):
+    A speaker's id is a function of its canonical name alone, never of what the database
+    already holds, so one article gives the same rows in any database and in any order.
+    """
+
+    def __init__(self, db: Database, speakers: Sequence[str | None] = ()):
         self.db = db
         self.new_speakers: dict[str, dict[str, Any]] = {}
         self.new_outlets: dict[str, dict[str, Any]] = {}
-        self.surnames = _SURNAMES.setdefault(db, _SurnameIndex())
-        self.surnames.refresh(db)
+        # The article's own full names by surname: its "Peskov" is its "Dmitry Peskov" when it names
+        # only one. Names stored from other articles play no part, so the result never depends on
+        # what was ingested before (the extractor already resolves surnames within an article).
+        full_names: dict[str, set[str]] = {}
+        for name in speakers:
+            canonical = canonical_speaker(name)
+            if canonical and " " in canonical:
+                full_names.setdefault(speaker_key(canonical).rpartition(" ")[2], set()).add(canonical)
+        self.full_names = {surname: names.pop() for surname, names in full_names.items() if len(names) == 1}
 
     def speaker_id(self, name: str | None) -> str | None:
         canonical = canonical_speaker(name)
         if not canonical:
             return None
         key = speaker_key(canonical)
-        if " " not in key:
-            full_name_id = self._only_full_name_with_surname(key)
-            if full_name_id:
-                return full_name_id
+        if " " not in key and key in self.full_names:
+            canonical = self.full_names[key]
+            key = speaker_key(canonical)
         id = stable_id(key)
         if id not in self.new_speakers and not self._exists("speakers", id):
             self.new_speakers[id] = {"id": id, "name": canonical, "kind": speaker_kind(name or canonical)}
         return id
-
-    def _only_full_name_with_surname(self, surname: str) -> str | None:
-        candidates = {id for id in self.surnames.full_names(surname) if self._exists("speakers", id)}
-        candidates |= {
-            id for id, row in self.new_speakers.items() if " " in row["name"] and surname_key(row["name"]) == surname
-        }
-        return candidates.pop() if len(candidates) == 1 else None
 
     def outlet_id(self, name: str | None, *, known_only: bool) -> str | None:
         row = outlet_row(name, known_only=known_only)
@@ -358,30 +359,6 @@ class _Entities:
             self.db.table("speakers").insert_all(self.new_speakers.values(), pk="id", ignore=True)
         if self.new_outlets:
             self.db.table("outlets").insert_all(self.new_outlets.values(), pk="id", ignore=True)
-
-
-class _SurnameIndex:
-    """Full-name speakers by surname, so "Peskov" finds "Dmitry Peskov" without a table scan.
-
-    Speakers are only ever added, so the index catches up by reading rows past the
-    last rowid it has seen, including rows other processes added.
-    """
-
-    def __init__(self) -> None:
-        self.last_rowid = 0
-        self.ids: dict[str, set[str]] = defaultdict(set)
-
-    def refresh(self, db: Database) -> None:
-        for row in db.query("select rowid, id, name from speakers where rowid > ? order by rowid", [self.last_rowid]):
-            if " " in row["name"]:
-                self.ids[surname_key(row["name"])].add(row["id"])
-            self.last_rowid = row["rowid"]
-
-    def full_names(self, surname: str) -> set[str]:
-        return self.ids.get(surname, set())
-
-
-_SURNAMES: WeakKeyDictionary[Database, _SurnameIndex] = WeakKeyDictionary()
 
 
 _SQLITE_MESSAGES = {

@@ -38,6 +38,7 @@ from .phrases import (
     SUBORDINATORS,
     Appositive,
     TokenRange,
+    is_person,
     left_speaker,
     noun_phrase_before,
     right_speaker,
@@ -207,9 +208,11 @@ def cue_frame(
         return None, appositives  # `did not say whether ...`, `declined to say`: nothing was said
     left = left_speaker(sentence, i)
     chain_start = None
+    phrase_first = None
     if left is not None:
         speaker: TokenRange | None = left.speaker
         chain_start = left.chain_start
+        phrase_first = left.phrase_first
         appositives.extend(left.appositives)
     else:
         speaker = None
@@ -220,7 +223,11 @@ def cue_frame(
         speaker = sentence_subject(sentence, i) or previous_speaker
     if speaker is None:
         return None, appositives
-    return _cue_content(sentence, spans, i, cue_last, lemma, speaker, chain_start, borrowed), appositives
+    phrase = (phrase_first, speaker[1]) if phrase_first is not None else speaker
+    made = _cue_content(sentence, spans, i, cue_last, lemma, phrase, chain_start, borrowed)
+    if made is not None:
+        made.speaker = speaker  # the content was placed by the whole phrase; the speaker is its head
+    return made, appositives
 
 
 def _cue_content(
@@ -351,8 +358,8 @@ def looks_like_verb(tokens: list[Token], i: int) -> bool:
     if token.upos and token.upos not in ("VERB", "AUX"):
         return False
     previous = tokens[i - 1].lower if i > 0 else ""
-    if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that"):
-        return False  # `the said`, `a statement`, `her claims`
+    if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that") and not (i > 0 and is_person(tokens[i - 1])):
+        return False  # `the said`, `a statement`, `her claims`; but `Kim An said`
     if token.lower in _NOUN_OR_VERB:
         # `Peskov notes that`, `he claims` are verbs; `tax reports`, `insurance claims` are nouns.
         before = tokens[i - 1] if i > 0 else None

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import lexicon
+from ..nlp.entities import opening_modifier
 from ..resources import word_list
 from .sentences import Sentence, Token
 
@@ -42,6 +43,12 @@ _NOT_AGENT_NOUNS = word_list("not_agent_nouns")
 _NOT_SPEAKER_ENDS = word_list("not_speaker_ends")
 _SPEAKER_ENDINGS = tuple(sorted(word_list("speaker_endings")))
 _STOP_AFTER_NAME = word_list("stop_after_name")
+# Tokens that end a speaker phrase read leftwards: clause punctuation, dashes and a full stop
+# (a hyphen only with a space before it, as in a dateline's `OSLO (Reuters) - The ministry said`).
+_PHRASE_BREAKS = frozenset([",", ";", ":", "(", ")", "—", "–", "―", "."])
+# Lowercase words before a final name that link it to the words before rather than being a noun
+# they modify: `a donor to Sen. Marco Rubio`, `Stacy Baker of Columbia`.
+_NOT_HEAD_NOUNS = NOT_SPEAKER_STARTS | ADJUNCT_STARTS | SUBORDINATORS | frozenset(["and", "or", "the", "a", "an", "of", "to", "than", "as"])
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,7 @@ class LeftSpeaker:
     speaker: TokenRange
     chain_start: int | None = None  # first token of `X, the Y,` when appositives stand before the cue
     appositives: list[Appositive] = field(default_factory=list)
+    phrase_first: int | None = None  # first token of `Jane Roe supporter Tim Fox` when the speaker is `Tim Fox`
 
 
 def words(sentence: Sentence, token_range: TokenRange | None) -> str | None:
@@ -102,7 +110,11 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     if tokens[k].text == ",":
         return _appositive_chain(sentence, k)
     phrase = noun_phrase_before(sentence, k + 1)
-    return LeftSpeaker(phrase) if phrase else None
+    if phrase is None:
+        return None
+    head = name_head(sentence, phrase)
+    # The phrase still starts where it did: what stands before it decides where the content is.
+    return LeftSpeaker(head, phrase_first=phrase[0] if head != phrase else None)
 
 
 def _appositive_chain(sentence: Sentence, comma: int) -> LeftSpeaker | None:
@@ -141,7 +153,8 @@ def _appositive_chain(sentence: Sentence, comma: int) -> LeftSpeaker | None:
             return None
         head = plausible[-1]
     appositives = [Appositive(sentence, head, segment) for segment in segments if segment != head]
-    return LeftSpeaker(head, min(segments[-1][0], head[0]), appositives)
+    named_head = name_head(sentence, head)
+    return LeftSpeaker(named_head, min(segments[-1][0], head[0]), appositives, head[0] if named_head != head else None)
 
 
 def noun_phrase_before(sentence: Sentence, end: int) -> TokenRange | None:
@@ -155,7 +168,10 @@ def noun_phrase_before(sentence: Sentence, end: int) -> TokenRange | None:
     first = end
     while k >= 0:
         token = tokens[k]
-        if token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in (",", ";", ":", "(", ")", "—", "–", "."):
+        # The hyphen ending a dateline (`OSLO (Reuters) - The ministry said`), not one inside
+        # `71-year-old` nor around an aside (`an aggressive - some say unrealistic - pledge`).
+        spaced_hyphen = token.text in ("-", "--") and _after_dateline(tokens) == k + 1
+        if token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen:
             if token.lower in ("who", "which", "whose") and first < end:
                 # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
                 return noun_phrase_before(sentence, k) if k > 0 else None
@@ -179,6 +195,34 @@ def noun_phrase_before(sentence: Sentence, end: int) -> TokenRange | None:
             name -= 1
         return (name, end - 1) if name < end and (tokens[name].ner or "").startswith(("B-", "S-")) else None
     return (first, end - 1)
+
+
+def name_head(sentence: Sentence, phrase: TokenRange) -> TokenRange:
+    """The phrase's head when a name ends it and a noun before that name has a name of its own
+    in front: `Jane Roe supporter Tim Fox` -> `Tim Fox`, `Research firm eMarketer` -> `eMarketer`.
+
+    The words before the noun modify it (whose supporter, which firm); English puts the head last.
+    """
+    tokens = sentence.tokens
+    first, last = phrase
+    run = last + 1
+    while run > first and _in_name(tokens[run - 1]):
+        run -= 1
+    if run > last or run - 1 <= first or tokens[run].text in lexicon.CAPITALISED_FUNCTION_WORDS:
+        return phrase  # `... sent a fundraising email Wednesday saying`: a day is no head
+    noun = tokens[run - 1]
+    if not (noun.text.isalpha() and noun.text.islower()) or noun.lower in _NOT_HEAD_NOUNS:
+        return phrase
+    leading = tokens[first : run - 1]
+    named_before = any(is_person(token) for token in leading)
+    capitalised_before = any(token.text[:1].isupper() and token.text not in lexicon.CAPITALISED_FUNCTION_WORDS for token in leading)
+    if named_before or (capitalised_before and not any(is_person(token) for token in tokens[run : last + 1])):
+        return (run, last)
+    return phrase
+
+
+def _in_name(token: Token) -> bool:
+    return token.text[:1].isupper() or (token.ner or "O") != "O" and token.text not in PUNCT
 
 
 def segment_before(sentence: Sentence, end: int) -> TokenRange | None:
@@ -207,7 +251,8 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
             break
         if token.lower in ("that", "the") and k > start:
             return None
-        if seen_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and token.lower not in ("'s", "’s", "of", "for", "and"):
+        inside_name = is_person(token)  # `said Ursula von der Leyen`: particles inside the name go on
+        if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and token.lower not in ("'s", "’s", "of", "for", "and"):
             break
         if token.text[0].isupper() or token.lower in lexicon.ROLE_NOUNS:
             seen_name = True
@@ -259,27 +304,77 @@ def skip_object(sentence: Sentence, k: int) -> int:
 def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
     """The subject opening the sentence's main clause, past a dateline and an introductory phrase."""
     tokens = sentence.tokens
-    k = 0
-    dash = next((j for j, t in enumerate(tokens[:8]) if t.text in ("—", "–", "--")), None)
-    if dash is not None and all(t.text.isupper() or t.text in ",()." for t in tokens[:dash]):
-        k = dash + 1  # a dateline: `MOSCOW — The Kremlin ...`
-    if k < len(tokens) and (tokens[k].lower in SUBORDINATORS or tokens[k].lower in ADJUNCT_STARTS):
+    k = _after_dateline(tokens)
+    if k < len(tokens) and (tokens[k].lower in SUBORDINATORS or tokens[k].lower in ADJUNCT_STARTS or _opens_with_participle(tokens, k)):
         while k < before and tokens[k].text != ",":
             k += 1
         k += 1
     first = k
-    while k < before and (
-        tokens[k].text[:1].isupper()
-        or tokens[k].lower in ("the", "a", "an", "'s", "’s")
-        or tokens[k].lower in lexicon.ROLE_NOUNS
-        or tokens[k].lower.removesuffix("s") in lexicon.ROLE_NOUNS
-    ):
-        k += 1
+    while k < before:
+        if _subject_word(tokens[k]):
+            k += 1
+        elif k > first and not any(is_person(t) for t in tokens[first:k]) and (lowercase_run := _words_before_name(tokens, k, before)):
+            k += lowercase_run  # `Democratic presidential candidate Sen. Bernie Sanders criticized ...`
+        else:
+            break
     if k == first and k < before and tokens[k].lower in lexicon.SUBJECT_PRONOUNS:
         k += 1
     if k == first or not plausible_speaker(tokens[first:k]):
         return None
-    return (first, k - 1)
+    return name_head(sentence, (first, k - 1))
+
+
+def _subject_word(token: Token) -> bool:
+    return (
+        token.text[:1].isupper()
+        or token.lower in ("the", "a", "an", "'s", "’s")
+        or is_person(token)
+        or token.lower in lexicon.ROLE_NOUNS
+        or token.lower.removesuffix("s") in lexicon.ROLE_NOUNS
+    )
+
+
+_DASHES = ("—", "–", "―", "--", "-")
+
+
+def _after_dateline(tokens: list[Token]) -> int:
+    """Where the sentence starts past a dateline: `MOSCOW — `, `ORLANDO, Fla. (Reuters) - `,
+    `Washington (AFP) – `; 0 when there is none."""
+    dash = next((j for j, t in enumerate(tokens[:10]) if t.text in _DASHES and j > 0 and tokens[j - 1].end < t.start), None)
+    if dash is None:
+        return 0
+    lead = tokens[:dash]
+    all_caps = all(t.text.isupper() or t.text in ",()." for t in lead)
+    credited = any(t.text == "(" for t in lead) and all(t.text[:1].isupper() or t.text in ",()." for t in lead)
+    return dash + 1 if all_caps or credited else 0
+
+
+def _opens_with_participle(tokens: list[Token], k: int) -> bool:
+    """`Having announced ..., Judge Berman said`, `Alarmed by ..., Reid said`: an opening phrase."""
+    return is_participle_or_adverb(tokens[k]) and any(t.text == "," for t in tokens[k + 1 : k + 16])
+
+
+def is_participle_or_adverb(token: Token) -> bool:
+    """A capitalised `Having`, `Hastily`, `Alarmed` opening a sentence: not a name."""
+    return token.text[:1].isupper() and not is_person(token) and opening_modifier(token.text)
+
+
+def _modifier_word(token: Token) -> bool:
+    """A lowercase word that may stand between an adjective and a name (`presidential candidate`),
+    not a verb (`says`, `frequently mocked`) nor a function word."""
+    word = token.lower
+    verb_like = word in lexicon.CUE_FORMS or word in _AUXILIARIES or word.endswith(("ly", "ed")) or (word.endswith("s") and not word.endswith("ss"))
+    return token.text.isalpha() and token.text.islower() and word not in _NOT_HEAD_NOUNS and not verb_like
+
+
+def _words_before_name(tokens: list[Token], k: int, before: int) -> int:
+    """How many lowercase words at ``k`` lead to a person's name or a title, up to three; 0 when none do."""
+    j = k
+    while j < before and j - k < 3 and _modifier_word(tokens[j]):
+        j += 1
+    if j > k and j < before and ((tokens[j].ner or "").startswith(("B-PERSON", "S-PERSON")) or tokens[j].lower in lexicon.TITLES):
+        return j - k
+    return 0
 
 
 def has_name(tokens: list[Token]) -> bool:
@@ -289,20 +384,27 @@ def has_name(tokens: list[Token]) -> bool:
     ) >= 2
 
 
+def is_person(token: Token) -> bool:
+    """True if the token is tagged as part of a person's name."""
+    return (token.ner or "").endswith("PERSON")
+
+
 def plausible_speaker(tokens: list[Token]) -> bool:
     """True if the tokens could name who spoke: a name, a pronoun, a role noun, `the bank`, `the report`."""
     words = [t for t in tokens if t.text not in PUNCT]
     if not words:
         return False
     lowered = [t.lower for t in words]
-    if lowered[0] in NOT_SPEAKER_STARTS or lowered[-1] in _NOT_SPEAKER_ENDS:
-        return False
+    if lowered[0] in NOT_SPEAKER_STARTS or (lowered[-1] in _NOT_SPEAKER_ENDS and not is_person(words[-1])):
+        return False  # `... the budget an` is cut mid-phrase, but `Kim An` is a name
     if any(word in lexicon.SUBJECT_PRONOUNS or word in ("himself", "herself", "themselves") for word in lowered[1:]):
         return False
     if len(words) > 6 and not any(t.text[:1].isupper() for t in words[1:]):
         return False
     if len(words) == 1 and lowered[0] in lexicon.SUBJECT_PRONOUNS:
         return lowered[0] != "you"
+    if len(words) == 1 and is_participle_or_adverb(words[0]):
+        return False  # `Having announced that ...`: capitalised because it opens the sentence
     if any(t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS for t in words):
         return True
     if any(word in lexicon.ROLE_NOUNS for word in lowered):

@@ -14,11 +14,61 @@ from ..resources import word_list
 
 # Lowercase words joining capitalised ones into one name: "Bank of England", "Ursula von der Leyen".
 _CONNECTORS = word_list("name_connectors")
-_WORD = re.compile(r"^[A-Z][\w'’.-]*$|^[A-Z]\.$|^[A-Z]{2,}$")
+# Lowercase particles inside a person's name, possibly several in a row: "Ursula von der Leyen".
+_PARTICLES = word_list("name_particles")
+# A word of letters (any script), digits, apostrophes, full stops and hyphens; its case is checked apart.
+_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+# Brand names written in camel case: "eMarketer", "iHeartMedia".
+_CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][\w'’-]+$")
 
 
 def _is_capitalised(word: str) -> bool:
-    return bool(_WORD.match(word)) and word not in lexicon.CAPITALISED_FUNCTION_WORDS
+    """True for a word that may be part of a name: `Łukasz`, `NATO`, `eMarketer`, `al-Baghdadi`.
+
+    >>> [_is_capitalised(word) for word in ("Łukasz", "Ångström", "eMarketer", "al-Baghdadi", "the", "The")]
+    [True, True, True, True, False, False]
+    """
+    if word in lexicon.CAPITALISED_FUNCTION_WORDS:
+        return False
+    particle, hyphen, rest = word.partition("-")
+    if hyphen and particle in _PARTICLES and rest[:1].isupper():
+        return True  # `al-Baghdadi`, `bin-Laden`: a particle joined to the name
+    return is_name_word(word)
+
+
+def is_name_word(word: str) -> bool:
+    """True for a capitalised word in any script or a camel-case brand: `Łukasz`, `eMarketer`."""
+    return bool(_WORD.match(word)) and word[0].isupper() or bool(_CAMEL.match(word))
+
+
+def opening_modifier(word: str) -> bool:
+    """`Understated`, `Appearing`, `Usually` opening a sentence: an adjective or adverb, not a first name."""
+    lower = word.lower()
+    if word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES:
+        return False
+    return (lower.endswith("ing") and len(lower) > 5) or (lower.endswith("ly") and len(lower) > 4) or (lower.endswith("ed") and len(lower) > 6)
+
+
+def _particles_then_name(words: list[str], j: int) -> int:
+    """How many name particles start at ``j`` and lead to a capitalised word: `von der` (2) in
+    `Ursula von der Leyen`; 0 when none do."""
+    k = j
+    while k < len(words) and k - j < 3 and words[k] in _PARTICLES:
+        k += 1
+    return k - j if k > j and k < len(words) and _is_capitalised(words[k]) else 0
+
+
+def _name_inside_run(words: list[str], j: int, first: int) -> bool:
+    """A capitalised function word ending a name, `Kim An`, `Nguyen Van An`: after a capitalised
+    word mid-sentence and before a lowercase word or punctuation."""
+    word = words[j]
+    return (
+        j > first
+        and len(word) > 1
+        and word in lexicon.CAPITALISED_FUNCTION_WORDS
+        and word.istitle()
+        and (j + 1 == len(words) or not words[j + 1][:1].isupper())
+    )
 
 
 def _is_title(word: str) -> bool:
@@ -54,8 +104,8 @@ def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) 
         if not _is_capitalised(word) or word in ("'s", "’s"):
             i += 1
             continue
-        if word.lower() in lexicon.CUE_FORMS and i + 1 < count and _is_capitalised(words[i + 1]):
-            i += 1  # `Said Ellis, ...`: the cue opens the sentence, the name follows
+        if (word.lower() in lexicon.CUE_FORMS or (i == 0 and opening_modifier(word))) and i + 1 < count and _is_capitalised(words[i + 1]):
+            i += 1  # `Said Ellis, ...`, `Understated Perez ...`: capitalised as the sentence's first word
             continue
         first = i
         last = i
@@ -64,6 +114,12 @@ def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) 
             if _is_capitalised(words[j]) or (words[j].endswith(".") and len(words[j]) == 2 and words[j][0].isupper()):
                 last = j
                 j += 1
+            elif _name_inside_run(words, j, first):
+                last = j
+                j += 1
+                break
+            elif words[j] in _PARTICLES and _particles_then_name(words, j):
+                j += _particles_then_name(words, j)
             elif words[j] in _CONNECTORS and j + 1 < count and _is_capitalised(words[j + 1]) and words[j] != "the" or (
                 words[j] == "the" and j > first and words[j - 1] in ("of", "for") and j + 1 < count and _is_capitalised(words[j + 1])
             ):
@@ -101,7 +157,18 @@ def _label_run(
             rest = rest[: rest.index("of")]
         if not any(word in lexicon.ORG_WORDS for word in rest):
             return [(first + k, last, "PERSON")]
-    if outlets.canonical(text) and (text in outlets._exact or len(span) > 1):
+    title = _last_title_before_name(span)
+    if title is not None:
+        # `Fisheries Minister Jane Roe`, `Lake County District Attorney Tom Hill`: the words before
+        # the title say where or what, the name follows it.
+        prefix = span[:title]
+        place = " ".join(prefix) in lexicon.MULTIWORD_PLACES or prefix[-1] in lexicon.PLACES
+        is_org = any(word in lexicon.ORG_WORDS for word in prefix) or outlets.canonical(" ".join(prefix))
+        label = "ORG" if is_org else "GPE" if place else "MISC"
+        return [(first, first + title - 1, label), (first + title + 1, last, "PERSON")]
+    first_name = span[0] in lexicon.MALE_NAMES or span[0] in lexicon.FEMALE_NAMES
+    if outlets.canonical(text) and (text in outlets._exact or (len(span) > 1 and not first_name)):
+        # `Tim Fox` is a person whose surname is an outlet's short name; `Fox News` is the outlet.
         return [(first, last, "ORG")]
     if text in lexicon.MULTIWORD_PLACES or (span[-1] in lexicon.PLACES and not any(word in lexicon.ORG_WORDS for word in span)):
         return [(first, last, "GPE")]
@@ -113,6 +180,8 @@ def _label_run(
         if text in known_people or text in lexicon.MALE_NAMES or text in lexicon.FEMALE_NAMES:
             return [(first, last, "PERSON")]
         return [(first, last, "MISC")]
+    if span[0] in lexicon.DEMONYMS and len(span) >= 3 and all(_is_capitalised(word) for word in span[1:]):
+        return [(first, first, "MISC"), (first + 1, last, "PERSON")]  # `Democrat Jane Roe`, `Polish Łukasz Kowalski`
     if any(word in lexicon.DEMONYMS or word in lexicon.PLACES for word in span[:-1]) and len(span) == 2:
         return [(first, last, "MISC")]
     if "of" in span[1:-1] and all(word[0].isupper() for word in span[: span.index("of")]):
@@ -120,9 +189,26 @@ def _label_run(
         cut = span.index("of")
         if 2 <= cut <= 4:
             return [(first, first + cut - 1, "PERSON")]
-    if all(word[0].isupper() for word in span) and len(span) <= 4:
+    if all(_is_capitalised(word) or word in _PARTICLES or word in lexicon.CAPITALISED_FUNCTION_WORDS for word in span) and len(span) - _count_particles(span) <= 4:
         return [(first, last, "PERSON")]
     return [(first, last, "MISC")]
+
+
+def _last_title_before_name(span: list[str]) -> int | None:
+    """Index of the last title in ``span`` when words stand before it and a name of one to four
+    words follows: 2 in `Springfield Mayor Bill Cho`; None in `General Electric` (an organisation)."""
+    for t in range(len(span) - 2, 0, -1):
+        if _is_title(span[t]):
+            rest = span[t + 1 :]
+            is_name = len(rest) - _count_particles(rest) <= 4 and all(_is_capitalised(word) or word in _PARTICLES for word in rest)
+            if is_name and not any(word in lexicon.ORG_WORDS or word in lexicon.PLACES for word in rest) and rest[0] not in _TITLE_PREFIXES:
+                return t
+            return None
+    return None
+
+
+def _count_particles(span: list[str]) -> int:
+    return sum(word in _PARTICLES for word in span)
 
 
 def _split_org_then_person(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
+from ..nlp.entities import is_name_word
 from ..resources import word_list
 from .outlets import Outlets
 from .people import POSSESSIVE
@@ -27,7 +28,7 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
     for word in mention.split():
         bare = POSSESSIVE.sub("", word)
         if (
-            NAME_TOKEN.match(bare)
+            is_name_word(bare)
             and bare not in lexicon.CAPITALISED_FUNCTION_WORDS
             and bare.lower() not in lexicon.TITLES
             and bare not in lexicon.ORG_WORDS
@@ -49,7 +50,7 @@ def org_in(mention: str, outlets: Outlets) -> str | None:
     words = mention.split()
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    capitalised = [w for w in words if w[:1].isupper()]
+    capitalised = [w for w in words if is_name_word(w)]
     if not capitalised or len(capitalised) < len(words) * 0.5:
         return None
     name = " ".join(words)

@@ -1,7 +1,7 @@
 """Speaker names across articles: one canonical name and key per speaker, and its kind.
 
-"Kremlin spokesman Dmitry Peskov", "Mr. Peskov" and "Dmitry Peskov" share a key once titles
-and roles are dropped; the store uses these to merge speakers from different articles.
+"Kremlin spokesman Dmitry Peskov" and "Dmitry Peskov" share a key once titles and roles are
+dropped; the store keys speakers by it, so one person named in full is one speaker everywhere.
 """
 
 from __future__ import annotations
@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .. import lexicon
+from ..nlp.entities import is_name_word
 from ..resources import word_list
 from .outlets import Outlets
 
-# Words that introduce a name without being part of it: "Kremlin spokesman Dmitry Peskov",
-# "Sen. Ted Cruz", "Russian Foreign Minister Sergei Lavrov". Lowercase words count as roles too.
-# Not lexicon.TITLES: see the header of data/lexicon/name_titles.txt for why the lists differ.
-_TITLES = word_list("name_titles")
+# Words that introduce a name without being part of it: "Sen. Ted Cruz", "Attorney General
+# Loretta Lynch". The one title list (data/lexicon/titles.txt) the extractor uses too; lowercase
+# words count as roles ("Kremlin spokesman Dmitry Peskov"), and everything before the last title
+# goes ("Russian Foreign Minister Sergei Lavrov").
+_TITLES = frozenset(title.rstrip(".") for title in lexicon.TITLES)
 # Hyphenated titles: "Secretary-General", "Attorney-General", "President-elect".
 _TITLE_PARTS = _TITLES | word_list("hyphenated_title_parts")
 _PERSON_TITLES = word_list("person_titles")
@@ -48,6 +51,8 @@ def canonical_speaker(name: str | None) -> str | None:
     'Foreign Ministry'
     >>> canonical_speaker("the spokesman") is None
     True
+    >>> canonical_speaker("Secretary of State John Kerry"), canonical_speaker("Research firm eMarketer")
+    ('John Kerry', 'eMarketer')
     """
     if not name:
         return None
@@ -64,11 +69,18 @@ def canonical_speaker(name: str | None) -> str | None:
         return name
     start = 0
     for index, token in enumerate(tokens[:-1]):
+        if token == "of":
+            if start == index and (index > 0 or tokens[1][:1].isupper()) and index + 2 < len(tokens):
+                start = index + 2  # `Secretary of State John Kerry`, `Chief of Staff Denis McDonough`
+            continue  # but `Bank of England` is a name
         if _is_role(token):
             start = index + 1
-    if not tokens[start][:1].isupper():
+    if not is_name_word(tokens[start]):
         return name  # no name follows the roles: keep the phrase whole rather than guess
-    return " ".join(tokens[start:])
+    rest = tokens[start:]
+    if start > 0 and "of" in rest[2:]:
+        rest = rest[: rest.index("of", 2)]  # `Sen. Tom Brandt of Iowa`: where from is not the name
+    return " ".join(rest)
 
 
 def speaker_key(name: str) -> str:
@@ -82,10 +94,6 @@ def speaker_key(name: str) -> str:
     return re.sub(r"\s+", " ", plain).strip().casefold()
 
 
-def surname_key(name: str) -> str:
-    return speaker_key(name).rpartition(" ")[2]
-
-
 def speaker_kind(name: str) -> str:
     """person, organisation or unknown, guessed from the shape of a speaker's name.
 
@@ -97,6 +105,9 @@ def speaker_kind(name: str) -> str:
     if Outlets.load().canonical(canonical) == canonical:
         return "organisation"
     if words[-1].casefold() in _ORGANISATION_WORDS or re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}", canonical):
+        return "organisation"
+    if len(words) > 1 and any(word in lexicon.ORG_WORDS for word in words):
+        # `Trump National Doral`, `Clinton Global Initiative`: named after a person, not one
         return "organisation"
     if name.split()[0].rstrip(".").casefold() in _PERSON_TITLES:
         return "person"
