@@ -41,8 +41,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..records import Article, Quote
 from ..extract.via import bare_outlet_name
+from ..records import Article, Quote
 from ..resolve.names import canonical_speaker
 from ..resolve.outlets import Outlets
 from ..resources import data_path

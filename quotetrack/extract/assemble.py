@@ -175,7 +175,7 @@ class ArticleExtraction:
         speaker = None
         speaker_start = None
         speaker_range = (tokens[frame.speaker[0]].start, tokens[frame.speaker[1]].end) if frame.speaker else None
-        via = self.via.find_in(sentence.start, sentence.end, (start, end), speaker_range)
+        via = self.via.find_in(sentence.start, sentence.end, (start, end), speaker_range, frame.extra.get("parts"))
         if via is not None and via.cited is not None:
             speaker_range = via.cited  # `Interfax reported, citing Novak, ...`: Novak spoke, Interfax relayed
         if speaker_range:
