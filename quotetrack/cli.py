@@ -324,19 +324,29 @@ def models_status(
 @bench_app.command("quality")
 def bench_quality(
     gold: Annotated[
-        Path, typer.Argument(metavar="GOLD", help="Gold JSON Lines file (e.g. ../shared/devset/polnear-dev.jsonl).")
-    ],
+        Path | None,
+        typer.Argument(metavar="[GOLD]", help="Gold JSON Lines file (e.g. ../shared/devset/polnear-dev.jsonl); optional."),
+    ] = None,
     engine: Annotated[Engine, typer.Option(help=ENGINE_HELP)] = Engine.auto,
-    limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N articles.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N articles of GOLD.")] = None,
+    via_set: Annotated[
+        Path | None, typer.Option("--via-set", help="Via-outlet set to score (default: the bundled data/bench/via_outlets.jsonl).")
+    ] = None,
 ) -> None:
-    """Score the extractor against gold attributions: precision, recall, speaker accuracy.
+    """Score the extractor: PolNeAR-style gold attributions (when GOLD is given), then the via-outlet set.
 
     Example: quotetrack bench quality ../shared/devset/polnear-dev.jsonl --engine rules --limit 20
     """
     from .bench.quality import report
+    from .bench.via import via_report
 
-    require_exists(gold)
-    typer.echo(report(gold, engine.value, limit))
+    if gold is not None:
+        require_exists(gold)
+        typer.echo(report(gold, engine.value, limit))
+        typer.echo("")
+    if via_set is not None:
+        require_exists(via_set)
+    typer.echo(via_report(via_set, engine.value))
 
 
 @bench_app.command("speed")

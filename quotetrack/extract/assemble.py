@@ -31,18 +31,9 @@ from .dependency import dependency_frames
 from .frames import Frame, pattern_frames
 from .marks import QuoteSpan, SpanIndex
 from .sentences import Entity, Sentence
+from .via import ViaFinder
 
 _SIGNATURE = re.compile(r"\s*[―—–]+\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
-_VIA_OPENING = re.compile(
-    r"(?:Speaking|Talking|Writing|Interviewed|In an? (?:\w+ )?(?:interview|remarks|comments|op-ed|column|appearance))"
-    r"\b[^,.;]{0,80},"
-)
-_OUTLET_BEFORE_KIND = re.compile(
-    r"(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+(?:news agency|newspaper|daily|broadcaster|television|TV channel|channel|radio|news site|website)"
-)
-_OUTLET_AFTER_KIND = re.compile(
-    r"(?:news agency|newspaper|daily|broadcaster|television channel|channel|radio station|outlet)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
-)
 _PARTICIPLE_CUE = re.compile(
     r"\b(?:adding|saying|noting|arguing|warning|insisting|explaining|continuing|telling|asking|writing)\b"
 )
@@ -58,6 +49,7 @@ class ArticleExtraction:
         self.outlets = outlets
         self.spans = SpanIndex(self.text)
         self.resolver = SpeakerResolver(self.text, sentences, entities, outlets, quoted=self.spans.ranges())
+        self.via = ViaFinder(self.text, outlets, entities)
         self.note_subjects(entities)
         self.parsed = any(token.deprel for sentence in sentences for token in sentence.tokens)
 
@@ -182,15 +174,17 @@ class ArticleExtraction:
         mention = None
         speaker = None
         speaker_start = None
-        if frame.speaker:
-            first, last = frame.speaker
-            mention = self.text[tokens[first].start : tokens[last].end]
-            speaker_start = tokens[first].start
+        speaker_range = (tokens[frame.speaker[0]].start, tokens[frame.speaker[1]].end) if frame.speaker else None
+        via = self.via.find_in(sentence.start, sentence.end, (start, end), speaker_range, frame.extra.get("parts"))
+        if via is not None and via.cited is not None:
+            speaker_range = via.cited  # `Interfax reported, citing Novak, ...`: Novak spoke, Interfax relayed
+        if speaker_range:
+            mention = self.text[slice(*speaker_range)]
+            speaker_start = speaker_range[0]
             speaker = self.resolver.resolve(mention, speaker_start)
         cue = self.text[tokens[frame.cue_first].start : tokens[frame.cue_last].end]
         if frame.cue_last - frame.cue_first > 3:
             cue = f"{tokens[frame.cue_first].text} … {tokens[frame.cue_last].text}"
-        via = via_outlet(self.outlets, self.text, frame)
         confidence = frame.confidence
         if speaker is None:
             confidence -= 0.2
@@ -208,7 +202,10 @@ class ArticleExtraction:
             speaker=speaker,
             speaker_mention=mention,
             speaker_start=speaker_start,
-            via_outlet=via,
+            via_outlet=via.outlet if via else None,
+            via_chain=via.chain if via else [],
+            via_start=via.start if via else None,
+            via_end=via.end if via else None,
             publisher=self.article.publisher,
             sentence=self.text[slice(*context)],
             confidence=round(min(max(confidence, 0.05), 0.99), 2),
@@ -277,26 +274,6 @@ def continues(spans: SpanIndex, last: Quote | None, span: QuoteSpan, same_paragr
     return len(gap.split()) <= 30 and not spans.spans_opening(last.end, span.open_at)
 
 
-def via_outlet(outlets: Outlets, text: str, frame: Frame) -> str | None:
-    """The outlet a frame's words name: `told Reuters`, `TASS quoted`, `Speaking to Kommersant, ...`."""
-    ranges = [frame.via_hint] if frame.via_hint else []
-    opening = _VIA_OPENING.match(text, frame.sentence.start, frame.sentence.end)
-    if opening:
-        ranges.append(opening.span())  # `Speaking to Kommersant, the minister said ...`
-    for start, end in ranges:
-        region = text[start:end]
-        found = outlets.find(region)
-        if found:
-            return found[0][0]
-        named = _OUTLET_BEFORE_KIND.search(region)
-        if named:
-            return named.group(1)
-        named = _OUTLET_AFTER_KIND.search(region)
-        if named:
-            return outlets.canonical(named.group(1)) or named.group(1)
-    return None
-
-
 def follow_on(article: Article, span: QuoteSpan, sentence: Sentence, last: Quote | None, last_paragraph: int) -> Quote | None:
     """A quote with no cue of its own: the previous speaker's, or noise (scare quotes, titles, lyrics)."""
     text = article.text
@@ -320,6 +297,9 @@ def follow_on(article: Article, span: QuoteSpan, sentence: Sentence, last: Quote
         speaker_mention=last.speaker_mention,
         speaker_start=last.speaker_start,
         via_outlet=last.via_outlet,
+        via_chain=list(last.via_chain),
+        via_start=last.via_start,
+        via_end=last.via_end,
         publisher=article.publisher,
         sentence=text[slice(*context)],
         confidence=0.55 if sentence.paragraph - last_paragraph <= 1 else 0.4,

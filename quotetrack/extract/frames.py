@@ -33,6 +33,7 @@ from .clauses import (
     tail_end,
 )
 from .marks import SpanIndex
+from .outlet_words import relay_tail
 from .phrases import (
     PUNCT,
     SUBORDINATORS,
@@ -40,7 +41,6 @@ from .phrases import (
     TokenRange,
     is_person,
     left_speaker,
-    noun_phrase_before,
     right_speaker,
     segment_before,
     sentence_subject,
@@ -52,7 +52,7 @@ from .sentences import Sentence, Token
 
 _NOUN_OR_VERB = word_list("noun_or_verb_cues")
 _EMPTY_CONTENTS = word_list("empty_contents")
-_QUOTED_AS = re.compile(r"\bquoted\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
 
 
 @dataclass
@@ -119,8 +119,10 @@ def quoted_as_frame(sentence: Sentence, spans: SpanIndex) -> Frame | None:
         # Passive: `Peskov was quoted by Interfax as saying`; the subject speaks, the by-phrase carried it.
         by_phrase = speaker if speaker and tokens[speaker[0]].lower == "by" else None
         via = (tokens[by_phrase[0]].start, tokens[by_phrase[1]].end) if by_phrase else None
-        speaker = noun_phrase_before(sentence, quoted - 1)
-        outlet_range = (speaker[0], quoted - 1) if speaker else outlet_range
+        # `Grace Wanjiru, the utility's head, was quoted`: the appositive chain's name speaks.
+        left = left_speaker(sentence, quoted - 1)
+        speaker = left.speaker if left else None
+        outlet_range = (left.chain_start if left and left.chain_start is not None else speaker[0], quoted - 1) if speaker else outlet_range
     frame = Frame(sentence, quoted, saying, speaker, None, "before", via_hint=via, confidence=0.9)
     content_start = saying + 1
     if content_start < len(tokens) and tokens[content_start].lower == "by":
@@ -133,7 +135,8 @@ def quoted_as_frame(sentence: Sentence, spans: SpanIndex) -> Frame | None:
         content_start = by_end
     if content_start < len(tokens) and tokens[content_start].lower == "that":
         content_start += 1
-    if content_start < len(tokens) - 1 and tokens[content_start].text not in PUNCT:
+    opens = content_start < len(tokens) and tokens[content_start].text in lexicon.OPENING_MARKS
+    if content_start < len(tokens) - 1 and (tokens[content_start].text not in PUNCT or opens):
         frame.placement = "after"
         frame.content = (tokens[content_start].start, content_end(tokens, len(tokens) - 1))
     else:
@@ -256,7 +259,7 @@ def _cue_content(
     after_quote = closes_quote_with_punctuation(spans, tokens, phrase_start - 1)
     quote_follows = quote_opens_at(sentence, spans, after_adjuncts)
     postposed = not borrowed and (after_quote or (before_speaker in (",", "—", "–") and not quote_follows))
-    if postposed and is_tail(sentence, spans, after):
+    if postposed and (is_tail(sentence, spans, after) or relay_tail([t.text for t in tokens[after:]])):
         frame.placement = "before"
         frame.content = content_before(sentence, spans, phrase_start - 1)
         frame.via_hint = (tokens[phrase_start].start, tail_end(sentence, after_adjuncts))

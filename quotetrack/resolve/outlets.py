@@ -81,8 +81,16 @@ class Outlets:
             ]
         )
 
-    def canonical(self, name: str | None) -> str | None:
-        """The canonical outlet name for ``name``, or None if it names no known outlet."""
+    def canonical(self, name: str | None, *, search: bool = True) -> str | None:
+        """The canonical outlet name for ``name``, or None if it names no known outlet.
+
+        Without ``search``, ``name`` must name the outlet as a whole (descriptors aside): an outlet
+        merely inside it ("Michael Bloomberg") does not count.
+
+        >>> outlets = Outlets.load()
+        >>> outlets.canonical("Michael Bloomberg"), outlets.canonical("Michael Bloomberg", search=False)
+        ('Bloomberg', None)
+        """
         if not name:
             return None
         name = name.strip()
@@ -94,7 +102,7 @@ class Outlets:
         stripped = _key(_DESCRIPTORS.sub(" ", name))
         if stripped and stripped in self._by_key:
             return self._by_key[stripped]
-        found = self.find(name)
+        found = self.find(name) if search else None
         if found:
             return found[0][0]
         return None
@@ -102,6 +110,10 @@ class Outlets:
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """Every outlet named in ``text``: (canonical name, start, end)."""
         return [(self._exact[m.group(1)], m.start(1), m.end(1)) for m in self._pattern.finditer(text)]
+
+    def is_alias(self, name: str) -> bool:
+        """True if ``name`` is written exactly as one of the gazetteer's names ("dpa", "Kommersant")."""
+        return name in self._exact
 
     def info(self, name: str) -> Outlet | None:
         return self.outlets.get(name)
