@@ -90,6 +90,8 @@ def _joins(text: str, line: tuple[int, int], next_start: int, open_quote: bool, 
         return True  # blank lines separate paragraphs, so a full line only wraps
     if _ends_sentence(words[-1]):
         return False
+    if words[-1].endswith(".") and words[-1].casefold() in lexicon.TITLES:
+        return True  # `said Sen.⏎Ted Cruz`: a title is never the last word of a paragraph
     if open_quote and _next_mark_closes(text, next_start):
         return True  # `“We have not seen any concrete⏎document,” he said`
     return following[0][0].islower() or full
