@@ -52,6 +52,8 @@ def test_a_pronoun_near_its_antecedent_is_surer_than_one_further_back():
         ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "name"),
         ("the state-run TASS news agency", "TASS", "name"),
         ("Dmitry Peskov's", "Dmitry Peskov", "name"),
+        ("the Teamsters'", "Teamsters", "name"),
+        ("Peskov’s", "Dmitry Peskov", "surname"),
         ("Mr. Peskov", "Dmitry Peskov", "surname"),
         ("Kremlin spokesman Peskov", "Dmitry Peskov", "surname"),
         ("Lumora", "Lumora Home Inc.", "alias"),

@@ -89,7 +89,7 @@ def speaker_method(mention: str | None, speaker: str | None) -> SpeakerMethod:
 
 
 def _raw_words(text: str) -> list[str]:
-    return [re.sub(r"['’]s$", "", word) for word in _WORD.findall(text)]
+    return [re.sub(r"['’]s?$", "", word) for word in _WORD.findall(text)]
 
 
 def _words(text: str) -> list[str]:
