@@ -173,15 +173,18 @@ def progress(console: Console, label: str) -> Iterator[Callable[[], None]]:
 @app.command("extract")
 def extract_command(
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="An article file (.txt, .html) or a .jsonl of articles.")
+        Path,
+        typer.Argument(metavar="PATH", help="An article file (.txt, .html), a .jsonl of articles, or a folder."),
     ],
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
     engine: Annotated[Engine, typer.Option(help=ENGINE_HELP)] = Engine.auto,
 ) -> None:
-    """Print the quotes found in FILE, without a database.
+    """Print the quotes found in PATH, without a database.
 
-    Each record has text, start, end, kind, cue, speaker, speaker_mention,
-    via_outlet, publisher, confidence, and the article's url and title when known.
+    Each record has text, start, end, kind, cue, speaker, the evidence for it
+    (speaker_mention at speaker_start-speaker_end, speaker_method), via_outlet,
+    via_chain, publisher, confidence, the article's article_id and path, and its
+    url, title and JSON Lines line when known. The table shows who, how, and why.
 
     Example: quotetrack extract data/samples/kremlin.txt --format table
     """
@@ -208,12 +211,35 @@ def extract_command(
 
 
 def print_table(records: list[dict[str, Any]]) -> None:
+    """Who said each quote and why we think so: the speaker, how it was found, the article's words for it."""
     from rich.table import Table
 
-    table = Table("speaker", "kind", "via", "quote", show_lines=False)
+    table = Table(show_lines=False)
+    for name, options in (
+        ("speaker", {"max_width": 20}),
+        ("method", {"no_wrap": True}),
+        ("mention", {"max_width": 20}),
+        ("via", {"max_width": 14}),
+        ("kind", {"no_wrap": True}),
+        ("conf.", {"no_wrap": True}),
+        ("quote", {"ratio": 1, "min_width": 16}),
+    ):
+        table.add_column(name, **options)
     for record in records:
-        table.add_row(record["speaker"] or "?", record["kind"], record["via_outlet"] or "", record["text"])
-    Console(soft_wrap=False, highlight=False).print(table)
+        via = " ← ".join(record.get("via_chain") or ([record["via_outlet"]] if record.get("via_outlet") else []))
+        table.add_row(
+            record["speaker"] or "?",
+            record.get("speaker_method") or "",
+            record.get("speaker_mention") or "",
+            via,
+            record["kind"],
+            f"{record['confidence']:.2f}",
+            record["text"],
+        )
+    console = Console(soft_wrap=False, highlight=False)
+    if not console.is_terminal:
+        console.width = max(console.width, 160)  # piped into a file or a pager: no screen to fit
+    console.print(table, markup=False)
 
 
 @app.command()

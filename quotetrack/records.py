@@ -1,11 +1,12 @@
 """The records that flow through quotetrack: articles in, quotes out.
 
->>> article = Article(text="“We are ready,” Peskov said.", url="https://example.com/ready")
+>>> article = Article(text="“We are ready,” Peskov said.", url="https://example.com/ready", path="ready.txt")
 >>> quote = Quote(text="We are ready,", start=1, end=14, kind="direct", speaker="Peskov")
 >>> article.text[quote.start:quote.end] == quote.text
 True
->>> quote_record(article, quote)["url"]
-'https://example.com/ready'
+>>> record = quote_record(article, quote)
+>>> record["url"], record["path"], record["article_id"] == article.id
+('https://example.com/ready', 'ready.txt', True)
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, get_args
 
 # Bumped whenever extraction changes, so re-ingest knows which stored quotes are stale.
-EXTRACTOR_VERSION = "1.1"
+EXTRACTOR_VERSION = "1.2"
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 """direct: the speaker's words in quote marks; indirect: reported speech; mixed: a quoted fragment
@@ -33,7 +34,8 @@ SPEAKER_METHODS: tuple[SpeakerMethod, ...] = get_args(SpeakerMethod)
 
 # The fields of a quote that ``quotetrack extract`` prints, in order.
 RECORD_FIELDS = (
-    "text", "start", "end", "kind", "cue", "speaker", "speaker_mention", "via_outlet", "publisher", "confidence",
+    "text", "start", "end", "kind", "cue", "speaker", "speaker_mention", "speaker_start", "speaker_end",
+    "speaker_method", "via_outlet", "via_chain", "via_start", "via_end", "publisher", "confidence",
 )  # fmt: skip
 
 
@@ -57,6 +59,7 @@ class Article:
     publisher: str | None = None
     date: str | None = None
     path: str | None = None
+    line: int | None = None  # the line of a JSON Lines file it was read from
 
     @property
     def id(self) -> str:
@@ -68,8 +71,10 @@ class Article:
 class Quote:
     """One attributed statement found in an article.
 
-    ``start``/``end`` are character offsets of ``text`` in the article text, so
-    ``article.text[quote.start:quote.end] == quote.text``.
+    ``start``/``end`` are character offsets of the quote in the article text, so
+    ``article.text[quote.start:quote.end] == quote.text``, except for a quote interrupted by
+    its attribution (`“A,” he said. “B.”`): ``extra["parts"]`` then holds where its quoted
+    words are, and ``text`` is those words joined with " … " (`A, … B.`).
     """
 
     text: str
@@ -100,9 +105,11 @@ class Quote:
 
 def quote_record(article: Article, quote: Quote) -> dict[str, Any]:
     """``quote`` as a JSON-ready record: its :data:`RECORD_FIELDS`, where its words are when it spans
-    an attribution (``parts``), and the article's url and title when known."""
+    an attribution (``parts``), the article's id, and its url, title, file and JSON Lines line when known."""
     record = {key: value for key, value in quote.to_dict().items() if key in RECORD_FIELDS}
     if quote.extra.get("parts"):
         record["parts"] = [list(part) for part in quote.extra["parts"]]
-    record.update({key: value for key, value in (("url", article.url), ("title", article.title)) if value})
+    record["article_id"] = article.id
+    known = (("url", article.url), ("title", article.title), ("path", article.path), ("line", article.line))
+    record.update({key: value for key, value in known if value})
     return record

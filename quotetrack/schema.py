@@ -3,7 +3,7 @@
 >>> from sqlite_utils import Database
 >>> db = Database(memory=True)
 >>> [migration.name for migration in MIGRATIONS.pending(db)]
-['create_tables']
+['create_tables', 'add_attribution_evidence']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -25,7 +25,9 @@ QUOTES_VIEW_SQL = """select
   quotes.kind as kind,
   speakers.name as speaker,
   quotes.speaker_mention as speaker_mention,
+  quotes.speaker_method as speaker_method,
   via.name as via_outlet,
+  quotes.via_chain as via_chain,
   coalesce(publisher.name, quotes.publisher) as publisher,
   quotes.date as date,
   articles.title as title,
@@ -61,6 +63,32 @@ def create_tables(db: Database) -> None:
             quotes.create_index([column])
     if not db.table("quotes_fts").exists():
         quotes.enable_fts(QUOTES_FTS_COLUMNS, create_triggers=True, tokenize="porter")
+    db.create_view("quotes_view", QUOTES_VIEW_SQL, replace=True)
+
+
+# Why each quote is attributed as it is (see quotetrack.extract.evidence).
+EVIDENCE_COLUMNS: dict[str, type] = {
+    "speaker_start": int,
+    "speaker_end": int,
+    "speaker_method": str,
+    "via_chain": str,
+    "via_start": int,
+    "via_end": int,
+}
+
+
+@MIGRATIONS()
+def add_attribution_evidence(db: Database) -> None:
+    """Quotes record how their speaker and via outlet were found; ``quotes_view`` shows it.
+
+    Rows stored before stay null until re-ingested (the extractor version changed with this).
+    """
+    quotes = db.table("quotes")
+    for column, kind in EVIDENCE_COLUMNS.items():
+        if column not in quotes.columns_dict:
+            quotes.add_column(column, kind)
+    if ["speaker_method"] not in [index.columns for index in quotes.indexes]:
+        quotes.create_index(["speaker_method"])
     db.create_view("quotes_view", QUOTES_VIEW_SQL, replace=True)
 
 
@@ -143,7 +171,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "via_outlet_id": "the outlet it was relayed through (`outlets.id`), e.g. TASS in \"TASS quoted Peskov\"",
         "publisher_outlet_id": "the publisher, when the gazetteer knows it (`outlets.id`)",
         "publisher": "the publisher's name as given",
-        "text": "the quoted or reported words, verbatim: `articles.text[start:end]`",
+        "text": "the quoted or reported words, verbatim: `articles.text[start:end]`; for a quote interrupted by its attribution, its `parts` joined with \" … \"",
         "start": "character offset of the quote in the article text",
         "end": "character offset just past the quote",
         "kind": "direct, indirect (reported speech) or mixed",
@@ -154,6 +182,12 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "date": "the article's date, copied for sorting and faceting",
         "extractor_version": "version of the extractor that found it",
         "parts": "JSON `[[start, end], ...]` of the quoted words when a quote spans its attribution",
+        "speaker_start": "where the speaker mention starts: `speaker_mention` is `articles.text[speaker_start:speaker_end]`",
+        "speaker_end": "character offset just past the speaker mention",
+        "speaker_method": "how the speaker was found from the mention: name, surname, alias, role, pronoun or none",
+        "via_chain": "JSON list of every outlet the quote was relayed through, nearest the speaker first",
+        "via_start": "where the via outlet is named: `articles.text[via_start:via_end]`",
+        "via_end": "character offset just past the via outlet's name",
     },
     "speakers": {
         "id": "hash of the normalised name",

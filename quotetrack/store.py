@@ -286,6 +286,7 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
 
 def _quote_row(entities: _Entities, article: Article, quote: Quote, version: str) -> dict[str, Any]:
     publisher = quote.publisher or article.publisher
+    via_chain = quote.via_chain or ([quote.via_outlet] if quote.via_outlet else [])
     return {
         "id": stable_id(article.id, str(quote.start), str(quote.end), quote.kind),
         "article_id": article.id,
@@ -305,6 +306,13 @@ def _quote_row(entities: _Entities, article: Article, quote: Quote, version: str
         "extractor_version": version,
         # Where the quoted words are when the record spans an attribution: `“A,” he said, “B.”`.
         "parts": json.dumps(quote.extra["parts"]) if quote.extra.get("parts") else None,
+        # The evidence for the attribution: where the speaker and the via outlet are named, and how.
+        "speaker_start": quote.speaker_start,
+        "speaker_end": quote.speaker_end,
+        "speaker_method": quote.speaker_method,
+        "via_chain": json.dumps(via_chain, ensure_ascii=False) if via_chain else None,
+        "via_start": quote.via_start,
+        "via_end": quote.via_end,
     }
 
 

@@ -435,10 +435,10 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     errors = [str(result) for result in results if isinstance(result, ArticleError)]
     assert articles == [
         Article(
-            text="First article.", title="One", publisher="Wire", date="2024-05-01", path=str(path)
+            text="First article.", title="One", publisher="Wire", date="2024-05-01", path=str(path), line=1
         ),
         Article(
-            text="Second\narticle.", publisher="Paper", url="https://p.example/2", path=str(path)
+            text="Second\narticle.", publisher="Paper", url="https://p.example/2", path=str(path), line=8
         ),
     ]
     assert errors == [

@@ -11,6 +11,7 @@ from quotetrack import __version__
 from quotetrack.cli import app
 from quotetrack.ingestion import extract_each
 from quotetrack.publish import load_metadata
+from quotetrack.read import read_articles
 from quotetrack.records import Article
 
 ORTIZ = "“We will not back down,” Mayor Jane Ortiz said on Tuesday. “Not now, not ever.”\n"
@@ -154,15 +155,21 @@ def test_extract_prints_records(runner, articles, format):
     else:
         records = json.loads(result.stdout)
     assert any("We will not back down" in record["text"] for record in records)
-    text = (articles / "ortiz.txt").read_text(encoding="utf-8")
+    (article,) = read_articles([articles / "ortiz.txt"])
     for record in records:
-        assert {"text", "start", "end", "kind", "cue", "speaker", "speaker_mention", "via_outlet",
-                "publisher", "confidence"} <= set(record)
+        assert {"text", "start", "end", "kind", "cue", "speaker", "speaker_mention", "speaker_start", "speaker_end",
+                "speaker_method", "via_outlet", "via_chain", "via_start", "via_end", "publisher", "confidence",
+                "article_id", "path"} <= set(record)
         assert record["url"] == "https://example.com/ortiz"
         assert record["title"] == "Mayor digs in"
         assert record["publisher"] == "Reuters"
         assert record["kind"] in ("direct", "indirect", "mixed")
-        assert record["text"] in text
+        assert record["article_id"] == article.id and record["path"] == str(articles / "ortiz.txt")
+        # The evidence indexes the article text, like the quote itself.
+        assert article.text[record["speaker_start"] : record["speaker_end"]] == record["speaker_mention"]
+        assert (record["speaker_mention"], record["speaker_method"]) == ("Mayor Jane Ortiz", "name")
+        parts = record.get("parts") or [[record["start"], record["end"]]]
+        assert record["text"] == " … ".join(article.text[start:end] for start, end in parts)
 
 
 def test_extract_reports_where_the_quoted_words_are(runner, articles):
@@ -171,12 +178,33 @@ def test_extract_reports_where_the_quoted_words_are(runner, articles):
     # The article text starts after the header; parts index into it like start and end.
     assert record["parts"][0][0] == record["start"] and record["parts"][-1][1] == record["end"]
     assert len(record["parts"]) == 2
+    assert record["text"] == "We will not back down, … Not now, not ever."  # never the interrupting "Mayor ... said"
+
+
+def test_extract_traces_each_record_to_its_file(runner, articles, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    lines = [{"text": ORTIZ, "url": "https://example.com/o"}, {"text": PESKOV, "url": "https://example.com/p"}]
+    feed.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(feed), "--engine", "rules"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(record["path"], record["line"], record["url"]) for record in records} == {
+        (str(feed), 1, "https://example.com/o"), (str(feed), 2, "https://example.com/p")}
+    assert {record["article_id"] for record in records} == {Article(text="", url=line["url"]).id for line in lines}
+    result = runner.invoke(app, ["extract", str(articles), "--engine", "rules"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {record["path"] for record in records} == {str(articles / "ortiz.txt"), str(articles / "peskov.txt")}
+    assert all("line" not in record for record in records)  # plain files have no line to point to
 
 
 def test_extract_table(runner, articles):
     result = runner.invoke(app, ["extract", str(articles / "ortiz.txt"), "--format", "table", "--engine", "rules"])
     assert result.exit_code == 0, result.output
     assert "We will not back down" in result.stdout
+    header = result.stdout.splitlines()[1]
+    assert all(column in header for column in ("speaker", "method", "mention", "via", "quote"))
+    assert "Jane Ortiz" in result.stdout and "name" in result.stdout
 
 
 def test_extract_bad_file(runner, bad_file):

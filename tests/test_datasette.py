@@ -11,14 +11,17 @@ from quotetrack.store import ingest_article, open_database
 
 METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 
-# Ingested in this order, which is not date order. (date, publisher, via outlet, speaker as written, text around the quote, the quote)
+# Ingested in this order, which is not date order. (date, publisher, via outlet, speaker, the words the article
+# uses for the speaker, how the speaker was found, text around the quote, the quote)
 ARTICLES = [
     ("2024-05-14", "The Northern Ledger", "the state-run TASS news agency", "Kremlin spokesman Dmitry Peskov",
+     "Kremlin spokesman Dmitry Peskov", "name",
      "TASS quoted Kremlin spokesman Dmitry Peskov as saying Russia was “open to dialogue” but firm.",
      "open to dialogue"),
-    ("2024-05-15", "Reuters", None, "Dmitry Peskov",  # as the extractor gives it: the article names him in full
-     "Dmitry Peskov repeated that Moscow was “open to dialogue” on grain.", "open to dialogue"),
-    ("2024-05-13", "Capitol Wire", None, "Mayor Jane Ortiz",
+    # The article named him in full in an earlier paragraph; here only the surname.
+    ("2024-05-15", "Reuters", None, "Dmitry Peskov", "Peskov", "surname",
+     "Peskov repeated that Moscow was “open to dialogue” on grain.", "open to dialogue"),
+    ("2024-05-13", "Capitol Wire", None, "Mayor Jane Ortiz", "Mayor Jane Ortiz", "name",
      "“We will not back down,” Mayor Jane Ortiz said as the council vote neared.", "We will not back down,"),
 ]
 
@@ -27,13 +30,14 @@ ARTICLES = [
 def db_path(tmp_path) -> Path:
     path = tmp_path / "quotes.db"
     db = open_database(path)
-    for number, (date, publisher, via, speaker, text, quoted) in enumerate(ARTICLES):
+    for number, (date, publisher, via, speaker, mention, method, text, quoted) in enumerate(ARTICLES):
         article = Article(text=text, title=f"Story {number}", url=f"https://example.com/{number}",
                           publisher=publisher, date=date)
         start = text.index(quoted)
         quote = Quote(text=quoted, start=start, end=start + len(quoted), kind="mixed" if start > 1 else "direct",
-                      cue="said", speaker=speaker, speaker_mention=speaker, via_outlet=via,
-                      publisher=publisher, sentence=text, confidence=0.8)
+                      cue="said", speaker=speaker, speaker_mention=mention, via_outlet=via,
+                      speaker_start=text.index(mention), speaker_end=text.index(mention) + len(mention),
+                      speaker_method=method, publisher=publisher, sentence=text, confidence=0.8)
         ingest_article(db, article, [quote])
     db.close()
     return path
@@ -64,7 +68,7 @@ async def test_quote_facets_use_names(datasette):
     response = await datasette.client.get("/quotes/quotes.json")
     assert response.status_code == 200
     facets = response.json()["facet_results"]
-    assert set(facets) == {"speaker_id", "via_outlet_id", "publisher", "kind", "date"}
+    assert set(facets) == {"speaker_id", "speaker_method", "via_outlet_id", "publisher", "kind", "date"}
     speakers = {item["label"]: item["count"] for item in facets["speaker_id"]["results"]}
     assert speakers == {"Dmitry Peskov": 2, "Jane Ortiz": 1}
     assert [item["label"] for item in facets["via_outlet_id"]["results"]] == ["TASS"]
@@ -73,8 +77,26 @@ async def test_quote_facets_use_names(datasette):
 async def test_view_facets(datasette):
     response = await datasette.client.get("/quotes/quotes_view.json")
     facets = response.json()["facet_results"]
-    assert set(facets) == {"speaker", "via_outlet", "publisher", "kind", "date"}
+    assert set(facets) == {"speaker", "speaker_method", "via_outlet", "publisher", "kind", "date"}
     assert {item["value"] for item in facets["date"]["results"]} == {"2024-05-13", "2024-05-14", "2024-05-15"}
+    assert {item["value"]: item["count"] for item in facets["speaker_method"]["results"]} == {"name": 2, "surname": 1}
+
+
+@pytest.mark.parametrize("table", ["quotes", "quotes_view"])
+async def test_a_quote_row_shows_why_it_is_attributed(datasette, table):
+    """A fact-checker opening one quote sees the speaker, the article's words for it, and how they led to it."""
+    rows = (await datasette.client.get(f"/quotes/{table}.json?_shape=array&speaker_method=surname")).json()
+    (row,) = rows
+    assert (row["speaker_mention"], row["speaker_method"]) == ("Peskov", "surname")
+    if table == "quotes":
+        page = await datasette.client.get(f"/quotes/quotes/{row['id']}")
+        assert page.status_code == 200
+        assert "surname" in page.text and "Peskov" in page.text
+        assert (row["speaker_start"], row["speaker_end"]) == (0, 6)
+    else:
+        assert row["via_chain"] is None
+    listing = await datasette.client.get(f"/quotes/{table}")
+    assert "How the speaker was found from speaker_mention" in listing.text  # the column description
 
 
 @pytest.mark.parametrize("table", ["quotes", "quotes_view"])

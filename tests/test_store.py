@@ -432,15 +432,24 @@ def legacy_database(path, schema: str = LEGACY_SCHEMA) -> Database:
     db = Database(path)
     db.conn.executescript(schema)
     article = Article(text=TEXT, url="https://example.com/talks", publisher="Reuters", date="2024-03-04")
-    ingest_article(db, article, make_quotes(article))  # writes rows only: the tables are there
+    write_as_an_older_version(db, article, make_quotes(article))
     assert "_sqlite_migrations" not in db.table_names()
     return db
+
+
+def write_as_an_older_version(db: Database, article: Article, quotes: list[Quote]) -> None:
+    """The rows as a version whose tables had fewer columns wrote them: only the columns ``db`` has."""
+    current = open_database(":memory:")
+    ingest_article(current, article, quotes)
+    for table in ("articles", "speakers", "outlets", "quotes"):
+        columns = db[table].columns_dict
+        db[table].insert_all(({key: value for key, value in row.items() if key in columns} for row in current[table].rows), pk="id")
 
 
 def test_databases_from_before_migrations_open_and_work(tmp_path, article):
     legacy_database(tmp_path / "old.db").close()
     db = open_database(tmp_path / "old.db")
-    assert [migration.name for migration in MIGRATIONS.applied(db)] == ["create_tables"]
+    assert [migration.name for migration in MIGRATIONS.applied(db)] == ["create_tables", "add_attribution_evidence"]
     assert counts(db) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
     other = Article(text="“Fine,” Jane Ortiz said.", url="https://example.com/fine")
     assert ingest_article(db, other, [Quote(text="Fine,", start=1, end=6, kind="direct", speaker="Jane Ortiz")])
@@ -466,7 +475,7 @@ def test_an_up_to_date_database_gets_no_migration_twice(db):
     ensure_schema(db)
     ensure_schema(db)
     assert MIGRATIONS.pending(db) == []
-    assert db["_sqlite_migrations"].count == 1
+    assert db["_sqlite_migrations"].count == len(MIGRATIONS.pending(Database(memory=True)))
 
 
 def test_a_read_only_database_from_before_migrations_still_opens(tmp_path):
@@ -474,3 +483,34 @@ def test_a_read_only_database_from_before_migrations_still_opens(tmp_path):
     read_only = Database(sqlite3.connect(f"file:{tmp_path / 'old.db'}?mode=ro", uri=True))
     ensure_schema(read_only)
     assert read_only["quotes"].count == 2
+
+
+def test_quotes_store_the_evidence_for_their_speaker(tmp_path, article):
+    db = open_database(tmp_path / "evidence.db")
+    quote, _ = make_quotes(article)
+    start = article.text.index(quote.speaker_mention)
+    quote.speaker_start, quote.speaker_end, quote.speaker_method = start, start + len(quote.speaker_mention), "name"
+    quote.via_chain, quote.via_start, quote.via_end = ["TASS"], article.text.index("TASS"), article.text.index("TASS") + 4
+    ingest_article(db, article, [quote])
+    row = next(db["quotes"].rows)
+    assert article.text[row["speaker_start"] : row["speaker_end"]] == row["speaker_mention"]
+    assert (row["speaker_method"], json.loads(row["via_chain"]), article.text[row["via_start"] : row["via_end"]]) == (
+        "name", ["TASS"], "TASS")
+    view = next(Store(db).quotes())
+    assert (view["speaker_mention"], view["speaker_method"], view["via_chain"]) == (
+        "Kremlin spokesman Dmitry Peskov", "name", '["TASS"]')
+
+
+def test_a_database_from_before_the_evidence_columns_gains_them(tmp_path, article):
+    path = tmp_path / "before.db"
+    old = Database(path)
+    MIGRATIONS.apply(old, stop_before="add_attribution_evidence")
+    write_as_an_older_version(old, article, make_quotes(article)[1:])
+    old.close()
+    db = open_database(path)
+    assert {"speaker_start", "speaker_end", "speaker_method", "via_chain", "via_start", "via_end"} <= set(
+        db["quotes"].columns_dict)
+    assert "speaker_method" in db["quotes_view"].columns_dict and "via_chain" in db["quotes_view"].columns_dict
+    assert [row["speaker_method"] for row in Store(db).quotes()] == [None]  # until re-ingested
+    assert ingest_article(db, article, make_quotes(article)) is Ingest.UPDATED
+    assert db["quotes"].count == 2

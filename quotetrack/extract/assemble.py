@@ -13,13 +13,12 @@ resolves each quote's speaker mention in text order.
 >>> text = 'Mayor Ana Ruiz visited the harbor on Monday. “We will rebuild,” Ruiz said. “Every street.”'
 >>> document = build_pipeline("rules")(text)
 >>> extraction = ArticleExtraction(Article(text), read_sentences(text, document), read_entities(document), Outlets.load())
->>> [(q.kind, q.text, q.speaker) for q in extraction.run()]
-[('direct', 'We will rebuild,” Ruiz said. “Every street.', 'Ana Ruiz')]
+>>> [(q.kind, q.text, q.speaker, q.speaker_method) for q in extraction.run()]
+[('direct', 'We will rebuild, … Every street.', 'Ana Ruiz', 'surname')]
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ..lexicon import QUOTE_MARKS
@@ -28,6 +27,7 @@ from ..resolve.outlets import Outlets
 from ..resolve.speakers import SpeakerResolver
 from .clauses import strip_span
 from .dependency import dependency_frames
+from .evidence import attribution_confidence, follow_on_confidence, join_parts, sentences_back, speaker_method
 from .frames import Frame, pattern_frames
 from .marks import QuoteSpan, SpanIndex
 from .sentences import Entity, Sentence
@@ -50,22 +50,8 @@ class ArticleExtraction:
         self.spans = SpanIndex(self.text)
         self.resolver = SpeakerResolver(self.text, sentences, entities, outlets, quoted=self.spans.ranges())
         self.via = ViaFinder(self.text, outlets, entities)
-        self.note_subjects(entities)
         self.parsed = any(token.deprel for sentence in sentences for token in sentence.tokens)
-
-    def note_subjects(self, entities: list[Entity]) -> None:
-        """People named at a sentence's start (outside quotes) are its subject, for pronouns later on."""
-        sentence_starts = [sentence.start for sentence in self.sentences]
-        for start, _, label, name in entities:
-            if label != "PERSON" or self.spans.in_quote(start):
-                continue
-            index = bisect.bisect_right(sentence_starts, start) - 1
-            sentence = self.sentences[index] if index >= 0 else None
-            if sentence is None or start >= sentence.end:
-                continue
-            lead = self.text[sentence.start : start].split()
-            if len(lead) <= 3 and not any(word in QUOTE_MARKS for word in lead):
-                self.resolver.note_subject(name, start)
+        self.sentence_starts = [sentence.start for sentence in sentences]
 
     def frames(self, sentence: Sentence) -> list[Frame]:
         """The sentence's frames, from the parse if there is one, else from word patterns.
@@ -145,7 +131,7 @@ class ArticleExtraction:
         used_spans.update(inside)
         quote = self.make_quote(frame, start, end, kind)
         if frame.extra.get("parts") and kind != "direct":
-            quote.extra["parts"] = frame.extra["parts"]
+            set_parts(quote, frame.extra["parts"], self.text)
         if kind == "direct" and frame.placement == "before":
             self.extend_reopened(quote, frame, used_spans)
         return quote
@@ -171,25 +157,21 @@ class ArticleExtraction:
         """The quote of ``frame`` over ``[start, end)``, its speaker resolved and remembered."""
         sentence = frame.sentence
         tokens = sentence.tokens
-        mention = None
-        speaker = None
-        speaker_start = None
+        mention = speaker = speaker_start = speaker_end = None
         speaker_range = (tokens[frame.speaker[0]].start, tokens[frame.speaker[1]].end) if frame.speaker else None
         via = self.via.find_in(sentence.start, sentence.end, (start, end), speaker_range, frame.extra.get("parts"))
         if via is not None and via.cited is not None:
             speaker_range = via.cited  # `Interfax reported, citing Novak, ...`: Novak spoke, Interfax relayed
         if speaker_range:
-            mention = self.text[slice(*speaker_range)]
-            speaker_start = speaker_range[0]
+            speaker_start, speaker_end = speaker_range
+            mention = self.text[speaker_start:speaker_end]
             speaker = self.resolver.resolve(mention, speaker_start)
         cue = self.text[tokens[frame.cue_first].start : tokens[frame.cue_last].end]
         if frame.cue_last - frame.cue_first > 3:
             cue = f"{tokens[frame.cue_first].text} … {tokens[frame.cue_last].text}"
-        confidence = frame.confidence
-        if speaker is None:
-            confidence -= 0.2
-        if kind == "direct":
-            confidence += 0.1
+        method = speaker_method(mention, speaker)
+        distance = sentences_back(self.text, self.sentence_starts, speaker, speaker_start or 0) if method == "pronoun" else 0
+        confidence = attribution_confidence(method, direct=kind == "direct", weak_cue=frame.confidence < 0.7, sentences_back=distance)
         self.resolver.remember(speaker, mention, speaker_start)
         context = context_span(start, end, sentence)
         return Quote(
@@ -202,14 +184,16 @@ class ArticleExtraction:
             speaker=speaker,
             speaker_mention=mention,
             speaker_start=speaker_start,
+            speaker_end=speaker_end,
+            speaker_method=method,
             via_outlet=via.outlet if via else None,
             via_chain=via.chain if via else [],
             via_start=via.start if via else None,
             via_end=via.end if via else None,
             publisher=self.article.publisher,
             sentence=self.text[slice(*context)],
-            confidence=round(min(max(confidence, 0.05), 0.99), 2),
-            extra={"context": context},
+            confidence=confidence,
+            extra={"context": context, "rank": reading_rank(frame.confidence + 0.1 * (kind == "direct") - 0.2 * (speaker is None))},
         )
 
     def signed(self, span: QuoteSpan) -> Quote | None:
@@ -224,6 +208,7 @@ class ArticleExtraction:
         mention, position = match.group(1).rstrip("."), match.start(1)
         speaker = self.resolver.resolve(mention, position)
         self.resolver.remember(speaker, mention, position)
+        method = speaker_method(mention, speaker)
         return Quote(
             text=span.text,
             start=span.start,
@@ -234,10 +219,12 @@ class ArticleExtraction:
             speaker=speaker,
             speaker_mention=mention,
             speaker_start=position,
+            speaker_end=position + len(mention),
+            speaker_method=method,
             publisher=self.article.publisher,
             sentence=self.text[span.open_at : match.end()],
-            confidence=0.8,
-            extra={"context": (span.open_at, match.end())},
+            confidence=attribution_confidence(method, direct=True),
+            extra={"context": (span.open_at, match.end()), "rank": 0.8},
         )
 
 
@@ -296,14 +283,16 @@ def follow_on(article: Article, span: QuoteSpan, sentence: Sentence, last: Quote
         speaker=last.speaker,
         speaker_mention=last.speaker_mention,
         speaker_start=last.speaker_start,
+        speaker_end=last.speaker_end,
+        speaker_method=last.speaker_method,
         via_outlet=last.via_outlet,
         via_chain=list(last.via_chain),
         via_start=last.via_start,
         via_end=last.via_end,
         publisher=article.publisher,
         sentence=text[slice(*context)],
-        confidence=0.55 if sentence.paragraph - last_paragraph <= 1 else 0.4,
-        extra={"context": context},
+        confidence=follow_on_confidence(sentence.paragraph - last_paragraph, last.confidence),
+        extra={"context": context, "rank": 0.55 if sentence.paragraph - last_paragraph <= 1 else 0.4},
     )
     quote.extra["inherited"] = True
     return quote
@@ -317,21 +306,49 @@ def context_span(start: int, end: int, sentence: Sentence) -> tuple[int, int]:
 def extend(quote: Quote, continuation: QuoteSpan, text: str, sentence: Sentence) -> None:
     """Grow ``quote`` over ``continuation``; ``extra["parts"]`` keeps where the quoted words are."""
     parts = quote.extra.get("parts") or [(quote.start, quote.end)]
-    quote.extra["parts"] = [*parts, (continuation.start, continuation.end)]
     quote.end = continuation.end
-    quote.text = text[quote.start : quote.end]
+    set_parts(quote, [*parts, (continuation.start, continuation.end)], text)
     start, _ = quote.extra.get("context", (quote.start, quote.end))
     end = max(sentence.end, continuation.outer_end)
     quote.extra["context"] = (start, end)
     quote.sentence = text[start:end]
 
 
+def set_parts(quote: Quote, parts: list[tuple[int, int]], text: str) -> None:
+    """Record where the quoted words of ``quote`` are; its ``text`` becomes those words alone.
+
+    Each part is trimmed of spaces and kept inside ``[quote.start, quote.end]``; ``text`` joins
+    the parts with " … ", so `“A,” he said. “B.”` reads `A, … B.`, never the attribution.
+    """
+    trimmed = []
+    for start, end in parts:
+        start, end = max(start, quote.start), min(end, quote.end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    quote.extra["parts"] = trimmed
+    quote.text = join_parts(text, trimmed) if len(trimmed) > 1 else text[quote.start : quote.end]
+
+
+def reading_rank(score: float) -> float:
+    """How well a quote's own evidence (its cue pattern, quote marks, a speaker at all) supports this
+    reading of its words, to choose between two readings of the same words in :func:`dedupe`.
+
+    Not the attribution ``confidence``, which weighs how the speaker was found (:mod:`.evidence`):
+    a cue whose speaker is a role noun left unresolved still outranks a follow-on quote.
+    """
+    return round(min(max(score, 0.05), 0.99), 2)
+
+
 def dedupe(quotes: list[Quote]) -> list[Quote]:
-    """Quotes sorted by start, without near-duplicates (the more confident one stays)."""
+    """Quotes sorted by start, without near-duplicates (the better-supported reading stays)."""
     kept: list[Quote] = []
     for quote in quotes:
         if kept and quote.start < kept[-1].end and quote.end <= kept[-1].end + 2 and quote.start >= kept[-1].start - 2:
-            if quote.confidence > kept[-1].confidence:
+            if quote.extra.get("rank", quote.confidence) > kept[-1].extra.get("rank", kept[-1].confidence):
                 kept[-1] = quote
             continue
         kept.append(quote)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..lexicon import CLOSING_MARKS, MARK_PAIRS
+from ..nlp.paragraphs import paragraph_spans
 
 # Single marks (‘British style’) count only where they cannot be apostrophes: see _single_mark.
 _MARK = re.compile(r"''|[“”«»„‟\"‘’]")
@@ -59,7 +60,7 @@ def find_quote_spans(text: str, max_words: int = 2000) -> list[QuoteSpan]:
     otherwise the quote is cut at the paragraph end and marked unclosed.
     """
     spans: list[QuoteSpan] = []
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    paragraphs = paragraph_spans(text)  # a hard-wrapped line is not a paragraph end
     open_at: int | None = None
     open_mark = ""
     run_paragraphs = 1

@@ -8,7 +8,10 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+
+from ..nlp.paragraphs import paragraph_spans
 
 Entity = tuple[int, int, str, str]  # start, end, label ("PERSON", "ORG", ...), text
 
@@ -36,10 +39,9 @@ class Sentence:
 
 
 def read_sentences(text: str, document) -> list[Sentence]:
-    """The sentences of a stanza Document over ``text``, numbered by paragraph (a newline starts one)."""
+    """The sentences of a stanza Document over ``text``, numbered by paragraph (see :mod:`..nlp.paragraphs`)."""
     sentences = []
-    paragraph = 0
-    previous_end = 0
+    paragraph_starts = [start for start, _ in paragraph_spans(text)]
     for index, sentence in enumerate(document.sentences):
         tokens = []
         for word in sentence.words:
@@ -63,9 +65,7 @@ def read_sentences(text: str, document) -> list[Sentence]:
         if not tokens:
             continue
         start, end = tokens[0].start, tokens[-1].end
-        if "\n" in text[previous_end:start]:
-            paragraph += 1
-        previous_end = end
+        paragraph = max(bisect.bisect_right(paragraph_starts, start) - 1, 0)
         sentences.append(Sentence(index, start, end, tokens, paragraph))
     return sentences
 

@@ -1,7 +1,8 @@
 """The model-free tokenizer: news prose into sentences of tokens, registered as a stanza variant.
 
 Quote marks and brackets after a full stop stay with the sentence they close; paragraphs
-always end sentences; abbreviations keep their full stop.
+(:mod:`.paragraphs`: a hard-wrapped line runs on) always end sentences; abbreviations keep
+their full stop.
 
 >>> [[t for t, _, _ in s] for s in tokenize_text("Sen. Ted Cruz said so. He left.")]
 [['Sen.', 'Ted', 'Cruz', 'said', 'so', '.'], ['He', 'left', '.']]
@@ -16,6 +17,7 @@ from stanza.pipeline.processor import ProcessorVariant, register_processor_varia
 from stanza.pipeline.registry import PROCESSOR_VARIANTS
 
 from .. import lexicon
+from .paragraphs import paragraph_spans
 
 TOKENIZER_NAME = "quotetrack"
 
@@ -45,10 +47,9 @@ def tokenize_text(text: str) -> list[list[Token]]:
     [['Mr.', 'Smith', 'said', ':', '“', 'No', '.', '”'], ['Then', 'he', 'left', '.']]
     """
     sentences: list[list[Token]] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
+    for offset, end in paragraph_spans(text):
         tokens: list[Token] = []
-        offset = paragraph.start()
-        for match in _TOKEN.finditer(paragraph.group()):
+        for match in _TOKEN.finditer(text[offset:end]):
             word, start = match.group(), offset + match.start()
             clitic = _CLITIC.search(word) if "'" in word or "’" in word else None
             if clitic and clitic.start(2) > 0:

@@ -39,7 +39,7 @@ def _json_field(value: Any) -> str | None:
     return None
 
 
-def _json_article(record: Any, path: Path) -> Article:
+def _json_article(record: Any, path: Path, line: int | None = None) -> Article:
     """An Article from one decoded JSON record; raises ValueError naming the problem."""
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {_json_type(record)}")  # noqa: TRY004 - callers catch ValueError
@@ -58,6 +58,7 @@ def _json_article(record: Any, path: Path) -> Article:
         publisher=_json_field(record.get("publisher")) or _json_field(record.get("outlet")),
         date=normalize_date(date) if isinstance(date, str) else _json_field(date),
         path=str(path),
+        line=line,
     )
 
 
@@ -73,7 +74,7 @@ def _json_line(line: str, path: Path, number: int) -> Article | ArticleError:
     except json.JSONDecodeError as error:
         return ArticleError(path, _json_problem(error, f"column {error.colno}"), number)
     try:
-        return _json_article(record, path)
+        return _json_article(record, path, number)
     except ValueError as error:
         return ArticleError(path, str(error), number)
 
