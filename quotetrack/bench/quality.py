@@ -76,6 +76,13 @@ Speaker accuracy
     "Named sources" restricts this to gold sources that are themselves proper
     names by the rule above.
 
+Full names
+    The surname rule above accepts "Peskov" where the article says "Dmitry Peskov". Over
+    named sources that name a person (not an organisation), the fullest form of that name
+    among the article's annotated named sources (titles dropped) is the target; the
+    predicted ``speaker`` is correct when its surname agrees and, when the target has a given
+    name, that given name is among its other words (``scoring.full_name_correct``).
+
 Cue accuracy
     Over pairs matched at 0.3 with a gold cue: correct when the crude stems
     (lowercase; a few irregular verbs mapped to their base; "ing", "ed", "s"
@@ -150,6 +157,7 @@ def format_scores(scores: Scores, title: str) -> str:
         return f"{pct(r.value).strip()}% ({r.correct}/{r.total})"
 
     lines.append(f"{'speaker accuracy':16} {ratio(scores.speaker)}   named sources {ratio(scores.speaker_named)}")
+    lines.append(f"{'full names':16} {ratio(scores.speaker_full_name)}   (named sources: the article's fullest name, not just the surname)")
     lines.append(f"{'cue accuracy':16} {ratio(scores.cue)}")
     if scores.seconds is not None:
         seconds = max(scores.seconds, 1e-9)

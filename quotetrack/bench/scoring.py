@@ -12,10 +12,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..records import Quote
+from ..resolve.names import canonical_speaker, speaker_key, speaker_kind
 from .gold import (
     GoldArticle,
     GoldAttribution,
     Parts,
+    core,
     head_word,
     is_named_source,
     is_pronoun,
@@ -249,6 +251,7 @@ class Scores:
     )
     speaker: Ratio = field(default_factory=Ratio)
     speaker_named: Ratio = field(default_factory=Ratio)
+    speaker_full_name: Ratio = field(default_factory=Ratio)
     cue: Ratio = field(default_factory=Ratio)
     tokens: int = 0
     seconds: float | None = None
@@ -265,6 +268,7 @@ class Scores:
             },
             "speaker": self.speaker.to_dict(),
             "speaker_named": self.speaker_named.to_dict(),
+            "speaker_full_name": self.speaker_full_name.to_dict(),
             "cue": self.cue.to_dict(),
             "tokens": self.tokens,
             "seconds": self.seconds,
@@ -291,6 +295,7 @@ def _score_article(scores: Scores, gold_article: GoldArticle, quotes: list[Quote
     kept = [i for i, attribution in enumerate(gold_article.attributions) if attribution.content is not None]
     attributions = [gold_article.attributions[i] for i in kept]
     resolved = [resolved_all[i] for i in kept]
+    named_in_article = [core(a.source.text) for a in gold_article.attributions if a.source is not None and is_named_source(a.source, text)]
     gold_sets = [span_tokens(tokens, a.content.parts) for a in attributions]  # type: ignore[union-attr]
     predicted_sets = [span_tokens(tokens, quote_parts(quote)) for quote in quotes]
     gold_categories = [gold_category(a) for a in attributions]
@@ -323,6 +328,44 @@ def _score_article(scores: Scores, gold_article: GoldArticle, quotes: list[Quote
                 if is_named_source(attribution.source, text):
                     scores.speaker_named.total += 1
                     scores.speaker_named.correct += correct
+                    full = fullest_gold_name(core(attribution.source.text), named_in_article)
+                    if full is not None:
+                        scores.speaker_full_name.total += 1
+                        scores.speaker_full_name.correct += full_name_correct(quote.speaker, full)
             if attribution.cue is not None:
                 scores.cue.total += 1
                 scores.cue.correct += cue_correct(quote.cue, attribution.cue.text)
+
+
+def fullest_gold_name(name: str, named_sources: Sequence[str]) -> str | None:
+    """The fullest way the annotated sources of one article write the person ``name`` names, titles
+    dropped; None when ``name`` is not a person's name (an organisation, a group).
+
+    >>> fullest_gold_name("Peskov", ["Kremlin spokesman Dmitry Peskov", "Mr. Peskov"])
+    'Dmitry Peskov'
+    >>> fullest_gold_name("the Foreign Ministry", ["the Foreign Ministry"]) is None
+    True
+    """
+    canonical = canonical_speaker(name)
+    if not canonical or speaker_kind(name) == "organisation":
+        return None
+    wanted = surname(canonical)
+    forms = [canonical_speaker(other) for other in named_sources]
+    same = [form for form in forms if form and surname(form) == wanted and speaker_kind(form) != "organisation"]
+    return max(same or [canonical], key=lambda form: len(form.split()))
+
+
+def full_name_correct(predicted: str | None, full: str) -> bool:
+    """Whether the predicted speaker is the full name, not just the right surname: the surnames agree
+    and so does the given name when the article gives one (case and accents aside), so "Trump" for
+    "Donald Trump" is wrong.
+
+    >>> full_name_correct("Dmitry Peskov", "Dmitry Peskov"), full_name_correct("Peskov", "Dmitry Peskov")
+    (True, False)
+    >>> full_name_correct("Donald J. Trump", "Donald Trump"), full_name_correct("Jill Stein", "Stein")
+    (True, True)
+    """
+    if not predicted:
+        return False
+    got, want = speaker_key(canonical_speaker(predicted) or predicted).split(), speaker_key(full).split()
+    return bool(got) and got[-1] == want[-1] and (len(want) == 1 or want[-2] in got[:-1])
