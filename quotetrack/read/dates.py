@@ -18,7 +18,7 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from datetime import date as Date
 
-__all__ = ["normalize_date", "read_date"]
+__all__ = ["normalize_date", "possible_days", "read_date"]
 
 _MONTHS = {
     name: number
@@ -88,6 +88,19 @@ def normalize_date(raw: str | float | None) -> str | None:
     ('2024-05-01', '2024-05-01T23:30:00-05:00', None)
     """
     return read_date(raw)[0]
+
+
+def possible_days(raw: str) -> set[str]:
+    """The days an all-numeric date could mean when it cannot be read without guessing.
+
+    >>> sorted(possible_days("05/06/2024")), possible_days("May 5, 2024")
+    (['2024-05-06', '2024-06-05'], set())
+    """
+    match = _NUMERIC.match(" ".join(raw.split()))
+    if not match or _numeric(int(match.group(1)), int(match.group(2)), int(match.group(3))):
+        return set()
+    first, second, year = (int(part) for part in match.groups())
+    return {day for day in (_day(year, first, second), _day(year, second, first)) if day}
 
 
 def _parse(text: str) -> str | None:

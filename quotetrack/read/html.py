@@ -25,7 +25,7 @@ import logging
 from typing import Any
 
 from ..records import Article
-from .dates import read_date
+from .dates import possible_days, read_date
 from .page_meta import PageMeta
 from .simple_html import parse_simple_html
 from .urls import article_url
@@ -101,7 +101,8 @@ def _date(page: PageMeta, document: Any, fallback: str | None) -> tuple[str | No
             return date, None
         unreadable = unreadable or raw_value
     found = getattr(document, "date", None)
-    if found and (date := read_date(found)[0]):
+    # htmldate reads "05/06/2024" one way or the other; when that is all the page says, it is a guess.
+    if found and (date := read_date(found)[0]) and not (unreadable and date in possible_days(unreadable)):
         return date, None
     if fallback and (date := read_date(fallback)[0]):
         return date, None
