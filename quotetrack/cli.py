@@ -369,15 +369,16 @@ def bench_speed(
     ] = 1000,
     engine: Annotated[Engine, typer.Option(help=ENGINE_HELP)] = Engine.rules,
     samples: Annotated[Path, typer.Option(help="Articles whose paragraphs are recombined.")] = SAMPLES_DIR,
+    html: Annotated[bool, typer.Option("--html", help="Ingest them as news web pages: HTML parsing counts in articles/s.")] = False,
 ) -> None:
     """Ingest synthetic articles into a temporary database; print articles/s, quotes/s and memory.
 
-    Example: quotetrack bench speed --articles 1000 --engine rules
+    Example: quotetrack bench speed --articles 1000 --engine rules --html
     """
     from .bench.speed import run_speed
 
     require_exists(samples)
-    typer.echo(run_speed(articles, engine=engine.value, samples=samples).report())
+    typer.echo(run_speed(articles, engine=engine.value, samples=samples, html=html).report())
 
 
 if __name__ == "__main__":

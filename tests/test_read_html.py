@@ -78,3 +78,26 @@ def test_crawl_date_is_the_fallback():
 def test_page_without_article_text_falls_back_to_the_simple_reader():
     article = parse_html("<html><body><p>Short note.</p></body></html>")
     assert article.text == "Short note."
+
+
+def test_a_section_in_og_site_name_loses_to_the_json_ld_publisher():
+    # Some sites fill og:site_name with the section; the article's JSON-LD names the publisher.
+    html = """<html><head><meta property="og:site_name" content="U.S."><script type="application/ld+json">
+    {"@type": "NewsArticle", "datePublished": "2024-01-19T12:25:36Z", "publisher": {"@type": "Organization", "name": "Meridian Wire"}}
+    </script></head><body><article><p>Lawmakers in the state senate approved the budget on Friday after a night of talks.</p>
+    <p>“It is a fair deal,” the majority leader said, adding that schools would get more money next year.</p></article></body></html>"""
+    assert parse_html(html).publisher == "Meridian Wire"
+
+
+def test_a_date_in_the_title_beats_the_dates_of_related_stories():
+    teasers = "".join(
+        f'<div class="teaser"><h2><a href="/a{day}">Older story number {day} about the harbour</a> <span class="date">0{day}.08.2019</span></h2></div>'
+        for day in range(1, 4)
+    )
+    html = f"""<html><head><title>Harbour fees rise again | Globe Radio | 10.06.2013</title></head><body>
+    <div class="story"><h1>Harbour fees rise again</h1>
+    <p>The port authority raised mooring fees for the second time this year, citing the cost of dredging the channel.</p>
+    <p>“We had no other choice,” the harbour master said on Monday, adding that small boats would pay less.</p>
+    <p>Fishermen said the rise would hurt crews that are already struggling with lower catches this season.</p></div>
+    <h4>Related content</h4>{teasers}</body></html>"""
+    assert parse_html(html).date == "2013-06-10"

@@ -18,7 +18,7 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from datetime import date as Date
 
-__all__ = ["normalize_date", "possible_days", "read_date"]
+__all__ = ["date_in_text", "normalize_date", "possible_days", "read_date"]
 
 _MONTHS = {
     name: number
@@ -88,6 +88,21 @@ def normalize_date(raw: str | float | None) -> str | None:
     ('2024-05-01', '2024-05-01T23:30:00-05:00', None)
     """
     return read_date(raw)[0]
+
+
+_IN_TEXT = re.compile(
+    r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\b"
+)
+
+
+def date_in_text(text: str) -> str | None:
+    """The one readable date written in ``text`` (a page title, say), or None when there is none or several.
+
+    >>> date_in_text("Uncork the mystery | DW | 10.06.2013"), date_in_text("Vote on May 2, 2024 and May 9, 2024")
+    ('2013-06-10', None)
+    """
+    found = {day for match in _IN_TEXT.finditer(text) if (day := read_date(match.group(1))[0])}
+    return found.pop() if len(found) == 1 else None
 
 
 def possible_days(raw: str) -> set[str]:

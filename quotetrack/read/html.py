@@ -25,7 +25,7 @@ import logging
 from typing import Any
 
 from ..records import Article
-from .dates import possible_days, read_date
+from .dates import date_in_text, possible_days, read_date
 from .page_meta import PageMeta
 from .simple_html import parse_simple_html
 from .urls import article_url
@@ -68,7 +68,7 @@ def parse_html(html: str, *, path: str | None = None, url: str | None = None, fa
         first, _, rest = text.partition("\n\n")
         if rest and first in _headlines(tree, page, title):
             text = rest
-    date, date_raw = _date(page, document, fallback_date)
+    date, date_raw = _date(page, document, fallback_date, _title_text(tree, page))
     return Article(
         text=text,
         title=title or (document.title if document is not None else None),
@@ -92,14 +92,25 @@ def _sitename(page: PageMeta, document: Any) -> str | None:
     return name if page.acceptable_publisher(name) else None
 
 
-def _date(page: PageMeta, document: Any, fallback: str | None) -> tuple[str | None, str | None]:
-    """The page's own publication date with its time when the markup gives it, else htmldate's day, else ``fallback``."""
+def _title_text(tree: Any, page: PageMeta) -> str:
+    titles = [element.text_content() for element in tree.xpath("//head/title")[:1]]
+    return " ".join([*titles, page.meta.get("og:title", "")])
+
+
+def _date(page: PageMeta, document: Any, fallback: str | None, title: str = "") -> tuple[str | None, str | None]:
+    """The page's own publication date with its time when the markup gives it, else a date its title states
+    ("... | DW | 10.06.2013"), else htmldate's day, else ``fallback``.
+
+    The title goes before htmldate, whose search of the whole page can pick a related story's date.
+    """
     unreadable = None
     for raw in page.dates():
         date, raw_value = read_date(raw)
         if date:
             return date, None
         unreadable = unreadable or raw_value
+    if date := date_in_text(title):
+        return date, None
     found = getattr(document, "date", None)
     # htmldate reads "05/06/2024" one way or the other; when that is all the page says, it is a guess.
     if found and (date := read_date(found)[0]) and not (unreadable and date in possible_days(unreadable)):

@@ -104,10 +104,12 @@ class PageMeta:
         return list(dict.fromkeys(found))
 
     def publisher(self) -> str | None:
-        """The site's own name: ``og:site_name``, the JSON-LD publisher, an app name; never a section name."""
-        candidates = [self.meta.get("og:site_name")]
-        candidates += [self._name(node.get("publisher")) for node in self.articles()]
-        candidates += [self.meta.get(key) for key in PUBLISHER_KEYS[1:]]
+        """The article's publisher in JSON-LD, else the site's name (``og:site_name``, an app name); never a section name.
+
+        JSON-LD goes first because some sites fill ``og:site_name`` with the section ("U.S.").
+        """
+        candidates = [self._name(node.get("publisher")) for node in self.articles()]
+        candidates += [self.meta.get(key) for key in PUBLISHER_KEYS]
         candidates += [self._name(node) for node in self.json_ld if node.get("@type") in ("NewsMediaOrganization", "Organization")]
         return next((name for name in candidates if self.acceptable_publisher(name)), None)
 
