@@ -175,6 +175,8 @@ class Fetcher:
                 return parser
             if status in ("401", "403"):
                 return "robots.txt is forbidden to us, so the site is not fetched"
+            if not status:
+                return problem  # the host itself cannot be reached: say that
             return f"robots.txt unreachable ({problem}), so the site is not fetched"
         parser.parse(page.data.decode("utf-8", errors="replace").splitlines())
         return parser
