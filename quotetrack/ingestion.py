@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from .store import Ingest, Store, ingest_article, open_database
 
 if TYPE_CHECKING:
     from .extract import Extractor
+    from .read.web import Fetcher
 
 __all__ = [
     "IngestResult",
@@ -62,6 +63,7 @@ class IngestResult:
     unchanged: int = 0
     quotes: int = 0
     skipped: list[str] = field(default_factory=list)
+    unread_dates: list[str] = field(default_factory=list)  # "where: raw" for dates stored as NULL with date_raw
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
     store_seconds: float = 0.0
@@ -91,6 +93,10 @@ class IngestResult:
             shown = self.skipped[:3]
             more = f"; and {len(self.skipped) - len(shown)} more" if len(self.skipped) > len(shown) else ""
             line += f"; skipped {len(self.skipped)}: " + "; ".join(shown) + more
+        if self.unread_dates:
+            shown = self.unread_dates[:3]
+            more = f"; and {len(self.unread_dates) - len(shown)} more" if len(self.unread_dates) > len(shown) else ""
+            line += f"; {plural(len(self.unread_dates), 'date')} not understood (kept in date_raw): " + "; ".join(shown) + more
         return line
 
 
@@ -129,27 +135,67 @@ def ingest(
     progress: ProgressHandler | None = None,
     timeout: float = 5.0,
     batch_size: int | None = None,
+    feeds: Iterable[str] = (),
+    sitemaps: Iterable[str] = (),
+    fetcher: Fetcher | None = None,
+    limit: int | None = None,
 ) -> IngestResult:
-    """Read the article files and folders in ``paths`` and store them with their quotes in ``db``.
+    """Read the article files, folders and web pages in ``paths`` and store them with their quotes in ``db``.
 
-    Files that cannot be read, and articles whose extraction fails, are skipped:
-    listed in ``IngestResult.skipped`` and passed to ``on_skip`` as they happen.
-    ``db`` is a database file (created when missing, waiting up to ``timeout`` seconds
-    for other writers), or an open ``Database`` or ``Store``.
+    ``paths`` may hold http(s) URLs, fetched with ``fetcher`` (a polite default one when
+    None); ``feeds`` and ``sitemaps`` add the article URLs they list that ``db`` does not
+    hold yet (at most ``limit``). Files and pages that cannot be read, and articles whose
+    extraction fails, are skipped: listed in ``IngestResult.skipped`` and passed to
+    ``on_skip`` as they happen. ``db`` is a database file (created when missing, waiting up
+    to ``timeout`` seconds for other writers), or an open ``Database`` or ``Store``.
     """
+    from .read.urls import is_web_url
+
     result = IngestResult()
-    articles = readable_articles([Path(path) for path in paths], _skipper(result, on_skip))
-    return ingest_articles(
-        articles,
-        db,
-        engine=engine,
-        extractor=extractor,
-        on_skip=on_skip,
-        progress=progress,
-        timeout=timeout,
-        batch_size=batch_size,
-        result=result,
-    )
+    skip = _skipper(result, on_skip)
+    given = [os.fspath(path) for path in paths]
+    urls = [item for item in given if is_web_url(item)]
+    articles: Iterable[Article] = readable_articles([Path(item) for item in given if not is_web_url(item)], skip)
+    feeds, sitemaps = list(feeds), list(sitemaps)
+    if not (urls or feeds or sitemaps):
+        return ingest_articles(
+            articles, db, engine=engine, extractor=extractor, on_skip=on_skip, progress=progress,
+            timeout=timeout, batch_size=batch_size, result=result,
+        )  # fmt: skip
+    extractor = extractor if extractor is not None else make_extractor(engine)
+    database, name, owned = _database(db, timeout)
+    try:
+        if fetcher is None:
+            from .read.web import Fetcher
+
+            fetcher = Fetcher()
+        web = _web_articles(urls, feeds, sitemaps, fetcher, database, limit, skip)
+        return ingest_articles(
+            chain(articles, web), Store(database, name), extractor=extractor, on_skip=on_skip,
+            progress=progress, batch_size=batch_size, result=result,
+        )  # fmt: skip
+    finally:
+        if owned:
+            database.close()
+
+
+def _web_articles(
+    urls: list[str], feeds: list[str], sitemaps: list[str], fetcher: Fetcher, database: Database, limit: int | None, skip: SkipHandler
+) -> Iterator[Article]:
+    """The pages at ``urls``, then those the feeds and sitemaps list that the database does not hold yet."""
+    from .read.sources import discovered_urls, web_articles
+
+    def known(url: str) -> bool:
+        return next(database.query("select 1 from articles where url = ? or path = ? limit 1", [url, url]), None) is not None
+
+    def discovered() -> Iterator[str]:
+        for item in discovered_urls(feeds, sitemaps, fetcher, known, limit):
+            if isinstance(item, ArticleError):
+                skip(str(item))
+            else:
+                yield item
+
+    yield from _articles_only(web_articles(chain(urls, discovered()), fetcher), skip)
 
 
 def ingest_articles(
@@ -182,6 +228,8 @@ def ingest_articles(
             outcome = ingest_article(database, article, quotes)
             result.store_seconds += time.perf_counter() - started
             result.add(outcome, len(quotes))
+            if article.date_raw:
+                result.unread_dates.append(f"{article.path or article.url or article.id}: {article.date_raw!r}")
             if progress is not None:
                 progress(result)
     except StoreError as error:
@@ -225,7 +273,11 @@ def readable_articles(paths: Iterable[Path], skip: SkipHandler) -> Iterator[Arti
     """The articles in ``paths``; files that cannot be read go to ``skip``."""
     from .read import read_articles
 
-    for item in read_articles(paths):
+    yield from _articles_only(read_articles(paths), skip)
+
+
+def _articles_only(items: Iterable[Article | ArticleError], skip: SkipHandler) -> Iterator[Article]:
+    for item in items:
         if isinstance(item, ArticleError):
             skip(str(item))
         else:

@@ -57,9 +57,10 @@ class Article:
     title: str | None = None
     url: str | None = None
     publisher: str | None = None
-    date: str | None = None
+    date: str | None = None  # ISO 8601 (see quotetrack.read.dates), or None
     path: str | None = None
     line: int | None = None  # the line of a JSON Lines file it was read from
+    date_raw: str | None = None  # the date as the source wrote it, when it could not be read as one
 
     @property
     def id(self) -> str:

@@ -3,7 +3,7 @@
 >>> from sqlite_utils import Database
 >>> db = Database(memory=True)
 >>> [migration.name for migration in MIGRATIONS.pending(db)]
-['create_tables', 'add_attribution_evidence']
+['create_tables', 'add_attribution_evidence', 'article_date_raw']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -90,6 +90,24 @@ def add_attribution_evidence(db: Database) -> None:
     if ["speaker_method"] not in [index.columns for index in quotes.indexes]:
         quotes.create_index(["speaker_method"])
     db.create_view("quotes_view", QUOTES_VIEW_SQL, replace=True)
+@MIGRATIONS()
+def article_date_raw(db: Database) -> None:
+    """``articles.date_raw`` keeps a date that could not be read; dates stored before are read again.
+
+    An older quotetrack stored unreadable dates as written ("19.01.2020", "05/06/2024"), where
+    they sorted as text among the real ones: each stored date now becomes ISO 8601 when it can be
+    read (also in the quotes' copy), else NULL with the value moved to ``date_raw``.
+    """
+    from .read.dates import read_date
+
+    articles = db.table("articles")
+    if "date_raw" not in articles.columns_dict:
+        articles.add_column("date_raw", str)
+    for row in list(db.query("select id, date from articles where date is not null")):
+        date, raw = read_date(row["date"])
+        if date != row["date"]:
+            db.execute("update articles set date = ?, date_raw = ? where id = ?", [date, raw, row["id"]])
+            db.execute("update quotes set date = ? where article_id = ?", [date, row["id"]])
 
 
 def schema_complete(db: Database) -> bool:
@@ -158,11 +176,12 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "url": "where the article was published",
         "title": "headline",
         "publisher": "who published it, as given by the source",
-        "date": "publication date, ISO 8601 when it could be read",
+        "date": "publication date, ISO 8601 (`YYYY-MM-DD`, with time and UTC offset when known); null when unreadable",
         "path": "the file it was read from",
         "text": "the article text; quote offsets point into it",
         "ingested_at": "when it was last written (UTC)",
         "extractor_version": "version of the extractor that read it",
+        "date_raw": "the date as the source wrote it, when it could not be read (`05/06/2024`); `date` is then null",
     },
     "quotes": {
         "id": "hash of article, start, end and kind",

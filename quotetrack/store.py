@@ -267,6 +267,9 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
     stored_quotes = {
         row["id"]: row for row in db.query("select * from quotes where article_id = ?", [article.id])
     }
+    if article.date_raw is not None or (stored is not None and stored.get("date_raw") is not None):
+        # Only then: a database from before the column can still take articles with readable dates.
+        article_row["date_raw"] = article.date_raw
     article_changed = stored is None or any(stored[key] != value for key, value in article_row.items())
     changed_quotes = [row for id, row in quote_rows.items() if stored_quotes.get(id) != row]
     gone_quotes = [id for id in stored_quotes if id not in quote_rows]

@@ -13,6 +13,7 @@ from quotetrack.read import (
     parse_txt,
     read_articles,
 )
+from quotetrack.read.simple_html import parse_simple_html
 from quotetrack.records import Article
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -70,7 +71,7 @@ def test_txt_with_header(tmp_path):
             {"title": "lower case keys", "publisher": "Upper Outlet"},
         ),
         ("Publisher: Via Publisher", {"publisher": "Via Publisher"}),
-        ("Date: sometime in spring", {"date": "sometime in spring"}),
+        ("Date: sometime in spring", {"date": None, "date_raw": "sometime in spring"}),
         # Unknown keys are tolerated in a header and ignored.
         (
             "Title: With byline\nAuthor: Jo Smith\nURL: https://x.example/a",
@@ -268,9 +269,9 @@ def test_article_error_fields_and_pickle():
     "raw,expected",
     [
         ("2024-05-01", "2024-05-01"),
-        ("2024-05-01T10:00:00Z", "2024-05-01"),
-        ("2024-05-01T23:30:00-05:00", "2024-05-01"),
-        ("2024-05-01 10:00", "2024-05-01"),
+        ("2024-05-01T10:00:00Z", "2024-05-01T10:00:00+00:00"),
+        ("2024-05-01T23:30:00-05:00", "2024-05-01T23:30:00-05:00"),
+        ("2024-05-01 10:00", "2024-05-01T10:00:00"),
         ("2024/5/1", "2024-05-01"),
         ("May 1, 2024", "2024-05-01"),
         ("May 1 2024", "2024-05-01"),
@@ -280,13 +281,13 @@ def test_article_error_fields_and_pickle():
         ("1 May 2024", "2024-05-01"),
         ("01 may 2024", "2024-05-01"),
         ("1st of May, 2024", "2024-05-01"),
-        ("Wed, 01 May 2024 10:00:00 GMT", "2024-05-01"),
+        ("Wed, 01 May 2024 10:00:00 GMT", "2024-05-01T10:00:00+00:00"),
         ("  May 1, 2024  ", "2024-05-01"),
-        # Kept as written: ambiguous, impossible or not a date.
-        ("05/01/2024", "05/01/2024"),
-        ("2024-02-30", "2024-02-30"),
-        ("Mayday 1, 2024", "Mayday 1, 2024"),
-        ("last Tuesday", "last Tuesday"),
+        # No date: ambiguous, impossible or not a date (the raw value goes to date_raw).
+        ("05/01/2024", None),
+        ("2024-02-30", None),
+        ("Mayday 1, 2024", None),
+        ("last Tuesday", None),
         ("", None),
         (None, None),
     ],
@@ -341,25 +342,28 @@ def test_html_article(tmp_path):
         "“It clicked,” she said.\n\n"
         "“Then it smoked.”\n\n"
         "Line one\nline two"
+        # trafilatura also keeps this line of <main> outside <article>.
+        "\n\nOutside the article."
     )
     assert article.title == "Lumora recalls 1.3 million heaters"
     assert article.url == "https://signal.example/recall"
     assert article.publisher == "Signal Tech News"
-    assert article.date == "2024-06-02"
+    assert article.date == "2024-06-02T09:30:00+00:00"
     assert article.path == str(path)
 
 
 def test_html_falls_back_to_main_then_body():
-    main = parse_html("<body><p>Menu</p><main><h1>Head</h1><p>Main text.</p></main></body>")
+    # The simple reader, used where trafilatura finds no text.
+    main = parse_simple_html("<body><p>Menu</p><main><h1>Head</h1><p>Main text.</p></main></body>")
     assert main.text == "Head\n\nMain text."
-    body = parse_html(
+    body = parse_simple_html(
         "<body><p>First.</p><div><p>Second.</p></div><footer><p>Foot</p></footer></body>"
     )
     assert body.text == "First.\n\nSecond."
 
 
 def test_html_loose_text_when_no_paragraphs():
-    article = parse_html("<body><div>First block.</div><div>Second<br>block.</div></body>")
+    article = parse_simple_html("<body><div>First block.</div><div>Second<br>block.</div></body>")
     assert article.text == "First block.\n\nSecond\nblock."
 
 
@@ -374,7 +378,7 @@ def test_html_loose_text_when_no_paragraphs():
         (
             '<body><article><time datetime="2024-05-02T08:00:00+03:00">Thu</time><p>x</p></article>',
             "date",
-            "2024-05-02",
+            "2024-05-02T08:00:00+03:00",
         ),
         (
             (
@@ -499,7 +503,7 @@ def test_json_list_and_object(tmp_path):
     results = list(read_articles([listing]))
     assert [getattr(result, "text", None) for result in results] == ["One.", None, "Two."]
     assert str(results[1]) == f'{listing}: item 2: no "text" field'
-    assert results[2].date == "2024-05-01"
+    assert results[2].date == "2024-05-01T10:00:00+00:00"
     single = write(tmp_path / "one.json", json.dumps({"text": "Solo.", "title": "Solo"}))
     assert read_one(single).title == "Solo"
 
@@ -596,7 +600,7 @@ def test_samples_read_without_error():
     assert len(articles) >= 6
     for article in articles:
         assert article.title and article.url and article.publisher
-        assert len(article.date) == 10 and article.date.startswith("2024-"), article.date
+        assert article.date.startswith("2024-") and article.date_raw is None, article.date
         assert 250 <= len(article.text.split()) <= 500, (article.title, len(article.text.split()))
     # The folder walk finds the same articles, and skips the README.
     assert [article.text for article in read_articles([SAMPLES])] == [

@@ -21,6 +21,7 @@ import tracemalloc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..records import Article
 from ..resources import data_dir
@@ -42,21 +43,24 @@ class SpeedResult:
     peak_rss_bytes: int
     traced_peak_bytes: int
     database_bytes: int
+    read_seconds: float = 0.0  # parsing HTML pages, with --html
+    html_bytes: int = 0
 
     @property
     def seconds(self) -> float:
-        return self.extract_seconds + self.store_seconds
+        return self.read_seconds + self.extract_seconds + self.store_seconds
 
     def report(self) -> str:
         seconds = max(self.seconds, 1e-9)
         megabytes = 1024 * 1024
+        source = f"HTML pages of {self.html_bytes / max(self.articles, 1) / 1000:.0f} kB on average" if self.html_bytes else "articles"
         return "\n".join(
             [
-                f"quotetrack ingest speed ({self.articles} synthetic articles, engine {self.engine})",
+                f"quotetrack ingest speed ({self.articles} synthetic {source}, engine {self.engine})",
                 f"articles/s  {self.articles / seconds:10.1f}",
                 f"quotes/s    {self.quotes / seconds:10.1f}   ({self.quotes} quotes)",
                 (
-                    f"time        {self.seconds:10.2f} s  (extract {self.extract_seconds:.2f} s, "
+                    f"time        {self.seconds:10.2f} s  ({f'read HTML {self.read_seconds:.2f} s, ' if self.html_bytes else ''}extract {self.extract_seconds:.2f} s, "
                     f"store {self.store_seconds:.2f} s, extractor load {self.load_seconds:.2f} s)"
                 ),
                 f"peak RSS    {self.peak_rss_bytes / megabytes:10.1f} MB (whole process)",
@@ -108,19 +112,30 @@ def synthetic_articles(samples: Sequence[Article], count: int, seed: int = 1) ->
         )
 
 
-def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPLES_DIR) -> SpeedResult:
+def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPLES_DIR, html: bool = False) -> SpeedResult:
     """Ingest ``count`` synthetic articles as ``quotetrack ingest`` does; time each stage and measure memory.
 
+    With ``html``, each article is first written out as a news web page (see :mod:`.pages`)
+    and the timed ingest reads the pages, so parsing HTML counts in articles/s.
     tracemalloc slows Python several times over, so the timed pass runs without it and
     a second pass over the first ``TRACED_ARTICLES`` articles measures allocations.
     """
     from .. import extract  # noqa: F401 - imported before the clock starts, as loading is not extracting
     from ..ingestion import ingest_articles, make_extractor
 
-    articles = list(synthetic_articles(load_samples(samples), count))
+    articles: Any = list(synthetic_articles(load_samples(samples), count))
+    html_bytes = 0
+    if html:
+        from ..read.html import parse_html
+        from .pages import news_page
+
+        pages = [news_page(article, number) for number, article in enumerate(articles)]
+        html_bytes = sum(len(page.encode("utf-8")) for page in pages)
+        parse_html(pages[0])  # imports and caches: loading, not reading
+        articles = _ParsedPages(pages, parse_html)
     started = time.perf_counter()
     extractor = make_extractor(engine)
-    extractor.extract(articles[0])  # pipelines build lazily: count that as loading, not as throughput
+    extractor.extract(next(iter(articles)))  # pipelines build lazily: count that as loading, not as throughput
     load_seconds = time.perf_counter() - started
 
     with tempfile.TemporaryDirectory() as folder:
@@ -144,7 +159,23 @@ def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPL
         peak_rss_bytes=_peak_rss_bytes(),
         traced_peak_bytes=traced_peak,
         database_bytes=database_bytes,
+        read_seconds=timed.read_seconds if html else 0.0,
+        html_bytes=html_bytes,
     )
+
+
+class _ParsedPages:
+    """The pages, parsed into articles only as the ingest reads them (so that the parsing is timed); sliceable."""
+
+    def __init__(self, pages: list[str], parse: Any):
+        self.pages, self.parse = pages, parse
+
+    def __iter__(self) -> Iterator[Article]:
+        for number, page in enumerate(self.pages):
+            yield self.parse(page, path=f"synthetic/{number}.html")
+
+    def __getitem__(self, part: slice) -> _ParsedPages:
+        return _ParsedPages(self.pages[part], self.parse)
 
 
 TRACED_ARTICLES = 100

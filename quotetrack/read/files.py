@@ -6,7 +6,7 @@
 ``read_articles`` never raises for a bad input file: it yields an
 ``ArticleError`` in its place, so a batch run can report it and carry on.
 Text files are read by :mod:`.text`, HTML by :mod:`.html`, JSON and JSON Lines by
-:mod:`.jsonl`; bytes become text in :mod:`.decode`.
+:mod:`.jsonl`, web archives (``.warc``, ``.warc.gz``) by :mod:`.warc`; bytes become text in :mod:`.decode`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .decode import decode, decode_html, os_problem, read_bytes
 from .html import parse_html
 from .jsonl import parse_json, read_jsonl
 from .text import parse_txt
+from .warc import is_warc, read_warc
 
 __all__ = ["FOLDER_SUFFIXES", "MAX_BYTES", "read_articles"]
 
@@ -28,7 +29,7 @@ __all__ = ["FOLDER_SUFFIXES", "MAX_BYTES", "read_articles"]
 # file past this is refused with a clear error rather than exhausting memory.
 MAX_BYTES = 5_000_000
 # Only these are picked up when walking a folder; a file named explicitly is read whatever its name.
-FOLDER_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".json"})
+FOLDER_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".json", ".warc", ".warc.gz"})
 _HTML_SUFFIXES = {".html", ".htm"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -88,7 +89,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[ArticleError]]:
             # A README describes the folder's articles; it is not one of them.
             if name.startswith(".") or stem.lower() == "readme":
                 continue
-            if suffix.lower() in FOLDER_SUFFIXES:
+            if suffix.lower() in FOLDER_SUFFIXES or is_warc(Path(name)):
                 found.append(Path(dirpath, name))
     # Sorting on path parts keeps a folder's files together and the order stable across OSes.
     found.sort(key=lambda file: file.relative_to(folder).parts)
@@ -100,6 +101,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ArticleError]:
     try:
         if suffix in _JSONL_SUFFIXES:
             yield from read_jsonl(path, max_bytes)
+            return
+        if is_warc(path):
+            yield from read_warc(path, max_bytes)
             return
         data = read_bytes(path, max_bytes)
         if suffix in _HTML_SUFFIXES:

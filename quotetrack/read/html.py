@@ -1,232 +1,151 @@
-"""HTML articles: the main text, title, URL, publisher and date of a news page, with the standard HTMLParser."""
+"""HTML articles: the main text and metadata of a news page, with trafilatura.
+
+trafilatura finds the article body among menus, share bars, cookie banners, teasers and
+comments; htmldate (through it) finds the publication date when the markup does not say it.
+Where trafilatura finds no text, the simple reader in :mod:`.simple_html` is the fallback.
+
+>>> article = parse_html('''<html><head><title>Shelter vote | Gazette</title>
+... <meta property="og:site_name" content="Riverside Gazette">
+... <meta property="article:published_time" content="2024-05-14T10:00:00+02:00"></head>
+... <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Shelter vote</h1>
+... <p>The council voted on Tuesday to open a new shelter after months of debate in the town.</p>
+... <p>“We are ready,” said the mayor, who had pushed for the plan since the winter storms.</p>
+... </article><footer>Share this story</footer></body></html>''', url="https://gazette.example/vote?utm_source=rss")
+>>> article.publisher, article.date, article.url
+('Riverside Gazette', '2024-05-14T10:00:00+02:00', 'https://gazette.example/vote')
+>>> print(article.text)
+The council voted on Tuesday to open a new shelter after months of debate in the town.
+<BLANKLINE>
+“We are ready,” said the mayor, who had pushed for the plan since the winter storms.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from html.parser import HTMLParser
+import logging
 from typing import Any
 
 from ..records import Article
-from .dates import normalize_date
+from .dates import date_in_text, possible_days, read_date
+from .page_meta import PageMeta
+from .simple_html import parse_simple_html
+from .urls import article_url
 
 __all__ = ["parse_html"]
 
-_VOID = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input",
-    "link", "meta", "param", "source", "track", "wbr",
-}  # fmt: skip
-_SKIP = {
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
-    "form", "figure", "figcaption", "svg", "button", "select", "iframe", "head",
-}  # fmt: skip
-_PARAGRAPHS = {"p", "h1", "h2", "h3", "blockquote", "li"}
-# Block-level elements: text on either side of one belongs to different paragraphs.
-_BREAKS = _PARAGRAPHS | {
-    "h4", "h5", "h6", "div", "section", "article", "main", "body", "ul", "ol", "dl",
-    "dt", "dd", "table", "tr", "td", "th", "pre", "hr", "address", "details", "summary",
-} | _SKIP  # fmt: skip
-_BLOCK_STARTS = _PARAGRAPHS | (_BREAKS - _SKIP)
-_BR = "\x00"  # text was checked for NULs, so this cannot clash with real content
-_DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "datepublished",
-)
+# Elements of trafilatura's output tree that are paragraphs of their own.
+_BLOCKS = frozenset({"p", "head", "item", "quote", "list", "table", "row", "cell", "div", "code", "body"})
+_LINE = "\n"
+
+# trafilatura and htmldate log each page they cannot read at WARNING/ERROR: our skips say it once.
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
-class _Paragraph:
-    __slots__ = ("article", "block", "main", "text")
+def parse_html(html: str, *, path: str | None = None, url: str | None = None, fallback_date: str | None = None) -> Article:
+    """The article on an HTML page: main text, title, canonical URL, publisher, date.
 
-    def __init__(self, text: str, block: bool, article: bool, main: bool):
-        self.text, self.block, self.article, self.main = text, block, article, main
-
-
-class _ArticleParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.paragraphs: list[_Paragraph] = []
-        self.meta: dict[str, str] = {}
-        self.canonical: str | None = None
-        self.title: list[str] = []
-        self.h1: list[str] | None = None
-        self.h1_done = False
-        self.times: list[tuple[str, bool]] = []
-        self.json_ld: list[str] = []
-        self._buffer: list[str] = []
-        self._buffer_block = False
-        self._in_json_ld = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name.lower(): value or "" for name, value in attrs}
-        if tag == "meta":
-            key = (
-                attributes.get("property")
-                or attributes.get("name")
-                or attributes.get("itemprop")
-                or ""
-            ).lower()
-            if key and attributes.get("content", "").strip():
-                self.meta.setdefault(key, attributes["content"].strip())
-        elif tag == "link":
-            if "canonical" in attributes.get("rel", "").lower().split() and attributes.get("href"):
-                self.canonical = self.canonical or attributes["href"].strip()
-        elif tag == "time" and attributes.get("datetime", "").strip():
-            self.times.append((attributes["datetime"].strip(), "article" in self.stack))
-        elif tag == "br" and not self._skipping():
-            self._buffer.append(_BR)
-        if tag in _BREAKS:
-            self._flush()
-        if tag in _VOID:
-            return
-        if tag == "body" and "head" in self.stack:
-            # An unclosed <head> would otherwise swallow the whole page.
-            self._pop_to("head")
-        if tag in _BLOCK_STARTS:
-            # HTML lets <p> and <li> go unclosed: a new block ends them implicitly.
-            if "p" in self.stack:
-                self._pop_to("p")
-            if tag == "li" and "li" in self.stack:
-                last = len(self.stack) - 1 - self.stack[::-1].index("li")
-                if not {"ul", "ol"} & set(self.stack[last:]):
-                    self._pop_to("li")
-        if tag == "h1" and not self.h1_done:
-            self.h1 = []
-        if tag == "script":
-            self._in_json_ld = attributes.get("type", "").lower() == "application/ld+json"
-        self.stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BREAKS:
-            self._flush()
-        if tag == "h1" and self.h1 is not None:
-            self.h1_done = True
-        if tag == "script":
-            self._in_json_ld = False
-        if tag in self.stack:
-            self._pop_to(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._in_json_ld:
-            self.json_ld.append(data)
-            return
-        if self.stack and self.stack[-1] == "title":
-            self.title.append(data)
-            return
-        if self.h1 is not None and not self.h1_done:
-            self.h1.append(data)
-        if self._skipping():
-            return
-        block = any(tag in _PARAGRAPHS for tag in self.stack)
-        if block != self._buffer_block:
-            self._flush()
-            self._buffer_block = block
-        self._buffer.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-    def _skipping(self) -> bool:
-        return any(tag in _SKIP for tag in self.stack)
-
-    def _pop_to(self, tag: str) -> None:
-        index = len(self.stack) - 1 - self.stack[::-1].index(tag)
-        del self.stack[index:]
-
-    def _flush(self) -> None:
-        if not self._buffer:
-            return
-        lines = (" ".join(line.split()) for line in "".join(self._buffer).split(_BR))
-        text = "\n".join(line for line in lines if line)
-        self._buffer = []
-        if text:
-            self.paragraphs.append(
-                _Paragraph(text, self._buffer_block, "article" in self.stack, "main" in self.stack)
-            )
-
-
-def _json_ld_article(sources: list[str]) -> dict[str, Any]:
-    """The first schema.org article-like object in JSON-LD blocks, or {}."""
-
-    def objects(node: Any) -> Iterator[dict[str, Any]]:
-        if isinstance(node, list):
-            for item in node:
-                yield from objects(item)
-        elif isinstance(node, dict):
-            yield node
-            yield from objects(node.get("@graph"))
-
-    for source in sources:
-        try:
-            data = json.loads(source)
-        except ValueError:
-            continue
-        for node in objects(data):
-            kinds = node.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(isinstance(kind, str) and kind.endswith("Article") for kind in kinds):
-                return node
-    return {}
-
-
-def _json_ld_name(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        value = value.get("name")
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def parse_html(html: str, *, path: str | None = None) -> Article:
-    """Extract an article's main text and metadata from an HTML page.
-
-    Paragraphs come from ``p``, ``h1``-``h3``, ``blockquote`` and ``li`` inside
-    ``<article>`` (else ``<main>``, else the whole body), skipping navigation,
-    headers, footers, asides, forms, figures and scripts; they are joined with
-    a blank line.
-
-    >>> parse_html("<title>T</title><p>One &amp; two.</p><footer><p>(c)</p></footer>").text
-    'One & two.'
+    ``url`` is where the page came from (the canonical URL in the page wins over it);
+    ``fallback_date`` (say, when a crawler fetched it) is used when the page has no date.
     """
-    parser = _ArticleParser()
-    parser.feed(html)
-    parser.close()
-    paragraphs = parser.paragraphs
-    for scope in ("article", "main"):
-        scoped = [paragraph for paragraph in paragraphs if getattr(paragraph, scope)]
-        if scoped:
-            paragraphs = scoped
-            break
-    # Text sitting loose in <div>s is mostly boilerplate; use it only when there is nothing else.
-    chosen = [paragraph.text for paragraph in paragraphs if paragraph.block]
-    if not chosen:
-        chosen = [paragraph.text for paragraph in paragraphs]
+    import trafilatura
+    from trafilatura.utils import load_html
 
-    meta = parser.meta
-    ld = _json_ld_article(parser.json_ld)
-    title_tag = " ".join("".join(parser.title).split())
-    h1 = " ".join("".join(parser.h1 or []).split())
-    times = [value for value, in_article in parser.times if in_article] or [
-        value for value, _ in parser.times
-    ]
-    date = next((meta[key] for key in _DATE_META if meta.get(key)), None)
-    date = date or _json_ld_name(ld.get("datePublished")) or (times[0] if times else None)
+    tree = load_html(html)
+    if tree is None:
+        return parse_simple_html(html, path=path, url=url)
+    page = PageMeta.read(tree)
+    # A Document (never a dict: as_dict is off), or None when trafilatura finds no article.
+    document: Any = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
+    )
+    text = _text(document.body) if document is not None and document.body is not None else ""
+    if not text:
+        fallback = parse_simple_html(html, path=path, url=url)
+        text, title = fallback.text, fallback.title
+    else:
+        title = document.title
+        # trafilatura keeps the headline as the first paragraph when it sits inside the article.
+        first, _, rest = text.partition("\n\n")
+        if rest and first in _headlines(tree, page, title):
+            text = rest
+    date, date_raw = _date(page, document, fallback_date, _title_text(tree, page))
     return Article(
-        text="\n\n".join(chosen).strip(),
-        title=meta.get("og:title") or title_tag or _json_ld_name(ld.get("headline")) or h1 or None,
-        url=parser.canonical or meta.get("og:url") or _json_ld_name(ld.get("url")),
-        publisher=meta.get("og:site_name")
-        or meta.get("publisher")
-        or _json_ld_name(ld.get("publisher")),
-        date=normalize_date(date),
+        text=text,
+        title=title or (document.title if document is not None else None),
+        url=article_url(url, page.canonical, page.og_url()),
+        publisher=page.publisher() or _sitename(page, document),
+        date=date,
+        date_raw=date_raw,
         path=path,
     )
+
+
+def _headlines(tree: Any, page: PageMeta, title: str | None) -> set[str]:
+    """What the page calls its headline: the title found, og:title, the first <h1>."""
+    found = {title, page.meta.get("og:title"), page.meta.get("twitter:title")}
+    found.update(" ".join(heading.text_content().split()) for heading in tree.xpath("(//h1)[1]"))
+    return {" ".join(value.split()) for value in found if value}
+
+
+def _sitename(page: PageMeta, document: Any) -> str | None:
+    name = getattr(document, "sitename", None)
+    return name if page.acceptable_publisher(name) else None
+
+
+def _title_text(tree: Any, page: PageMeta) -> str:
+    titles = [element.text_content() for element in tree.xpath("//head/title")[:1]]
+    return " ".join([*titles, page.meta.get("og:title", "")])
+
+
+def _date(page: PageMeta, document: Any, fallback: str | None, title: str = "") -> tuple[str | None, str | None]:
+    """The page's own publication date with its time when the markup gives it, else a date its title states
+    ("... | DW | 10.06.2013"), else htmldate's day, else ``fallback``.
+
+    The title goes before htmldate, whose search of the whole page can pick a related story's date.
+    """
+    unreadable = None
+    for raw in page.dates():
+        date, raw_value = read_date(raw)
+        if date:
+            return date, None
+        unreadable = unreadable or raw_value
+    if date := date_in_text(title):
+        return date, None
+    found = getattr(document, "date", None)
+    # htmldate reads "05/06/2024" one way or the other; when that is all the page says, it is a guess.
+    if found and (date := read_date(found)[0]) and not (unreadable and date in possible_days(unreadable)):
+        return date, None
+    if fallback and (date := read_date(fallback)[0]):
+        return date, None
+    return None, unreadable
+
+
+def _text(body: Any) -> str:
+    """Paragraphs of trafilatura's output tree, one per block, separated by a blank line."""
+    paragraphs: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        lines = (" ".join(line.split()) for line in "".join(buffer).split(_LINE))
+        text = _LINE.join(line for line in lines if line)
+        buffer.clear()
+        if text:
+            paragraphs.append(text)
+
+    def walk(element: Any) -> None:
+        block = element.tag in _BLOCKS
+        if block:
+            flush()
+        if element.tag == "lb":
+            buffer.append(_LINE)
+        elif element.text:
+            buffer.append(element.text.replace(_LINE, " "))
+        for child in element:
+            walk(child)
+            if child.tail:
+                buffer.append(child.tail.replace(_LINE, " "))
+        if block:
+            flush()
+
+    walk(body)
+    return "\n\n".join(paragraphs)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import ArticleError
 from ..records import Article
-from .dates import normalize_date
+from .dates import read_date
 from .decode import (
     BOMS,
     binary_problem,
@@ -50,13 +50,14 @@ def _json_article(record: Any, path: Path, line: int | None = None) -> Article:
     text = normalize_newlines(record["text"]).strip()
     if not text:
         raise ValueError("empty article")
-    date = record.get("date")
+    date, date_raw = read_date(record.get("date")) if isinstance(record.get("date"), (str, int, float)) else (None, None)
     return Article(
         text=text,
         title=_json_field(record.get("title")),
         url=_json_field(record.get("url")),
         publisher=_json_field(record.get("publisher")) or _json_field(record.get("outlet")),
-        date=normalize_date(date) if isinstance(date, str) else _json_field(date),
+        date=date,
+        date_raw=date_raw,
         path=str(path),
         line=line,
     )

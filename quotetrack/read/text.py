@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ..records import Article
-from .dates import normalize_date
+from .dates import read_date
 from .decode import normalize_newlines
 
 __all__ = ["parse_txt"]
@@ -44,12 +44,14 @@ def parse_txt(text: str, *, path: str | None = None, markdown: bool = False) -> 
     split = _split_front_matter(text) or _split_header(text)
     if split is not None:
         fields, body = split
+        date, date_raw = read_date(fields.get("date"))
         return Article(
             text=body.strip(),
             title=fields.get("title"),
             url=fields.get("url"),
             publisher=fields.get("publisher"),
-            date=normalize_date(fields.get("date")),
+            date=date,
+            date_raw=date_raw,
             path=path,
         )
     text = text.strip()
