@@ -51,6 +51,8 @@ from .phrases import (
 from .sentences import Sentence, Token
 
 _NOUN_OR_VERB = word_list("noun_or_verb_cues")
+# `declined to comment`, `refused to say whether`: nothing was said.
+_REFUSALS = frozenset(["declined", "declines", "declining", "refused", "refuses", "refusing"])
 _EMPTY_CONTENTS = word_list("empty_contents")
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
 
@@ -207,7 +209,8 @@ def cue_frame(
                 return (frame if frame.content and is_content_clause(text, frame.content) else None), appositives
     if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say"):
         return None, appositives  # `He was told that ...`: the subject is the listener
-    if previous in ("not", "n't", "never") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
+    refused = i > 1 and previous == "to" and tokens[i - 2].lower in _REFUSALS
+    if refused or previous in ("not", "n't", "never") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
         return None, appositives  # `did not say whether ...`, `declined to say`: nothing was said
     left = left_speaker(sentence, i)
     chain_start = None

@@ -43,6 +43,14 @@ _NOT_AGENT_NOUNS = word_list("not_agent_nouns")
 _NOT_SPEAKER_ENDS = word_list("not_speaker_ends")
 _SPEAKER_ENDINGS = tuple(sorted(word_list("speaker_endings")))
 _STOP_AFTER_NAME = word_list("stop_after_name")
+_CLAUSE_VERBS = word_list("clause_verbs")
+_NOUN_CUES = word_list("noun_or_verb_cues") | {"comments", "comment", "remarks", "remark", "statement", "statements", "assertion", "words"}
+# Words before an -ed form that make it an adjective: `a noted economist`, `the indicted mayor`.
+_BEFORE_ADJECTIVES = frozenset(
+    ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "no", "former", "newly", "once", "now", "one", "two", "three", "several", "many", "other", "and", "or"]
+)
+_PREPOSITIONS = frozenset(["on", "by", "in", "with", "to", "for", "about", "at", "from", "into", "over", "as", "of", "along", "near", "after", "under", "against", "during"])
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
 # Tokens that end a speaker phrase read leftwards: clause punctuation, dashes and a full stop
 # (a hyphen only with a space before it, as in a dateline's `OSLO (Reuters) - The ministry said`).
 _PHRASE_BREAKS = frozenset([",", ";", ":", "(", ")", "—", "–", "―", "."])
@@ -108,8 +116,11 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
         subject = sentence_subject(sentence, k)
         return LeftSpeaker(subject) if subject else None
     if tokens[k].text == ",":
-        return _appositive_chain(sentence, k)
-    phrase = noun_phrase_before(sentence, k + 1)
+        return _appositive_chain(sentence, k, tokens[cue].lower.endswith("ing"))
+    # A participle's speaker is its clause's subject (`Trump issued a statement saying`), and so is a
+    # noun cue's after a verb (`The committee noted Lee's comments`: the committee's report of them).
+    noun_cue = tokens[k].lower in ("'s", "’s") or tokens[cue].lower in _NOUN_CUES
+    phrase = noun_phrase_before(sentence, k + 1, subject_of_verb=tokens[cue].lower.endswith("ing") or noun_cue)
     if phrase is None:
         return None
     head = name_head(sentence, phrase)
@@ -117,7 +128,7 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     return LeftSpeaker(head, phrase_first=phrase[0] if head != phrase else None)
 
 
-def _appositive_chain(sentence: Sentence, comma: int) -> LeftSpeaker | None:
+def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = False) -> LeftSpeaker | None:
     """`Dmitry Peskov, the Kremlin spokesman, said`: comma-separated segments before the cue, stacked up to four."""
     tokens = sentence.tokens
     segments: list[TokenRange] = []
@@ -142,13 +153,15 @@ def _appositive_chain(sentence: Sentence, comma: int) -> LeftSpeaker | None:
     if len(segments) < 2:
         return None
     # `right` is the comma after the farthest segment, so `(R-Ohio)` stays in the phrase.
-    head = noun_phrase_before(sentence, right)
+    head = noun_phrase_before(sentence, right, subject_of_verb)
     if head is not None and not segments[-1][0] <= head[0] <= segments[-1][1]:
         return None
     named = [segment for segment in segments if has_name(tokens[segment[0] : segment[1] + 1])]
     if head is None or (named and not has_name(tokens[head[0] : head[1] + 1])):
         # `The minister, Sergei Lavrov, said`; `In a statement, a lawyer, Jane Roe, said`: the name speaks.
         plausible = [seg for seg in named if plausible_speaker(tokens[seg[0] : seg[1] + 1])]
+        # `Emails seen by the Ledger show the founder, Oskar Brandt, told`: the name apposed to the head.
+        plausible = [seg for seg in plausible if seg != segments[-1]] or plausible
         if not plausible:
             return None
         head = plausible[-1]
@@ -157,8 +170,13 @@ def _appositive_chain(sentence: Sentence, comma: int) -> LeftSpeaker | None:
     return LeftSpeaker(named_head, min(segments[-1][0], head[0]), appositives, head[0] if named_head != head else None)
 
 
-def noun_phrase_before(sentence: Sentence, end: int) -> TokenRange | None:
-    """The noun phrase ending just before token ``end``, or None if none fits a speaker."""
+def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = False) -> TokenRange | None:
+    """The noun phrase ending just before token ``end``, or None if none fits a speaker.
+
+    Read leftwards it stops at a verb: the phrase is what follows the verb when that names
+    somebody (`Emails show the founder told`), else the verb's subject, as it always is with
+    ``subject_of_verb`` (a participle's or a noun cue's speaker: `Trump issued a statement saying`).
+    """
     tokens = sentence.tokens
     if end > 1 and tokens[end - 1].text == ")":
         opening = next((o for o in range(end - 2, max(end - 9, -1), -1) if tokens[o].text == "("), None)
@@ -176,8 +194,17 @@ def noun_phrase_before(sentence: Sentence, end: int) -> TokenRange | None:
                 # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
                 return noun_phrase_before(sentence, k) if k > 0 else None
             break
-        if lexicon.CUE_FORMS.get(token.text) in STRONG_CUES and k < end - 1 or token.text in _AUXILIARIES:
+        if lexicon.CUE_FORMS.get(token.lower) in STRONG_CUES and k < end - 1 or token.text in _AUXILIARIES:
             break
+        if first < end and is_clause_verb(tokens, k):
+            after = tokens[k + 1 : end]
+            names = any(
+                t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS or t.lower in lexicon.ROLE_NOUNS or t.lower in lexicon.SUBJECT_PRONOUNS
+                for t in after
+            )
+            if names and not subject_of_verb:
+                break
+            return noun_phrase_before(sentence, k) if k > 0 else None
         if token.lower in ("what", "how", "why", "where", "when", "whether", "there"):
             return None
         first = k
@@ -195,6 +222,29 @@ def noun_phrase_before(sentence: Sentence, end: int) -> TokenRange | None:
             name -= 1
         return (name, end - 1) if name < end and (tokens[name].ner or "").startswith(("B-", "S-")) else None
     return (first, end - 1)
+
+
+def is_clause_verb(tokens: list[Token], k: int) -> bool:
+    """Token ``k`` is a verb with a subject before it (`Trump issued a statement`, `the committee
+    noted`), not an adjective (`a noted economist`) nor a reduced relative (`people briefed on`,
+    `an aide linked to Cruz`)."""
+    word = tokens[k].text
+    if k == 0 or not word.isalpha() or not word.islower() or word in lexicon.ROLE_NOUNS:
+        return False
+    previous = tokens[k - 1].lower
+    if previous in _BEFORE_ADJECTIVES or previous.endswith(("ly", "ed")) or previous in PUNCT or previous in MARKS or previous in ("who", "which"):
+        return False
+    if word in _CLAUSE_VERBS:
+        return True
+    cue_verb = word in lexicon.CUE_FORMS and word not in _NOUN_CUES and not word.endswith("ing")
+    if not (word.endswith("ed") and len(word) > 4 or cue_verb):
+        return False
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if following is not None and following.lower in _PREPOSITIONS:
+        # `continued to question` is a verb; `close to the campaign`, `linked to Cruz` a relative.
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        return following.lower == "to" and after is not None and after.text.islower() and after.lower not in _DETERMINERS
+    return True
 
 
 def name_head(sentence: Sentence, phrase: TokenRange) -> TokenRange:

@@ -91,13 +91,28 @@ def _place_before_title(span: list[str], k: int) -> int:
     return 0
 
 
+def _title_case(alphabetic: list[str]) -> bool:
+    """A Title Case headline: most words capitalised and hardly a lowercase content word. A
+    sentence crowded with names still has its verb and nouns in lower case.
+
+    >>> _title_case("Minister Vows To Rebuild Harbor By Spring".split())
+    True
+    >>> _title_case("Foreign Minister Ann Lee met Turkish officials in Ankara on Monday".split())
+    False
+    """
+    if len(alphabetic) < 4 or sum(word[0].isupper() for word in alphabetic) < 0.6 * len(alphabetic):
+        return False
+    # Title Case leaves only short words (`the`, `on`, `by`) in lower case.
+    return not any(word.islower() and len(word) >= 4 for word in alphabetic)
+
+
 def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """(first, last, label) spans of names in one sentence's words, label PERSON/ORG/GPE/MISC."""
     outlets = Outlets.load()
     entities: list[tuple[int, int, str]] = []
     count = len(words)
     alphabetic = [word for word in words if word[:1].isalpha()]
-    headline = len(alphabetic) >= 4 and sum(word[0].isupper() for word in alphabetic) >= 0.6 * len(alphabetic)
+    headline = _title_case(alphabetic)
     i = 0
     while i < count:
         word = words[i]

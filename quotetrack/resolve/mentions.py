@@ -3,6 +3,8 @@ somebody else's; and PERSON entities that name no person.
 
 >>> name_in("Kremlin spokesman Dmitry Peskov", Outlets.load())
 'Dmitry Peskov'
+>>> name_in("Global Affairs Canada", Outlets.load()), name_in("Rep. Jim Jordan", Outlets.load())
+(None, 'Jim Jordan')
 >>> org_in("the Foreign Ministry", Outlets.load())
 'Foreign Ministry'
 """
@@ -24,9 +26,16 @@ NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 def name_in(mention: str, outlets: Outlets) -> str | None:
     """The first run of capitalised name words in ``mention`` (titles, places, organisation
     words and outlets are not names)."""
-    name_words = []
-    for word in mention.split():
+    name_words: list[str] = []
+    words = mention.split()
+    for index, word in enumerate(words):
         bare = POSSESSIVE.sub("", word)
+        if name_words and bare in lexicon.PLACES and is_name_word(bare):
+            if is_first_name(name_words[0]):
+                name_words.append(bare)  # `Jim Jordan`, `Paris Hilton`... a surname that is a place
+                continue
+            if index == len(words) - 1:
+                return None  # `Global Affairs Canada`, `Statistics Canada`: a body named for its country
         if (
             is_name_word(bare)
             and bare not in lexicon.CAPITALISED_FUNCTION_WORDS
@@ -43,6 +52,10 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
     if len(name_words) == 1 and name_words[0].isupper():
         return None
     return " ".join(name_words)
+
+
+def is_first_name(word: str) -> bool:
+    return word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES
 
 
 def org_in(mention: str, outlets: Outlets) -> str | None:

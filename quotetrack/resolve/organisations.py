@@ -1,10 +1,13 @@
-"""Organisations in one article: acronyms introduced in brackets, and `the ministry` for the
-Ministry named before.
+"""Organisations in one article: acronyms introduced in brackets, institutions named by their
+country (`Malaysia's home ministry`, `the Indian foreign ministry`), and `the ministry` for the
+ministry named before.
 
 >>> acronyms("Immigration, Refugees and Citizenship Canada (IRCC) said. IRCC later added.")
 {'IRCC': 'Immigration, Refugees and Citizenship Canada'}
 >>> institution_antecedent("ministry", [(0, "Ministry of Defence"), (40, "Kremlin")], 80)
 'Ministry of Defence'
+>>> institution_phrases("Syria's transport ministry said so. The Kuwaiti foreign ministry agreed.")
+[(0, "Syria's transport ministry"), (40, 'Kuwaiti foreign ministry')]
 """
 
 from __future__ import annotations
@@ -12,9 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .. import lexicon
+
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _WORD = re.compile(r"[\w'’.&-]+")
 _CONNECTORS = frozenset(["and", "of", "for", "the", "on", "&", "de", "du", "des", "la", "le"])
+# `Malaysia's home ministry`, `the Kuwaiti foreign ministry`, `South Korea's Unification Ministry`:
+# a country (possessive) or nationality, up to two modifiers, an institution noun.
+_INSTITUTION_PHRASE = re.compile(
+    r"\b(?!(?:The|A|An|In|On|At|By|For)\s)(?P<owner>(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s|[A-Z][a-z]+)\s+(?P<modifiers>(?:[A-Za-z][\w-]*\s+){0,2}?)"
+    r"(?P<head>(?i:" + "|".join(sorted(lexicon.INSTITUTION_NOUNS, key=len, reverse=True)) + r"))\b"
+)
+_NOT_MODIFIERS = frozenset(["the", "a", "an", "and", "or", "of", "in", "on", "to", "by", "with", "for", "has", "had", "was", "is", "new"])
 
 
 def acronyms(text: str) -> dict[str, str]:
@@ -54,6 +66,43 @@ def institution_antecedent(head: str, organisations: Sequence[tuple[int, str]], 
         if start >= position:
             continue
         words = name.split()
+        if len(words) == 1:
+            continue  # `Board`, `Bank`: a sentence's first word, not a name
         if words[-1].lower() == wanted or (len(words) > 2 and words[0].lower() == wanted and words[1] == "of"):
             return name
     return None
+
+
+def institution_phrases(text: str) -> list[tuple[int, str]]:
+    """(start, name) of each institution the text names by its country or nationality, in order;
+    the name keeps the country (`China's Foreign Ministry`) but not a leading "the"."""
+    found = []
+    for match in _INSTITUTION_PHRASE.finditer(text):
+        head = match.group("head")
+        if not (head.islower() or head.istitle()):
+            continue
+        owner = match.group("owner")
+        bare_owner = re.sub(r"['’]s$", "", owner)
+        if bare_owner == owner:
+            if owner not in lexicon.DEMONYMS:
+                continue
+        elif bare_owner not in lexicon.PLACES and bare_owner not in lexicon.MULTIWORD_PLACES:
+            continue
+        modifiers = match.group("modifiers").split()
+        if any(word.lower() in _NOT_MODIFIERS or word.lower() in lexicon.CUE_FORMS for word in modifiers):
+            continue
+        found.append((match.start(), match.group(0)))
+    return found
+
+
+def named_institutions(text: str, organisations: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The organisation entities and the institutions named by their country, by start; an entity
+    inside such a name (`Foreign Ministry` in `China's Foreign Ministry`) gives way to it.
+
+    >>> named_institutions("China's Foreign Ministry and NATO", [(8, "Foreign Ministry"), (29, "NATO")])
+    [(0, "China's Foreign Ministry"), (29, 'NATO')]
+    """
+    phrases = institution_phrases(text)
+    covered = [(start, start + len(name)) for start, name in phrases]
+    kept = [(start, name) for start, name in organisations if not any(a <= start < b for a, b in covered)]
+    return sorted([*phrases, *kept])

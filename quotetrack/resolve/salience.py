@@ -69,6 +69,27 @@ class Salience:
             return subject.position, "org", named
         return subject.position, subject.kind, subject.text
 
+    def unemployed_subject(self, position: int, back: int = 2) -> str | None:
+        """The person opening one of the last ``back`` sentences before ``position`` when no role
+        is known for them and nobody else has been named: `Dmitry Peskov fielded questions. The
+        Kremlin spokesman told ...`."""
+        referents = self.referents()
+        index = self.resolver.discourse.sentence_at(position)
+        for k in range(index - 1, max(-1, index - 1 - back), -1):
+            referent = referents[k]
+            if referent is None or referent[1] not in ("person", "role", "org", "group"):
+                continue
+            person = self.resolver.people.get(referent[2] or "") if referent[1] == "person" else None
+            if person is None or person.roles & lexicon.ROLE_NOUNS:
+                return None  # the last one talked about is no person, or has another job
+            named = {name for name, other in self.resolver.people.items() if self._named_before(other.mentions, position)}
+            # Only when nobody else could be meant: with two people around, the role may be either's.
+            return person.name if named == {person.name} else None
+        return None
+
+    def _named_before(self, mentions: list[int], position: int) -> bool:
+        return any(at < position and not self.resolver.in_quote(at) for at in mentions)
+
     def _learn_genders(self) -> None:
         """`Bozell was five then, but he has ties`: a pronoun after a subject in its sentence tells its gender."""
         resolver = self.resolver

@@ -16,7 +16,7 @@ from typing import Any
 from .. import lexicon
 from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
 from .mentions import NAME_TOKEN, is_venue, name_in, org_in, possessed_role
-from .organisations import acronyms, institution_antecedent
+from .organisations import acronyms, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
 from .people import POSSESSIVE, People, Person, add_roles
 from .salience import Salience
@@ -48,7 +48,7 @@ class SpeakerResolver:
         self.venues = {name for _, _, label, name in entities if label == "PERSON" and is_venue(name)}
         self._person_entities = sorted((start, end, text) for start, end, label, text in entities if label == "PERSON" and text not in self.venues)
         self._person_starts = [start for start, _, _ in self._person_entities]
-        self._organisations = sorted((start, name) for start, _, label, name in entities if label == "ORG")
+        self._organisations = named_institutions(text, [(start, name) for start, _, label, name in entities if label == "ORG"])
         self.spoken: list[tuple[int, str]] = []  # (position, person) of each quote's speaker
         self.said: list[tuple[int, str, str]] = []  # (position, speaker, kind) of each quote's speaker
         self.subjects: list[tuple[int, str]] = []  # (position, person) of people opening a sentence
@@ -132,6 +132,8 @@ class SpeakerResolver:
         if lowered in lexicon.PRONOUNS:
             return self.salience.pronoun(lowered, position)
         bare = re.sub(r"^the\s+", "", mention, flags=re.IGNORECASE)
+        if institution_phrases(bare) == [(0, bare)]:
+            return bare  # `China's commerce ministry`, `the Indian foreign ministry`
         if bare in self.acronyms:  # `IRCC` after `Immigration, Refugees and Citizenship Canada (IRCC)`
             return self.acronyms[bare]
         outlet = self.outlets.canonical(mention) if len(mention.split()) <= 6 else None
@@ -144,6 +146,8 @@ class SpeakerResolver:
             if apposed and not self.outlets.canonical(apposed.group(1)):
                 return self.fullest(apposed.group(1)) or apposed.group(1)
             return None
+        if head in DOCUMENT_NOUNS and words[-1].islower() and POSSESSIVE.search(words[0]):
+            return None  # `Lee's new book says`: a writing, not its author
         person = self._person_entity_in(mention, position)
         if person:
             return self.fullest(person, titled) or person
@@ -151,11 +155,12 @@ class SpeakerResolver:
             return None  # `one delegate from Fiji`, `a senior official`: somebody, not a name
         if head in DOCUMENT_NOUNS and words[-1].islower():
             return None  # `the report said`: a writing, not a person
-        if len(words) > 1 and words[-1].islower() and head not in lexicon.ROLE_NOUNS and not outlet:
+        role_head = head in lexicon.ROLE_NOUNS or head in lexicon.TITLES or head in lexicon.INSTITUTION_NOUNS
+        if len(words) > 1 and words[-1].islower() and not role_head and not outlet:
             return None  # `Consumer groups`, `Foreign policy analysts`: a kind of people, not a name
         if len(words) == 1 and head in lexicon.ROLE_NOUNS and words[0] not in lexicon.DEMONYMS:
             return None  # `Police said`: capitalised only because it opens the sentence
-        if head in lexicon.ROLE_NOUNS and not NAME_TOKEN.match(words[-1]) or lowered.split()[-1] in lexicon.TITLES:
+        if role_head and not NAME_TOKEN.match(words[-1]) or lowered.split()[-1] in lexicon.TITLES:
             return self.resolve_role(mention, position)
         if outlet:
             return outlet
@@ -190,7 +195,9 @@ class SpeakerResolver:
             return institution_antecedent(words[-1], self._organisations, position)
         matching = [person for person in self.people.values() if person.roles & roles]
         if not matching:
-            return None
+            if words[0] != "the" or self.text.startswith(" of ", position + len(mention)):
+                return None  # `the attorney general of New York`: somebody the article did not name
+            return self.salience.unemployed_subject(position)
         # Prefer the one who spoke last, else the one named closest before.
         for speaker, _ in reversed(self.history):
             if speaker in {person.name for person in matching}:
