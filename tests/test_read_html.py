@@ -101,3 +101,14 @@ def test_a_date_in_the_title_beats_the_dates_of_related_stories():
     <p>Fishermen said the rise would hurt crews that are already struggling with lower catches this season.</p></div>
     <h4>Related content</h4>{teasers}</body></html>"""
     assert parse_html(html).date == "2013-06-10"
+
+
+def test_a_copyright_year_is_no_publication_date():
+    """A page that never says when it was published gets no date, not January 1st of its footer's year."""
+    html = """<html><head><title>Five ways to cut the grocery bill</title></head><body>
+    <div class="article"><h1>Five ways to cut the grocery bill</h1>
+    <p>Plan the week's meals before you shop, and write the list around what is already in the cupboard.</p>
+    <p>“Most waste starts at the shelf, not the bin,” said a dietitian who advises a food bank in the city.</p>
+    <p>Buy store brands for staples such as rice, flour and tinned tomatoes; the savings add up over a month.</p></div>
+    <footer><p>© 2011 Northwind Lifestyle Media. All rights reserved.</p></footer></body></html>"""
+    assert parse_html(html).date is None

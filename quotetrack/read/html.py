@@ -21,6 +21,8 @@ The council voted on Tuesday to open a new shelter after months of debate in the
 
 from __future__ import annotations
 
+import re
+
 import logging
 from typing import Any
 
@@ -68,7 +70,7 @@ def parse_html(html: str, *, path: str | None = None, url: str | None = None, fa
         first, _, rest = text.partition("\n\n")
         if rest and first in _headlines(tree, page, title):
             text = rest
-    date, date_raw = _date(page, document, fallback_date, _title_text(tree, page))
+    date, date_raw = _date(page, document, fallback_date, _title_text(tree, page), html)
     return Article(
         text=text,
         title=title or (document.title if document is not None else None),
@@ -97,7 +99,7 @@ def _title_text(tree: Any, page: PageMeta) -> str:
     return " ".join([*titles, page.meta.get("og:title", "")])
 
 
-def _date(page: PageMeta, document: Any, fallback: str | None, title: str = "") -> tuple[str | None, str | None]:
+def _date(page: PageMeta, document: Any, fallback: str | None, title: str = "", html: str = "") -> tuple[str | None, str | None]:
     """The page's own publication date with its time when the markup gives it, else a date its title states
     ("... | DW | 10.06.2013"), else htmldate's day, else ``fallback``.
 
@@ -114,10 +116,27 @@ def _date(page: PageMeta, document: Any, fallback: str | None, title: str = "") 
     found = getattr(document, "date", None)
     # htmldate reads "05/06/2024" one way or the other; when that is all the page says, it is a guess.
     if found and (date := read_date(found)[0]) and not (unreadable and date in possible_days(unreadable)):
-        return date, None
+        if not _copyright_new_year(date, html):
+            return date, None
     if fallback and (date := read_date(fallback)[0]):
         return date, None
     return None, unreadable
+
+
+def _copyright_new_year(date: str, html: str) -> bool:
+    """htmldate's last resort turns a footer's "© 2013 Cable News Network" into 2013-01-01: a
+    January 1st whose year only a copyright line gives is no publication date.
+
+    >>> _copyright_new_year("2013-01-01", "<footer>© 2013 Cable News Network</footer>")
+    True
+    >>> _copyright_new_year("2013-01-01", "<p>Published 1 January 2013</p>"), _copyright_new_year("2013-08-04", "© 2013")
+    (False, False)
+    """
+    if not date.startswith(date[:4] + "-01-01"):
+        return False
+    year = date[:4]
+    copyright_year = re.search(rf"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{{4}}\s*[-–]\s*)?{year}\b", html, re.IGNORECASE)
+    return copyright_year is not None
 
 
 def _text(body: Any) -> str:
