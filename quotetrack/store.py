@@ -27,6 +27,7 @@ import enum
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -48,7 +49,9 @@ __all__ = [
     "ensure_schema",
     "ingest_article",
     "open_database",
+    "is_quotetrack_database",
     "open_store",
+    "read_only_location",
 ]
 
 MEMORY = ":memory:"
@@ -108,11 +111,17 @@ def _open_database(path: str | os.PathLike[str], timeout: float, read_only: bool
     new = not path.exists() or path.stat().st_size == 0
     with _sqlite_errors():
         db = Database(sqlite3.connect(str(path), timeout=timeout))
+        try:
+            # Checked before anything is written: another application's file is left as it was.
+            _refuse_foreign(db)
+        except (StoreError, sqlite3.Error):
+            db.close()
+            raise
         db.execute("PRAGMA foreign_keys = ON")
         if new:
             # Write-ahead logging lets Datasette read while an ingest writes; existing
             # files keep their journal mode, which a read-only copy could not change.
-            db.enable_wal()
+            _enable_wal(db, timeout)
         if db.journal_mode == "wal":
             # Safe with WAL (a crash can only drop the last commits) and spares an fsync per article.
             db.execute("PRAGMA synchronous = NORMAL")
@@ -195,16 +204,85 @@ class Store:
         self.close()
 
 
+def _enable_wal(db: Database, timeout: float) -> None:
+    """Switch a new database to WAL, waiting for another process creating it at the same moment.
+
+    SQLite answers a journal-mode change on a locked file with "locked" at once, without its busy
+    timeout, so two first ingests into one new file would fail: retry until ``timeout`` has passed.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorname", "") not in ("SQLITE_BUSY", "SQLITE_LOCKED") or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def is_quotetrack_database(db: Database) -> bool | None:
+    """True for a quotetrack store (old ones from before migrations included), None for an empty file, else False.
+
+    >>> is_quotetrack_database(Database(memory=True)) is None
+    True
+    """
+    tables = set(db.table_names())
+    if not tables:
+        return None
+    if "_sqlite_migrations" in tables and db.execute(
+        "select 1 from _sqlite_migrations where migration_set = ? limit 1", [MIGRATIONS.name]
+    ).fetchone():
+        return True
+    # Written before quotetrack used migrations: recognised by the columns it always had.
+    if {"articles", "quotes"} <= tables:
+        return {"id", "text", "url"} <= set(db["articles"].columns_dict) and {"article_id", "start", "end", "kind"} <= set(
+            db["quotes"].columns_dict
+        )
+    return False
+
+
+def _refuse_foreign(db: Database) -> None:
+    if is_quotetrack_database(db) is False:
+        shown = ", ".join(sorted(db.table_names())[:3])
+        raise StoreError(f"not a quotetrack database (it holds other tables: {shown}); give a new file or a quotetrack database")
+
+
 def _open_read_only(path: Path, timeout: float) -> Database:
+    """Open without writing anything, not even WAL side files.
+
+    SQLite's read-only mode still needs to create the ``-shm`` and ``-wal`` files of a WAL database;
+    in a folder we may not write to (or a file we may not write), the database is opened immutable.
+    """
     if not path.is_file():
         raise StoreError("no such database file")
     with _sqlite_errors():
-        db = Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout))
+        immutable = read_only_location(path)
+        db = Database(sqlite3.connect(f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}", uri=True, timeout=timeout))
+        try:
+            quotetrack = is_quotetrack_database(db)
+        except sqlite3.OperationalError as error:
+            # The side files of a WAL database could not be made after all (another user's folder).
+            if immutable or getattr(error, "sqlite_errorname", "") not in ("SQLITE_CANTOPEN", "SQLITE_READONLY"):
+                raise
+            db.close()
+            db = Database(sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, timeout=timeout))
+            quotetrack = is_quotetrack_database(db)
         missing = {"articles", "quotes"} - set(db.table_names()) or {"quotes_view"} - set(db.view_names())
-    if missing:
+    if missing or quotetrack is False:
         db.close()
-        raise StoreError(f"not a quotetrack database (no {', '.join(sorted(missing))}); run `quotetrack ingest` first")
+        found = f"no {', '.join(sorted(missing))}" if missing else "it holds other tables"
+        raise StoreError(f"not a quotetrack database ({found}); run `quotetrack ingest` first")
     return db
+
+
+def read_only_location(path: str | os.PathLike[str]) -> bool:
+    """Whether SQLite could not write beside ``path`` (its folder or the file itself is read-only).
+
+    Such a database must be opened immutable: nothing else can be writing to it either.
+    """
+    path = Path(path)
+    return not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))
 
 
 def ingest_article(
