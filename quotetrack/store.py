@@ -52,6 +52,7 @@ __all__ = [
     "is_quotetrack_database",
     "open_store",
     "read_only_location",
+    "stored_quote_count",
 ]
 
 MEMORY = ":memory:"
@@ -327,8 +328,8 @@ def _write_transaction(db: Database) -> Iterator[None]:
         raise
 
 
-def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: str) -> Ingest:
-    article_row = {
+def _article_row(article: Article, version: str) -> dict[str, Any]:
+    return {
         "id": article.id,
         "url": article.url,
         "title": article.title,
@@ -338,6 +339,31 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
         "text": article.text,
         "extractor_version": version,
     }
+
+
+def stored_quote_count(db: Database, article: Article, extractor_version: str = EXTRACTOR_VERSION) -> int | None:
+    """How many quotes ``article`` has in ``db`` when it is stored exactly as given (same text, same
+    metadata, read by the same extractor version), else None: re-extracting it would change nothing.
+
+    >>> db = open_database(":memory:")
+    >>> article = Article(text="“No,” Peskov said.", url="https://example.com/a")
+    >>> stored_quote_count(db, article) is None
+    True
+    >>> _ = ingest_article(db, article, [Quote(text="No,", start=1, end=4, kind="direct")])
+    >>> stored_quote_count(db, article), stored_quote_count(db, article, "0.9")
+    (1, None)
+    """
+    with _sqlite_errors():
+        stored = next(db.query("select * from articles where id = ?", [article.id]), None)
+        if stored is None or stored.get("date_raw") != article.date_raw:
+            return None
+        if any(stored[key] != value for key, value in _article_row(article, extractor_version).items()):
+            return None
+        return int(db.execute("select count(*) from quotes where article_id = ?", [article.id]).fetchone()[0])
+
+
+def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: str) -> Ingest:
+    article_row = _article_row(article, version)
     entities = _Entities(db, [quote.speaker for quote in quotes])
     quote_rows = {row["id"]: row for row in (_quote_row(entities, article, quote, version) for quote in quotes)}
 
