@@ -338,22 +338,41 @@ def serve(
     metadata: Annotated[
         Path | None, typer.Option(help="Datasette metadata file (default: the project's metadata.yml).")
     ] = None,
+    public: Annotated[
+        bool, typer.Option("--public", help="For publishing: no SQL of visitors, no file paths, no article texts, row and time limits.")
+    ] = False,
+    with_text: Annotated[bool, typer.Option("--with-text", help="With --public: publish the articles' full texts too.")] = False,
+    export_metadata: Annotated[
+        Path | None,
+        typer.Option("--export-metadata", help="Write the metadata to FILE and print the equivalent datasette command; serve nothing."),
+    ] = None,
 ) -> None:
     """Browse, search and facet the quotes in Datasette.
 
     The project's metadata.yml (facets, search, canned queries) is applied to
-    the database whatever its file name.
+    the database whatever its file name. --public makes a site safe to publish.
+    Exit code 1 when DB is not a quotetrack database or the port is in use.
 
-    Example: quotetrack serve quotes.db --port 8001
+    Example: quotetrack serve quotes.db --public --port 8001
     """
     from . import publish
 
     require_exists(db)
+    if with_text and not public:
+        fail("--with-text only applies with --public (without it the full texts are shown anyway)", code=2)
 
     def announce(url: str) -> None:
-        typer.echo(f"Serving {db} at {url} (Ctrl+C to stop)", err=True)
+        if export_metadata is not None:
+            typer.echo(url)
+            return
+        typer.echo(f"Serving {db}{' (public)' if public else ''} at {url} (Ctrl+C to stop)", err=True)
 
-    raise typer.Exit(publish.serve(db, host=host, port=port, metadata=metadata, on_start=announce))
+    raise typer.Exit(
+        publish.serve(
+            db, host=host, port=port, metadata=metadata, on_start=announce, public=public, with_text=with_text,
+            export_metadata=export_metadata,
+        )  # fmt: skip
+    )
 
 
 @models_app.command("download")
