@@ -367,12 +367,10 @@ def serve(
             return
         typer.echo(f"Serving {db}{' (public)' if public else ''} at {url} (Ctrl+C to stop)", err=True)
 
-    raise typer.Exit(
-        publish.serve(
-            db, host=host, port=port, metadata=metadata, on_start=announce, public=public, with_text=with_text,
-            export_metadata=export_metadata,
-        )  # fmt: skip
+    code = publish.serve(
+        db, host=host, port=port, metadata=metadata, on_start=announce, public=public, with_text=with_text, export_metadata=export_metadata
     )
+    raise typer.Exit(code)
 
 
 @models_app.command("download")

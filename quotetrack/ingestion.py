@@ -230,7 +230,7 @@ def ingest_articles(
     skip = _skipper(result, on_skip)
     version = extractor_version(extractor.engine)
 
-    def stored(article: Article, outcome: Ingest, quotes: int) -> None:
+    def counted(article: Article, outcome: Ingest, quotes: int) -> None:
         result.add(outcome, quotes)
         if article.date_raw:
             result.unread_dates.append(f"{article.path or article.url or article.id}: {article.date_raw!r}")
@@ -246,7 +246,7 @@ def ingest_articles(
             if count is None:
                 yield article
             else:
-                stored(article, Ingest.UNCHANGED, count)
+                counted(article, Ingest.UNCHANGED, count)
 
     try:
         batch_size = batch_size or batch_size_for(extractor.engine)
@@ -254,7 +254,7 @@ def ingest_articles(
             started = time.perf_counter()
             outcome = ingest_article(database, article, quotes, extractor_version=version)
             result.store_seconds += time.perf_counter() - started
-            stored(article, outcome, len(quotes))
+            counted(article, outcome, len(quotes))
     except StoreError as error:
         stored = result.new + result.updated
         before = f" ({plural(stored, 'article')} stored before this)" if stored else ""
