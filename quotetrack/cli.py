@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -38,8 +39,19 @@ class OneLineErrors(TyperGroup):
     def invoke(self, ctx: Any) -> Any:  # typer's own click Context, which it does not export
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # `quotetrack export | head`: the reader has all it wanted, as with other Unix tools.
+            quiet_stdout()
+            raise typer.Exit(0) from None
         except (QuotetrackError, OSError, sqlite3.Error) as error:
             fail(one_line(error))
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit does not fail on the closed pipe again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 app = typer.Typer(
@@ -138,14 +150,17 @@ def ingest(
     sitemap: Annotated[list[str] | None, typer.Option("--sitemap", help="An XML sitemap: fetch the pages it lists that are new.")] = None,
     delay: Annotated[float, typer.Option(min=0, help="Seconds between two requests to one web host.")] = 1.0,
     limit: Annotated[int | None, typer.Option(min=1, help="Fetch at most N new articles from feeds and sitemaps.")] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Extract again even articles stored unchanged by this extractor version.")
+    ] = False,
 ) -> None:
     """Extract the quotes from articles and store them in a SQLite database.
 
     Articles come from files, folders, web archives and web pages; --feed and --sitemap
     fetch the articles they list that the database does not hold yet. Pages are fetched
     politely (robots.txt, retries, --delay between requests to one host).
-    Re-ingesting an article changes nothing unless its extraction changed.
-    Exit code 1 when any file or page was skipped (the others are still stored).
+    An article already stored as it is, by this extractor version, is not extracted
+    again (--force does). Exit code 1 when any file or page was skipped (the others are still stored).
 
     Example: quotetrack ingest data/samples https://news.example/story --db quotes.db
     """
@@ -167,7 +182,7 @@ def ingest(
     with progress(skip.console, "Ingesting") as advance:
         result = ingest_paths(
             sources, db, engine=engine.value, on_skip=skip, progress=lambda _: advance(), timeout=timeout,
-            feeds=feed or [], sitemaps=sitemap or [], fetcher=Fetcher(FetchPolicy(delay=delay)), limit=limit,
+            feeds=feed or [], sitemaps=sitemap or [], fetcher=Fetcher(FetchPolicy(delay=delay)), limit=limit, force=force,
         )  # fmt: skip
     if not result.articles and not result.skipped and not skip.messages and not (feed or sitemap):
         fail(f"no articles found in {', '.join(sources)}")
@@ -280,8 +295,18 @@ def export(
     outlet: Annotated[
         str | None, typer.Option(help="Only quotes relayed via, or published by, this outlet.")
     ] = None,
+    escape_formulas: Annotated[
+        bool,
+        typer.Option(
+            "--escape-formulas/--no-escape-formulas",
+            help="CSV: prefix cells starting with = + - @ with ' so spreadsheets show them as text, not run them.",
+        ),
+    ] = True,
 ) -> None:
     """Export quotes with speaker, outlet, date and article as CSV or JSON.
+
+    CSV is safe to open in a spreadsheet: a quote starting with = + - or @ is written
+    with a leading ' (--no-escape-formulas writes the words exactly as stored).
 
     Example: quotetrack export --db quotes.db --format csv --speaker Peskov -o peskov.csv
     """
@@ -291,8 +316,9 @@ def export(
     require_exists(db)
     with open_store(db, read_only=True) as store:
         columns, rows = store.query(speaker=speaker, outlet=outlet)
-        with open_output(output) as out:
-            write_records(out, columns, rows, format.value)
+        # Closed before the store, also when the reader went away (`| head`): no cursor left on a closed database.
+        with contextlib.closing(rows), open_output(output) as out:  # type: ignore[type-var]
+            write_records(out, columns, rows, format.value, escape_formulas=escape_formulas)
 
 
 @contextlib.contextmanager
@@ -312,22 +338,39 @@ def serve(
     metadata: Annotated[
         Path | None, typer.Option(help="Datasette metadata file (default: the project's metadata.yml).")
     ] = None,
+    public: Annotated[
+        bool, typer.Option("--public", help="For publishing: no SQL of visitors, no file paths, no article texts, row and time limits.")
+    ] = False,
+    with_text: Annotated[bool, typer.Option("--with-text", help="With --public: publish the articles' full texts too.")] = False,
+    export_metadata: Annotated[
+        Path | None,
+        typer.Option("--export-metadata", help="Write the metadata to FILE and print the equivalent datasette command; serve nothing."),
+    ] = None,
 ) -> None:
     """Browse, search and facet the quotes in Datasette.
 
     The project's metadata.yml (facets, search, canned queries) is applied to
-    the database whatever its file name.
+    the database whatever its file name. --public makes a site safe to publish.
+    Exit code 1 when DB is not a quotetrack database or the port is in use.
 
-    Example: quotetrack serve quotes.db --port 8001
+    Example: quotetrack serve quotes.db --public --port 8001
     """
     from . import publish
 
     require_exists(db)
+    if with_text and not public:
+        fail("--with-text only applies with --public (without it the full texts are shown anyway)", code=2)
 
     def announce(url: str) -> None:
-        typer.echo(f"Serving {db} at {url} (Ctrl+C to stop)", err=True)
+        if export_metadata is not None:
+            typer.echo(url)
+            return
+        typer.echo(f"Serving {db}{' (public)' if public else ''} at {url} (Ctrl+C to stop)", err=True)
 
-    raise typer.Exit(publish.serve(db, host=host, port=port, metadata=metadata, on_start=announce))
+    code = publish.serve(
+        db, host=host, port=port, metadata=metadata, on_start=announce, public=public, with_text=with_text, export_metadata=export_metadata
+    )
+    raise typer.Exit(code)
 
 
 @models_app.command("download")

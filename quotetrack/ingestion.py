@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from .errors import ArticleError, EngineError, StoreError
-from .records import Article, Quote
-from .store import Ingest, Store, ingest_article, open_database
+from .records import EXTRACTOR_VERSION, Article, Quote
+from .store import Ingest, Store, ingest_article, open_database, stored_quote_count
 
 if TYPE_CHECKING:
     from .extract import Extractor
@@ -38,6 +38,7 @@ __all__ = [
     "IngestResult",
     "batch_size_for",
     "extract_each",
+    "extractor_version",
     "ingest",
     "ingest_articles",
     "make_extractor",
@@ -139,6 +140,7 @@ def ingest(
     sitemaps: Iterable[str] = (),
     fetcher: Fetcher | None = None,
     limit: int | None = None,
+    force: bool = False,
 ) -> IngestResult:
     """Read the article files, folders and web pages in ``paths`` and store them with their quotes in ``db``.
 
@@ -147,7 +149,8 @@ def ingest(
     hold yet (at most ``limit``). Files and pages that cannot be read, and articles whose
     extraction fails, are skipped: listed in ``IngestResult.skipped`` and passed to
     ``on_skip`` as they happen. ``db`` is a database file (created when missing, waiting up
-    to ``timeout`` seconds for other writers), or an open ``Database`` or ``Store``.
+    to ``timeout`` seconds for other writers), or an open ``Database`` or ``Store``. Articles
+    stored unchanged are not extracted again unless ``force`` (see :func:`ingest_articles`).
     """
     from .read.urls import is_web_url
 
@@ -160,7 +163,7 @@ def ingest(
     if not (urls or feeds or sitemaps):
         return ingest_articles(
             articles, db, engine=engine, extractor=extractor, on_skip=on_skip, progress=progress,
-            timeout=timeout, batch_size=batch_size, result=result,
+            timeout=timeout, batch_size=batch_size, result=result, force=force,
         )  # fmt: skip
     extractor = extractor if extractor is not None else make_extractor(engine)
     database, name, owned = _database(db, timeout)
@@ -172,7 +175,7 @@ def ingest(
         web = _web_articles(urls, feeds, sitemaps, fetcher, database, limit, skip)
         return ingest_articles(
             chain(articles, web), Store(database, name), extractor=extractor, on_skip=on_skip,
-            progress=progress, batch_size=batch_size, result=result,
+            progress=progress, batch_size=batch_size, result=result, force=force,
         )  # fmt: skip
     finally:
         if owned:
@@ -209,8 +212,12 @@ def ingest_articles(
     timeout: float = 5.0,
     batch_size: int | None = None,
     result: IngestResult | None = None,
+    force: bool = False,
 ) -> IngestResult:
     """Extract the quotes of ``articles`` in batches and store each article with its quotes.
+
+    An article stored as it is (same text and metadata, same extractor version and engine) is
+    counted unchanged without being extracted again, unless ``force``.
 
     ``progress`` is called with the running result after each article. A database
     error stops the ingest with a ``StoreError`` saying how many articles were stored first.
@@ -221,17 +228,33 @@ def ingest_articles(
     extractor = extractor if extractor is not None else make_extractor(engine)
     database, name, owned = _database(db, timeout)
     skip = _skipper(result, on_skip)
+    version = extractor_version(extractor.engine)
+
+    def counted(article: Article, outcome: Ingest, quotes: int) -> None:
+        result.add(outcome, quotes)
+        if article.date_raw:
+            result.unread_dates.append(f"{article.path or article.url or article.id}: {article.date_raw!r}")
+        if progress is not None:
+            progress(result)
+
+    def changed(articles: Iterable[Article]) -> Iterator[Article]:
+        """The articles worth extracting: one stored as it is, by this extractor, is counted unchanged here."""
+        for article in articles:
+            started = time.perf_counter()
+            count = None if force else stored_quote_count(database, article, version)
+            result.store_seconds += time.perf_counter() - started
+            if count is None:
+                yield article
+            else:
+                counted(article, Ingest.UNCHANGED, count)
+
     try:
         batch_size = batch_size or batch_size_for(extractor.engine)
-        for article, quotes in extract_each(extractor, articles, skip, batch_size=batch_size, timing=result):
+        for article, quotes in extract_each(extractor, changed(articles), skip, batch_size=batch_size, timing=result):
             started = time.perf_counter()
-            outcome = ingest_article(database, article, quotes)
+            outcome = ingest_article(database, article, quotes, extractor_version=version)
             result.store_seconds += time.perf_counter() - started
-            result.add(outcome, len(quotes))
-            if article.date_raw:
-                result.unread_dates.append(f"{article.path or article.url or article.id}: {article.date_raw!r}")
-            if progress is not None:
-                progress(result)
+            counted(article, outcome, len(quotes))
     except StoreError as error:
         stored = result.new + result.updated
         before = f" ({plural(stored, 'article')} stored before this)" if stored else ""
@@ -240,6 +263,15 @@ def ingest_articles(
         if owned:
             database.close()
     return result
+
+
+def extractor_version(engine: str) -> str:
+    """The version stored with what ``engine`` extracted: another engine's extraction is not "unchanged".
+
+    >>> extractor_version("rules") == EXTRACTOR_VERSION, extractor_version("stanza") == EXTRACTOR_VERSION + "+stanza"
+    (True, True)
+    """
+    return EXTRACTOR_VERSION if engine == "rules" else f"{EXTRACTOR_VERSION}+{engine}"
 
 
 def batch_size_for(engine: str) -> int:

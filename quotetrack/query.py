@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from .resolve.names import canonical_speaker
 from .resolve.outlets import outlet_row
 
-__all__ = ["ExportFormat", "query_quotes", "quote_columns", "quote_filter", "write_records"]
+__all__ = ["ExportFormat", "like_literal", "query_quotes", "quote_columns", "quote_filter", "spreadsheet_safe", "write_records"]
 
 ExportFormat = Literal["csv", "json"]
 
@@ -36,26 +36,51 @@ def quote_columns(db: Database) -> list[str]:
 
 
 def quote_filter(*, speaker: str | None = None, outlet: str | None = None) -> tuple[str, list[str]]:
-    """A ``where`` clause on ``quotes_view`` and its parameters.
+    r"""A ``where`` clause on ``quotes_view`` and its parameters.
 
     A speaker matches any part of the canonical name; an outlet matches the outlet a quote
     was relayed through or the article's publisher, by canonical name.
 
     >>> quote_filter(speaker="Mr. Peskov", outlet="tass")
-    ('where speaker like ? and (via_outlet = ? collate nocase or publisher = ? collate nocase)', ['%Peskov%', 'TASS', 'TASS'])
+    ("where speaker like ? escape '\\' and (via_outlet = ? collate nocase or publisher = ? collate nocase)", ['%Peskov%', 'TASS', 'TASS'])
+    >>> quote_filter(speaker="100%_sure")[1]
+    ['%100\\%\\_sure%']
     >>> quote_filter()
     ('', [])
     """
     where: list[str] = []
     params: list[str] = []
     if speaker:
-        where.append("speaker like ?")
-        params.append(f"%{canonical_speaker(speaker) or speaker}%")
+        # The speaker's name is matched as written: % and _ are no wildcards.
+        where.append("speaker like ? escape '\\'")
+        params.append(f"%{like_literal(canonical_speaker(speaker) or speaker)}%")
     if outlet:
         row = outlet_row(outlet)
         where.append("(via_outlet = ? collate nocase or publisher = ? collate nocase)")
         params += [row["name"] if row else outlet] * 2
     return ("where " + " and ".join(where) if where else ""), params
+
+
+def like_literal(text: str) -> str:
+    r"""``text`` for a ``like ... escape '\'`` pattern that matches it literally.
+
+    >>> like_literal("50%_off\\")
+    '50\\%\\_off\\\\'
+    """
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ``'`` so it shows as text.
+
+    >>> spreadsheet_safe("=SUM(A1:A9)"), spreadsheet_safe("-0.5 percent"), spreadsheet_safe(-3), spreadsheet_safe("No,")
+    ("'=SUM(A1:A9)", "'-0.5 percent", -3, 'No,')
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def query_quotes(
@@ -69,8 +94,13 @@ def query_quotes(
     return columns, db.execute(sql, params)
 
 
-def write_records(out: TextIO, columns: list[str], rows: Iterable[tuple[Any, ...]], format: ExportFormat) -> None:
+def write_records(
+    out: TextIO, columns: list[str], rows: Iterable[tuple[Any, ...]], format: ExportFormat, *, escape_formulas: bool = True
+) -> None:
     """Write ``rows`` as CSV with a header line, or as a JSON array of objects, one a line.
+
+    CSV cells that a spreadsheet would run as formulas are made text (see :func:`spreadsheet_safe`)
+    unless ``escape_formulas`` is False; JSON is written as stored.
 
     >>> import io
     >>> out = io.StringIO()
@@ -88,4 +118,6 @@ def write_records(out: TextIO, columns: list[str], rows: Iterable[tuple[Any, ...
         return
     writer = csv.writer(out)
     writer.writerow(columns)
+    if escape_formulas:
+        rows = (tuple(spreadsheet_safe(value) for value in row) for row in rows)
     writer.writerows(rows)

@@ -40,6 +40,8 @@ from .records import EXTRACTOR_VERSION, Article, Quote, stable_id
 from .resolve.names import canonical_speaker, speaker_key, speaker_kind
 from .resolve.outlets import outlet_row
 from .schema import MIGRATIONS, schema_complete
+from .sqlite_files import enable_wal, is_quotetrack_database, open_read_only, read_only_location, refuse_foreign
+from .sqlite_files import sqlite_errors as _sqlite_errors
 
 __all__ = [
     "Ingest",
@@ -47,8 +49,11 @@ __all__ = [
     "StoreError",
     "ensure_schema",
     "ingest_article",
+    "is_quotetrack_database",
     "open_database",
     "open_store",
+    "read_only_location",
+    "stored_quote_count",
 ]
 
 MEMORY = ":memory:"
@@ -104,15 +109,21 @@ def _open_database(path: str | os.PathLike[str], timeout: float, read_only: bool
     if path.is_dir():
         raise StoreError("is a folder, not a database file")
     if read_only:
-        return _open_read_only(path, timeout)
+        return open_read_only(path, timeout)
     new = not path.exists() or path.stat().st_size == 0
     with _sqlite_errors():
         db = Database(sqlite3.connect(str(path), timeout=timeout))
+        try:
+            # Checked before anything is written: another application's file is left as it was.
+            refuse_foreign(db)
+        except (StoreError, sqlite3.Error):
+            db.close()
+            raise
         db.execute("PRAGMA foreign_keys = ON")
         if new:
             # Write-ahead logging lets Datasette read while an ingest writes; existing
             # files keep their journal mode, which a read-only copy could not change.
-            db.enable_wal()
+            enable_wal(db, timeout)
         if db.journal_mode == "wal":
             # Safe with WAL (a crash can only drop the last commits) and spares an fsync per article.
             db.execute("PRAGMA synchronous = NORMAL")
@@ -195,18 +206,6 @@ class Store:
         self.close()
 
 
-def _open_read_only(path: Path, timeout: float) -> Database:
-    if not path.is_file():
-        raise StoreError("no such database file")
-    with _sqlite_errors():
-        db = Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout))
-        missing = {"articles", "quotes"} - set(db.table_names()) or {"quotes_view"} - set(db.view_names())
-    if missing:
-        db.close()
-        raise StoreError(f"not a quotetrack database (no {', '.join(sorted(missing))}); run `quotetrack ingest` first")
-    return db
-
-
 def ingest_article(
     db: Database,
     article: Article,
@@ -249,8 +248,8 @@ def _write_transaction(db: Database) -> Iterator[None]:
         raise
 
 
-def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: str) -> Ingest:
-    article_row = {
+def _article_row(article: Article, version: str) -> dict[str, Any]:
+    return {
         "id": article.id,
         "url": article.url,
         "title": article.title,
@@ -260,6 +259,31 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
         "text": article.text,
         "extractor_version": version,
     }
+
+
+def stored_quote_count(db: Database, article: Article, extractor_version: str = EXTRACTOR_VERSION) -> int | None:
+    """How many quotes ``article`` has in ``db`` when it is stored exactly as given (same text, same
+    metadata, read by the same extractor version), else None: re-extracting it would change nothing.
+
+    >>> db = open_database(":memory:")
+    >>> article = Article(text="“No,” Peskov said.", url="https://example.com/a")
+    >>> stored_quote_count(db, article) is None
+    True
+    >>> _ = ingest_article(db, article, [Quote(text="No,", start=1, end=4, kind="direct")])
+    >>> stored_quote_count(db, article), stored_quote_count(db, article, "0.9")
+    (1, None)
+    """
+    with _sqlite_errors():
+        stored = next(db.query("select * from articles where id = ?", [article.id]), None)
+        if stored is None or stored.get("date_raw") != article.date_raw:
+            return None
+        if any(stored[key] != value for key, value in _article_row(article, extractor_version).items()):
+            return None
+        return int(db.execute("select count(*) from quotes where article_id = ?", [article.id]).fetchone()[0])
+
+
+def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: str) -> Ingest:
+    article_row = _article_row(article, version)
     entities = _Entities(db, [quote.speaker for quote in quotes])
     quote_rows = {row["id"]: row for row in (_quote_row(entities, article, quote, version) for quote in quotes)}
 
@@ -370,28 +394,3 @@ class _Entities:
             self.db.table("speakers").insert_all(self.new_speakers.values(), pk="id", ignore=True)
         if self.new_outlets:
             self.db.table("outlets").insert_all(self.new_outlets.values(), pk="id", ignore=True)
-
-
-_SQLITE_MESSAGES = {
-    "SQLITE_BUSY": "database is locked by another process; try again when it has finished",
-    "SQLITE_LOCKED": "database is locked by another process; try again when it has finished",
-    "SQLITE_READONLY": "database is read-only",
-    "SQLITE_CANTOPEN": "cannot open the database file",
-    "SQLITE_NOTADB": "not an SQLite database",
-    "SQLITE_CORRUPT": "database file is corrupt",
-    "SQLITE_FULL": "disk is full",
-}
-
-
-@contextlib.contextmanager
-def _sqlite_errors() -> Iterator[None]:
-    """Turn sqlite3 errors into a StoreError with a message a user can act on."""
-    try:
-        yield
-    except sqlite3.Error as error:
-        name = getattr(error, "sqlite_errorname", "") or ""
-        message = next(
-            (text for prefix, text in _SQLITE_MESSAGES.items() if name.startswith(prefix)),
-            str(error).splitlines()[0] if str(error) else type(error).__name__,
-        )
-        raise StoreError(message) from error

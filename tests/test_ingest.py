@@ -79,7 +79,10 @@ class FixedExtractor:
 def test_changed_extraction_counts_as_updated(tmp_path):
     articles = [Article(text="One two three.", url="https://example.com/1")]
     ingest_articles(articles, tmp_path / "q.db", extractor=FixedExtractor(2))
+    # Same text, same extractor version: not extracted again, so the changed extractor is not asked.
     result = ingest_articles(articles, tmp_path / "q.db", extractor=FixedExtractor(1))
+    assert (result.new, result.updated, result.unchanged, result.quotes) == (0, 0, 1, 2)
+    result = ingest_articles(articles, tmp_path / "q.db", extractor=FixedExtractor(1), force=True)
     assert (result.new, result.updated, result.unchanged, result.quotes) == (0, 1, 0, 1)
     assert table_counts(tmp_path / "q.db") == {"articles": 1, "quotes": 1}
 

@@ -102,15 +102,39 @@ def decode(data: bytes, path: Path) -> str:
                 raise ArticleError(path, f"not {name} text ({error.reason})") from None
             break
     else:
-        if b"\x00" in data:
+        if looks_binary(data):
             raise ArticleError(path, binary_problem(data))
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             raise ArticleError(path, utf8_problem(error, base=bom_length)) from None
-    if "\x00" in text:
-        raise ArticleError(path, "binary file")
-    return normalize_newlines(text)
+    return normalize_newlines(strip_nul(text))
+
+
+# Control bytes no text file has, unlike tab, newlines, form feed and escape; NUL is counted apart.
+_BINARY_CONTROLS = bytes(range(1, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
+
+
+def looks_binary(data: bytes) -> bool:
+    """Binary rather than text with a stray NUL: control bytes, or NULs making up a tenth of the start.
+
+    A stray NUL (left by an exporter or a crashed editor) does not make a text binary; it is
+    dropped by :func:`strip_nul`, the same rule for ``.txt`` files and JSON.
+
+    >>> looks_binary(b"Quoted \\x00text"), looks_binary(b"\\x00\\x01\\x02binary"), looks_binary("Hi".encode("utf-16-le"))
+    (False, True, True)
+    """
+    sample = data[:4096]
+    return any(byte in _BINARY_CONTROLS for byte in sample) or sample.count(0) * 10 > len(sample)
+
+
+def strip_nul(text: str) -> str:
+    """Text without NUL characters, which no article means and SQLite tools truncate at.
+
+    >>> strip_nul("ready\\x00,")
+    'ready,'
+    """
+    return text.replace("\x00", "")
 
 
 def binary_problem(data: bytes) -> str:

@@ -16,9 +16,11 @@ from .decode import (
     BOMS,
     binary_problem,
     decode,
+    looks_binary,
     normalize_newlines,
     open_regular,
     read_bytes,
+    strip_nul,
     too_large,
     utf8_problem,
 )
@@ -33,7 +35,7 @@ def _json_type(value: Any) -> str:
 
 def _json_field(value: Any) -> str | None:
     if isinstance(value, str):
-        return value.strip() or None
+        return strip_nul(value).strip() or None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return None
@@ -47,9 +49,12 @@ def _json_article(record: Any, path: Path, line: int | None = None) -> Article:
         raise ValueError('no "text" field')
     if not isinstance(record["text"], str):
         raise ValueError(f'"text" field is a {_json_type(record["text"])}, not a string')  # noqa: TRY004
-    text = normalize_newlines(record["text"]).strip()
+    text = normalize_newlines(strip_nul(record["text"])).strip()
     if not text:
         raise ValueError("empty article")
+    for name in ("text", "title", "url", "publisher", "outlet", "date"):
+        if isinstance(record.get(name), str):
+            _refuse_surrogates(record[name], name)
     date, date_raw = read_date(record.get("date")) if isinstance(record.get("date"), (str, int, float)) else (None, None)
     return Article(
         text=text,
@@ -61,6 +66,15 @@ def _json_article(record: Any, path: Path, line: int | None = None) -> Article:
         path=str(path),
         line=line,
     )
+
+
+def _refuse_surrogates(value: str, name: str) -> None:
+    """JSON may escape half of a UTF-16 pair (``"\\ud800"``), which is no character and cannot be stored."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(value[error.start])
+        raise ValueError(f'"{name}" field has a lone surrogate \\u{code:04x} (not valid Unicode)') from None
 
 
 def _json_problem(error: json.JSONDecodeError, where: str) -> str:
@@ -132,7 +146,7 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | ArticleError]:
             # UTF-16/32 cannot be split on b"\n"; such files are rare enough to read whole.
             yield from _parse_lines(decode(read_bytes(path, max_bytes), path).split("\n"), path)
             return
-        if b"\x00" in head:
+        if looks_binary(head):
             yield ArticleError(path, binary_problem(head))
             return
         handle.seek(0)
@@ -150,7 +164,8 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | ArticleError]:
                 yield ArticleError(path, too_large(None, max_bytes, "line"), number)
                 continue
             try:
-                line = raw.decode("utf-8")
+                # A NUL byte is dropped, as from a .txt file: raw in a JSON string it would be invalid JSON.
+                line = raw.replace(b"\x00", b"").decode("utf-8")
             except UnicodeDecodeError as error:
                 found = True
                 yield ArticleError(path, utf8_problem(error, "column", base=1), number)
