@@ -11,9 +11,12 @@ the "stanza" engine would hand to ``Extractor.extract_from_document``.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import stanza
 from stanza.models.common.doc import Document
 from stanza.utils.conll import CoNLL
 
@@ -289,3 +292,21 @@ def test_appositives_on_the_parse_name_the_speaker_and_teach_roles(extractor):
     assert quotes[-1].speaker_mention == "The governor"
     frames = [frame for sentence in extraction(extractor, document).sentences for frame in parse_frames(extraction(extractor, document), sentence)]
     assert len(frames) == 3
+
+
+def test_resolving_an_engine_does_not_import_stanza():
+    """Re-ingesting unchanged articles with --engine auto must not pay seconds for importing torch."""
+    code = (
+        "import sys; from quotetrack.nlp import resolve_engine; import quotetrack.ingestion, quotetrack.cli, quotetrack.extract;"
+        "resolve_engine('auto'); quotetrack.extract.Extractor('auto');"
+        "print('stanza' in sys.modules, 'torch' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_engine_names_and_model_folder_agree_with_stanza():
+    from quotetrack.nlp import engines, models, ner, tokenizer
+
+    assert (engines.TOKENIZER_NAME, engines.NER_NAME) == (tokenizer.TOKENIZER_NAME, ner.NER_NAME)
+    assert models._stanza_default_dir() == stanza.resources.common.DEFAULT_MODEL_DIR

@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from stanza.models.common.doc import Document
-
 from ..records import Article, Quote
 from ..resolve.outlets import Outlets
 from .assemble import ArticleExtraction
@@ -60,6 +58,8 @@ class Extractor:
         iterator = iter(articles)
         while batch := list(islice(iterator, batch_size)):
             texts = [article for article in batch if article.text.strip()]
+            from stanza.models.common.doc import Document  # here: stanza loads torch, which re-ingests skip
+
             documents = iter(self.nlp.bulk_process([Document([], text=article.text) for article in texts]))
             for article in batch:
                 if article.text.strip():

@@ -21,13 +21,18 @@ import logging
 import os
 from functools import cache
 from pathlib import Path
-
-import stanza
+from typing import TYPE_CHECKING
 
 from ..errors import EngineError
 from .models import MODEL_PROCESSORS, default_model_dir, models_installed
-from .ner import NER_NAME
-from .tokenizer import TOKENIZER_NAME
+
+if TYPE_CHECKING:
+    import stanza
+
+# The names our processors register under (nlp.tokenizer, nlp.ner); spelled out here so that
+# resolving an engine does not import stanza and torch.
+TOKENIZER_NAME = "quotetrack"
+NER_NAME = "quotetrack_ner"
 
 ENGINES = ("auto", "rules", "stanza")
 
@@ -77,6 +82,10 @@ def _stub_dir() -> str:
 def build_pipeline(engine: str = "auto", model_dir: str | None = None) -> stanza.Pipeline:
     """One stanza Pipeline for the engine; cached because building one is slow."""
     engine = resolve_engine(engine, model_dir)
+    import stanza
+
+    from . import ner, tokenizer  # noqa: F401  (importing registers the model-free engine's processors)
+
     logging.getLogger("stanza").setLevel(logging.WARNING)
     if engine == "stanza":
         return stanza.Pipeline(

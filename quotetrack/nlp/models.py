@@ -6,11 +6,12 @@ False
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import re
+from functools import cache
 from pathlib import Path
-
-import stanza
 
 from ..errors import EngineError
 
@@ -19,7 +20,28 @@ MODEL_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 
 def default_model_dir() -> str:
     """Where stanza models live: $STANZA_RESOURCES_DIR or stanza's default."""
-    return os.environ.get("STANZA_RESOURCES_DIR") or stanza.resources.common.DEFAULT_MODEL_DIR
+    return os.environ.get("STANZA_RESOURCES_DIR") or _stanza_default_dir()
+
+
+@cache
+def _stanza_default_dir() -> str:
+    """stanza's ``DEFAULT_MODEL_DIR``, worked out as stanza does but without importing it: importing
+    stanza loads torch, seconds that a re-ingest of unchanged articles with ``--engine auto`` would
+    otherwise spend only to learn that no models are installed."""
+    try:
+        from platformdirs import user_cache_dir
+
+        spec = importlib.util.find_spec("stanza")
+        locations = spec.submodule_search_locations if spec else None
+        version_file = Path(next(iter(locations))) / "_version.py" if locations else None
+        found = re.search(r"__resources_version__\s*=\s*['\"]([^'\"]+)", version_file.read_text()) if version_file else None
+        if found:
+            return os.path.join(user_cache_dir("stanza", "StanfordNLP", found.group(1)), "resources")
+    except (ImportError, OSError):
+        pass
+    import stanza
+
+    return str(stanza.resources.common.DEFAULT_MODEL_DIR)
 
 
 def models_installed(model_dir: str | None = None) -> bool:
@@ -41,6 +63,8 @@ def download_models(model_dir: str | None = None) -> None:
     """Fetch the official English models (needs a network connection); EngineError when that fails."""
     folder = model_dir or default_model_dir()
     try:
+        import stanza
+
         stanza.download("en", model_dir=folder, processors=MODEL_PROCESSORS, logging_level="WARN")
     except Exception as error:  # stanza raises bare requests/OSError types offline
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

@@ -21,9 +21,8 @@ The council voted on Tuesday to open a new shelter after months of debate in the
 
 from __future__ import annotations
 
-import re
-
 import logging
+import re
 from typing import Any
 
 from ..records import Article
@@ -115,9 +114,9 @@ def _date(page: PageMeta, document: Any, fallback: str | None, title: str = "", 
         return date, None
     found = getattr(document, "date", None)
     # htmldate reads "05/06/2024" one way or the other; when that is all the page says, it is a guess.
-    if found and (date := read_date(found)[0]) and not (unreadable and date in possible_days(unreadable)):
-        if not _copyright_new_year(date, html):
-            return date, None
+    guessed = found and (date := read_date(found)[0]) and not (unreadable and date in possible_days(unreadable))
+    if guessed and date and not _copyright_new_year(date, html):
+        return date, None
     if fallback and (date := read_date(fallback)[0]):
         return date, None
     return None, unreadable
