@@ -40,3 +40,27 @@ PASSAGES = [
 def test_apposed_name_is_the_next_pronoun(extractor, text, words, speaker):
     quotes = [quote for quote in extractor.extract(Article(text=text)) if words in quote.text]
     assert quotes and quotes[0].speaker == speaker
+
+
+FOLLOW_ONS = [
+    pytest.param(
+        "\"The port will be dredged by spring,\" Governor Rita Okafor said on Tuesday.\n"
+        "Harbour commissioner Pieter Kuyt was blunter: \"Nobody here believes a word of it.\"",
+        "Nobody here believes", "Pieter Kuyt", id="newly-introduced-person",
+    ),
+    pytest.param(
+        "\"The port will be dredged by spring,\" Governor Rita Okafor said on Tuesday. \"The money is already in the budget.\"",
+        "money is already", "Rita Okafor", id="right-after-the-speaker",
+    ),
+    pytest.param(
+        "\"The port will be dredged by spring,\" Governor Rita Okafor said on Tuesday.\n"
+        "Okafor has promised the work twice before. \"This time the contracts are signed.\"",
+        "contracts are signed", "Rita Okafor", id="paragraph-about-the-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", FOLLOW_ONS)
+def test_follow_on_goes_to_who_was_just_introduced(extractor, text, words, speaker):
+    quotes = [quote for quote in extractor.extract(Article(text=text)) if words in quote.text]
+    assert quotes and quotes[0].speaker == speaker
