@@ -94,6 +94,13 @@ class ArticleExtraction:
                     extend(last, span, self.text, sentence)
                     continue
                 quote = signed or follow_on(self.article, span, sentence, last, last_paragraph)
+                newcomer = introduced_speaker(self.resolver, last, span) if quote is not None and signed is None else None
+                if quote is not None and newcomer is not None:
+                    # `Pence said .... Sen. Ann Lee, who lost, disagreed. “...”`: the person just introduced.
+                    quote.speaker, quote.speaker_mention, quote.speaker_start, quote.speaker_end = newcomer[0], newcomer[0], newcomer[1], newcomer[1] + len(newcomer[0])
+                    quote.speaker_method, quote.via_outlet, quote.via_chain, quote.via_start, quote.via_end = "name", None, [], None, None
+                    self.resolver.remember(newcomer[0], newcomer[0], newcomer[1])
+                    last, last_paragraph = quote, sentence.paragraph
                 if quote is not None:
                     quotes.append(quote)
         quotes.sort(key=lambda quote: quote.start)
@@ -296,6 +303,25 @@ def follow_on(article: Article, span: QuoteSpan, sentence: Sentence, last: Quote
     )
     quote.extra["inherited"] = True
     return quote
+
+
+def introduced_speaker(resolver: SpeakerResolver, last: Quote | None, span: QuoteSpan) -> tuple[str, int] | None:
+    """A person other than the last speaker who opens the sentence of ``span`` (before it) or
+    the one before, after the last quote: who a quote with no cue of its own goes on about."""
+    if last is None:
+        return None
+    discourse = resolver.discourse
+    referents = resolver.salience.referents()
+    last_index = discourse.sentence_at(max(last.end, last.speaker_end or 0) - 1)
+    index = discourse.sentence_at(span.open_at)
+    for k in range(index, max(last_index, index - 2), -1):
+        referent = referents[k] if 0 <= k < len(referents) else None
+        if referent is None or referent[0] >= span.open_at or referent[0] < last.end:
+            continue
+        if referent[1] == "person" and referent[2] and referent[2] != last.speaker:
+            return referent[2], referent[0]
+        return None  # the sentence is about the last speaker, or about something else
+    return None
 
 
 def context_span(start: int, end: int, sentence: Sentence) -> tuple[int, int]:

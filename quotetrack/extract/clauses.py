@@ -43,6 +43,11 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
         k += 1  # `adding later, “...”`, `said repeatedly that ...`
         if k < len(tokens) and tokens[k].text == "," and k + 1 < len(tokens) and spans.opens_at(tokens[k + 1].start):
             return k
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower == "citing":
+        # `reported, citing two officials, that ...`: who was cited is attribution, not content.
+        close = next((j for j in range(k + 2, min(len(tokens), k + 18)) if tokens[j].text in (",", ".", ";") or spans.opens_at(tokens[j].start)), None)
+        if close is not None and tokens[close].text == "," and close + 1 < len(tokens):
+            k = close + 1
     if k >= len(tokens):
         return k
     if tokens[k].lower not in ADJUNCT_STARTS:

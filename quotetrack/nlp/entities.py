@@ -184,6 +184,11 @@ def _label_run(
     first_name = span[0] in lexicon.MALE_NAMES or span[0] in lexicon.FEMALE_NAMES
     if outlets.canonical(text) and (text in outlets._exact or (len(span) > 1 and not first_name)):
         # `Tim Fox` is a person whose surname is an outlet's short name; `Fox News` is the outlet.
+        before = words[first - 1].lower() if first > 0 else ""
+        described = before in lexicon.ROLE_NOUNS or before in lexicon.TITLES or words[last + 1 : last + 3] in ([",", "the"], [",", "a"], [",", "an"], [",", "who"])
+        person = _person_around_outlet(span, outlets, described)
+        if person is not None:
+            return [(first, first + person - 1, "ORG")] * (person > 0) + [(first + person, last, "PERSON")]
         return [(first, last, "ORG")]
     if text in lexicon.MULTIWORD_PLACES or (span[-1] in lexicon.PLACES and not any(word in lexicon.ORG_WORDS for word in span)):
         return [(first, last, "GPE")]
@@ -207,6 +212,44 @@ def _label_run(
     if all(_is_capitalised(word) or word in _PARTICLES or word in lexicon.CAPITALISED_FUNCTION_WORDS for word in span) and len(span) - _count_particles(span) <= 4:
         return [(first, last, "PERSON")]
     return [(first, last, "MISC")]
+
+
+# Words that go on an outlet's name (`BBC Radio`, `Nikkei Asia`, `Fox News Sunday`) rather than a person's.
+_OUTLET_NAME_WORDS = word_list("outlet_name_words") | {"News", "Radio", "Television", "TV", "Online", "Digital", "International", "Weekly", "Daily"}
+
+
+def _person_around_outlet(span: list[str], outlets: Outlets, described: bool) -> int | None:
+    """Where a person's name starts in a run that only contains an outlet's name: `Vicente Fox`,
+    `Politico Sarah Osei` (1: an outlet's journalist); None when the run names the outlet (`Fox
+    News Sunday`, `Nikkei Asia`, `BBC Radio`). An outlet's name before one more word (`Dawn
+    Richards`, but `Bloomberg Politics`) is a person's only when ``described`` as one (`coach Dawn
+    Richards`, `Dawn Richards, the union's president`).
+
+    >>> outlets = Outlets.load()
+    >>> [_person_around_outlet(run.split(), outlets, False) for run in ("Vicente Fox", "Dawn Richards", "Politico Sarah Osei", "Fox News Sunday", "Nikkei Asia")]
+    [0, None, 1, None, None]
+    >>> _person_around_outlet(["Dawn", "Richards"], outlets, True)
+    0
+    """
+    if outlets.canonical(" ".join(span), search=False) or len(span) > 4:
+        return None
+    found = outlets.find(" ".join(span))
+    if len(found) != 1:
+        return None
+    _, start, end = found[0]
+    before = " ".join(span)[:start].split()
+    after = " ".join(span)[end:].split()
+    if before and after or not (before or after):
+        return None
+    others = before or after
+    if any(word in _OUTLET_NAME_WORDS or word in lexicon.PLACES or word in lexicon.DEMONYMS or word in lexicon.ORG_WORDS
+           or word.lower() in lexicon.TITLES or word.isupper() or not _is_capitalised(word) for word in others):  # fmt: skip
+        return None
+    if after and not described and (len(after) == 1 or after[0] not in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES):
+        return None  # `Bloomberg Politics`, `Politico New York`: the outlet's section or edition
+    if after and len(after) >= 2:
+        return len(span) - len(after)  # `Politico Sarah Osei`: the outlet, then its journalist
+    return 0
 
 
 def _last_title_before_name(span: list[str]) -> int | None:

@@ -35,6 +35,7 @@ _CONJUNCTIONS = frozenset(["and", "but", "yet", "so", "still", "also", "then", "
 _DASHES = frozenset(("—", "–", "-", "--"))
 _POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
 _COORDINATORS = frozenset(("and", "&"))
+_POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our", "my"))
 # `When Obama flew in, he met ...`: their clause's subject is usually who the main clause is about.
 _TEMPORAL = frozenset(["when", "after", "before", "while", "once", "as", "since", "until"])
 
@@ -157,6 +158,9 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
     possessive_after_name = False
     last_word = ""
     j = i
+    determiner = tokens[i].lower in _POSSESSIVE_DETERMINERS
+    if determiner:
+        j += 1  # `Her predecessor, Erik Dahl, ...`: only with a name in apposition (below)
     while j < count:
         token = tokens[j]
         entity = names.get(token.start)
@@ -203,6 +207,14 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
         break
     if j == i or j == count or tokens[j].text in ".!?:":
         return None  # a heading (`FULL TEXT.`), not a sentence with a verb
+    if determiner and not last_word:
+        # `Her predecessor, ...`, `His longtime rival, ...`: any noun, when a name is apposed to it.
+        j = next((k for k in range(i + 2, min(count, i + 5)) if tokens[k].text == ","), j)
+    apposed = _apposed_person(tokens, j, names) if last_word or determiner else None
+    if apposed is not None:
+        return apposed  # `Russia's envoy, Vladimir Osipov, disagreed`: the name in apposition is who
+    if determiner:
+        return None
     text = " ".join(token.text for token in tokens[i:j])
     if heads and not last_word and not possessive_after_name:
         if coordinated and len(heads) > 1:
@@ -217,6 +229,21 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
     if head in lexicon.ROLE_NOUNS or head in lexicon.TITLES:
         return Subject(start, start, "role", text)
     return Subject(start, start, "other", text)
+
+
+def _apposed_person(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
+    """The person named between commas right after a role phrase ending at ``j``: `Her predecessor, Erik Dahl, ...`."""
+    if j + 1 >= len(tokens) or tokens[j].text != ",":
+        return None
+    entity = names.get(tokens[j + 1].start)
+    if entity is None or entity[1] != "PERSON":
+        return None
+    k = j + 1
+    while k < len(tokens) and tokens[k].start < entity[0]:
+        k += 1
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    return Subject(tokens[j + 1].start, tokens[j + 1].start, "name", entity[2], (entity[2],), "PERSON")
 
 
 class Discourse:
