@@ -3,7 +3,7 @@
 >>> from sqlite_utils import Database
 >>> db = Database(memory=True)
 >>> [migration.name for migration in MIGRATIONS.pending(db)]
-['create_tables', 'add_attribution_evidence']
+['create_tables', 'add_attribution_evidence', 'add_statements']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
+
+from .provenance.tables import QUOTE_DOCS, STATEMENT_DOCS
 
 __all__ = ["MIGRATIONS", "QUOTES_FTS_COLUMNS", "QUOTES_VIEW_SQL", "schema_complete"]
 
@@ -90,6 +92,17 @@ def add_attribution_evidence(db: Database) -> None:
     if ["speaker_method"] not in [index.columns for index in quotes.indexes]:
         quotes.create_index(["speaker_method"])
     db.create_view("quotes_view", QUOTES_VIEW_SQL, replace=True)
+
+
+@MIGRATIONS()
+def add_statements(db: Database) -> None:
+    """Statements: the same words quoted across articles (``quotetrack.provenance``), and each quote's variant.
+
+    The quotes already stored are grouped now, so an older database gains its statements.
+    """
+    from .provenance.tables import create_statement_tables
+
+    create_statement_tables(db)
 
 
 def schema_complete(db: Database) -> bool:
@@ -202,6 +215,10 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "outlet_kind": "news agency, newspaper, broadcaster, ... when known",
     },
 }
+
+
+COLUMN_DOCS["quotes"].update(QUOTE_DOCS)
+COLUMN_DOCS["statements"] = STATEMENT_DOCS
 
 
 def schema_markdown() -> str:
