@@ -68,6 +68,11 @@ class ExtractFormat(str, Enum):
     table = "table"
 
 
+class TraceFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
 class ExportFormat(str, Enum):
     csv = "csv"
     json = "json"
@@ -282,6 +287,36 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
 
 
 @app.command()
+def trace(
+    phrase: Annotated[str, typer.Argument(metavar="PHRASE", help="Words of the quote, or the whole quote in any wording.")],
+    db: Annotated[
+        Path, typer.Option("--db", help="The database written by `quotetrack ingest`.")
+    ] = Path("quotes.db"),
+    format: Annotated[TraceFormat, typer.Option("--format", "-f", help="Output format.")] = TraceFormat.table,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many matching statements.")] = 3,
+) -> None:
+    """Where a statement was first seen, and every later appearance with its variant and word diff.
+
+    Exit code 1 when no statement matches.
+
+    Example: quotetrack trace "not seen any concrete document" --db quotes.db
+    """
+    from .provenance.trace import format_timeline
+    from .provenance.trace import trace as trace_phrase
+    from .store import open_store
+
+    require_exists(db)
+    with open_store(db, read_only=True) as store:
+        found = trace_phrase(store.db, phrase, limit=limit)
+    if format is TraceFormat.json:
+        typer.echo(json.dumps([item.record() for item in found], ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n\n".join(format_timeline(item) for item in found))
+    if not found:
+        fail(f"no statement matches {phrase!r}")
+
+
+@app.command()
 def serve(
     db: Annotated[Path, typer.Argument(metavar="DB", help="The database written by `quotetrack ingest`.")],
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
@@ -373,6 +408,24 @@ def bench_quality(
     if via_set is not None:
         require_exists(via_set)
     typer.echo(via_report(via_set, engine.value))
+
+
+@bench_app.command("statements")
+def bench_statements(
+    pairs: Annotated[
+        Path | None, typer.Option("--pairs", help="Pairs set to score (default: the bundled data/bench/statement_pairs.jsonl).")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", help="List every pair decided wrongly.")] = False,
+) -> None:
+    """Score statement grouping on quote pairs: precision and recall of "same statement".
+
+    Example: quotetrack bench statements
+    """
+    from .bench.statements import statements_report
+
+    if pairs is not None:
+        require_exists(pairs)
+    typer.echo(statements_report(pairs, verbose=verbose))
 
 
 @bench_app.command("speed")
