@@ -301,8 +301,8 @@ def trace(
 
     Example: quotetrack trace "not seen any concrete document" --db quotes.db
     """
-    from .provenance.trace import format_timeline
-    from .provenance.trace import trace as trace_phrase
+    from .provenance.tracing import format_timeline
+    from .provenance.tracing import trace as trace_phrase
     from .store import open_store
 
     require_exists(db)

@@ -46,9 +46,16 @@ def load_metadata(path: str | Path | None = None, *, database_name: str = METADA
     return settings
 
 
+# Runs Datasette's command line with quotetrack's plugin registered, installed with its entry point or not.
+_DATASETTE_MAIN = (
+    "import sys; from quotetrack.provenance.web import ensure_registered; ensure_registered(); "
+    "from datasette.cli import cli; sys.argv[0] = 'datasette'; cli()"
+)
+
+
 def datasette_command(db: Path, metadata_file: Path, *, host: str, port: int) -> list[str]:
-    """The command line that serves ``db`` with Datasette, using the running Python."""
-    command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(metadata_file)]
+    """The command line that serves ``db`` with Datasette and quotetrack's plugin, using the running Python."""
+    command = [sys.executable, "-c", _DATASETTE_MAIN, "serve", str(db), "--metadata", str(metadata_file)]
     return command + ["--host", host, "--port", str(port)]
 
 

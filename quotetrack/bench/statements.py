@@ -103,8 +103,8 @@ def statements_report(path: str | Path | None = None, *, verbose: bool = False) 
     same = scores.true_positive + scores.false_negative
     lines = [
         f"quotetrack statements on {name} ({len(pairs)} pairs: {same} same statement, {len(pairs) - same} different)",
-        f"same statement  P {scores.precision:.3f}  R {scores.recall:.3f}"
-        f"  (TP {scores.true_positive}, FP {scores.false_positive}, FN {scores.false_negative}, TN {scores.true_negative})",
+        (f"same statement  P {scores.precision:.3f}  R {scores.recall:.3f}"
+         f"  (TP {scores.true_positive}, FP {scores.false_positive}, FN {scores.false_negative}, TN {scores.true_negative})"),
         f"LSH candidates  {scores.candidate_recall:.3f} of same-statement pairs share a band key",
         "accuracy by kind of pair:",
     ]
