@@ -21,6 +21,7 @@ We will [-not-] {+never+} back down on the shelter budget
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -160,14 +161,30 @@ def format_timeline(found: Timeline) -> str:
         lines.append("  First seen: unknown (no appearance is dated)")
     else:
         lines += _entry("First seen", found.first_seen, found.canonical_text)
+    first = found.first_seen.date if found.first_seen else None
     for item in found.appearances:
-        lines += _entry("", item, found.canonical_text)
+        lines += _entry("", item, found.canonical_text, later_than(first, item.date))
     return "\n".join(lines)
 
 
-def _entry(label: str, item: Appearance, canonical: str) -> list[str]:
+def later_than(first: str | None, date: str | None) -> str:
+    """How long after ``first`` an appearance dated ``date`` came, in days ("" when not both dated).
+
+    >>> later_than("2024-05-20", "2024-05-22"), later_than("2024-05-20", "2024-05-20T18:00:00Z"), later_than(None, "2024-05-22")
+    ('(+2 days)', '(same day)', '')
+    """
+    if not first or not date:
+        return ""
+    try:
+        days = (datetime.date.fromisoformat(date[:10]) - datetime.date.fromisoformat(first[:10])).days
+    except ValueError:
+        return ""
+    return "(same day)" if days == 0 else f"(+{days} day{'s' * (days != 1)})"
+
+
+def _entry(label: str, item: Appearance, canonical: str, after: str = "") -> list[str]:
     chain = " → ".join(part for part in [item.speaker or "?", *item.via_chain, item.publisher or "?"] if part)
-    head = "  " + "  ".join(part for part in (label, item.date or "undated", item.publisher or "?",
+    head = "  " + "  ".join(part for part in (label, item.date or "undated", after, item.publisher or "?",
                                               f"via {item.via_outlet}" if item.via_outlet else "", f"[{item.variant}]") if part)
     lines = [head, f"      {chain}"]
     if item.url:

@@ -23,7 +23,7 @@ from datasette import Response, hookimpl
 from sqlite_utils import Database
 
 from ..similarity import word_diff
-from ..tracing import timeline
+from ..tracing import later_than, timeline
 
 __all__ = ["ensure_registered", "quote_context"]
 
@@ -101,6 +101,7 @@ async def statement_page(datasette: Any, request: Any) -> Any:
     rows = [{
         "item": item,
         "first": item is found.first_seen,
+        "after": "" if item is found.first_seen else later_than(found.first_seen.date if found.first_seen else None, item.date),
         "chain": [part for part in [item.speaker or "?", *item.via_chain, item.publisher or "?"] if part],
         "diff": word_diff(found.canonical_text, item.text),
     } for item in entries]
