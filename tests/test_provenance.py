@@ -259,3 +259,14 @@ async def test_canned_statement_queries(datasette, query, shows):
     response = await datasette.client.get(f"/quotes/{query}")
     assert response.status_code == 200
     assert shows in response.text
+
+
+def test_canonical_version_is_the_earliest_whole_quotation_even_after_many_fragments():
+    db = open_database(":memory:")
+    for day in range(1, 11):  # ten reported-speech versions come first, more than the clusterer reads at once
+        add(db, f"https://early.example/{day}", f"2024-06-{day:02d}", f"Paper {day}", "Lena Marsh", BASE, kind="indirect")
+    add(db, "https://late.example/1", "2024-06-20", "Wire", "Lena Marsh", BASE + " We are confident.")
+    (statement,) = statements(db)
+    assert statement["first_publisher"] == "Paper 1"
+    assert statement["canonical_text"] == BASE + " We are confident."
+    assert variants(db)["Paper 1"] == ("truncated", [])

@@ -116,11 +116,16 @@ def update_article_statements(db: Database, article_id: str, previous: Iterable[
 
 
 def _best_statement(db: Database, text: str, statement_ids: list[int]) -> int | None:
+    """The candidate whose versions ``text`` matches most closely (exact words end the search)."""
+    if not statement_ids:
+        return None
+    marks = ",".join("?" * len(statement_ids))
+    canonical = dict(db.execute(f"select id, canonical_text from statements where id in ({marks})", statement_ids).fetchall())
     best: tuple[float, int, int] | None = None
     for statement_id in statement_ids:
-        versions = [row[0] for row in db.execute(
-            "select canonical_text from statements where id = ? union select text from quotes where statement_id = ? limit ?",
-            [statement_id, statement_id, VERSIONS_COMPARED])]
+        versions = [canonical.get(statement_id) or ""]
+        versions += [row[0] for row in db.execute(
+            "select distinct text from quotes where statement_id = ? limit ?", [statement_id, VERSIONS_COMPARED])]
         for version in versions:
             comparison = compare(version, text)
             if comparison.matched == len(comparison.reference) == len(comparison.other):
@@ -132,16 +137,18 @@ def _best_statement(db: Database, text: str, statement_ids: list[int]) -> int | 
     return None if best is None else -best[2]
 
 
+# The earliest appearances, with what picks out the first dated one, the first whole quotation (direct,
+# not cut short with an ellipsis; an interrupted quote's " … " is ours) and the first with a speaker.
 _APPEARANCE = """select q.id, q.text, q.speaker_id, s.name as speaker, q.via_outlet_id, q.publisher_outlet_id,
-  coalesce(o.name, q.publisher) as publisher, q.article_id, a.date
+  coalesce(o.name, q.publisher) as publisher, q.article_id, a.date, q.seen_order < '1' as dated,
+  q.kind = 'direct' and (q.parts is not null or (instr(q.text, '…') = 0 and instr(q.text, '...') = 0)) as full
 from quotes q join articles a on a.id = q.article_id
 left join speakers s on s.id = q.speaker_id left join outlets o on o.id = q.publisher_outlet_id
 where q.statement_id = :id {condition}
-order by q.seen_order limit 1"""
-_DATED = "and q.seen_order < '1'"
-# The whole quotation: direct, and not cut short with an ellipsis (an interrupted quote's " … " is ours).
-_FULL = "and q.kind = 'direct' and (q.parts is not null or (instr(q.text, '…') = 0 and instr(q.text, '...') = 0))"
-_SPEAKER = "and q.speaker_id is not null"
+order by q.seen_order limit :limit"""
+_EARLIEST = 8
+_CONDITIONS = {"dated": "and q.seen_order < '1'", "full": "and q.kind = 'direct' and (q.parts is not null or "
+               "(instr(q.text, '…') = 0 and instr(q.text, '...') = 0))", "speaker_id": "and q.speaker_id is not null"}
 _SUMMARY = """select count(*) as quotes, count(distinct q.article_id) as articles,
   count(distinct coalesce(q.publisher_outlet_id, lower(q.publisher))) as outlets,
   count(distinct q.speaker_id) as speakers, sum(q.variant != 'unchanged') as variants,
@@ -155,19 +162,24 @@ def refresh_statements(db: Database, statement_ids: Iterable[int]) -> None:
         _refresh(db, statement_id)
 
 
-def _appearance(db: Database, statement_id: int, condition: str = "") -> dict[str, Any] | None:
-    return next(iter(_rows(db, _APPEARANCE.format(condition=condition), {"id": statement_id})), None)
+def _first(db: Database, statement_id: int, earliest: list[dict[str, Any]], flag: str) -> dict[str, Any] | None:
+    """The earliest appearance with ``flag`` set: among the few read already, else looked up."""
+    found = next((row for row in earliest if row[flag]), None)
+    if found is not None or len(earliest) < _EARLIEST:
+        return found
+    query = _APPEARANCE.format(condition=_CONDITIONS[flag])
+    return next(iter(_rows(db, query, {"id": statement_id, "limit": 1})), None)
 
 
 def _refresh(db: Database, statement_id: int) -> None:
-    first_any = _appearance(db, statement_id)
-    if first_any is None:
+    earliest = list(_rows(db, _APPEARANCE.format(condition=""), {"id": statement_id, "limit": _EARLIEST}))
+    if not earliest:
         db.execute("delete from statement_bands where statement_id = ?", [statement_id])
         db.table("statements").delete(statement_id)
         return
-    first = _appearance(db, statement_id, _DATED)
-    canonical = _appearance(db, statement_id, _FULL) or first_any
-    speaker = canonical if canonical["speaker_id"] else (_appearance(db, statement_id, _SPEAKER) or canonical)
+    first = _first(db, statement_id, earliest, "dated")
+    canonical = _first(db, statement_id, earliest, "full") or earliest[0]
+    speaker = canonical if canonical["speaker_id"] else (_first(db, statement_id, earliest, "speaker_id") or canonical)
     stored = next(db.query("select * from statements where id = ?", [statement_id]), {})
     redo_all = stored.get("canonical_quote_id") != canonical["id"] or stored.get("speaker_id") != speaker["speaker_id"]
     pending = "" if redo_all else "and q.variant is null"
