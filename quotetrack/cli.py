@@ -11,48 +11,27 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
-from typer.core import TyperGroup
 
 from . import __version__
-from .errors import EngineError, QuotetrackError
-from .resources import data_dir
-
-SAMPLES_DIR = data_dir() / "samples"
-
-
-class OneLineErrors(TyperGroup):
-    """Report the errors a user can cause as one line and exit 1, never a traceback.
-
-    Sub-commands run inside the top group's ``invoke``, so this is the one place they are caught.
-    """
-
-    def invoke(self, ctx: Any) -> Any:  # typer's own click Context, which it does not export
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError:
-            # `quotetrack export | head`: the reader has all it wanted, as with other Unix tools.
-            quiet_stdout()
-            raise typer.Exit(0) from None
-        except (QuotetrackError, OSError, sqlite3.Error) as error:
-            fail(one_line(error))
-
-
-def quiet_stdout() -> None:
-    """Point stdout at /dev/null, so that flushing it at exit does not fail on the closed pipe again."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
+from .cli_support import (
+    ENGINE_HELP,
+    Engine,
+    ExportFormat,
+    ExtractFormat,
+    OneLineErrors,
+    SkipLog,
+    TraceFormat,
+    fail,
+    require_exists,
+)
+from .cli_tools import bench_app, models_app
 
 app = typer.Typer(
     cls=OneLineErrors,
@@ -61,60 +40,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-models_app = typer.Typer(help="Install or inspect the stanza NLP models.", no_args_is_help=True)
-bench_app = typer.Typer(help="Measure extraction quality and ingest speed.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 app.add_typer(bench_app, name="bench")
-
-
-# The same names as nlp.ENGINES, spelled out so that --help need not import stanza.
-class Engine(str, Enum):
-    auto = "auto"
-    rules = "rules"
-    stanza = "stanza"
-
-
-class ExtractFormat(str, Enum):
-    jsonl = "jsonl"
-    json = "json"
-    table = "table"
-
-
-class ExportFormat(str, Enum):
-    csv = "csv"
-    json = "json"
-
-
-ENGINE_HELP = "auto: stanza models when installed, else rules; rules: model-free; stanza: require the models."
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def require_exists(*paths: Path) -> None:
-    """A path named on the command line that is not there is a usage error (exit 2)."""
-    for path in paths:
-        if not path.exists():
-            fail(f"no such file or folder: {path}", code=2)
-
-
-def one_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
-
-
-class SkipLog:
-    """What was skipped so far; each message goes to stderr as it happens."""
-
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-        self.console = Console(stderr=True, soft_wrap=True, highlight=False)
-
-    def __call__(self, message: str) -> None:
-        self.messages.append(message)
-        self.console.print(f"Skipped {message}", markup=False)
 
 
 def version_callback(value: bool) -> None:
@@ -331,6 +258,36 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
 
 
 @app.command()
+def trace(
+    phrase: Annotated[str, typer.Argument(metavar="PHRASE", help="Words of the quote, or the whole quote in any wording.")],
+    db: Annotated[
+        Path, typer.Option("--db", help="The database written by `quotetrack ingest`.")
+    ] = Path("quotes.db"),
+    format: Annotated[TraceFormat, typer.Option("--format", "-f", help="Output format.")] = TraceFormat.table,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many matching statements.")] = 3,
+) -> None:
+    """Where a statement was first seen, and every later appearance with its variant and word diff.
+
+    Exit code 1 when no statement matches.
+
+    Example: quotetrack trace "not seen any concrete document" --db quotes.db
+    """
+    from .provenance.tracing import format_timeline
+    from .provenance.tracing import trace as trace_phrase
+    from .store import open_store
+
+    require_exists(db)
+    with open_store(db, read_only=True) as store:
+        found = trace_phrase(store.db, phrase, limit=limit)
+    if format is TraceFormat.json:
+        typer.echo(json.dumps([item.record() for item in found], ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n\n".join(format_timeline(item) for item in found))
+    if not found:
+        fail(f"no statement matches {phrase!r}")
+
+
+@app.command()
 def serve(
     db: Annotated[Path, typer.Argument(metavar="DB", help="The database written by `quotetrack ingest`.")],
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
@@ -371,93 +328,6 @@ def serve(
         db, host=host, port=port, metadata=metadata, on_start=announce, public=public, with_text=with_text, export_metadata=export_metadata
     )
     raise typer.Exit(code)
-
-
-@models_app.command("download")
-def models_download(
-    dir: Annotated[
-        Path | None, typer.Option("--dir", help="Where to put the models (default: stanza's folder).")
-    ] = None,
-) -> None:
-    """Download the stanza English models (needs a network connection).
-
-    Example: quotetrack models download
-    """
-    from . import nlp
-
-    try:
-        nlp.download_models(str(dir) if dir else None)
-    except RuntimeError as error:
-        raise EngineError(str(error)) from error
-    folder = dir or nlp.default_model_dir()
-    typer.echo(f"Models installed in {folder}; `--engine auto` will now use them.")
-
-
-@models_app.command("status")
-def models_status(
-    dir: Annotated[
-        Path | None, typer.Option("--dir", help="Model folder to check (default: stanza's folder).")
-    ] = None,
-) -> None:
-    """Show whether the stanza models are installed and which engine "auto" uses.
-
-    Example: quotetrack models status
-    """
-    from . import nlp
-
-    folder = str(dir) if dir else nlp.default_model_dir()
-    installed = nlp.models_installed(folder)
-    engine = nlp.resolve_engine("auto", folder)
-    typer.echo(f"Model folder: {folder}")
-    typer.echo(f"Models installed: {'yes' if installed else 'no'}")
-    typer.echo(f"Engine used by --engine auto: {engine}")
-
-
-@bench_app.command("quality")
-def bench_quality(
-    gold: Annotated[
-        Path | None,
-        typer.Argument(metavar="[GOLD]", help="Gold JSON Lines file (e.g. ../shared/devset/polnear-dev.jsonl); optional."),
-    ] = None,
-    engine: Annotated[Engine, typer.Option(help=ENGINE_HELP)] = Engine.auto,
-    limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N articles of GOLD.")] = None,
-    via_set: Annotated[
-        Path | None, typer.Option("--via-set", help="Via-outlet set to score (default: the bundled data/bench/via_outlets.jsonl).")
-    ] = None,
-) -> None:
-    """Score the extractor: PolNeAR-style gold attributions (when GOLD is given), then the via-outlet set.
-
-    Example: quotetrack bench quality ../shared/devset/polnear-dev.jsonl --engine rules --limit 20
-    """
-    from .bench.quality import report
-    from .bench.via import via_report
-
-    if gold is not None:
-        require_exists(gold)
-        typer.echo(report(gold, engine.value, limit))
-        typer.echo("")
-    if via_set is not None:
-        require_exists(via_set)
-    typer.echo(via_report(via_set, engine.value))
-
-
-@bench_app.command("speed")
-def bench_speed(
-    articles: Annotated[
-        int, typer.Option("--articles", min=1, help="How many synthetic articles to ingest.")
-    ] = 1000,
-    engine: Annotated[Engine, typer.Option(help=ENGINE_HELP)] = Engine.rules,
-    samples: Annotated[Path, typer.Option(help="Articles whose paragraphs are recombined.")] = SAMPLES_DIR,
-    html: Annotated[bool, typer.Option("--html", help="Ingest them as news web pages: HTML parsing counts in articles/s.")] = False,
-) -> None:
-    """Ingest synthetic articles into a temporary database; print articles/s, quotes/s and memory.
-
-    Example: quotetrack bench speed --articles 1000 --engine rules --html
-    """
-    from .bench.speed import run_speed
-
-    require_exists(samples)
-    typer.echo(run_speed(articles, engine=engine.value, samples=samples, html=html).report())
 
 
 if __name__ == "__main__":

@@ -108,6 +108,13 @@ def public_options(
     return metadata, dict(PUBLIC_SETTINGS)
 
 
+# Runs Datasette's command line with quotetrack's plugin registered, installed with its entry point or not.
+_DATASETTE_MAIN = (
+    "import sys; from quotetrack.provenance.web import ensure_registered; ensure_registered(); "
+    "from datasette.cli import cli; sys.argv[0] = 'datasette'; cli()"
+)
+
+
 def datasette_command(
     db: Path, metadata_file: str | Path, *, host: str, port: int, immutable: bool = False, settings: dict[str, Any] | None = None
 ) -> list[str]:
@@ -116,7 +123,7 @@ def datasette_command(
     >>> datasette_command(Path("q.db"), "m.json", host="127.0.0.1", port=8001, settings={"allow_download": False})[3:]
     ['serve', 'q.db', '--metadata', 'm.json', '--host', '127.0.0.1', '--port', '8001', '--setting', 'allow_download', 'off']
     """
-    command = [sys.executable, "-m", "datasette", "serve", *(["-i"] if immutable else []), str(db), "--metadata", str(metadata_file)]
+    command = [sys.executable, "-c", _DATASETTE_MAIN, "serve", *(["-i"] if immutable else []), str(db), "--metadata", str(metadata_file)]
     command += ["--host", host, "--port", str(port)]
     for name, value in (settings or {}).items():
         shown = ("on" if value else "off") if isinstance(value, bool) else str(value)

@@ -3,7 +3,7 @@
 >>> from sqlite_utils import Database
 >>> db = Database(memory=True)
 >>> [migration.name for migration in MIGRATIONS.pending(db)]
-['create_tables', 'add_attribution_evidence', 'article_date_raw']
+['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
+
+from .provenance.tables import QUOTE_DOCS, STATEMENT_DOCS
 
 __all__ = ["MIGRATIONS", "QUOTES_FTS_COLUMNS", "QUOTES_VIEW_SQL", "schema_complete"]
 
@@ -108,6 +110,17 @@ def article_date_raw(db: Database) -> None:
         if date != row["date"]:
             db.execute("update articles set date = ?, date_raw = ? where id = ?", [date, raw, row["id"]])
             db.execute("update quotes set date = ? where article_id = ?", [date, row["id"]])
+
+
+@MIGRATIONS()
+def add_statements(db: Database) -> None:
+    """Statements: the same words quoted across articles (``quotetrack.provenance``), and each quote's variant.
+
+    The quotes already stored are grouped now, so an older database gains its statements.
+    """
+    from .provenance.tables import create_statement_tables
+
+    create_statement_tables(db)
 
 
 def schema_complete(db: Database) -> bool:
@@ -221,6 +234,10 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "outlet_kind": "news agency, newspaper, broadcaster, ... when known",
     },
 }
+
+
+COLUMN_DOCS["quotes"].update(QUOTE_DOCS)
+COLUMN_DOCS["statements"] = STATEMENT_DOCS
 
 
 def schema_markdown() -> str:

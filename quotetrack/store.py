@@ -35,6 +35,7 @@ from typing import Any, Self
 from sqlite_utils import Database
 
 from .errors import StoreError
+from .provenance.cluster import forget_article, refresh_statements, update_article_statements
 from .query import query_quotes
 from .records import EXTRACTOR_VERSION, Article, Quote, stable_id
 from .resolve.names import canonical_speaker, speaker_key, speaker_kind
@@ -47,6 +48,7 @@ __all__ = [
     "Ingest",
     "Store",
     "StoreError",
+    "delete_article",
     "ensure_schema",
     "ingest_article",
     "is_quotetrack_database",
@@ -158,6 +160,11 @@ class Store:
         """Store ``article`` and its ``quotes`` (see :func:`ingest_article`)."""
         with self._errors():
             return ingest_article(self.db, article, quotes, extractor_version=extractor_version)
+
+    def delete(self, article_id: str) -> bool:
+        """Remove a stored article and its quotes (see :func:`delete_article`)."""
+        with self._errors():
+            return delete_article(self.db, article_id)
 
     def quotes(self, *, speaker: str | None = None, outlet: str | None = None) -> Iterator[dict[str, Any]]:
         """The stored quotes as ``quotes_view`` rows, oldest article first.
@@ -295,7 +302,8 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
         # Only then: a database from before the column can still take articles with readable dates.
         article_row["date_raw"] = article.date_raw
     article_changed = stored is None or any(stored[key] != value for key, value in article_row.items())
-    changed_quotes = [row for id, row in quote_rows.items() if stored_quotes.get(id) != row]
+    # Compared on the extractor's columns: the statement columns belong to quotetrack.provenance.
+    changed_quotes = [row for id, row in quote_rows.items() if _subset(stored_quotes.get(id), row) != row]
     gone_quotes = [id for id in stored_quotes if id not in quote_rows]
     if not (article_changed or changed_quotes or gone_quotes):
         return Ingest.UNCHANGED
@@ -308,7 +316,27 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
         db.table("quotes").delete(id)
     if changed_quotes:
         db.table("quotes").upsert_all(changed_quotes, pk="id")
+    if "statement_id" in db.table("quotes").columns_dict:
+        # A database not yet migrated to statements has its quotes grouped when it is (add_statements).
+        previous = {row["statement_id"] for row in stored_quotes.values() if row.get("statement_id")}
+        update_article_statements(db, article.id, previous)
     return Ingest.NEW if stored is None else Ingest.UPDATED
+
+
+def _subset(row: dict[str, Any] | None, like: dict[str, Any]) -> dict[str, Any] | None:
+    return None if row is None else {key: row.get(key) for key in like}
+
+
+def delete_article(db: Database, article_id: str) -> bool:
+    """Remove an article and its quotes, updating the statements they were part of; False if it was not stored."""
+    with _sqlite_errors(), _write_transaction(db):
+        if next(db.query("select 1 from articles where id = ?", [article_id]), None) is None:
+            return False
+        touched = forget_article(db, article_id)
+        db.execute("delete from quotes where article_id = ?", [article_id])
+        refresh_statements(db, touched)
+        db.table("articles").delete(article_id)
+    return True
 
 
 def _quote_row(entities: _Entities, article: Article, quote: Quote, version: str) -> dict[str, Any]:

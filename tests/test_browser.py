@@ -1,5 +1,6 @@
 """One end-to-end check in a real browser: `quotetrack serve` rendered by headless Chromium."""
 
+import json
 import os
 import shutil
 import socket
@@ -102,3 +103,12 @@ def test_canned_query_renders_in_a_browser(server, tmp_path):
     dom = render(f"{server}/quotes/quotes_by_speaker?speaker=Peskov", tmp_path)
     assert "Dmitry Peskov" in dom
     assert "concrete document" in dom
+
+
+def test_statement_page_with_a_diff_renders_in_a_browser(server, tmp_path):
+    with urllib.request.urlopen(f"{server}/quotes/statements.json?_shape=array&has_different_speakers=1", timeout=10) as response:
+        (statement,) = json.load(response)
+    dom = render(f"{server}/quotes/-/statement/{statement['id']}", tmp_path)
+    assert "first seen" in dom and "TASS" in dom
+    assert "<del>take part</del>" in dom and "<ins>participate</ins>" in dom
+    assert "different speaker" in dom

@@ -92,6 +92,7 @@ def test_schema_tables_keys_and_indexes(db):
         ("speaker_id", "speakers"),
         ("via_outlet_id", "outlets"),
         ("publisher_outlet_id", "outlets"),
+        ("statement_id", "statements"),
     }
     indexed = {tuple(index.columns) for index in db["quotes"].indexes}
     assert {("article_id",), ("speaker_id",), ("via_outlet_id",), ("publisher_outlet_id",)} <= indexed
@@ -449,7 +450,7 @@ def write_as_an_older_version(db: Database, article: Article, quotes: list[Quote
 def test_databases_from_before_migrations_open_and_work(tmp_path, article):
     legacy_database(tmp_path / "old.db").close()
     db = open_database(tmp_path / "old.db")
-    assert [migration.name for migration in MIGRATIONS.applied(db)] == ["create_tables", "add_attribution_evidence", "article_date_raw"]
+    assert [migration.name for migration in MIGRATIONS.applied(db)] == ["create_tables", "add_attribution_evidence", "article_date_raw", "add_statements"]
     assert counts(db) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
     other = Article(text="“Fine,” Jane Ortiz said.", url="https://example.com/fine")
     assert ingest_article(db, other, [Quote(text="Fine,", start=1, end=6, kind="direct", speaker="Jane Ortiz")])

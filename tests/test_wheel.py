@@ -66,6 +66,11 @@ def test_the_wheel_carries_the_data_files(wheel):
     assert any(name.startswith("quotetrack/data/lexicon/") and name.endswith(".txt") for name in names)
     assert any(name.startswith("quotetrack/data/samples/") for name in names)
     assert not any(name.startswith(("tests/", "benchmarks/")) for name in names)
+    # The Datasette plugin's templates and CSS, and its entry point.
+    for name in ("quotetrack/provenance/web/templates/quotetrack_statement.html", "quotetrack/provenance/web/static/quotetrack.css"):
+        assert name in names
+    entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
+    assert "quotetrack = quotetrack.provenance.web" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_the_installed_package_is_the_one_imported(site, tmp_path):

@@ -1,0 +1,240 @@
+"""Grouping quotes into statements as articles are stored, and keeping each statement's summary current.
+
+A quote of :data:`~.similarity.MIN_WORDS` words or more looks up candidate statements by its
+LSH band keys (:mod:`.lsh`), is compared word by word with each candidate's versions
+(:func:`~.similarity.compare`) and joins the closest one it matches, or starts a new
+statement. Storing an article again first detaches its quotes, so re-ingest, a changed
+article and a deleted one all leave the statements as if the articles had been ingested
+afresh (statement numbers are kept whenever the statement survives).
+
+>>> from quotetrack.records import Article, Quote
+>>> from quotetrack.store import open_database, ingest_article
+>>> db = open_database(":memory:")
+>>> words = "We will not back down on the shelter budget."
+>>> for day, text in (("2024-05-02", words), ("2024-05-01", "We will never back down on the shelter budget")):
+...     article = Article(text=text, url=f"https://example.com/{day}", date=day)
+...     _ = ingest_article(db, article, [Quote(text=text, start=0, end=len(text), kind="direct", speaker="Ortiz")])
+>>> [(row["first_seen"], row["articles"], row["has_variants"]) for row in db.query("select * from statements")]
+[('2024-05-01', 2, 1)]
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from .lsh import add_bands, band_keys, candidates
+from .similarity import DIFFERENT_SPEAKER, MIN_WORDS, compare
+from .words import words
+
+__all__ = ["appearance_key", "cluster_all", "forget_article", "refresh_statements", "same_speaker", "update_article_statements"]
+
+# How many versions of a candidate statement a new quote is compared with.
+VERSIONS_COMPARED = 6
+_ISO = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def appearance_key(date: str | None, order: int) -> tuple[Any, ...]:
+    """Sort key for appearances: dated before undated, then by day, time of day when known, ingest order.
+
+    A time with an offset is compared in UTC; an appearance whose time is unknown comes after
+    the timed ones of its day (we only call something first when we know).
+
+    >>> sorted(["2024-05-02", None, "2024-05-01T18:00:00+02:00", "2024-05-01", "2024-05-01T09:00:00-04:00"],
+    ...        key=lambda date: appearance_key(date, 0))
+    ['2024-05-01T09:00:00-04:00', '2024-05-01T18:00:00+02:00', '2024-05-01', '2024-05-02', None]
+    """
+    match = _ISO.match(date.strip()) if date else None
+    if match is None:
+        return (1, "", 1, "", order)
+    day, time, zone = match.groups()
+    if time is None:
+        return (0, day, 1, "", order)
+    instant = time
+    if zone:
+        moment = datetime.datetime.fromisoformat(f"{day}T{time}{'+00:00' if zone == 'Z' else zone}")
+        instant = moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return (0, day, 0, instant, order)
+
+
+def seen_order(date: str | None, article_order: int, start: int) -> str:
+    """:func:`appearance_key` as a string that sorts the same way, stored in ``quotes.seen_order`` and indexed.
+
+    >>> seen_order("2024-05-01T09:00:00-04:00", 7, 120)
+    '0 2024-05-01 0 2024-05-01T13:00:00 000000000007 0000000120'
+    >>> seen_order(None, 7, 0) > seen_order("2024-05-02", 9, 0) > seen_order("2024-05-01", 12, 0)
+    True
+    """
+    undated, day, untimed, instant, _ = appearance_key(date, article_order)
+    return f"{undated} {day or '-' * 10} {untimed} {instant or '-' * 19} {article_order:012d} {start:010d}"
+
+
+def same_speaker(first: str | None, second: str | None) -> bool:
+    """Whether two canonical names can be one person: equal, or a surname and a full name ending in it.
+
+    >>> same_speaker("Dmitry Peskov", "Peskov"), same_speaker("Dmitry Peskov", "Maria Zakharova")
+    (True, False)
+    """
+    if not first or not second:
+        return True
+    a, b = first.casefold().split(), second.casefold().split()
+    return a == b or (len(a) == 1 and a[0] == b[-1]) or (len(b) == 1 and b[0] == a[-1])
+
+
+def forget_article(db: Database, article_id: str) -> set[int]:
+    """Detach the article's quotes from their statements; the statements they were in."""
+    touched = {row[0] for row in db.execute(
+        "select distinct statement_id from quotes where article_id = ? and statement_id is not null", [article_id])}
+    db.execute("update quotes set statement_id = null, variant = null, changed_words = null, seen_order = null where article_id = ?",
+               [article_id])
+    return touched
+
+
+def update_article_statements(db: Database, article_id: str, previous: Iterable[int] = ()) -> set[int]:
+    """Group the article's quotes into statements and refresh every statement touched; those statements."""
+    touched = set(previous) | forget_article(db, article_id)
+    article = db.execute("select date, rowid from articles where id = ?", [article_id]).fetchone()
+    rows = db.execute("select id, text, start from quotes where article_id = ? order by start, id", [article_id]).fetchall()
+    for quote_id, text, start in rows:
+        if len(words(text or "")) < MIN_WORDS:
+            continue
+        keys = band_keys(text)
+        statement_id = _best_statement(db, text, candidates(db, keys))
+        if statement_id is None:
+            statement_id = int(db.execute("insert into statements (canonical_text) values (?)", [text]).lastrowid or 0)
+        add_bands(db, statement_id, keys)
+        order = seen_order(article[0], article[1], start or 0)
+        db.execute("update quotes set statement_id = ?, seen_order = ? where id = ?", [statement_id, order, quote_id])
+        touched.add(statement_id)
+    refresh_statements(db, touched)
+    return touched
+
+
+def _best_statement(db: Database, text: str, statement_ids: list[int]) -> int | None:
+    """The candidate whose versions ``text`` matches most closely (exact words end the search)."""
+    if not statement_ids:
+        return None
+    marks = ",".join("?" * len(statement_ids))
+    canonical = dict(db.execute(f"select id, canonical_text from statements where id in ({marks})", statement_ids).fetchall())
+    best: tuple[float, int, int] | None = None
+    for statement_id in statement_ids:
+        versions = [canonical.get(statement_id) or ""]
+        versions += [row[0] for row in db.execute(
+            "select distinct text from quotes where statement_id = ? limit ?", [statement_id, VERSIONS_COMPARED])]
+        for version in versions:
+            comparison = compare(version, text)
+            if comparison.matched == len(comparison.reference) == len(comparison.other):
+                return statement_id  # the same words: no closer match exists
+            if comparison.same():
+                score = (comparison.containment, comparison.matched, -statement_id)
+                if best is None or score > best:
+                    best = score
+    return None if best is None else -best[2]
+
+
+# The earliest appearances, with what picks out the first dated one, the first whole quotation (direct,
+# not cut short with an ellipsis; an interrupted quote's " … " is ours) and the first with a speaker.
+_APPEARANCE = """select q.id, q.text, q.speaker_id, s.name as speaker, q.via_outlet_id, q.publisher_outlet_id,
+  coalesce(o.name, q.publisher) as publisher, q.article_id, a.date, q.seen_order < '1' as dated,
+  q.kind = 'direct' and (q.parts is not null or (instr(q.text, '…') = 0 and instr(q.text, '...') = 0)) as full
+from quotes q join articles a on a.id = q.article_id
+left join speakers s on s.id = q.speaker_id left join outlets o on o.id = q.publisher_outlet_id
+where q.statement_id = :id {condition}
+order by q.seen_order limit :limit"""
+_EARLIEST = 8
+_CONDITIONS = {"dated": "and q.seen_order < '1'", "full": "and q.kind = 'direct' and (q.parts is not null or "
+               "(instr(q.text, '…') = 0 and instr(q.text, '...') = 0))", "speaker_id": "and q.speaker_id is not null"}
+_SUMMARY = """select count(*) as quotes, count(distinct q.article_id) as articles,
+  count(distinct coalesce(q.publisher_outlet_id, lower(q.publisher))) as outlets,
+  count(distinct q.speaker_id) as speakers, sum(q.variant != 'unchanged') as variants,
+  max(q.variant = 'different speaker') as has_different_speakers
+from quotes q where q.statement_id = ?"""
+
+
+def refresh_statements(db: Database, statement_ids: Iterable[int]) -> None:
+    """Recompute each statement's summary and its appearances' variants; drop statements left empty."""
+    for statement_id in sorted(set(statement_ids)):
+        _refresh(db, statement_id)
+
+
+def _first(db: Database, statement_id: int, earliest: list[dict[str, Any]], flag: str) -> dict[str, Any] | None:
+    """The earliest appearance with ``flag`` set: among the few read already, else looked up."""
+    found = next((row for row in earliest if row[flag]), None)
+    if found is not None or len(earliest) < _EARLIEST:
+        return found
+    query = _APPEARANCE.format(condition=_CONDITIONS[flag])
+    return next(iter(_rows(db, query, {"id": statement_id, "limit": 1})), None)
+
+
+def _refresh(db: Database, statement_id: int) -> None:
+    earliest = list(_rows(db, _APPEARANCE.format(condition=""), {"id": statement_id, "limit": _EARLIEST}))
+    if not earliest:
+        db.execute("delete from statement_bands where statement_id = ?", [statement_id])
+        db.table("statements").delete(statement_id)
+        return
+    first = _first(db, statement_id, earliest, "dated")
+    canonical = _first(db, statement_id, earliest, "full") or earliest[0]
+    speaker = canonical if canonical["speaker_id"] else (_first(db, statement_id, earliest, "speaker_id") or canonical)
+    stored = next(db.query("select * from statements where id = ?", [statement_id]), {})
+    redo_all = stored.get("canonical_quote_id") != canonical["id"] or stored.get("speaker_id") != speaker["speaker_id"]
+    pending = "" if redo_all else "and q.variant is null"
+    members = list(_rows(db, f"""select q.id, q.text, s.name as speaker, q.variant, q.changed_words from quotes q
+        left join speakers s on s.id = q.speaker_id where q.statement_id = :id {pending}""", {"id": statement_id}))
+    for row in members:
+        _set_variant(db, row, canonical["text"], speaker["speaker"])
+    summary = next(iter(_rows(db, _SUMMARY, [statement_id])))
+    _update(db, statement_id, stored, {
+        "canonical_text": canonical["text"],
+        "canonical_quote_id": canonical["id"],
+        "speaker_id": speaker["speaker_id"],
+        "first_seen": first["date"] if first else None,
+        "first_quote_id": first["id"] if first else None,
+        "first_article_id": first["article_id"] if first else None,
+        "first_publisher": first["publisher"] if first else None,
+        "first_publisher_outlet_id": first["publisher_outlet_id"] if first else None,
+        "first_via_outlet_id": first["via_outlet_id"] if first else None,
+        **summary,
+        "variants": summary["variants"] or 0,
+        "has_variants": int(bool(summary["variants"])),
+        "has_different_speakers": int(bool(summary["has_different_speakers"])),
+    })
+
+
+def _update(db: Database, statement_id: int, stored: dict[str, Any], values: dict[str, Any]) -> None:
+    """Write the columns that changed (an unchanged canonical text leaves the full-text index alone)."""
+    values = {column: value for column, value in values.items() if stored.get(column) != value}
+    if not values:
+        return
+    assignments = ", ".join(f"[{column}] = :{column}" for column in values)
+    db.execute(f"update statements set {assignments} where id = :statement_id", {**values, "statement_id": statement_id})
+
+
+def _set_variant(db: Database, row: dict[str, Any], canonical: str, speaker: str | None) -> None:
+    comparison = compare(canonical, row["text"])
+    variant = comparison.variant
+    if not same_speaker(speaker, row["speaker"]):
+        variant = DIFFERENT_SPEAKER
+    changed = json.dumps(comparison.changed_words, ensure_ascii=False) if comparison.changed_words else None
+    if (variant, changed) != (row["variant"], row["changed_words"]):
+        db.execute("update quotes set variant = ?, changed_words = ? where id = ?", [variant, changed, row["id"]])
+    row["variant"], row["changed_words"] = variant, changed
+
+
+def _rows(db: Database, sql: str, params: list[Any] | dict[str, Any]) -> Iterable[dict[str, Any]]:
+    cursor = db.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values))
+
+
+def cluster_all(db: Database) -> int:
+    """Group every stored quote into statements, article by article in ingest order; how many articles."""
+    article_ids = [row[0] for row in db.execute("select id from articles order by rowid")]
+    for article_id in article_ids:
+        update_article_statements(db, article_id)
+    return len(article_ids)

@@ -1,0 +1,123 @@
+"""The words of a quote as statements compare them: marks, case, punctuation and ellipses set aside.
+
+Numbers compare by value (“two million”, “2 million”; “10,000”, “ten thousand”) and
+contractions by their words (“we're”, “we are”), since reporters change both freely.
+
+>>> words("“We're NOT leaving…” he said")
+['we', 'are', 'not', 'leaving', 'he', 'said']
+>>> words("ten thousand homes, 10,000 homes, forty-eight hours")
+['10000', 'homes', '10000', 'homes', '48', 'hours']
+>>> stems(["talks", "russia's", "class", "was"])
+['talk', 'russia', 'class', 'was']
+>>> shingles(["we", "are", "not", "leaving"])
+['we are', 'are not', 'not leaving']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+__all__ = ["ELLIPSIS", "Token", "has_ellipsis", "shingles", "stems", "tokens", "words"]
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_WORD = re.compile(r"\d+(?:[,.]\d{3})+(?!\d)|[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
+ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.|\[\s*\.\.\.\s*\]")
+SHINGLE_SIZE = 2
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORDS = {word: value for value, word in enumerate(_UNITS)} | {word: 20 + 10 * index for index, word in enumerate(_TENS)}
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000}
+_CONTRACTIONS = {"n't": "not", "'re": "are", "'ll": "will", "'ve": "have", "'m": "am"}
+
+
+class Token(NamedTuple):
+    """A word for comparison (``word``) and the words of the text it stands for (``shown``, "" after the first)."""
+
+    shown: str
+    word: str
+
+
+def _number(parts: list[str]) -> int | None:
+    """The value of number words (``["forty", "eight"]``, ``["ten", "thousand"]``), None if they are not one."""
+    total = current = 0
+    for part in parts:
+        if part in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[part]
+        elif part in _MULTIPLIERS and current:
+            current *= _MULTIPLIERS[part]
+            if part == "thousand":
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text`` with what each is compared as (see the module docstring)."""
+    plain = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    raw = _WORD.findall(plain.replace("-", " "))
+    out: list[Token] = []
+    index = 0
+    while index < len(raw):
+        word = raw[index].casefold()
+        if word in _NUMBER_WORDS:
+            end = index + 1
+            while end < len(raw) and (raw[end].casefold() in _NUMBER_WORDS or raw[end].casefold() in _MULTIPLIERS):
+                end += 1
+            value = _number([part.casefold() for part in raw[index:end]])
+            if value is not None and (end - index > 1 or value > 1):  # "one of them", "a", "no one": not numbers
+                out.append(Token(" ".join(raw[index:end]), str(value)))
+                index = end
+                continue
+        if word[0].isdigit():
+            out.append(Token(raw[index], re.sub(r"[,.]", "", word)))
+        else:
+            ending = next((ending for ending in _CONTRACTIONS if word.endswith(ending) and len(word) > len(ending)), None)
+            if ending:
+                stem = word[: -len(ending)]
+                stem = {"wo": "will", "ca": "can", "sha": "shall"}.get(stem, stem)
+                out += [Token(raw[index], stem), Token("", _CONTRACTIONS[ending])]
+            else:
+                out.append(Token(raw[index], word))
+        index += 1
+    return out
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as compared: case-folded, no punctuation, marks or ellipses."""
+    return [token.word for token in tokens(text)]
+
+
+def has_ellipsis(text: str) -> bool:
+    """Whether ``text`` marks words left out (… or ...).
+
+    >>> has_ellipsis("We will … decide"), has_ellipsis("We will decide.")
+    (True, False)
+    """
+    return ELLIPSIS.search(text) is not None
+
+
+def stems(words: list[str]) -> list[str]:
+    """Words with a possessive or plural ending dropped, so "talks" and "talk" align.
+
+    Deliberately light: reporters change number and possessives when they paraphrase,
+    while heavier stemming would make different words look alike.
+    """
+    out = []
+    for word in words:
+        if word.endswith("'s"):
+            word = word[:-2]
+        elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        out.append(word)
+    return out
+
+
+def shingles(words: list[str], size: int = SHINGLE_SIZE) -> list[str]:
+    """Runs of ``size`` consecutive words; a text shorter than that is one shingle."""
+    if len(words) <= size:
+        return [" ".join(words)] if words else []
+    return [" ".join(words[index : index + size]) for index in range(len(words) - size + 1)]
