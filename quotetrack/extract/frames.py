@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .. import lexicon
 from ..resources import word_list
@@ -192,7 +193,7 @@ def _particle_cue_speaks(tokens: list[Token], after: int, lemma: str) -> bool:
     if lemma == "go" and following not in PUNCT:
         return False
     rest = [token.lower for token in tokens[after : after + 8]]
-    return not any(word == "," and nxt.endswith("ing") and nxt in lexicon.CUE_FORMS for word, nxt in zip(rest, rest[1:]))
+    return not any(word == "," and nxt.endswith("ing") and nxt in lexicon.CUE_FORMS for word, nxt in pairwise(rest))
 
 
 def cue_frame(
