@@ -87,6 +87,8 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
     )
     # `“A,” he said on Tuesday, “B.”`: only the words before the next quote count.
     rest = [t for t in tokens[k:end] if t.text not in PUNCT]
+    while rest and rest[0].text.endswith("ly") and rest[0].text.islower() and rest[0].lower != "only":
+        rest = rest[1:]  # `“...,” she replied evenly.`: a manner adverb ends the attribution
     if not rest:
         return True
     if any(t.lower == "that" or lexicon.CUE_FORMS.get(t.lower) in STRONG_CUES for t in rest):

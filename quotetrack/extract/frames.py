@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .. import lexicon
 from ..resources import word_list
@@ -54,6 +55,10 @@ _NOUN_OR_VERB = word_list("noun_or_verb_cues")
 # `declined to comment`, `refused to say whether`: nothing was said.
 _REFUSALS = frozenset(["declined", "declines", "declining", "refused", "refuses", "refusing"])
 _EMPTY_CONTENTS = word_list("empty_contents")
+# Cue lemmas that speak only with their particle: `pointed out`, `went on`, `shot back`, `chimed in`.
+_PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "chime": "in"}
+# Cue lemmas of manner that report a quote rather than a clause: `“...,” she went on`, `he barked: “...”`.
+_MANNER_CUES = frozenset(["go", "shoot", "fire", "chime", "bark", "fume", "opine"])
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
 
 
@@ -176,6 +181,21 @@ def according_to_frame(sentence: Sentence, spans: SpanIndex, i: int) -> Frame | 
     return frame
 
 
+def _particle_cue_speaks(tokens: list[Token], after: int, lemma: str) -> bool:
+    """Whether a particle cue ending before ``after`` is itself the speech verb.
+
+    `went on the offensive` and `went on to say` are no speech (the later `say` cues);
+    `shot back, saying ...` leaves the content to its participle.
+    """
+    if lemma == "point":
+        return True  # `pointed out to reporters that ...`
+    following = tokens[after].lower if after < len(tokens) else "."
+    if lemma == "go" and following not in PUNCT:
+        return False
+    rest = [token.lower for token in tokens[after : after + 8]]
+    return not any(word == "," and nxt.endswith("ing") and nxt in lexicon.CUE_FORMS for word, nxt in pairwise(rest))
+
+
 def cue_frame(
     sentence: Sentence, spans: SpanIndex, i: int, previous_speaker: TokenRange | None = None
 ) -> tuple[Frame | None, list[Appositive]]:
@@ -188,10 +208,14 @@ def cue_frame(
     appositives: list[Appositive] = []
     lemma = lexicon.CUE_FORMS[tokens[i].lower]
     cue_last = i
-    if lemma == "point" and i + 1 < len(tokens) and tokens[i + 1].lower == "out":
+    particle = _PARTICLE_CUES.get(lemma)
+    if particle is not None:
+        # `pointed out`, `went on`, `shot back`: without its particle the verb is no speech (`went home`).
+        if i + 1 >= len(tokens) or tokens[i + 1].lower != particle or not _particle_cue_speaks(tokens, i + 2, lemma):
+            return None, appositives
         cue_last = i + 1
-    elif lemma == "point":
-        return None, appositives
+    if lemma in ("conclude", "continue", "answer") and cue_last + 1 < len(tokens) and tokens[cue_last + 1].lower in ("with", "by"):
+        return None, appositives  # `The ad concludes with footage of ...`: an order of events, not speech
     # Inverted order: `, said Peskov` / `,” said the minister`.
     previous = tokens[i - 1].text if i > 0 else ""
     participle = tokens[i].lower.endswith("ing")
@@ -207,10 +231,10 @@ def cue_frame(
                 frame.attribution = (tokens[i].start, tokens[inverted[1]].end)
                 frame.via_hint = (tokens[i].start, tail_end(sentence, inverted[1] + 1))
                 return (frame if frame.content and is_content_clause(text, frame.content) else None), appositives
-    if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say"):
+    if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say", "assure"):
         return None, appositives  # `He was told that ...`: the subject is the listener
     refused = i > 1 and previous == "to" and tokens[i - 2].lower in _REFUSALS
-    if refused or previous in ("not", "n't", "never") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
+    if refused or previous in ("not", "n't", "never", "without") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
         return None, appositives  # `did not say whether ...`, `declined to say`: nothing was said
     left = left_speaker(sentence, i)
     chain_start = None
@@ -231,6 +255,11 @@ def cue_frame(
         return None, appositives
     phrase = (phrase_first, speaker[1]) if phrase_first is not None else speaker
     made = _cue_content(sentence, spans, i, cue_last, lemma, phrase, chain_start, borrowed)
+    if made is not None and made.content and made.placement == "after" and lemma in _MANNER_CUES:
+        # `Trump shot back as the reporter ...`: a manner cue takes a quote, a colon or a that-clause, not any clause.
+        lead_in = text[tokens[cue_last].end : made.content[0]]
+        if text[made.content[0]] not in lexicon.OPENING_MARKS and ":" not in lead_in and not re.search(r"\bthat\b", lead_in):
+            return None, appositives
     if made is not None:
         made.speaker = speaker  # the content was placed by the whole phrase; the speaker is its head
     return made, appositives
