@@ -519,3 +519,19 @@ def test_noun_or_verb_cues_as_verbs(extractor, text, content):
 def test_noun_or_verb_cues_as_nouns(extractor):
     quotes = extract(extractor, "Tax reports show the plan would cost $2 trillion over ten years.")
     assert quotes == []
+
+
+def test_a_quote_resumed_after_its_attribution_is_one_record_not_two():
+    """`“A,” he said. “B.”` once gave A alone (a cue-less follow-on) beside the record A … B."""
+    text = (
+        "Former finance minister Carlos Ibarra said on Tuesday that migration from the region had slowed in recent years.\n\n"
+        "“Young people don’t want to leave any more. They can find work at a car plant near home, I am glad to say,” he said. "
+        "“They are building engines in Puebla and Saltillo, so the investors are coming here. Those workers have careers now.”\n\n"
+        "The government has not responded to his remarks."
+    )
+    quotes = Extractor("rules").extract(Article(text))
+    resumed = [quote for quote in quotes if quote.text.startswith("Young people")]
+    assert len(resumed) == 1
+    (quote,) = resumed
+    assert (quote.cue, quote.speaker) == ("said", "Carlos Ibarra")
+    assert [text[start:end].split()[0] for start, end in quote.extra["parts"]] == ["Young", "They"]

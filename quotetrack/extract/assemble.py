@@ -373,11 +373,19 @@ def dedupe(quotes: list[Quote]) -> list[Quote]:
     """Quotes sorted by start, without near-duplicates (the better-supported reading stays)."""
     kept: list[Quote] = []
     for quote in quotes:
-        if kept and quote.start < kept[-1].end and quote.end <= kept[-1].end + 2 and quote.start >= kept[-1].start - 2:
-            if quote.extra.get("rank", quote.confidence) > kept[-1].extra.get("rank", kept[-1].confidence):
-                kept[-1] = quote
+        last = kept[-1] if kept else None
+        if last is None or quote.start >= last.end:
+            kept.append(quote)
             continue
-        kept.append(quote)
+        inside = quote.end <= last.end + 2 and quote.start >= last.start - 2
+        # `“A,” he said. “B.”` read twice: A alone with no cue of its own, and A … B with the cue.
+        around = quote.start <= last.start + 2 and quote.end > last.end + 2 and last.cue is None and quote.cue is not None
+        if not (inside or around):
+            kept.append(quote)
+            continue
+        rank, last_rank = quote.extra.get("rank", quote.confidence), last.extra.get("rank", last.confidence)
+        if around or rank > last_rank:
+            kept[-1] = quote
     return kept
 
 
