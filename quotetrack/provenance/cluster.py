@@ -24,6 +24,7 @@ import datetime
 import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -95,24 +96,41 @@ def forget_article(db: Database, article_id: str) -> set[int]:
     return touched
 
 
-def update_article_statements(db: Database, article_id: str, previous: Iterable[int] = ()) -> set[int]:
-    """Group the article's quotes into statements and refresh every statement touched; those statements."""
-    touched = set(previous) | forget_article(db, article_id)
+def update_article_statements(db: Database, article_id: str, previous: Iterable[int] | None = None) -> set[int]:
+    """Group the article's quotes into statements and refresh every statement touched; those statements.
+
+    ``previous``, when the caller knows them, are the statements the article's quotes were in
+    before; an empty one means none of its quotes is grouped, so there is nothing to detach.
+    """
+    touched = set(previous or ())
+    if previous is None or touched:
+        touched |= forget_article(db, article_id)
     article = db.execute("select date, rowid from articles where id = ?", [article_id]).fetchone()
     rows = db.execute("select id, text, start from quotes where article_id = ? order by start, id", [article_id]).fetchall()
+    added: dict[int, list[int]] = {}
     for quote_id, text, start in rows:
-        if len(words(text or "")) < MIN_WORDS:
+        if _word_count(text or "") < MIN_WORDS:
             continue
         keys = band_keys(text)
         statement_id = _best_statement(db, text, candidates(db, keys))
         if statement_id is None:
             statement_id = int(db.execute("insert into statements (canonical_text) values (?)", [text]).lastrowid or 0)
         add_bands(db, statement_id, keys)
-        order = seen_order(article[0], article[1], start or 0)
-        db.execute("update quotes set statement_id = ?, seen_order = ? where id = ?", [statement_id, order, quote_id])
-        touched.add(statement_id)
-    refresh_statements(db, touched)
+        # Written before the next quote looks for candidates: it may match this one's statement.
+        db.execute("update quotes set statement_id = ?, seen_order = ? where id = ?",
+                   [statement_id, seen_order(article[0], article[1], start or 0), quote_id])
+        added.setdefault(statement_id, []).append(quote_id)
+    detached = set(touched)
+    touched |= set(added)
+    for statement_id in sorted(touched):
+        # A statement that only gained quotes has its summary brought up to date from them, not recounted.
+        _refresh(db, statement_id, None if statement_id in detached else added[statement_id])
     return touched
+
+
+@lru_cache(maxsize=32768)
+def _word_count(text: str) -> int:
+    return len(words(text))
 
 
 def _best_statement(db: Database, text: str, statement_ids: list[int]) -> int | None:
@@ -149,11 +167,11 @@ order by q.seen_order limit :limit"""
 _EARLIEST = 8
 _CONDITIONS = {"dated": "and q.seen_order < '1'", "full": "and q.kind = 'direct' and (q.parts is not null or "
                "(instr(q.text, '…') = 0 and instr(q.text, '...') = 0))", "speaker_id": "and q.speaker_id is not null"}
-_SUMMARY = """select count(*) as quotes, count(distinct q.article_id) as articles,
-  count(distinct coalesce(q.publisher_outlet_id, lower(q.publisher))) as outlets,
-  count(distinct q.speaker_id) as speakers, sum(q.variant != 'unchanged') as variants,
-  max(q.variant = 'different speaker') as has_different_speakers
-from quotes q where q.statement_id = ?"""
+# Every appearance, with what the summary counts; the summary itself is counted in Python from these rows,
+# which the variants need anyway (one pass over the statement instead of two).
+_MEMBERS = """select q.id, q.text, s.name as speaker, q.speaker_id, q.variant, q.changed_words, q.article_id,
+  coalesce(q.publisher_outlet_id, lower(q.publisher)) as outlet
+from quotes q left join speakers s on s.id = q.speaker_id where q.statement_id = ?"""
 
 
 def refresh_statements(db: Database, statement_ids: Iterable[int]) -> None:
@@ -171,7 +189,8 @@ def _first(db: Database, statement_id: int, earliest: list[dict[str, Any]], flag
     return next(iter(_rows(db, query, {"id": statement_id, "limit": 1})), None)
 
 
-def _refresh(db: Database, statement_id: int) -> None:
+def _refresh(db: Database, statement_id: int, added: list[int] | None = None) -> None:
+    """Bring the statement up to date; ``added``: the quotes it gained since its summary was written, if that is all."""
     earliest = list(_rows(db, _APPEARANCE.format(condition=""), {"id": statement_id, "limit": _EARLIEST}))
     if not earliest:
         db.execute("delete from statement_bands where statement_id = ?", [statement_id])
@@ -182,12 +201,17 @@ def _refresh(db: Database, statement_id: int) -> None:
     speaker = canonical if canonical["speaker_id"] else (_first(db, statement_id, earliest, "speaker_id") or canonical)
     stored = next(db.query("select * from statements where id = ?", [statement_id]), {})
     redo_all = stored.get("canonical_quote_id") != canonical["id"] or stored.get("speaker_id") != speaker["speaker_id"]
-    pending = "" if redo_all else "and q.variant is null"
-    members = list(_rows(db, f"""select q.id, q.text, s.name as speaker, q.variant, q.changed_words from quotes q
-        left join speakers s on s.id = q.speaker_id where q.statement_id = :id {pending}""", {"id": statement_id}))
-    for row in members:
-        _set_variant(db, row, canonical["text"], speaker["speaker"])
-    summary = next(iter(_rows(db, _SUMMARY, [statement_id])))
+    incremental = added is not None and not redo_all and stored.get("quotes") is not None
+    if incremental:
+        marks = ",".join("?" * len(added or ()))
+        members = list(_rows(db, f"{_MEMBERS} and q.id in ({marks})", [statement_id, *(added or ())]))
+    else:
+        members = list(_rows(db, _MEMBERS, [statement_id]))
+    changes = [change for row in members if (redo_all or row["variant"] is None)
+               and (change := _set_variant(row, canonical["text"], speaker["speaker"])) is not None]
+    if changes:
+        db.conn.executemany("update quotes set variant = ?, changed_words = ? where id = ?", changes)
+    summary = _summary(members) if not incremental else _grown_summary(db, statement_id, stored, members)
     _update(db, statement_id, stored, {
         "canonical_text": canonical["text"],
         "canonical_quote_id": canonical["id"],
@@ -205,6 +229,27 @@ def _refresh(db: Database, statement_id: int) -> None:
     })
 
 
+def _grown_summary(db: Database, statement_id: int, stored: dict[str, Any], added: list[dict[str, Any]]) -> dict[str, Any]:
+    """The stored summary with the ``added`` appearances (all of one article new to the statement) counted in."""
+    ids = [row["id"] for row in added]
+    marks = ",".join("?" * len(ids))
+
+    def new_values(column: str, key: str) -> int:
+        values = {row[key] for row in added if row[key] is not None}
+        return sum(db.execute(f"select 1 from quotes q where q.statement_id = ? and {column} = ? and q.id not in ({marks}) limit 1",
+                              [statement_id, value, *ids]).fetchone() is None for value in values)
+
+    grown = _summary(added)
+    return {
+        "quotes": stored["quotes"] + grown["quotes"],
+        "articles": stored["articles"] + grown["articles"],
+        "outlets": stored["outlets"] + new_values("coalesce(q.publisher_outlet_id, lower(q.publisher))", "outlet"),
+        "speakers": stored["speakers"] + new_values("q.speaker_id", "speaker_id"),
+        "variants": stored["variants"] + grown["variants"],
+        "has_different_speakers": max(stored["has_different_speakers"], grown["has_different_speakers"]),
+    }
+
+
 def _update(db: Database, statement_id: int, stored: dict[str, Any], values: dict[str, Any]) -> None:
     """Write the columns that changed (an unchanged canonical text leaves the full-text index alone)."""
     values = {column: value for column, value in values.items() if stored.get(column) != value}
@@ -214,15 +259,29 @@ def _update(db: Database, statement_id: int, stored: dict[str, Any], values: dic
     db.execute(f"update statements set {assignments} where id = :statement_id", {**values, "statement_id": statement_id})
 
 
-def _set_variant(db: Database, row: dict[str, Any], canonical: str, speaker: str | None) -> None:
+def _set_variant(row: dict[str, Any], canonical: str, speaker: str | None) -> tuple[str, str | None, int] | None:
+    """Set the row's variant and changed words; the update to write when they changed, else None."""
     comparison = compare(canonical, row["text"])
     variant = comparison.variant
     if not same_speaker(speaker, row["speaker"]):
         variant = DIFFERENT_SPEAKER
     changed = json.dumps(comparison.changed_words, ensure_ascii=False) if comparison.changed_words else None
-    if (variant, changed) != (row["variant"], row["changed_words"]):
-        db.execute("update quotes set variant = ?, changed_words = ? where id = ?", [variant, changed, row["id"]])
+    update = None if (variant, changed) == (row["variant"], row["changed_words"]) else (variant, changed, row["id"])
     row["variant"], row["changed_words"] = variant, changed
+    return update
+
+
+def _summary(members: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the statement's columns count, as SQL would: nulls are not counted as distinct values."""
+    variants = [row["variant"] for row in members if row["variant"] is not None]
+    return {
+        "quotes": len(members),
+        "articles": len({row["article_id"] for row in members if row["article_id"] is not None}),
+        "outlets": len({row["outlet"] for row in members if row["outlet"] is not None}),
+        "speakers": len({row["speaker_id"] for row in members if row["speaker_id"] is not None}),
+        "variants": sum(variant != "unchanged" for variant in variants),
+        "has_different_speakers": int(DIFFERENT_SPEAKER in variants),
+    }
 
 
 def _rows(db: Database, sql: str, params: list[Any] | dict[str, Any]) -> Iterable[dict[str, Any]]:
