@@ -70,7 +70,7 @@ class PageMeta:
                 page.canonical = page.canonical or element.get("href", "").strip()
                 break
         for element in tree.xpath('//script[@type="application/ld+json"]'):
-            page.json_ld.extend(_json_objects(element.text_content()))
+            page.json_ld.extend(json_ld_objects(element.text_content()))
         # A <time> marked as the publication date first, then those inside the article, then any.
         marked = tree.xpath('//time[@datetime][contains(@itemprop, "datePublished") or contains(@class, "publish")]')
         in_article = tree.xpath("//article//time[@datetime]")
@@ -137,7 +137,7 @@ def _text(value: Any) -> str | None:
     return " ".join(value.split()) or None if isinstance(value, str) else None
 
 
-def _json_objects(source: str) -> Iterator[dict[str, Any]]:
+def json_ld_objects(source: str) -> Iterator[dict[str, Any]]:
     """Every object in a JSON-LD block, ``@graph`` members included; a broken block yields nothing."""
     try:
         data = json.loads(source)

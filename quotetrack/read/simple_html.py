@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
 from ..records import Article
 from .dates import read_date
+from .page_meta import json_ld_objects
 from .urls import article_url
 
 __all__ = ["parse_simple_html"]
@@ -157,21 +156,8 @@ class _ArticleParser(HTMLParser):
 
 def _json_ld_article(sources: list[str]) -> dict[str, Any]:
     """The first schema.org article-like object in JSON-LD blocks, or {}."""
-
-    def objects(node: Any) -> Iterator[dict[str, Any]]:
-        if isinstance(node, list):
-            for item in node:
-                yield from objects(item)
-        elif isinstance(node, dict):
-            yield node
-            yield from objects(node.get("@graph"))
-
     for source in sources:
-        try:
-            data = json.loads(source)
-        except ValueError:
-            continue
-        for node in objects(data):
+        for node in json_ld_objects(source):
             kinds = node.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]
             if any(isinstance(kind, str) and kind.endswith("Article") for kind in kinds):
