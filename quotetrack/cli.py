@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
+from .cli_progress import IngestPlan, export_progress, ingest_progress, shows_progress
 from .cli_support import (
     ENGINE_HELP,
     Engine,
@@ -80,6 +81,7 @@ def ingest(
     force: Annotated[
         bool, typer.Option("--force", help="Extract again even articles stored unchanged by this extractor version.")
     ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (it is shown only on a terminal anyway).")] = False,
 ) -> None:
     """Extract the quotes from articles and store them in a SQLite database.
 
@@ -106,9 +108,10 @@ def ingest(
         for problem in problems:
             skip(str(problem))
         sources += listed
-    with progress(skip.console, "Ingesting") as advance:
+    plan = IngestPlan.of(sources) if shows_progress(skip.console, quiet) else IngestPlan()
+    with ingest_progress(skip.console, plan, quiet=quiet) as progress:
         result = ingest_paths(
-            sources, db, engine=engine.value, on_skip=skip, progress=lambda _: advance(), timeout=timeout,
+            sources, db, engine=engine.value, on_skip=skip, progress=progress, timeout=timeout,
             feeds=feed or [], sitemaps=sitemap or [], fetcher=Fetcher(FetchPolicy(delay=delay)), limit=limit, force=force,
         )  # fmt: skip
     if not result.articles and not result.skipped and not skip.messages and not (feed or sitemap):
@@ -116,23 +119,6 @@ def ingest(
     typer.echo(result.summary())
     if result.skipped or skip.messages:
         raise typer.Exit(1)
-
-
-@contextlib.contextmanager
-def progress(console: Console, label: str) -> Iterator[Callable[[], None]]:
-    """A live article counter on stderr; silent when stderr is not a terminal."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description} {task.completed} articles"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as bar:
-        task = bar.add_task(label, total=None)
-        yield lambda: bar.advance(task)
 
 
 @app.command("extract")
@@ -229,6 +215,9 @@ def export(
             help="CSV: prefix cells starting with = + - @ with ' so spreadsheets show them as text, not run them.",
         ),
     ] = True,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar (shown on a terminal when the rows go to a file or a pipe).")
+    ] = False,
 ) -> None:
     """Export quotes with speaker, outlet, date and article as CSV or JSON.
 
@@ -241,11 +230,16 @@ def export(
     from .store import open_store
 
     require_exists(db)
+    console = Console(stderr=True)
+    # Not over the rows themselves: a bar only when they go to a file or a pipe.
+    quiet = quiet or (output is None and sys.stdout.isatty())
     with open_store(db, read_only=True) as store:
+        total = store.counts()["quotes"] if shows_progress(console, quiet) and not (speaker or outlet) else None
         columns, rows = store.query(speaker=speaker, outlet=outlet)
         # Closed before the store, also when the reader went away (`| head`): no cursor left on a closed database.
         with contextlib.closing(rows), open_output(output) as out:  # type: ignore[type-var]
-            write_records(out, columns, rows, format.value, escape_formulas=escape_formulas)
+            shown = export_progress(console, rows, total, quiet=quiet)
+            write_records(out, columns, shown, format.value, escape_formulas=escape_formulas)
 
 
 @contextlib.contextmanager

@@ -68,6 +68,8 @@ class IngestResult:
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
     store_seconds: float = 0.0
+    # The article counted last, for progress displays (its path and line tell how far the reading has got).
+    current: Article | None = field(default=None, repr=False, compare=False)
 
     @property
     def articles(self) -> int:
@@ -232,6 +234,7 @@ def ingest_articles(
 
     def counted(article: Article, outcome: Ingest, quotes: int) -> None:
         result.add(outcome, quotes)
+        result.current = article
         if article.date_raw:
             result.unread_dates.append(f"{article.path or article.url or article.id}: {article.date_raw!r}")
         if progress is not None:

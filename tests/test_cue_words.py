@@ -58,3 +58,39 @@ def test_manner_adverb_after_cue_keeps_the_cue(adverb: str) -> None:
     text = f"“Rates stay where they are,” the governor said. “That is a mistake,” Tomas Berg replied {adverb}."
     quotes = extract_quotes(text)
     assert [(quote.speaker, quote.cue) for quote in quotes][-1] == ("Tomas Berg", "replied")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "via"),
+    [
+        ("The state-run TASS news agency quoted Kremlin spokesman Dmitry Peskov as saying that Moscow was “open to dialogue.”",
+         "quoted ... as saying", "Dmitry Peskov", "TASS"),
+        ("The agency quoted Peskov as saying the talks had stalled.", "quoted ... as saying", "Peskov", None),
+        ("Port director Hana Kovač was quoted by Interfax as saying the ferries would run “as long as the ice allows.”",
+         "quoted by ... as saying", "Hana Kovač", "Interfax"),
+        ("Trade Minister Omar Saleh was cited by KUNA as saying the contract was “signed and sealed.”",
+         "cited by ... as saying", "Omar Saleh", "KUNA"),
+    ],
+)
+def test_relay_cue_holds_the_cue_alone(text: str, cue: str, speaker: str, via: str | None) -> None:
+    """The cue column says how the words were relayed; who spoke and who relayed them have their own columns."""
+    (quote,) = extract_quotes(text, engine="rules")
+    assert (quote.cue, quote.speaker) == (cue, speaker)
+    assert via is None or quote.via_outlet == via
+    assert speaker.split()[-1] not in quote.cue
+
+
+def test_no_sample_cue_repeats_its_speaker_or_outlet() -> None:
+    from pathlib import Path
+
+    from quotetrack import Extractor, read_articles
+
+    extractor = Extractor("rules")
+    samples = Path(__file__).resolve().parent.parent / "data" / "samples"
+    cues = []
+    for article in read_articles([samples]):
+        for quote in extractor.extract(article):
+            names = {word for value in (quote.speaker_mention, quote.via_outlet) if value for word in value.split() if word[0].isupper()}
+            cues.append(quote.cue)
+            assert not names & set((quote.cue or "").split()), (quote.cue, quote.speaker_mention, quote.via_outlet)
+    assert "quoted ... as saying" in cues

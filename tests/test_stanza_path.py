@@ -118,7 +118,7 @@ EXPECTED = {
         ("mixed", "the measures were “carefully targeted.”", "Laura Mendez", "Press secretary Laura Mendez", None, "said"),
     ],
     "tass": [
-        ("direct", "There is no alternative to dialogue,", "Dmitry Peskov", "Peskov", "TASS", "quoted Peskov as saying"),
+        ("direct", "There is no alternative to dialogue,", "Dmitry Peskov", "Peskov", "TASS", "quoted ... as saying"),
         ("direct", "The door remains open,", "Dmitry Peskov", "Peskov", None, "told"),
     ],
     "interfax": [
@@ -243,7 +243,7 @@ def test_infinitive_complements_are_not_quotes(extractor, constructions, sent_id
     ("sent_id", "expected"),
     [
         ("shared-subject", ("indirect", "the talks would resume next month", "Peskov", "Peskov", None, "said")),
-        ("quoted-by", ("indirect", "the talks would continue", "Peskov", "Peskov", "Interfax", "quoted … saying")),
+        ("quoted-by", ("indirect", "the talks would continue", "Peskov", "Peskov", "Interfax", "quoted by ... as saying")),
         # The outlet named inside the content is not the outlet the quote came through.
         ("outlet-in-content", ("indirect", "Reuters had misreported the talks", "Peskov", "Peskov", None, "told")),
     ],

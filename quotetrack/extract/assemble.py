@@ -39,6 +39,27 @@ _PARTICIPLE_CUE = re.compile(
 )
 
 
+def cue_words(words: list[str]) -> str:
+    """The cue alone: the speaker's and outlet's words inside `quoted X as saying` become "...".
+
+    Only such relay cues have words between their first and last; `as` and a passive `by` stay.
+
+    >>> cue_words(["told"]), cue_words(["went", "on"])
+    ('told', 'went on')
+    >>> cue_words(["quoted", "Kremlin", "spokesman", "Peskov", "as", "saying"])
+    'quoted ... as saying'
+    >>> cue_words(["quoted", "by", "Interfax", "as", "saying"]), cue_words(["quoted", "as", "saying"])
+    ('quoted by ... as saying', 'quoted as saying')
+    """
+    if len(words) <= 2:
+        return " ".join(words)
+    first, middle, last = words[0], words[1:-1], words[-1]
+    head = ["by"] if middle[0].lower() == "by" else []
+    tail = ["as"] if middle[-1].lower() == "as" else []
+    inner = middle[len(head) : len(middle) - len(tail)]
+    return " ".join([first, *head, *(["..."] if inner else []), *tail, last])
+
+
 class ArticleExtraction:
     """Extracting one article: its quote spans, the speaker resolver, and the quotes found so far."""
 
@@ -173,9 +194,7 @@ class ArticleExtraction:
             speaker_start, speaker_end = speaker_range
             mention = self.text[speaker_start:speaker_end]
             speaker = self.resolver.resolve(mention, speaker_start)
-        cue = self.text[tokens[frame.cue_first].start : tokens[frame.cue_last].end]
-        if frame.cue_last - frame.cue_first > 3:
-            cue = f"{tokens[frame.cue_first].text} … {tokens[frame.cue_last].text}"
+        cue = cue_words([token.text for token in tokens[frame.cue_first : frame.cue_last + 1]])
         method = speaker_method(mention, speaker)
         distance = sentences_back(self.text, self.sentence_starts, speaker, speaker_start or 0) if method == "pronoun" else 0
         confidence = attribution_confidence(method, direct=kind == "direct", weak_cue=frame.confidence < 0.7, sentences_back=distance)

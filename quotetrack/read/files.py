@@ -23,7 +23,7 @@ from .jsonl import parse_json, read_jsonl
 from .text import parse_txt
 from .warc import is_warc, read_warc
 
-__all__ = ["FOLDER_SUFFIXES", "MAX_BYTES", "read_articles"]
+__all__ = ["FOLDER_SUFFIXES", "MAX_BYTES", "article_files", "read_articles"]
 
 # A news article is tens of kB; the NLP document takes about half a GB per MB of text, so a
 # file past this is refused with a clear error rather than exhausting memory.
@@ -73,6 +73,30 @@ def read_articles(
                 continue
             seen.add(key)
             yield from _read_file(file, max_bytes)
+
+
+def article_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files :func:`read_articles` reads for ``paths``, in its order (what cannot be read left out).
+
+    >>> [file.name for file in article_files(["data/samples"])][:2]
+    ['climate-summit-adaptation-fund.txt', 'conference-relays.jsonl']
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if not os.fspath(given):
+            continue
+        files = _walk(path)[0] if path.is_dir() else [path] if path.exists() else []
+        for file in files:
+            try:
+                key = file.resolve()
+            except (OSError, RuntimeError):
+                key = file.absolute()
+            if key not in seen:
+                seen.add(key)
+                found.append(file)
+    return found
 
 
 def _walk(folder: Path) -> tuple[list[Path], list[ArticleError]]:
