@@ -59,9 +59,15 @@ PUBLIC_SETTINGS: dict[str, Any] = {
 
 
 
+# Datasette settings of a local site. Time limits stay Datasette's; suggested facets are off (they
+# try a facet on every column of every page: a second per page at a million quotes) and CSV
+# streams have no size cap, so the CSV link of any page writes every row.
+LOCAL_SETTINGS: dict[str, Any] = {"suggest_facets": False, "max_csv_mb": 0}
+
+
 def serve_settings(*, public: bool = False) -> dict[str, Any]:
     """The Datasette settings ``quotetrack serve`` runs with (:data:`PUBLIC_SETTINGS` for a public site)."""
-    return dict(PUBLIC_SETTINGS) if public else {}
+    return dict(PUBLIC_SETTINGS if public else LOCAL_SETTINGS)
 
 
 # The articles a public site lists: where and when they were published, never the file they were read from.

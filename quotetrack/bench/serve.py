@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from sqlite_utils import Database
 
+from ..published import rebuild_summaries
 from ..records import stable_id
 from ..resources import data_dir, word_lines
 from . import BenchmarkError
@@ -173,22 +174,26 @@ def build_database(path: Path, quotes: int, *, seed: int = 1, progress: Callable
     rng = random.Random(seed)
     corpus = _Corpus(rng, quotes)
     db = open_database(path)
-    # Full-text indexes are rebuilt once at the end; their triggers are put back as ingest has them.
-    triggers = [row[0] for row in db.execute("select sql from sqlite_master where type = 'trigger' and name like '%_ai'")]
-    for name in [row[0] for row in db.execute("select name from sqlite_master where type = 'trigger' and name like '%_ai'")]:
+    # Full-text indexes and summaries are rebuilt once at the end; the triggers that keep them
+    # are put back as ingest has them.
+    found = db.execute("select name, sql from sqlite_master where type = 'trigger' and tbl_name in ('quotes', 'statements')").fetchall()
+    triggers = [sql for _, sql in found]
+    for name, _ in found:
         db.execute(f"drop trigger [{name}]")
     speaker_ids: dict[str, str] = {}
-    outlet_ids: dict[str, str | None] = {}
+    outlet_ids: dict[tuple[str, bool], str | None] = {}
+    outlet_names: dict[str | None, str] = {}
 
     def outlet(name: str | None, known_only: bool) -> str | None:
         if name is None:
             return None
         if (name, known_only) not in outlet_ids:
             row = outlet_row(name, known_only=known_only)
-            outlet_ids[(name, known_only)] = row["id"] if row else None  # type: ignore[index]
+            outlet_ids[(name, known_only)] = row["id"] if row else None
             if row:
+                outlet_names[row["id"]] = row["name"]
                 db["outlets"].insert(row, pk="id", ignore=True)
-        return outlet_ids[(name, known_only)]  # type: ignore[index]
+        return outlet_ids[(name, known_only)]
 
     recent: list[tuple[int, str, str]] = []  # statements to quote again: (id, text, speaker)
     made = statement_id = article_number = 0
@@ -248,6 +253,8 @@ def build_database(path: Path, quotes: int, *, seed: int = 1, progress: Callable
                     "speaker_method": "name" if mention == speaker else "surname",
                     "via_chain": f'["{via}"]' if via else None, "statement_id": statement if len(text.split()) >= 4 else None,
                     "variant": variant or "unchanged", "seen_order": seen_order(date, article_number, start),
+                    "speaker": canonical, "via_outlet": outlet_names.get(outlet(via, False)),
+                    "published_by": outlet_names.get(outlet(publisher, True)) or publisher,
                 })
                 paragraphs.append(sentence)
                 offset += len(sentence) + 2
@@ -280,6 +287,7 @@ def _finish(db: Database, triggers: list[str]) -> None:
         db.execute("delete from statements where quotes = 0")
         db.execute("insert into quotes_fts (quotes_fts) values ('rebuild')")
         db.execute("insert into statements_fts (statements_fts) values ('rebuild')")
+        rebuild_summaries(db)
         for sql in triggers:
             db.execute(sql)
     db.execute("analyze")
@@ -296,19 +304,22 @@ def bench_requests(db: Database) -> list[tuple[str, str]]:
     speaker = top("select speakers.name from quotes join speakers on speakers.id = quotes.speaker_id"
                   " group by speakers.id order by count(*) desc limit 20", 5)
     rare_speaker = top("select speakers.name from speakers order by rowid desc limit 1", 0)
-    publisher = top("select publisher from quotes group by publisher order by count(*) desc limit 5", 1)
+    publisher = top("select value from quote_facets where facet = 'published_by' order by quotes desc limit 5", 1)
     phrase = " ".join(top(f"select text from quotes where statement_id in (select id from statements where articles > 2)"
                           f" limit 1", 0).split()[2:6])
     q = urllib.parse.quote_plus
-    table = f"/{name}/quotes_view"
+    # The second page of the default one: its key is the 50th row's date and id (Datasette's _next).
+    row = db.execute("select date, id from quotes order by date desc, id limit 1 offset 49").fetchone()
+    next_page = f"/{name}/quotes?_next={q(_key(row[0]) + ',' + _key(row[1]))}&_sort_desc=date" if row else f"/{name}/quotes"
+    table = f"/{name}/quotes"
     return [
         ("default page", table),
-        ("next page", f"{table}?_next=50"),
-        ("facet speaker", f"{table}?_facet=speaker"),
+        ("next page", next_page),
+        ("facet speaker, filtered by kind", f"{table}?kind=indirect&_facet=speaker"),
         ("filter speaker", f"{table}?speaker={q(speaker)}"),
         ("filter rare speaker", f"{table}?speaker={q(rare_speaker)}"),
         ("filter via outlet", f"{table}?via_outlet=TASS"),
-        ("filter publisher", f"{table}?publisher={q(publisher)}"),
+        ("filter publisher", f"{table}?published_by={q(publisher)}"),
         ("filter date range", f"{table}?date__gte=2021-03-01&date__lt=2021-04-01"),
         ("search common word", f"{table}?_search=said"),
         ("search rare word", f"{table}?_search={RARE_WORD}"),
@@ -324,7 +335,14 @@ def bench_requests(db: Database) -> list[tuple[str, str]]:
         ("statements", f"/{name}/statements"),
         ("speakers", f"/{name}/speakers"),
         ("outlets", f"/{name}/outlets"),
+        ("CSV, first 1,000 rows of the stream", f"{table}.csv?_size=max"),
     ]
+
+
+def _key(value: str | None) -> str:
+    from datasette.utils import tilde_encode
+
+    return "$null" if value is None else str(tilde_encode(value))
 
 
 def _problem(text: str) -> str:

@@ -73,9 +73,14 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
 
 @hookimpl
 def extra_css_urls(template: str, database: str | None, table: str | None, datasette: Any, **_: Any) -> list[str]:
-    if template.startswith("quotetrack_") or table == "statements":
-        return [datasette.urls.static_plugins(_static_name(), "quotetrack.css")]
-    return []
+    return [datasette.urls.static_plugins(_static_name(), "quotetrack.css")]
+
+
+@hookimpl
+def register_facet_classes() -> list[type]:
+    from .facets import CountedDateFacet, CountedFacet
+
+    return [CountedFacet, CountedDateFacet]
 
 
 def _link(href: str, text: str) -> markupsafe.Markup:
