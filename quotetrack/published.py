@@ -162,8 +162,8 @@ def add_published_design(db: Database) -> None:
     db.execute(f"update quotes set {', '.join(f'{column} = {sql}' for column, sql in NAME_COLUMNS.items())}")
     for name in _DROPPED_INDEXES:
         db.execute(f"drop index if exists {name}")
-    for name, columns in PAGE_INDEXES.items():
-        db.execute(f"create index if not exists {name} on quotes ({', '.join(columns)})")
+    for name, indexed in PAGE_INDEXES.items():
+        db.execute(f"create index if not exists {name} on quotes ({', '.join(indexed)})")
     db.execute("create index if not exists speakers_by_quotes on speakers (quotes desc)")
     db.execute("create index if not exists outlets_by_quotes_via on outlets (quotes_via desc)")
     db.execute("create index if not exists outlets_by_quotes_published on outlets (quotes_published desc)")
@@ -189,5 +189,5 @@ def rebuild_summaries(db: Database) -> None:
 
 def facet_counts(db: Database, facet: str, limit: int = 20) -> list[tuple[str, int]]:
     """The most frequent values of a facet over all quotes, from ``quote_facets``."""
-    return [tuple(row) for row in db.execute(  # type: ignore[misc]
+    return [(value, count) for value, count in db.execute(
         "select value, quotes from quote_facets where facet = ? order by quotes desc, value limit ?", [facet, limit])]

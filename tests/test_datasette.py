@@ -65,21 +65,41 @@ async def test_table_pages(datasette, table, shows):
 
 
 async def test_quote_facets_use_names(datasette):
+    """The quote page's facets are on the names stored with each quote, counted ahead when nothing is filtered."""
     response = await datasette.client.get("/quotes/quotes.json")
     assert response.status_code == 200
     facets = response.json()["facet_results"]
-    assert set(facets) == {"speaker_id", "speaker_method", "via_outlet_id", "publisher", "kind", "date"}
-    speakers = {item["label"]: item["count"] for item in facets["speaker_id"]["results"]}
+    assert set(facets) == {"speaker", "speaker_method", "via_outlet", "published_by", "kind", "date"}
+    speakers = {item["label"]: item["count"] for item in facets["speaker"]["results"]}
     assert speakers == {"Dmitry Peskov": 2, "Jane Ortiz": 1}
-    assert [item["label"] for item in facets["via_outlet_id"]["results"]] == ["TASS"]
-
-
-async def test_view_facets(datasette):
-    response = await datasette.client.get("/quotes/quotes_view.json")
-    facets = response.json()["facet_results"]
-    assert set(facets) == {"speaker", "speaker_method", "via_outlet", "publisher", "kind", "date"}
+    assert [item["label"] for item in facets["via_outlet"]["results"]] == ["TASS"]
     assert {item["value"] for item in facets["date"]["results"]} == {"2024-05-13", "2024-05-14", "2024-05-15"}
     assert {item["value"]: item["count"] for item in facets["speaker_method"]["results"]} == {"name": 2, "surname": 1}
+    # Following a facet filters the page; the facets of the filtered page count its rows.
+    link = next(item["toggle_url"] for item in facets["speaker"]["results"] if item["label"] == "Dmitry Peskov")
+    filtered = (await datasette.client.get(link.replace("http://localhost", "").replace("/quotes/quotes?", "/quotes/quotes.json?"))).json()
+    assert filtered["filtered_table_rows_count"] == 2
+    assert {item["value"]: item["count"] for item in filtered["facet_results"]["published_by"]["results"]} == {
+        "The Northern Ledger": 1, "Reuters": 1}
+
+
+async def test_the_quote_page_shows_the_reading_columns(datasette):
+    page = (await datasette.client.get("/quotes/quotes")).text
+    table = page[page.index('<table class="rows-and-columns'):]
+    headers = [part.split('"')[0] for part in table.split('scope="col" data-column="')[1:]]
+    assert headers == ["text", "speaker", "via_outlet", "published_by", "date", "kind"]
+    assert "/quotes/-/quote/" in table  # the quote links to it in its article
+    assert "quotetrack.css" in page
+    # The hidden columns stay in the exports.
+    row = (await datasette.client.get("/quotes/quotes.json?_shape=array&_size=1")).json()[0]
+    assert {"id", "article_id", "parts", "speaker_start", "speaker_id"} <= set(row)
+
+
+async def test_the_csv_link_streams_every_row_from_the_table(datasette):
+    response = await datasette.client.get("/quotes/quotes.csv?_stream=on&_size=1")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == len(ARTICLES)
 
 
 @pytest.mark.parametrize("table", ["quotes", "quotes_view"])

@@ -72,7 +72,7 @@ def test_a_second_article_moves_the_summaries(db):
 
 
 def test_a_changed_article_replaces_its_counts(db):
-    article, quotes = wire_story(date="2024-06-01")
+    article, _quotes = wire_story(date="2024-06-01")
     ingest_article(db, article, [quote_in(WIRE, "open to dialogue", kind="mixed", speaker="Maria Zakharova", cue="said")])
     speakers = {row[0]: row[1:] for row in snapshot(db)["speakers"]}
     assert speakers["Dmitry Peskov"] == (0, None, None)

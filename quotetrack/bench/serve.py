@@ -36,6 +36,8 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
 from sqlite_utils import Database
 
 from ..published import rebuild_summaries
@@ -43,7 +45,7 @@ from ..records import stable_id
 from ..resources import data_dir, word_lines
 from . import BenchmarkError
 
-__all__ = ["RequestTiming", "ServeResult", "build_database", "bench_requests", "run_serve_bench", "time_requests"]
+__all__ = ["RequestTiming", "ServeResult", "bench_requests", "build_database", "run_serve_bench", "time_requests"]
 
 QUOTES_PER_ARTICLE = (6, 18)
 RARE_WORD = "desalination"  # planted in a few quotes: the rare-word search
@@ -82,8 +84,8 @@ class ServeResult:
     def report(self) -> str:
         megabytes = self.database_bytes / 1024 / 1024
         built = f", built in {self.build_seconds:.0f} s" if self.build_seconds else ""
-        lines = [f"quotetrack serve speed: {self.quotes:,} quotes, {megabytes:,.0f} MB{built}; "
-                 f"{len(self.timings[0].seconds) if self.timings else 0} timed requests each, warm cache", "",
+        lines = [(f"quotetrack serve speed: {self.quotes:,} quotes, {megabytes:,.0f} MB{built}; "
+                 f"{len(self.timings[0].seconds) if self.timings else 0} timed requests each, warm cache"), "",
                  f"{'request':34} {'p50 ms':>8} {'p95 ms':>8}  result", "-" * 72]
         for timing in self.timings:
             result = "ok" if timing.status == 200 and not timing.problem else f"HTTP {timing.status} {timing.problem}".strip()
@@ -192,14 +194,16 @@ def build_database(path: Path, quotes: int, *, seed: int = 1, progress: Callable
             outlet_ids[(name, known_only)] = row["id"] if row else None
             if row:
                 outlet_names[row["id"]] = row["name"]
-                db["outlets"].insert(row, pk="id", ignore=True)
+                db.table("outlets").insert(row, pk="id", ignore=True)
         return outlet_ids[(name, known_only)]
 
     recent: list[tuple[int, str, str]] = []  # statements to quote again: (id, text, speaker)
     made = statement_id = article_number = 0
     started = time.perf_counter()
     while made < quotes:
-        articles, quote_rows, statements = [], [], []
+        articles: list[dict[str, Any]] = []
+        quote_rows: list[dict[str, Any]] = []
+        statements: list[dict[str, Any]] = []
         while len(quote_rows) < BATCH and made + len(quote_rows) < quotes:
             article_number += 1
             article_id = stable_id(f"bench article {article_number}")
@@ -241,7 +245,7 @@ def build_database(path: Path, quotes: int, *, seed: int = 1, progress: Callable
                 speaker_id = speaker_ids.get(canonical)
                 if speaker_id is None:
                     speaker_id = speaker_ids[canonical] = stable_id(speaker_key(canonical))
-                    db["speakers"].insert({"id": speaker_id, "name": canonical, "kind": "person"}, pk="id", ignore=True)
+                    db.table("speakers").insert({"id": speaker_id, "name": canonical, "kind": "person"}, pk="id", ignore=True)
                 start = offset + at
                 quote_rows.append({
                     "id": stable_id(article_id, str(start), str(start + len(quote_text)), kind), "article_id": article_id,
@@ -263,9 +267,9 @@ def build_database(path: Path, quotes: int, *, seed: int = 1, progress: Callable
                              "text": "\n\n".join(paragraphs), "ingested_at": "2025-01-01T00:00:00+00:00",
                              "extractor_version": "bench"})
         with db.conn:
-            db["articles"].insert_all(articles, pk="id")
-            db["statements"].insert_all(statements, pk="id")
-            db["quotes"].insert_all(quote_rows, pk="id")
+            db.table("articles").insert_all(articles, pk="id")
+            db.table("statements").insert_all(statements, pk="id")
+            db.table("quotes").insert_all(quote_rows, pk="id")
         made += len(quote_rows)
         if progress:
             progress(f"{made:,} quotes, {article_number:,} articles, {time.perf_counter() - started:.0f} s")
@@ -305,8 +309,8 @@ def bench_requests(db: Database) -> list[tuple[str, str]]:
                   " group by speakers.id order by count(*) desc limit 20", 5)
     rare_speaker = top("select speakers.name from speakers order by rowid desc limit 1", 0)
     publisher = top("select value from quote_facets where facet = 'published_by' order by quotes desc limit 5", 1)
-    phrase = " ".join(top(f"select text from quotes where statement_id in (select id from statements where articles > 2)"
-                          f" limit 1", 0).split()[2:6])
+    phrase = " ".join(top("select text from quotes where statement_id in (select id from statements where articles > 2)"
+                          " limit 1", 0).split()[2:6])
     q = urllib.parse.quote_plus
     # The second page of the default one: its key is the 50th row's date and id (Datasette's _next).
     row = db.execute("select date, id from quotes order by date desc, id limit 1 offset 49").fetchone()

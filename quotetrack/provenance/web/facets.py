@@ -19,7 +19,7 @@ __all__ = ["MAX_FACETED_ROWS", "CountedDateFacet", "CountedFacet"]
 MAX_FACETED_ROWS = 100_000
 
 
-class _Counted(Facet):  # type: ignore[misc]
+class _Counted(Facet):
     shown_type = "column"
     base: Any = ColumnFacet
 
