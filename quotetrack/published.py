@@ -23,9 +23,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from sqlite_utils import Database
 
-__all__ = ["FACETS", "NAME_COLUMNS", "add_published_design", "facet_counts", "rebuild_summaries"]
+__all__ = ["FACETS", "NAME_COLUMNS", "SORT_DATE_SQL", "add_published_design", "facet_counts", "rebuild_summaries", "sort_date"]
 
 # The names on each quote, and the SQL that reads each one from the id beside it.
 NAME_COLUMNS = {
@@ -33,6 +35,31 @@ NAME_COLUMNS = {
     "via_outlet": "(select name from outlets where id = quotes.via_outlet_id)",
     "published_by": "coalesce((select name from outlets where id = quotes.publisher_outlet_id), quotes.publisher)",
 }
+
+# ``sort_date``: the date as an instant in UTC, so that text order is time order, and never null, so
+# that Datasette's next-page clause stays on an index ('' when undated: last, newest first).
+SORT_DATE_SQL = ("coalesce(case when length({q}.date) > 10 then coalesce(strftime('%Y-%m-%dT%H:%M:%S', {q}.date), {q}.date)"
+                 " else {q}.date end, '')")
+
+
+def sort_date(date: str | None) -> str:
+    """The value of ``quotes.sort_date`` for a date (what :data:`SORT_DATE_SQL` computes in SQL).
+
+    >>> sort_date("2024-05-14T09:00:00+09:00"), sort_date("2024-05-14"), sort_date(None)
+    ('2024-05-14T00:00:00', '2024-05-14', '')
+    """
+    if not date:
+        return ""
+    if len(date) <= 10:
+        return date
+    try:
+        moment = datetime.datetime.fromisoformat(date)
+    except ValueError:
+        return date
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(datetime.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
 
 # Facets counted ahead in quote_facets: facet name -> SQL of its value for a quote row (`q`).
 FACETS = {
@@ -47,19 +74,23 @@ FACETS = {
 
 # One index per filter of the quote page: the filter, then the date (the page's order), then the
 # other facet columns, so the facets of a filtered page read the index alone.
-_FACET_COLUMNS = ["kind", "speaker", "via_outlet", "published_by", "speaker_method"]
+_FACET_COLUMNS = ["kind", "speaker", "via_outlet", "published_by", "speaker_method", "date"]
 PAGE_INDEXES = {
-    "quotes_by_speaker": ["speaker", "date", *_FACET_COLUMNS],
-    "quotes_by_via_outlet": ["via_outlet", "date", *_FACET_COLUMNS],
-    "quotes_by_publisher": ["published_by", "date", *_FACET_COLUMNS],
-    "quotes_by_date": ["date", *_FACET_COLUMNS],
+    "quotes_by_speaker": ["speaker", "sort_date", *_FACET_COLUMNS],
+    "quotes_by_via_outlet": ["via_outlet", "sort_date", *_FACET_COLUMNS],
+    "quotes_by_publisher": ["published_by", "sort_date", *_FACET_COLUMNS],
+    "quotes_by_kind": ["kind", "sort_date", *_FACET_COLUMNS],
+    "quotes_by_sort_date": ["sort_date"],
+    # date ranges (date__gte=...), with the facets
+    "quotes_by_date": ["date", *_FACET_COLUMNS[:-1]],
     # first and last dates of a speaker or outlet, after a delete
-    "quotes_speaker_id_date": ["speaker_id", "date"],
-    "quotes_via_outlet_id_date": ["via_outlet_id", "date"],
-    "quotes_publisher_outlet_id_date": ["publisher_outlet_id", "date"],
+    "quotes_speaker_id_date": ["speaker_id", "sort_date"],
+    "quotes_via_outlet_id_date": ["via_outlet_id", "sort_date"],
+    "quotes_publisher_outlet_id_date": ["publisher_outlet_id", "sort_date"],
 }
 # Replaced by the composite indexes above, which serve the same lookups.
-_DROPPED_INDEXES = ("idx_quotes_date", "idx_quotes_speaker_id", "idx_quotes_via_outlet_id", "idx_quotes_publisher_outlet_id")
+_DROPPED_INDEXES = ("idx_quotes_date", "idx_quotes_kind", "idx_quotes_speaker_id", "idx_quotes_via_outlet_id",
+                    "idx_quotes_publisher_outlet_id")
 
 SPEAKER_SUMMARY = {"quotes": int, "first_seen": str, "last_seen": str}
 OUTLET_SUMMARY = {"quotes_via": int, "quotes_published": int, "first_seen": str, "last_seen": str}
@@ -67,8 +98,8 @@ OUTLET_SUMMARY = {"quotes_via": int, "quotes_published": int, "first_seen": str,
 SUMMARY_DOCS = {
     "speakers": {
         "quotes": "number of quotes credited to the speaker",
-        "first_seen": "date of the speaker's earliest dated quote",
-        "last_seen": "date of the speaker's latest dated quote",
+        "first_seen": "date of the speaker's earliest dated quote (in UTC, as `quotes.sort_date`)",
+        "last_seen": "date of the speaker's latest dated quote (in UTC)",
     },
     "outlets": {
         "quotes_via": "number of quotes relayed through the outlet",
@@ -86,6 +117,7 @@ QUOTE_NAME_DOCS = {
     "speaker": "who said it: the speaker's canonical name (`speakers.name`), copied for filtering and faceting",
     "via_outlet": "the outlet it was relayed through (`outlets.name`), copied for filtering and faceting",
     "published_by": "the publisher's canonical name (`outlets.name` when the gazetteer knows it, else as given)",
+    "sort_date": "the date as an instant in UTC (`2024-05-14T00:00:00` for 09:00+09:00), '' when undated: the quote page's order",
 }
 
 
@@ -97,31 +129,36 @@ def _max_date(current: str, new: str) -> str:
     return f"max(coalesce({current}, {new}), coalesce({new}, {current}))"
 
 
+NEW_DAY = "nullif(new.sort_date, '')"
+
+
 def _triggers() -> dict[str, str]:
     facet_rows = " union all ".join(f"select '{facet}' as facet, {sql.format(q='{row}')} as value" for facet, sql in FACETS.items())
     count_new = (
         f"insert into quote_facets (facet, value, quotes) select facet, value, 1 from ({facet_rows.format(row='new')})"
         " where value is not null on conflict (facet, value) do update set quotes = quotes + 1;"
-        f" update speakers set quotes = coalesce(quotes, 0) + 1, first_seen = {_min_date('first_seen', 'new.date')},"
-        f" last_seen = {_max_date('last_seen', 'new.date')} where id = new.speaker_id;"
-        f" update outlets set quotes_via = coalesce(quotes_via, 0) + 1, first_seen = {_min_date('first_seen', 'new.date')},"
-        f" last_seen = {_max_date('last_seen', 'new.date')} where id = new.via_outlet_id;"
-        f" update outlets set quotes_published = coalesce(quotes_published, 0) + 1, first_seen = {_min_date('first_seen', 'new.date')},"
-        f" last_seen = {_max_date('last_seen', 'new.date')} where id = new.publisher_outlet_id;"
+        f" update speakers set quotes = coalesce(quotes, 0) + 1, first_seen = {_min_date('first_seen', NEW_DAY)},"
+        f" last_seen = {_max_date('last_seen', NEW_DAY)} where id = new.speaker_id;"
+        f" update outlets set quotes_via = coalesce(quotes_via, 0) + 1, first_seen = {_min_date('first_seen', NEW_DAY)},"
+        f" last_seen = {_max_date('last_seen', NEW_DAY)} where id = new.via_outlet_id;"
+        f" update outlets set quotes_published = coalesce(quotes_published, 0) + 1, first_seen = {_min_date('first_seen', NEW_DAY)},"
+        f" last_seen = {_max_date('last_seen', NEW_DAY)} where id = new.publisher_outlet_id;"
     )
-    outlet_dates = ("first_seen = (select min(d) from (select min(date) as d from quotes where via_outlet_id = outlets.id"
-                    " union all select min(date) from quotes where publisher_outlet_id = outlets.id)),"
-                    " last_seen = (select max(d) from (select max(date) as d from quotes where via_outlet_id = outlets.id"
-                    " union all select max(date) from quotes where publisher_outlet_id = outlets.id))")
+    outlet_dates = ("first_seen = (select min(d) from (select min(sort_date) as d from quotes where via_outlet_id = outlets.id"
+                    " and sort_date > '' union all select min(sort_date) from quotes where publisher_outlet_id = outlets.id"
+                    " and sort_date > '')), last_seen = (select max(d) from (select max(sort_date) as d from quotes"
+                    " where via_outlet_id = outlets.id and sort_date > '' union all select max(sort_date) from quotes"
+                    " where publisher_outlet_id = outlets.id and sort_date > ''))")
     count_old = (
         f"update quote_facets set quotes = quotes - 1 where (facet, value) in ({facet_rows.format(row='old')});"
         " delete from quote_facets where quotes <= 0;"
-        " update speakers set quotes = quotes - 1, first_seen = (select min(date) from quotes where speaker_id = old.speaker_id),"
-        " last_seen = (select max(date) from quotes where speaker_id = old.speaker_id) where id = old.speaker_id;"
+        " update speakers set quotes = quotes - 1,"
+        " first_seen = (select min(sort_date) from quotes where speaker_id = old.speaker_id and sort_date > ''),"
+        " last_seen = (select max(sort_date) from quotes where speaker_id = old.speaker_id and sort_date > '') where id = old.speaker_id;"
         f" update outlets set quotes_via = quotes_via - 1, {outlet_dates} where id = old.via_outlet_id;"
         f" update outlets set quotes_published = quotes_published - 1, {outlet_dates} where id = old.publisher_outlet_id;"
     )
-    watched = "speaker_id, via_outlet_id, publisher_outlet_id, date, kind, speaker_method, speaker, via_outlet, published_by"
+    watched = "speaker_id, via_outlet_id, publisher_outlet_id, date, sort_date, kind, speaker_method, speaker, via_outlet, published_by"
     return {
         "quotes_published_ai": f"create trigger quotes_published_ai after insert on quotes begin {count_new} end",
         "quotes_published_ad": f"create trigger quotes_published_ad after delete on quotes begin {count_old} end",
@@ -150,6 +187,8 @@ def add_published_design(db: Database) -> None:
     for column in NAME_COLUMNS:
         if column not in quotes.columns_dict:
             quotes.add_column(column, str)
+    if "sort_date" not in quotes.columns_dict:
+        quotes.add_column("sort_date", str, not_null_default="")
     for table, columns in (("speakers", SPEAKER_SUMMARY), ("outlets", OUTLET_SUMMARY)):
         for column, kind in columns.items():
             if column not in db.table(table).columns_dict:
@@ -159,7 +198,8 @@ def add_published_design(db: Database) -> None:
     db.execute("create index if not exists quote_facets_by_count on quote_facets (facet, quotes desc)")
     for name, sql in _triggers().items():
         db.execute(f"drop trigger if exists {name}")
-    db.execute(f"update quotes set {', '.join(f'{column} = {sql}' for column, sql in NAME_COLUMNS.items())}")
+    filled = {**NAME_COLUMNS, "sort_date": SORT_DATE_SQL.format(q="quotes")}
+    db.execute(f"update quotes set {', '.join(f'{column} = {sql}' for column, sql in filled.items())}")
     for name in _DROPPED_INDEXES:
         db.execute(f"drop index if exists {name}")
     for name, indexed in PAGE_INDEXES.items():
@@ -180,11 +220,11 @@ def rebuild_summaries(db: Database) -> None:
         db.execute(f"insert into quote_facets (facet, value, quotes) select '{facet}', {value}, count(*) from quotes"
                    f" where {value} is not null group by {value}")
     db.execute("""update speakers set (quotes, first_seen, last_seen) = (
-        select count(*), min(date), max(date) from quotes where speaker_id = speakers.id)""")
+        select count(*), min(nullif(sort_date, '')), max(nullif(sort_date, '')) from quotes where speaker_id = speakers.id)""")
     db.execute("""update outlets set (quotes_via, quotes_published, first_seen, last_seen) = (
-        select coalesce(sum(via), 0), coalesce(sum(published), 0), min(date), max(date) from (
-          select 1 as via, 0 as published, date from quotes where via_outlet_id = outlets.id
-          union all select 0, 1, date from quotes where publisher_outlet_id = outlets.id))""")
+        select coalesce(sum(via), 0), coalesce(sum(published), 0), min(nullif(day, '')), max(nullif(day, '')) from (
+          select 1 as via, 0 as published, sort_date as day from quotes where via_outlet_id = outlets.id
+          union all select 0, 1, sort_date from quotes where publisher_outlet_id = outlets.id))""")
 
 
 def facet_counts(db: Database, facet: str, limit: int = 20) -> list[tuple[str, int]]:

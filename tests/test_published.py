@@ -18,7 +18,7 @@ def quote_in(text: str, words: str, **fields) -> Quote:
     return Quote(text=words, start=start, end=start + len(words), **fields)
 
 
-def wire_story(date: str = "2024-05-14", publisher: str = "The Northern Ledger") -> tuple[Article, list[Quote]]:
+def wire_story(date: str = "2024-05-14T09:00:00+09:00", publisher: str = "The Northern Ledger") -> tuple[Article, list[Quote]]:
     article = Article(text=WIRE, url="https://ledger.example/grain", publisher=publisher, date=date, title="Grain talks")
     return article, [quote_in(WIRE, "open to dialogue", kind="mixed", speaker="Kremlin spokesman Dmitry Peskov",
                               via_outlet="the state-run TASS news agency", cue="quoted ... as saying")]
@@ -33,6 +33,7 @@ def snapshot(db: Database) -> dict:
     """Everything the published design derives, read back."""
     return {
         "names": sorted(db.execute("select id, speaker, via_outlet, published_by from quotes").fetchall()),
+        "sort_dates": sorted(db.execute("select date, sort_date from quotes").fetchall(), key=str),
         "facets": sorted(db.execute("select facet, value, quotes from quote_facets").fetchall()),
         "speakers": sorted(db.execute("select name, quotes, first_seen, last_seen from speakers").fetchall()),
         "outlets": sorted(db.execute("select name, quotes_via, quotes_published, first_seen, last_seen from outlets").fetchall()),
@@ -56,10 +57,12 @@ def db():
 def test_names_and_counts_after_ingest(db):
     names = {row[1:] for row in snapshot(db)["names"]}
     assert names == {("Dmitry Peskov", "TASS", "The Northern Ledger"), ("Jane Ortiz", None, "Capitol Wire")}
+    # The quote page's order: the instant in UTC (09:00 in Tokyo is midnight UTC).
+    assert ("2024-05-14T09:00:00+09:00", "2024-05-14T00:00:00") in snapshot(db)["sort_dates"]
     facets = {(facet, value): count for facet, value, count in snapshot(db)["facets"]}
     assert facets[("speaker", "Dmitry Peskov")] == 1 and facets[("via_outlet", "TASS")] == 1
     assert facets[("date", "2024-05-13")] == 1 and facets[("kind", "direct")] == 1
-    assert ("TASS", 1, 0, "2024-05-14", "2024-05-14") in snapshot(db)["outlets"]
+    assert ("TASS", 1, 0, "2024-05-14T00:00:00", "2024-05-14T00:00:00") in snapshot(db)["outlets"]
     assert snapshot(db) == recounted(db)
 
 
@@ -67,7 +70,7 @@ def test_a_second_article_moves_the_summaries(db):
     article, quotes = wire_story(date="2024-05-10", publisher="Reuters")
     ingest_article(db, Article(**{**article.__dict__, "url": "https://reuters.example/grain"}), quotes)
     speakers = {row[0]: row[1:] for row in snapshot(db)["speakers"]}
-    assert speakers["Dmitry Peskov"] == (2, "2024-05-10", "2024-05-14")
+    assert speakers["Dmitry Peskov"] == (2, "2024-05-10", "2024-05-14T00:00:00")
     assert snapshot(db) == recounted(db)
 
 
@@ -86,6 +89,14 @@ def test_a_deleted_article_takes_its_counts_away(db):
     assert delete_article(db, article.id)
     assert [row[1] for row in snapshot(db)["names"]] == ["Jane Ortiz"]
     assert not [row for row in snapshot(db)["facets"] if row[1] in ("Dmitry Peskov", "TASS", "2024-05-14")]
+    assert snapshot(db) == recounted(db)
+
+
+def test_a_corrected_date_moves_its_sort_date_and_counts(db):
+    article, quotes = local_story(date="2024-05-20T23:30:00-02:00")
+    ingest_article(db, article, quotes)
+    assert ("2024-05-20T23:30:00-02:00", "2024-05-21T01:30:00") in snapshot(db)["sort_dates"]
+    assert ("date", "2024-05-21", 1) in snapshot(db)["facets"]
     assert snapshot(db) == recounted(db)
 
 

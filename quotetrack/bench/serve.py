@@ -40,7 +40,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ..published import rebuild_summaries
+from ..published import rebuild_summaries, sort_date
 from ..records import stable_id
 from ..resources import data_dir, word_lines
 from . import BenchmarkError
@@ -258,7 +258,7 @@ def build_database(path: Path, quotes: int, *, seed: int = 1, progress: Callable
                     "via_chain": f'["{via}"]' if via else None, "statement_id": statement if len(text.split()) >= 4 else None,
                     "variant": variant or "unchanged", "seen_order": seen_order(date, article_number, start),
                     "speaker": canonical, "via_outlet": outlet_names.get(outlet(via, False)),
-                    "published_by": outlet_names.get(outlet(publisher, True)) or publisher,
+                    "published_by": outlet_names.get(outlet(publisher, True)) or publisher, "sort_date": sort_date(date),
                 })
                 paragraphs.append(sentence)
                 offset += len(sentence) + 2
@@ -313,8 +313,8 @@ def bench_requests(db: Database) -> list[tuple[str, str]]:
                           " limit 1", 0).split()[2:6])
     q = urllib.parse.quote_plus
     # The second page of the default one: its key is the 50th row's date and id (Datasette's _next).
-    row = db.execute("select date, id from quotes order by date desc, id limit 1 offset 49").fetchone()
-    next_page = f"/{name}/quotes?_next={q(_key(row[0]) + ',' + _key(row[1]))}&_sort_desc=date" if row else f"/{name}/quotes"
+    row = db.execute("select sort_date, id from quotes order by sort_date desc, id limit 1 offset 49").fetchone()
+    next_page = f"/{name}/quotes?_next={q(_key(row[0]) + ',' + _key(row[1]))}&_sort_desc=sort_date" if row else f"/{name}/quotes"
     table = f"/{name}/quotes"
     return [
         ("default page", table),
