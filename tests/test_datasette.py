@@ -179,3 +179,26 @@ async def test_the_migrations_table_is_hidden(datasette):
     shown = {table["name"] for table in response.json()["tables"] if not table["hidden"]}
     assert "_sqlite_migrations" in hidden
     assert {"quotes", "speakers", "outlets", "articles"} <= shown
+
+
+@pytest.mark.parametrize("common", [False, True])
+async def test_search_on_the_quote_page_finds_the_same_quotes_for_rare_and_common_words(datasette, monkeypatch, common):
+    """A word in most quotes is searched quote by quote in date order (no count, no facets); the rows are the same."""
+    from quotetrack.provenance.web import search
+
+    if common:
+        monkeypatch.setattr(search, "COMMON_MINIMUM", 1)
+    rows = (await datasette.client.get("/quotes/quotes.json", params={"_search": "dialogue", "_shape": "array"})).json()
+    assert sorted(row["published_by"] for row in rows) == ["Reuters", "The Northern Ledger"]
+    data = (await datasette.client.get("/quotes/quotes.json", params={"_search": "dialogue"})).json()
+    assert (data["filtered_table_rows_count"] is None) == common
+    assert bool(data["facet_results"]) != common
+    page = await datasette.client.get("/quotes/quotes", params={"_search": "dialogue", "speaker": "Dmitry Peskov"})
+    assert page.status_code == 200
+    assert ("matches too many quotes" in page.text) == common
+    assert 'value="dialogue"' in page.text  # the search box keeps the words
+
+
+async def test_a_facet_the_page_already_shows_is_not_shown_twice(datasette):
+    data = (await datasette.client.get("/quotes/quotes.json?_facet=speaker&_facet=cue")).json()
+    assert sorted(data["facet_results"]) == ["cue", "date", "kind", "published_by", "speaker", "speaker_method", "via_outlet"]

@@ -24,6 +24,7 @@ from sqlite_utils import Database
 
 from ..similarity import word_diff
 from ..tracing import later_than, timeline
+from .search import asgi_wrapper, filters_from_request  # noqa: F401  (hooks of this plugin)
 
 __all__ = ["ensure_registered", "quote_context"]
 
