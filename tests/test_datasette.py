@@ -202,3 +202,21 @@ async def test_search_on_the_quote_page_finds_the_same_quotes_for_rare_and_commo
 async def test_a_facet_the_page_already_shows_is_not_shown_twice(datasette):
     data = (await datasette.client.get("/quotes/quotes.json?_facet=speaker&_facet=cue")).json()
     assert sorted(data["facet_results"]) == ["cue", "date", "kind", "published_by", "speaker", "speaker_method", "via_outlet"]
+
+
+async def test_pages_too_large_to_facet_say_so_instead_of_timing_out(datasette, monkeypatch):
+    from quotetrack.provenance.web import facets
+
+    monkeypatch.setattr(facets, "MAX_FACETED_ROWS", 1)
+    data = (await datasette.client.get("/quotes/quotes.json?kind=mixed")).json()
+    assert data["filtered_table_rows_count"] == 2 and data["facet_results"] == {} and data["facets_timed_out"] == []
+    page = await datasette.client.get("/quotes/quotes?kind=mixed")
+    assert "Facets are counted on pages of up to" in page.text
+    # The unfiltered page still has its facets, counted ahead.
+    assert (await datasette.client.get("/quotes/quotes.json")).json()["facet_results"]
+
+
+async def test_statement_facets_show_names(datasette):
+    data = (await datasette.client.get("/quotes/statements.json")).json()
+    assert {item["label"] for item in data["facet_results"]["speaker_id"]["results"]} <= {"Dmitry Peskov", "Jane Ortiz"}
+    assert data["facet_results"]["speaker_id"]["results"]

@@ -79,9 +79,9 @@ def extra_css_urls(template: str, database: str | None, table: str | None, datas
 
 @hookimpl
 def register_facet_classes() -> list[type]:
-    from .facets import CountedDateFacet, CountedFacet
+    from .facets import CountedFacet
 
-    return [CountedFacet, CountedDateFacet]
+    return [CountedFacet]
 
 
 def _link(href: str, text: str) -> markupsafe.Markup:
