@@ -36,20 +36,31 @@ NAME_COLUMNS = {
     "published_by": "coalesce((select name from outlets where id = quotes.publisher_outlet_id), quotes.publisher)",
 }
 
-# ``sort_date``: the date as an instant in UTC, so that text order is time order, and never null, so
-# that Datasette's next-page clause stays on an index ('' when undated: last, newest first).
+# ``sort_date``: the quote page's order, one value per quote: the date as an instant in UTC (so
+# that text order is time order), then the quote's id. Never null (Datasette's next-page clause
+# then stays on an index) and never tied (Datasette's first page is ordered by it alone, so a tie
+# across a page boundary would repeat or skip rows in a CSV stream). Undated quotes sort before
+# every date ("- <id>"): last, newest first.
 SORT_DATE_SQL = ("coalesce(case when length({q}.date) > 10 then coalesce(strftime('%Y-%m-%dT%H:%M:%S', {q}.date), {q}.date)"
-                 " else {q}.date end, '')")
+                 " else {q}.date end, '-') || ' ' || {q}.id")
+DATED = "sort_date > '0'"
 
 
-def sort_date(date: str | None) -> str:
-    """The value of ``quotes.sort_date`` for a date (what :data:`SORT_DATE_SQL` computes in SQL).
+def _day(sql: str) -> str:
+    """SQL for the date part of a ``sort_date`` value (null for an undated one or for null)."""
+    return f"nullif(substr({sql}, 1, instr({sql}, ' ') - 1), '-')"
 
-    >>> sort_date("2024-05-14T09:00:00+09:00"), sort_date("2024-05-14"), sort_date(None)
-    ('2024-05-14T00:00:00', '2024-05-14', '')
+
+def sort_date(date: str | None, id: str) -> str:
+    """The value of ``quotes.sort_date`` for a quote's date and id (what :data:`SORT_DATE_SQL` computes in SQL).
+
+    >>> sort_date("2024-05-14T09:00:00+09:00", "q1"), sort_date("2024-05-14", "q2"), sort_date(None, "q3")
+    ('2024-05-14T00:00:00 q1', '2024-05-14 q2', '- q3')
     """
-    if not date:
-        return ""
+    return f"{_utc(date) if date else '-'} {id}"
+
+
+def _utc(date: str) -> str:
     if len(date) <= 10:
         return date
     try:
@@ -98,7 +109,7 @@ OUTLET_SUMMARY = {"quotes_via": int, "quotes_published": int, "first_seen": str,
 SUMMARY_DOCS = {
     "speakers": {
         "quotes": "number of quotes credited to the speaker",
-        "first_seen": "date of the speaker's earliest dated quote (in UTC, as `quotes.sort_date`)",
+        "first_seen": "date of the speaker's earliest dated quote (in UTC, as in `quotes.sort_date`)",
         "last_seen": "date of the speaker's latest dated quote (in UTC)",
     },
     "outlets": {
@@ -117,7 +128,7 @@ QUOTE_NAME_DOCS = {
     "speaker": "who said it: the speaker's canonical name (`speakers.name`), copied for filtering and faceting",
     "via_outlet": "the outlet it was relayed through (`outlets.name`), copied for filtering and faceting",
     "published_by": "the publisher's canonical name (`outlets.name` when the gazetteer knows it, else as given)",
-    "sort_date": "the date as an instant in UTC (`2024-05-14T00:00:00` for 09:00+09:00), '' when undated: the quote page's order",
+    "sort_date": "the quote page's order: the date as an instant in UTC, then the id (`2024-05-14T00:00:00 3f2a…` for 09:00+09:00; `- 3f2a…` when undated)",
 }
 
 
@@ -129,7 +140,7 @@ def _max_date(current: str, new: str) -> str:
     return f"max(coalesce({current}, {new}), coalesce({new}, {current}))"
 
 
-NEW_DAY = "nullif(new.sort_date, '')"
+NEW_DAY = _day("new.sort_date")
 
 
 def _triggers() -> dict[str, str]:
@@ -144,17 +155,19 @@ def _triggers() -> dict[str, str]:
         f" update outlets set quotes_published = coalesce(quotes_published, 0) + 1, first_seen = {_min_date('first_seen', NEW_DAY)},"
         f" last_seen = {_max_date('last_seen', NEW_DAY)} where id = new.publisher_outlet_id;"
     )
-    outlet_dates = ("first_seen = (select min(d) from (select min(sort_date) as d from quotes where via_outlet_id = outlets.id"
-                    " and sort_date > '' union all select min(sort_date) from quotes where publisher_outlet_id = outlets.id"
-                    " and sort_date > '')), last_seen = (select max(d) from (select max(sort_date) as d from quotes"
-                    " where via_outlet_id = outlets.id and sort_date > '' union all select max(sort_date) from quotes"
-                    " where publisher_outlet_id = outlets.id and sort_date > ''))")
+    first = _day("min(sort_date)")
+    last = _day("max(sort_date)")
+    outlet_dates = (f"first_seen = (select min(d) from (select {first} as d from quotes where via_outlet_id = outlets.id"
+                    f" and {DATED} union all select {first} from quotes where publisher_outlet_id = outlets.id"
+                    f" and {DATED})), last_seen = (select max(d) from (select {last} as d from quotes"
+                    f" where via_outlet_id = outlets.id and {DATED} union all select {last} from quotes"
+                    f" where publisher_outlet_id = outlets.id and {DATED}))")
     count_old = (
         f"update quote_facets set quotes = quotes - 1 where (facet, value) in ({facet_rows.format(row='old')});"
         " delete from quote_facets where quotes <= 0;"
         " update speakers set quotes = quotes - 1,"
-        " first_seen = (select min(sort_date) from quotes where speaker_id = old.speaker_id and sort_date > ''),"
-        " last_seen = (select max(sort_date) from quotes where speaker_id = old.speaker_id and sort_date > '') where id = old.speaker_id;"
+        f" first_seen = (select {first} from quotes where speaker_id = old.speaker_id and {DATED}),"
+        f" last_seen = (select {last} from quotes where speaker_id = old.speaker_id and {DATED}) where id = old.speaker_id;"
         f" update outlets set quotes_via = quotes_via - 1, {outlet_dates} where id = old.via_outlet_id;"
         f" update outlets set quotes_published = quotes_published - 1, {outlet_dates} where id = old.publisher_outlet_id;"
     )
@@ -188,7 +201,7 @@ def add_published_design(db: Database) -> None:
         if column not in quotes.columns_dict:
             quotes.add_column(column, str)
     if "sort_date" not in quotes.columns_dict:
-        quotes.add_column("sort_date", str, not_null_default="")
+        quotes.add_column("sort_date", str, not_null_default="-")
     for table, columns in (("speakers", SPEAKER_SUMMARY), ("outlets", OUTLET_SUMMARY)):
         for column, kind in columns.items():
             if column not in db.table(table).columns_dict:
@@ -220,11 +233,13 @@ def rebuild_summaries(db: Database) -> None:
         db.execute(f"insert into quote_facets (facet, value, quotes) select '{facet}', {value}, count(*) from quotes"
                    f" where {value} is not null group by {value}")
     db.execute("""update speakers set (quotes, first_seen, last_seen) = (
-        select count(*), min(nullif(sort_date, '')), max(nullif(sort_date, '')) from quotes where speaker_id = speakers.id)""")
+        select count(*), {first}, {last} from quotes where speaker_id = speakers.id)""".format(
+        first=_day(f"min(case when {DATED} then sort_date end)"), last=_day(f"max(case when {DATED} then sort_date end)")))
     db.execute("""update outlets set (quotes_via, quotes_published, first_seen, last_seen) = (
-        select coalesce(sum(via), 0), coalesce(sum(published), 0), min(nullif(day, '')), max(nullif(day, '')) from (
+        select coalesce(sum(via), 0), coalesce(sum(published), 0), {first}, {last} from (
           select 1 as via, 0 as published, sort_date as day from quotes where via_outlet_id = outlets.id
-          union all select 0, 1, sort_date from quotes where publisher_outlet_id = outlets.id))""")
+          union all select 0, 1, sort_date from quotes where publisher_outlet_id = outlets.id))""".format(
+        first=_day("min(case when day > '0' then day end)"), last=_day("max(case when day > '0' then day end)")))
 
 
 def facet_counts(db: Database, facet: str, limit: int = 20) -> list[tuple[str, int]]:

@@ -36,8 +36,8 @@ from sqlite_utils import Database
 
 from .errors import StoreError
 from .provenance.cluster import forget_article, refresh_statements, update_article_statements
-from .query import query_quotes
 from .published import sort_date
+from .query import query_quotes
 from .records import EXTRACTOR_VERSION, Article, Quote, stable_id
 from .resolve.names import canonical_speaker, speaker_key, speaker_kind
 from .resolve.outlets import outlet_row
@@ -387,7 +387,7 @@ def _add_published_names(db: Database, entities: _Entities, rows: list[dict[str,
         row["speaker"] = speakers.get(row["speaker_id"])
         row["via_outlet"] = outlets.get(row["via_outlet_id"])
         row["published_by"] = outlets.get(row["publisher_outlet_id"]) or row["publisher"]
-        row["sort_date"] = sort_date(row["date"])
+        row["sort_date"] = sort_date(row["date"], row["id"])
 
 
 class _Entities:

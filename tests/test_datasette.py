@@ -209,7 +209,7 @@ async def test_pages_too_large_to_facet_say_so_instead_of_timing_out(datasette, 
 
     monkeypatch.setattr(facets, "MAX_FACETED_ROWS", 1)
     data = (await datasette.client.get("/quotes/quotes.json?kind=mixed")).json()
-    assert data["filtered_table_rows_count"] == 2 and data["facet_results"] == {} and data["facets_timed_out"] == []
+    assert data["filtered_table_rows_count"] == 2 and data["facet_results"] == {}
     page = await datasette.client.get("/quotes/quotes?kind=mixed")
     assert "Facets are counted on pages of up to" in page.text
     # The unfiltered page still has its facets, counted ahead.

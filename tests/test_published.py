@@ -33,7 +33,7 @@ def snapshot(db: Database) -> dict:
     """Everything the published design derives, read back."""
     return {
         "names": sorted(db.execute("select id, speaker, via_outlet, published_by from quotes").fetchall()),
-        "sort_dates": sorted(db.execute("select date, sort_date from quotes").fetchall(), key=str),
+        "sort_dates": sorted(db.execute("select date, substr(sort_date, 1, instr(sort_date, ' ') - 1) from quotes").fetchall(), key=str),
         "facets": sorted(db.execute("select facet, value, quotes from quote_facets").fetchall()),
         "speakers": sorted(db.execute("select name, quotes, first_seen, last_seen from speakers").fetchall()),
         "outlets": sorted(db.execute("select name, quotes_via, quotes_published, first_seen, last_seen from outlets").fetchall()),

@@ -262,8 +262,9 @@ def build_database(path: Path, quotes: int, *, seed: int = 1, progress: Callable
                     speaker_id = speaker_ids[canonical] = stable_id(speaker_key(canonical))
                     db.table("speakers").insert({"id": speaker_id, "name": canonical, "kind": "person"}, pk="id", ignore=True)
                 start = offset + at
+                quote_id = stable_id(article_id, str(start), str(start + len(quote_text)), kind)
                 quote_rows.append({
-                    "id": stable_id(article_id, str(start), str(start + len(quote_text)), kind), "article_id": article_id,
+                    "id": quote_id, "article_id": article_id,
                     "speaker_id": speaker_id, "via_outlet_id": outlet(via, False), "publisher_outlet_id": outlet(publisher, True),
                     "publisher": publisher, "text": quote_text, "start": start, "end": start + len(quote_text), "kind": kind,
                     "cue": "quoted ... as saying" if via else "said", "speaker_mention": mention, "sentence": sentence,
@@ -273,7 +274,7 @@ def build_database(path: Path, quotes: int, *, seed: int = 1, progress: Callable
                     "via_chain": f'["{via}"]' if via else None, "statement_id": statement if len(text.split()) >= 4 else None,
                     "variant": variant or "unchanged", "seen_order": seen_order(date, article_number, start),
                     "speaker": canonical, "via_outlet": outlet_names.get(outlet(via, False)),
-                    "published_by": outlet_names.get(outlet(publisher, True)) or publisher, "sort_date": sort_date(date),
+                    "published_by": outlet_names.get(outlet(publisher, True)) or publisher, "sort_date": sort_date(date, quote_id),
                 })
                 paragraphs.append(sentence)
                 offset += len(sentence) + 2

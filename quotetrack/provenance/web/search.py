@@ -16,6 +16,7 @@ per query at a million quotes, and the page runs several (rows, count, facets). 
 from __future__ import annotations
 
 import re
+import sqlite3
 import urllib.parse
 from typing import Any
 
@@ -48,7 +49,7 @@ async def is_common(db: Any, search: str, raw: bool = False) -> bool:
             "select count(*) from (select 1 from quotes_fts where quotes_fts match ? limit ?)",
             [search if raw else escape_fts(search), threshold],
         )).single_value()
-    except Exception:  # a raw query FTS cannot parse: Datasette reports it when it runs the page
+    except sqlite3.Error:  # a raw query FTS cannot parse: Datasette reports it when it runs the page
         return False
     return bool(found >= threshold)
 
