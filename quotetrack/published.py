@@ -83,17 +83,17 @@ FACETS = {
     "date": "date({q}.date)",
 }
 
-# One index per filter of the quote page: the filter, then the date (the page's order), then the
-# other facet columns, so the facets of a filtered page read the index alone.
+# One index per name filter of the quote page: the filter, then the page's order, then the facet
+# columns, so the facets of a filtered page read the index alone.
 _FACET_COLUMNS = ["kind", "speaker", "via_outlet", "published_by", "speaker_method", "date"]
 PAGE_INDEXES = {
     "quotes_by_speaker": ["speaker", "sort_date", *_FACET_COLUMNS],
     "quotes_by_via_outlet": ["via_outlet", "sort_date", *_FACET_COLUMNS],
     "quotes_by_publisher": ["published_by", "sort_date", *_FACET_COLUMNS],
-    "quotes_by_kind": ["kind", "sort_date", *_FACET_COLUMNS],
+    # kind and date ranges: their pages are large or short-lived; the order alone
+    "quotes_by_kind": ["kind", "sort_date"],
     "quotes_by_sort_date": ["sort_date"],
-    # date ranges (date__gte=...), with the facets
-    "quotes_by_date": ["date", *_FACET_COLUMNS[:-1]],
+    "quotes_by_date": ["date"],
     # first and last dates of a speaker or outlet, after a delete
     "quotes_speaker_id_date": ["speaker_id", "sort_date"],
     "quotes_via_outlet_id_date": ["via_outlet_id", "sort_date"],
@@ -208,7 +208,6 @@ def add_published_design(db: Database) -> None:
                 db.table(table).add_column(column, kind, not_null_default=0 if kind is int else None)
     db.execute("create table if not exists quote_facets (facet text not null, value text not null, quotes integer not null,"
                " primary key (facet, value)) without rowid")
-    db.execute("create index if not exists quote_facets_by_count on quote_facets (facet, quotes desc)")
     for name, sql in _triggers().items():
         db.execute(f"drop trigger if exists {name}")
     filled = {**NAME_COLUMNS, "sort_date": SORT_DATE_SQL.format(q="quotes")}
@@ -218,8 +217,6 @@ def add_published_design(db: Database) -> None:
     for name, indexed in PAGE_INDEXES.items():
         db.execute(f"create index if not exists {name} on quotes ({', '.join(indexed)})")
     db.execute("create index if not exists speakers_by_quotes on speakers (quotes desc)")
-    db.execute("create index if not exists outlets_by_quotes_via on outlets (quotes_via desc)")
-    db.execute("create index if not exists outlets_by_quotes_published on outlets (quotes_published desc)")
     rebuild_summaries(db)
     for sql in _triggers().values():
         db.execute(sql)
