@@ -24,7 +24,7 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_fts
 
-__all__ = ["common_threshold", "is_common"]
+__all__ = ["common_threshold", "is_common", "paging_filter", "search_filter"]
 
 # A search matching this share of the quotes or more is "common" (and at least this many quotes).
 COMMON_SHARE = 0.05
@@ -107,28 +107,50 @@ def _counted_facets(metadata: dict[str, Any]) -> set[str]:
     return found
 
 
-@hookimpl
-def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
-    async def inner() -> FilterArguments | None:
-        search = request.args.get("_find")
-        if table != "quotes" or search is None:
-            return None
-        db = datasette.get_database(database)
-        raw = request.args.get("_searchmode") == "raw"
-        match = f":{_PARAM}" if raw else f"escape_fts(:{_PARAM})"
-        filtered = any(not name.startswith("_") or "__" in name for name in request.args)
-        if not filtered and await is_common(db, search, raw):
-            # Newest first along the date index, each quote looked up in the full-text index: at
-            # this frequency a page of matches comes after reading about twice as many quotes.
-            # (With a filter, the filter's index leads and the matches are listed instead: the
-            # filtered quotes may hold few of them.)
-            where = (f"exists (select 1 from quotes_fts where quotes_fts match {match}"
-                     " and quotes_fts.rowid = quotes.rowid)")
-        else:
-            where = f"rowid in (select rowid from quotes_fts where quotes_fts match {match})"
-        return FilterArguments(
-            [where], {_PARAM: search}, [f'search matches "{search}"'],
-            {"supports_search": True, "search": search, "quotetrack_common_search": "_nocount" in request.args},
-        )
+async def search_filter(request: Any, database: str, table: str, datasette: Any) -> FilterArguments | None:
+    """The quote page's search (``_find``, which ``_search`` becomes): see the module docstring."""
+    search = request.args.get("_find")
+    if table != "quotes" or search is None:
+        return None
+    db = datasette.get_database(database)
+    raw = request.args.get("_searchmode") == "raw"
+    match = f":{_PARAM}" if raw else f"escape_fts(:{_PARAM})"
+    filtered = any(not name.startswith("_") or "__" in name for name in request.args)
+    if not filtered and await is_common(db, search, raw):
+        # Newest first along the date index, each quote looked up in the full-text index: at this
+        # frequency a page of matches comes after reading about twice as many quotes. (With a
+        # filter, the filter's index leads and the matches are listed instead: the filtered
+        # quotes may hold few of them.)
+        where = f"exists (select 1 from quotes_fts where quotes_fts match {match} and quotes_fts.rowid = quotes.rowid)"
+    else:
+        where = f"rowid in (select rowid from quotes_fts where quotes_fts match {match})"
+    return FilterArguments(
+        [where], {_PARAM: search}, [f'search matches "{search}"'],
+        {"supports_search": True, "search": search, "quotetrack_common_search": "_nocount" in request.args},
+    )
 
-    return inner
+
+async def paging_filter(request: Any, database: str, table: str, datasette: Any) -> FilterArguments | None:
+    """A bound on ``sort_date`` for the quote page's next pages, so that each starts where the last ended.
+
+    Datasette asks for the rows after the last one shown with ``sort_date < :last or sort_date is
+    null or (sort_date = :last and id > :id)``: no index range serves that, so SQLite reads the
+    index from the top every time and a CSV stream of a million quotes slows page by page. The
+    same rows also satisfy ``sort_date <= :last`` (``sort_date`` is never null), which gives it one.
+    """
+    from datasette.utils import urlsafe_components
+
+    after = request.args.get("_next")
+    if table != "quotes" or not after or after.startswith("$null"):
+        return None
+    metadata = datasette.table_metadata(database, table) or {}
+    sort, sort_desc = request.args.get("_sort"), request.args.get("_sort_desc")
+    if not sort and not sort_desc:
+        sort, sort_desc = metadata.get("sort"), metadata.get("sort_desc")
+    if "sort_date" not in (sort, sort_desc):
+        return None
+    components = urlsafe_components(after)
+    if len(components) < 2:
+        return None
+    operator = ">=" if sort == "sort_date" else "<="
+    return FilterArguments([f"sort_date {operator} :quotetrack_after"], {"quotetrack_after": components[0]}, [], {})
