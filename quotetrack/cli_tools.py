@@ -14,7 +14,7 @@ from .resources import data_dir
 SAMPLES_DIR = data_dir() / "samples"
 
 models_app = typer.Typer(help="Install or inspect the stanza NLP models.", no_args_is_help=True)
-bench_app = typer.Typer(help="Measure extraction quality, statement grouping and ingest speed.", no_args_is_help=True)
+bench_app = typer.Typer(help="Measure extraction quality, statement grouping, ingest and serving speed.", no_args_is_help=True)
 
 
 @models_app.command("download")
@@ -120,3 +120,29 @@ def bench_speed(
 
     require_exists(samples)
     typer.echo(run_speed(articles, engine=engine.value, samples=samples, html=html).report())
+
+
+@bench_app.command("serve")
+def bench_serve(
+    quotes: Annotated[int, typer.Option("--quotes", min=1, help="How many synthetic quotes the database holds.")] = 100_000,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Database to build, or reuse when it exists (default: a temporary file).")
+    ] = None,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Timed runs of each request.")] = 10,
+) -> None:
+    """Build a large synthetic database and time Datasette's pages on it (p50/p95 per request).
+
+    Example: quotetrack bench serve --quotes 1000000 --db /tmp/serve-1m.db
+    """
+    import tempfile
+
+    from .bench.serve import run_serve_bench
+
+    def progress(message: str) -> None:
+        typer.echo(f"  {message}", err=True)
+
+    if db is not None:
+        typer.echo(run_serve_bench(quotes, db=db, repeat=repeat, progress=progress).report())
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        typer.echo(run_serve_bench(quotes, db=Path(folder) / "quotes.db", repeat=repeat, progress=progress).report())

@@ -32,7 +32,7 @@ import yaml
 from .errors import QuotetrackError
 from .resources import metadata_path
 
-__all__ = ["PUBLIC_SETTINGS", "PUBLIC_TABLES", "datasette_command", "load_metadata", "public_options", "serve"]
+__all__ = ["PUBLIC_SETTINGS", "PUBLIC_TABLES", "datasette_command", "load_metadata", "public_options", "serve", "serve_settings"]
 
 # The name metadata.yml gives the database section; Datasette matches sections by file stem.
 METADATA_DATABASE = "quotes"
@@ -56,6 +56,19 @@ PUBLIC_SETTINGS: dict[str, Any] = {
     "trace_debug": False,
     "template_debug": False,
 }
+
+
+
+# Datasette settings of a local site. Time limits stay Datasette's; suggested facets are off (they
+# try a facet on every column of every page: a second per page at a million quotes) and CSV
+# streams have no size cap, so the CSV link of any page writes every row.
+LOCAL_SETTINGS: dict[str, Any] = {"suggest_facets": False, "max_csv_mb": 0}
+
+
+def serve_settings(*, public: bool = False) -> dict[str, Any]:
+    """The Datasette settings ``quotetrack serve`` runs with (:data:`PUBLIC_SETTINGS` for a public site)."""
+    return dict(PUBLIC_SETTINGS if public else LOCAL_SETTINGS)
+
 
 # The articles a public site lists: where and when they were published, never the file they were read from.
 _ARTICLE_COLUMNS = "id, title, publisher, date, url"
@@ -170,7 +183,7 @@ def serve(
     with open_store(db, read_only=True) as store:
         tables = store.db.table_names() + store.db.view_names()
     settings = load_metadata(metadata, database_name=db.stem)
-    limits: dict[str, Any] = {}
+    limits = serve_settings()
     if public:
         settings, limits = public_options(settings, db.stem, tables, with_text=with_text)
     immutable = read_only_location(db)

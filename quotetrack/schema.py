@@ -3,7 +3,7 @@
 >>> from sqlite_utils import Database
 >>> db = Database(memory=True)
 >>> [migration.name for migration in MIGRATIONS.pending(db)]
-['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements']
+['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -14,6 +14,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from .provenance.tables import QUOTE_DOCS, STATEMENT_DOCS
+from .published import QUOTE_NAME_DOCS, SUMMARY_DOCS
 
 __all__ = ["MIGRATIONS", "QUOTES_FTS_COLUMNS", "QUOTES_VIEW_SQL", "schema_complete"]
 
@@ -21,7 +22,8 @@ MIGRATIONS = Migrations("quotetrack")
 
 QUOTES_FTS_COLUMNS = ("text", "speaker_mention", "sentence")
 
-QUOTES_VIEW_SQL = """select
+# The view as it stood before the published design (older migrations create it; published_design replaces it).
+_JOINED_VIEW_SQL = """select
   quotes.id as id,
   quotes.text as text,
   quotes.kind as kind,
@@ -45,6 +47,28 @@ left join speakers on speakers.id = quotes.speaker_id
 left join outlets as via on via.id = quotes.via_outlet_id
 left join outlets as publisher on publisher.id = quotes.publisher_outlet_id"""
 
+# Quotes with their article's title and URL: the names are on the quotes (see quotetrack.published).
+QUOTES_VIEW_SQL = """select
+  quotes.id as id,
+  quotes.text as text,
+  quotes.kind as kind,
+  quotes.speaker as speaker,
+  quotes.speaker_mention as speaker_mention,
+  quotes.speaker_method as speaker_method,
+  quotes.via_outlet as via_outlet,
+  quotes.via_chain as via_chain,
+  quotes.published_by as publisher,
+  quotes.date as date,
+  articles.title as title,
+  articles.url as url,
+  quotes.cue as cue,
+  quotes.confidence as confidence,
+  quotes.parts as parts,
+  quotes.article_id as article_id,
+  quotes.rowid as quote_rowid
+from quotes
+join articles on articles.id = quotes.article_id"""
+
 _INDEXED_QUOTE_COLUMNS = ("date", "kind")
 
 
@@ -65,7 +89,7 @@ def create_tables(db: Database) -> None:
             quotes.create_index([column])
     if not db.table("quotes_fts").exists():
         quotes.enable_fts(QUOTES_FTS_COLUMNS, create_triggers=True, tokenize="porter")
-    db.create_view("quotes_view", QUOTES_VIEW_SQL, replace=True)
+    db.create_view("quotes_view", _JOINED_VIEW_SQL, replace=True)
 
 
 # Why each quote is attributed as it is (see quotetrack.extract.evidence).
@@ -91,7 +115,7 @@ def add_attribution_evidence(db: Database) -> None:
             quotes.add_column(column, kind)
     if ["speaker_method"] not in [index.columns for index in quotes.indexes]:
         quotes.create_index(["speaker_method"])
-    db.create_view("quotes_view", QUOTES_VIEW_SQL, replace=True)
+    db.create_view("quotes_view", _JOINED_VIEW_SQL, replace=True)
 @MIGRATIONS()
 def article_date_raw(db: Database) -> None:
     """``articles.date_raw`` keeps a date that could not be read; dates stored before are read again.
@@ -121,6 +145,18 @@ def add_statements(db: Database) -> None:
     from .provenance.tables import create_statement_tables
 
     create_statement_tables(db)
+
+
+@MIGRATIONS()
+def published_design(db: Database) -> None:
+    """Names on the quotes, indexes per filter, facet counts and speaker/outlet summaries (``quotetrack.published``).
+
+    Filled in for the quotes already stored; ``quotes_view`` reads the names from the quotes instead of joining.
+    """
+    from .published import add_published_design
+
+    add_published_design(db)
+    db.create_view("quotes_view", QUOTES_VIEW_SQL, replace=True)
 
 
 def schema_complete(db: Database) -> bool:
@@ -237,7 +273,11 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
 
 
 COLUMN_DOCS["quotes"].update(QUOTE_DOCS)
+COLUMN_DOCS["quotes"].update(QUOTE_NAME_DOCS)
+COLUMN_DOCS["speakers"].update(SUMMARY_DOCS["speakers"])
+COLUMN_DOCS["outlets"].update(SUMMARY_DOCS["outlets"])
 COLUMN_DOCS["statements"] = STATEMENT_DOCS
+COLUMN_DOCS["quote_facets"] = SUMMARY_DOCS["quote_facets"]
 
 
 def schema_markdown() -> str:

@@ -36,6 +36,7 @@ from sqlite_utils import Database
 
 from .errors import StoreError
 from .provenance.cluster import forget_article, refresh_statements, update_article_statements
+from .published import sort_date
 from .query import query_quotes
 from .records import EXTRACTOR_VERSION, Article, Quote, stable_id
 from .resolve.names import canonical_speaker, speaker_key, speaker_kind
@@ -293,6 +294,8 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
     article_row = _article_row(article, version)
     entities = _Entities(db, [quote.speaker for quote in quotes])
     quote_rows = {row["id"]: row for row in (_quote_row(entities, article, quote, version) for quote in quotes)}
+    if "published_by" in db.table("quotes").columns_dict:
+        _add_published_names(db, entities, list(quote_rows.values()))
 
     stored = next(db.query("select * from articles where id = ?", [article.id]), None)
     stored_quotes = {
@@ -369,6 +372,22 @@ def _quote_row(entities: _Entities, article: Article, quote: Quote, version: str
         "via_start": quote.via_start,
         "via_end": quote.via_end,
     }
+
+
+def _add_published_names(db: Database, entities: _Entities, rows: list[dict[str, Any]]) -> None:
+    """Copy the speaker's and outlets' names onto the quote rows, as stored (see :mod:`quotetrack.published`)."""
+    speakers = {id: row["name"] for id, row in entities.new_speakers.items()}
+    outlets = {id: row["name"] for id, row in entities.new_outlets.items()}
+    for table, names, columns in (("speakers", speakers, ("speaker_id",)), ("outlets", outlets, ("via_outlet_id", "publisher_outlet_id"))):
+        wanted = list({row[column] for row in rows for column in columns if row[column] and row[column] not in names})
+        if wanted:
+            marks = ",".join("?" * len(wanted))
+            names.update(db.execute(f"select id, name from {table} where id in ({marks})", wanted).fetchall())
+    for row in rows:
+        row["speaker"] = speakers.get(row["speaker_id"])
+        row["via_outlet"] = outlets.get(row["via_outlet_id"])
+        row["published_by"] = outlets.get(row["publisher_outlet_id"]) or row["publisher"]
+        row["sort_date"] = sort_date(row["date"], row["id"])
 
 
 class _Entities:

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -65,12 +66,13 @@ def server(tmp_path_factory):
     process.wait(timeout=10)
 
 
-def render(url: str, tmp_path: Path) -> str:
+def render(url: str, tmp_path: Path, width: int = 1280) -> str:
     assert CHROMIUM, "chromium is not installed"
     result = subprocess.run(
         [
             CHROMIUM,
             "--headless",
+            f"--window-size={width},900",
             "--no-sandbox",
             "--disable-gpu",
             "--disable-background-networking",
@@ -112,3 +114,38 @@ def test_statement_page_with_a_diff_renders_in_a_browser(server, tmp_path):
     assert "first seen" in dom and "TASS" in dom
     assert "<del>take part</del>" in dom and "<ins>participate</ins>" in dom
     assert "different speaker" in dom
+
+
+# Measures the rendered page from inside it and writes the figures into the DOM, which --dump-dom prints.
+MEASURE = """<script>
+const widths = {};
+for (const th of document.querySelectorAll("table.rows-and-columns th")) {
+  widths[th.dataset.column] = Math.round(th.getBoundingClientRect().width);
+}
+document.body.setAttribute("data-measured", JSON.stringify({
+  widths, innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,
+}));
+</script>"""
+
+
+def measure(server: str, path: str, tmp_path: Path) -> dict:
+    """The page as served, rendered at 1280 px by Chromium: column widths and whether it scrolls sideways."""
+    with urllib.request.urlopen(server + path, timeout=30) as response:
+        html = response.read().decode("utf-8")
+    # The page's own HTML, CSS and links, from a file (so that the measuring script can be added).
+    html = html.replace("<head>", f'<head><base href="{server}/">', 1).replace("</body>", MEASURE + "</body>", 1)
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    dom = render(page.as_uri(), tmp_path)
+    found = re.search(r'data-measured="([^"]*)"', dom)
+    assert found, dom[-500:]
+    return json.loads(found.group(1).replace("&quot;", '"'))
+
+
+def test_the_quote_page_is_made_for_reading_in_a_browser(server, tmp_path):
+    measured = measure(server, "/quotes/quotes", tmp_path)
+    widths = measured["widths"]
+    assert list(widths) == ["text", "speaker", "via_outlet", "published_by", "date", "kind"]
+    assert max(widths, key=widths.get) == "text"  # the quote column is the widest
+    assert widths["text"] >= 350  # a readable width, not two or three words a line
+    assert measured["scrollWidth"] <= measured["innerWidth"]  # no sideways scrolling at 1280 px

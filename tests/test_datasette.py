@@ -65,21 +65,41 @@ async def test_table_pages(datasette, table, shows):
 
 
 async def test_quote_facets_use_names(datasette):
+    """The quote page's facets are on the names stored with each quote, counted ahead when nothing is filtered."""
     response = await datasette.client.get("/quotes/quotes.json")
     assert response.status_code == 200
     facets = response.json()["facet_results"]
-    assert set(facets) == {"speaker_id", "speaker_method", "via_outlet_id", "publisher", "kind", "date"}
-    speakers = {item["label"]: item["count"] for item in facets["speaker_id"]["results"]}
+    assert set(facets) == {"speaker", "speaker_method", "via_outlet", "published_by", "kind", "date"}
+    speakers = {item["label"]: item["count"] for item in facets["speaker"]["results"]}
     assert speakers == {"Dmitry Peskov": 2, "Jane Ortiz": 1}
-    assert [item["label"] for item in facets["via_outlet_id"]["results"]] == ["TASS"]
-
-
-async def test_view_facets(datasette):
-    response = await datasette.client.get("/quotes/quotes_view.json")
-    facets = response.json()["facet_results"]
-    assert set(facets) == {"speaker", "speaker_method", "via_outlet", "publisher", "kind", "date"}
+    assert [item["label"] for item in facets["via_outlet"]["results"]] == ["TASS"]
     assert {item["value"] for item in facets["date"]["results"]} == {"2024-05-13", "2024-05-14", "2024-05-15"}
     assert {item["value"]: item["count"] for item in facets["speaker_method"]["results"]} == {"name": 2, "surname": 1}
+    # Following a facet filters the page; the facets of the filtered page count its rows.
+    link = next(item["toggle_url"] for item in facets["speaker"]["results"] if item["label"] == "Dmitry Peskov")
+    filtered = (await datasette.client.get(link.replace("http://localhost", "").replace("/quotes/quotes?", "/quotes/quotes.json?"))).json()
+    assert filtered["filtered_table_rows_count"] == 2
+    assert {item["value"]: item["count"] for item in filtered["facet_results"]["published_by"]["results"]} == {
+        "The Northern Ledger": 1, "Reuters": 1}
+
+
+async def test_the_quote_page_shows_the_reading_columns(datasette):
+    page = (await datasette.client.get("/quotes/quotes")).text
+    table = page[page.index('<table class="rows-and-columns'):]
+    headers = [part.split('"')[0] for part in table.split('scope="col" data-column="')[1:]]
+    assert headers == ["text", "speaker", "via_outlet", "published_by", "date", "kind"]
+    assert "/quotes/-/quote/" in table  # the quote links to it in its article
+    assert "quotetrack.css" in page
+    # The hidden columns stay in the exports.
+    row = (await datasette.client.get("/quotes/quotes.json?_shape=array&_size=1")).json()[0]
+    assert {"id", "article_id", "parts", "speaker_start", "speaker_id"} <= set(row)
+
+
+async def test_the_csv_link_streams_every_row_from_the_table(datasette):
+    response = await datasette.client.get("/quotes/quotes.csv?_stream=on&_size=1")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == len(ARTICLES)
 
 
 @pytest.mark.parametrize("table", ["quotes", "quotes_view"])
@@ -159,3 +179,44 @@ async def test_the_migrations_table_is_hidden(datasette):
     shown = {table["name"] for table in response.json()["tables"] if not table["hidden"]}
     assert "_sqlite_migrations" in hidden
     assert {"quotes", "speakers", "outlets", "articles"} <= shown
+
+
+@pytest.mark.parametrize("common", [False, True])
+async def test_search_on_the_quote_page_finds_the_same_quotes_for_rare_and_common_words(datasette, monkeypatch, common):
+    """A word in most quotes is searched quote by quote in date order (no count, no facets); the rows are the same."""
+    from quotetrack.provenance.web import search
+
+    if common:
+        monkeypatch.setattr(search, "COMMON_MINIMUM", 1)
+    rows = (await datasette.client.get("/quotes/quotes.json", params={"_search": "dialogue", "_shape": "array"})).json()
+    assert sorted(row["published_by"] for row in rows) == ["Reuters", "The Northern Ledger"]
+    data = (await datasette.client.get("/quotes/quotes.json", params={"_search": "dialogue"})).json()
+    assert (data["filtered_table_rows_count"] is None) == common
+    assert bool(data["facet_results"]) != common
+    page = await datasette.client.get("/quotes/quotes", params={"_search": "dialogue", "speaker": "Dmitry Peskov"})
+    assert page.status_code == 200
+    assert ("matches too many quotes" in page.text) == common
+    assert 'value="dialogue"' in page.text  # the search box keeps the words
+
+
+async def test_a_facet_the_page_already_shows_is_not_shown_twice(datasette):
+    data = (await datasette.client.get("/quotes/quotes.json?_facet=speaker&_facet=cue")).json()
+    assert sorted(data["facet_results"]) == ["cue", "date", "kind", "published_by", "speaker", "speaker_method", "via_outlet"]
+
+
+async def test_pages_too_large_to_facet_say_so_instead_of_timing_out(datasette, monkeypatch):
+    from quotetrack.provenance.web import facets
+
+    monkeypatch.setattr(facets, "MAX_FACETED_ROWS", 1)
+    data = (await datasette.client.get("/quotes/quotes.json?kind=mixed")).json()
+    assert data["filtered_table_rows_count"] == 2 and data["facet_results"] == {}
+    page = await datasette.client.get("/quotes/quotes?kind=mixed")
+    assert "Facets are counted on pages of up to" in page.text
+    # The unfiltered page still has its facets, counted ahead.
+    assert (await datasette.client.get("/quotes/quotes.json")).json()["facet_results"]
+
+
+async def test_statement_facets_show_names(datasette):
+    data = (await datasette.client.get("/quotes/statements.json")).json()
+    assert {item["label"] for item in data["facet_results"]["speaker_id"]["results"]} <= {"Dmitry Peskov", "Jane Ortiz"}
+    assert data["facet_results"]["speaker_id"]["results"]

@@ -94,9 +94,10 @@ def test_schema_tables_keys_and_indexes(db):
         ("publisher_outlet_id", "outlets"),
         ("statement_id", "statements"),
     }
-    indexed = {tuple(index.columns) for index in db["quotes"].indexes}
-    assert {("article_id",), ("speaker_id",), ("via_outlet_id",), ("publisher_outlet_id",)} <= indexed
-    assert {("date",), ("kind",)} <= indexed
+    # Every foreign key and every filter of the quote page leads an index.
+    leading = {index.columns[0] for index in db["quotes"].indexes}
+    assert {"article_id", "speaker_id", "via_outlet_id", "publisher_outlet_id", "statement_id"} <= leading
+    assert {"date", "kind", "speaker", "via_outlet", "published_by", "speaker_method"} <= leading
     assert db["quotes"].detect_fts() == "quotes_fts"
     assert "porter" in db["quotes_fts"].schema
 
@@ -129,11 +130,13 @@ def test_ingest_stores_everything(db, article):
     assert peskov["date"] == "2024-03-04"
     assert peskov["publisher"] == "Reuters"
     assert peskov["extractor_version"] == "test-1"
-    assert db["speakers"].get(peskov["speaker_id"]) == {
+    speaker = db["speakers"].get(peskov["speaker_id"])
+    assert {key: speaker[key] for key in ("id", "name", "kind")} == {
         "id": peskov["speaker_id"],
         "name": "Dmitry Peskov",
         "kind": "person",
     }
+    assert (peskov["speaker"], peskov["via_outlet"], peskov["published_by"]) == ("Dmitry Peskov", "TASS", "Reuters")
     tass = db["outlets"].get(peskov["via_outlet_id"])
     assert (tass["name"], tass["country"], tass["state_run"]) == ("TASS", "Russia", 1)
     assert db["outlets"].get(peskov["publisher_outlet_id"])["name"] == "Reuters"
@@ -450,8 +453,12 @@ def write_as_an_older_version(db: Database, article: Article, quotes: list[Quote
 def test_databases_from_before_migrations_open_and_work(tmp_path, article):
     legacy_database(tmp_path / "old.db").close()
     db = open_database(tmp_path / "old.db")
-    assert [migration.name for migration in MIGRATIONS.applied(db)] == ["create_tables", "add_attribution_evidence", "article_date_raw", "add_statements"]
+    assert [migration.name for migration in MIGRATIONS.applied(db)] == [
+        "create_tables", "add_attribution_evidence", "article_date_raw", "add_statements", "published_design"]
     assert counts(db) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
+    # The published names are filled in for the quotes already stored.
+    assert sorted(db.execute("select speaker, via_outlet, published_by from quotes").fetchall(), key=str) == [
+        ("Dmitry Peskov", "TASS", "Reuters"), ("Jane Ortiz", None, "Reuters")]
     other = Article(text="“Fine,” Jane Ortiz said.", url="https://example.com/fine")
     assert ingest_article(db, other, [Quote(text="Fine,", start=1, end=6, kind="direct", speaker="Jane Ortiz")])
     assert counts(db)["quotes"] == 3

@@ -24,6 +24,7 @@ from sqlite_utils import Database
 
 from ..similarity import word_diff
 from ..tracing import later_than, timeline
+from .search import asgi_wrapper, paging_filter, search_filter  # noqa: F401  (asgi_wrapper: a hook of this plugin)
 
 __all__ = ["ensure_registered", "quote_context"]
 
@@ -73,9 +74,35 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
 
 @hookimpl
 def extra_css_urls(template: str, database: str | None, table: str | None, datasette: Any, **_: Any) -> list[str]:
-    if template.startswith("quotetrack_") or table == "statements":
-        return [datasette.urls.static_plugins(_static_name(), "quotetrack.css")]
-    return []
+    return [datasette.urls.static_plugins(_static_name(), "quotetrack.css")]
+
+
+@hookimpl
+def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
+    """The quote page's search and next-page bound (see :mod:`.search`)."""
+    from datasette.filters import FilterArguments
+
+    async def inner() -> FilterArguments | None:
+        found = [found for make in (search_filter, paging_filter)
+                 if (found := await make(request, database, table, datasette)) is not None]
+        if not found:
+            return None
+        merged = FilterArguments([], {}, [], {})
+        for part in found:
+            merged.where_clauses += part.where_clauses
+            merged.params.update(part.params)
+            merged.human_descriptions += part.human_descriptions
+            merged.extra_context.update(part.extra_context)
+        return merged
+
+    return inner
+
+
+@hookimpl
+def register_facet_classes() -> list[type]:
+    from .facets import CountedFacet
+
+    return [CountedFacet]
 
 
 def _link(href: str, text: str) -> markupsafe.Markup:

@@ -1,0 +1,156 @@
+"""Search on the quote page that stays fast for common words at a million quotes.
+
+Datasette's own ``?_search=`` filters with ``rowid in (select rowid from quotes_fts ...)``: SQLite
+builds the whole list of matches first, so a word in half the quotes ("said") costs a second
+per query at a million quotes, and the page runs several (rows, count, facets). On the
+``quotes`` table quotetrack takes the search over (``_search`` is read as ``_find``):
+
+- a word in fewer than :func:`common_threshold` quotes is searched as Datasette does: the
+  matches are few, so listing them, counting and faceting them is quick;
+- a more common one is checked quote by quote while the page walks its index in date order (one
+  lookup in the full-text index each, and about two quotes read per match at that frequency), so
+  the newest matches come at once; the page then shows no total count and no facets (counting
+  them would read every match), and says so. Any filter (speaker, outlet, date) still applies.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import urllib.parse
+from typing import Any
+
+from datasette import hookimpl
+from datasette.filters import FilterArguments
+from datasette.utils import escape_fts
+
+__all__ = ["common_threshold", "is_common", "paging_filter", "search_filter"]
+
+# A search matching this share of the quotes or more is "common" (and at least this many quotes).
+COMMON_SHARE = 0.05
+COMMON_MINIMUM = 20_000
+_QUOTE_PAGE = re.compile(r"^/(?P<database>[^/]+)/quotes(?:\.(?:json|csv))?$")
+_PARAM = "quotetrack_find"
+
+
+async def common_threshold(db: Any) -> int:
+    """How many matches make a search common in this database."""
+    total = (await db.execute("select coalesce(sum(quotes), 0) from quote_facets where facet = 'kind'")).single_value()
+    return max(COMMON_MINIMUM, int(total * COMMON_SHARE))
+
+
+async def is_common(db: Any, search: str, raw: bool = False) -> bool:
+    """Whether ``search`` matches at least :func:`common_threshold` quotes (counted up to that number only)."""
+    if not search.strip():
+        return False
+    threshold = await common_threshold(db)
+    try:
+        found = (await db.execute(
+            "select count(*) from (select 1 from quotes_fts where quotes_fts match ? limit ?)",
+            [search if raw else escape_fts(search), threshold],
+        )).single_value()
+    except sqlite3.Error:  # a raw query FTS cannot parse: Datasette reports it when it runs the page
+        return False
+    return bool(found >= threshold)
+
+
+def _pairs(scope: dict[str, Any]) -> list[tuple[str, str]]:
+    return urllib.parse.parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    def wrap(app: Any) -> Any:
+        async def search_aware(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope.get("type") == "http":
+                scope = await _rewrite(datasette, scope)
+            await app(scope, receive, send)
+
+        return search_aware
+
+    return wrap
+
+
+async def _rewrite(datasette: Any, scope: dict[str, Any]) -> dict[str, Any]:
+    """On a quotetrack quote page: ``_search`` becomes ``_find`` (a common one skips the count and the
+    facets), and a ``_facet`` the page already shows is dropped rather than shown twice."""
+    match = _QUOTE_PAGE.match(scope.get("path", ""))
+    if match is None:
+        return scope
+    pairs = _pairs(scope)
+    names = {name for name, _ in pairs}
+    if not names & {"_search", "_find", "_facet", "_facet_date"}:
+        return scope
+    try:
+        db = datasette.get_database(match["database"])
+    except KeyError:
+        return scope
+    if not await db.table_exists("quote_facets"):
+        return scope
+    shown = _counted_facets(datasette.table_metadata(match["database"], "quotes") or {})
+    pairs = [("_find" if name == "_search" else name, value) for name, value in pairs
+             if not (name in ("_facet", "_facet_date") and value in shown)]
+    search = next((value for name, value in pairs if name == "_find"), None)
+    if search is not None and await is_common(db, search, dict(pairs).get("_searchmode") == "raw"):
+        pairs += [(name, "1") for name in ("_nocount", "_nofacet") if name not in names]
+    return {**scope, "query_string": urllib.parse.urlencode(pairs).encode("latin-1")}
+
+
+def _counted_facets(metadata: dict[str, Any]) -> set[str]:
+    """The columns whose facets the metadata already shows on every quote page."""
+    found = set()
+    for facet in metadata.get("facets", []):
+        if isinstance(facet, dict) and len(facet) == 1:
+            (kind, config), = facet.items()
+            if kind == "counted":
+                found.add(config if isinstance(config, str) else config.get("column", ""))
+    return found
+
+
+async def search_filter(request: Any, database: str, table: str, datasette: Any) -> FilterArguments | None:
+    """The quote page's search (``_find``, which ``_search`` becomes): see the module docstring."""
+    search = request.args.get("_find")
+    if table != "quotes" or search is None:
+        return None
+    db = datasette.get_database(database)
+    raw = request.args.get("_searchmode") == "raw"
+    match = f":{_PARAM}" if raw else f"escape_fts(:{_PARAM})"
+    filtered = any(not name.startswith("_") or "__" in name for name in request.args)
+    if not filtered and await is_common(db, search, raw):
+        # Newest first along the date index, each quote looked up in the full-text index: at this
+        # frequency a page of matches comes after reading about twice as many quotes. (With a
+        # filter, the filter's index leads and the matches are listed instead: the filtered
+        # quotes may hold few of them.)
+        where = f"exists (select 1 from quotes_fts where quotes_fts match {match} and quotes_fts.rowid = quotes.rowid)"
+    else:
+        where = f"rowid in (select rowid from quotes_fts where quotes_fts match {match})"
+    return FilterArguments(
+        [where], {_PARAM: search}, [f'search matches "{search}"'],
+        {"supports_search": True, "search": search, "quotetrack_common_search": "_nocount" in request.args},
+    )
+
+
+async def paging_filter(request: Any, database: str, table: str, datasette: Any) -> FilterArguments | None:
+    """A bound on ``sort_date`` for the quote page's next pages, so that each starts where the last ended.
+
+    Datasette asks for the rows after the last one shown with ``sort_date < :last or sort_date is
+    null or (sort_date = :last and id > :id)``: no index range serves that, so SQLite reads the
+    index from the top every time and a CSV stream of a million quotes slows page by page. The
+    same rows also satisfy ``sort_date <= :last`` (``sort_date`` is never null), which gives it one.
+    """
+    from datasette.utils import urlsafe_components
+
+    after = request.args.get("_next")
+    if table != "quotes" or not after or after.startswith("$null"):
+        return None
+    metadata = datasette.table_metadata(database, table) or {}
+    sort, sort_desc = request.args.get("_sort"), request.args.get("_sort_desc")
+    if not sort and not sort_desc:
+        sort, sort_desc = metadata.get("sort"), metadata.get("sort_desc")
+    if "sort_date" not in (sort, sort_desc):
+        return None
+    components = urlsafe_components(after)
+    if len(components) < 2:
+        return None
+    operator = ">=" if sort == "sort_date" else "<="
+    return FilterArguments([f"sort_date {operator} :quotetrack_after"], {"quotetrack_after": components[0]}, [], {})
