@@ -219,7 +219,8 @@ def cue_frame(
     # Inverted order: `, said Peskov` / `,” said the minister`.
     previous = tokens[i - 1].text if i > 0 else ""
     participle = tokens[i].lower.endswith("ing")
-    if not participle and (previous in (",", "—", "–") or closes_quote_with_punctuation(spans, tokens, i - 1)):
+    # `told` is never inverted: in `“...,” Ramos, 58, told AFP` AFP is the listener, not the speaker.
+    if not participle and lemma != "tell" and (previous in (",", "—", "–") or closes_quote_with_punctuation(spans, tokens, i - 1)):
         found = right_speaker(sentence, cue_last + 1)
         if found is not None:
             inverted, appositive = found

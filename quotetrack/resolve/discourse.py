@@ -30,6 +30,7 @@ from ..resources import word_list
 ADJUNCT_OPENERS = word_list("adjunct_openers")
 NOUN_PHRASE_MODIFIERS = word_list("noun_phrase_modifiers")
 DOCUMENT_NOUNS = word_list("document_nouns")
+SENTENCE_ADVERBS = word_list("sentence_adverbs")
 
 _CONJUNCTIONS = frozenset(["and", "but", "yet", "so", "still", "also", "then", "now", "or", "nor"])
 _DASHES = frozenset(("—", "–", "-", "--"))
@@ -78,15 +79,17 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
         if i >= count:
             return None
         lower = tokens[i].lower
-        if lower in _CONJUNCTIONS:
-            i += 1
+        if lower in _CONJUNCTIONS or lower in SENTENCE_ADVERBS and i + 1 < count and tokens[i + 1].start in names:
+            i += 1  # `Meanwhile Ann Lee, who won, said`: the comma closes an apposition, not the adverb
             continue
         if lower in ADJUNCT_OPENERS or _adverb_or_participle(tokens[i], names):
             comma = next((k for k in range(i + 1, min(count, i + 25)) if tokens[k].text == ","), None)
             if comma is None or any(tokens[k].text in lexicon.QUOTE_MARKS for k in range(i, comma)):
                 comma = None
-            if fronted is None and lower in _TEMPORAL:
-                fronted = _first_person(tokens, i + 1, comma if comma is not None else min(count, i + 8), names)
+            if fronted is None and (lower in _TEMPORAL or lower == "according"):
+                # `According to Ann Lee, the plan failed`: the source is who the next `she` means.
+                after = i + 2 if lower == "according" else i + 1
+                fronted = _first_person(tokens, after, comma if comma is not None else min(count, i + 8), names)
             if comma is None:
                 return fronted
             i = comma + 1
@@ -133,8 +136,10 @@ def _first_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dic
     return None
 
 
-def _premodifier_noun(lower: str) -> bool:
-    return lower.isalpha() and lower.islower() and not lower.endswith(("ed", "s")) and lower not in lexicon.CUE_FORMS
+def _premodifier_noun(word: str) -> bool:
+    """A lowercase word that may be a role noun before a name (`great` in `Tennis great Ann Lee`),
+    never the name's own first word."""
+    return word.isalpha() and word.islower() and not word.endswith(("ed", "s")) and word not in lexicon.CUE_FORMS
 
 
 def _after_dateline(tokens: Sequence[TokenLike]) -> int:
@@ -198,7 +203,7 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
             # `GOP frontrunner Donald Trump`, `political science professor Ann Lee`: unlisted
             # role words before a name; verbs (`praised`, `says`) are not taken for them.
             k = j
-            while k < min(count, j + 3) and _premodifier_noun(tokens[k].lower):
+            while k < min(count, j + 3) and _premodifier_noun(tokens[k].text):
                 k += 1
             if k > j and k < count and names.get(tokens[k].start, (0, ""))[1] == "PERSON":
                 last_word = tokens[k - 1].lower

@@ -88,14 +88,24 @@ class People:
         if not candidates:
             return None
         exact = [person for person in candidates if set(tokens) <= set(person.name.split())]
-        # `Trump` is Donald Trump's surname before it is the first word of `Trump Taj Mahal`.
-        pool = [person for person in exact if person.surname == tokens[-1]] or exact or candidates
+        # `Trump` is Donald Trump's surname before it is the first word of `Trump Taj Mahal`;
+        # but a lone first name (`Megyn`) is the first name of `Megyn Kelly`, not a person of its own.
+        pool = [person for person in exact if person.surname == tokens[-1] and not _first_name_of_another(person, exact)]
+        pool = pool or exact or candidates
         if len({person.name for person in pool}) > 1:
             # Two Clintons: the one most recently speaking or mentioned.
             for speaker, _ in reversed(self.history):
                 if speaker in {person.name for person in pool}:
                     return speaker
         return max(pool, key=lambda person: (len(person.name.split()), -person.first_seen)).name
+
+
+def _first_name_of_another(person: Person, others: list[Person]) -> bool:
+    """`Megyn` when `Megyn Kelly` is known too: a one-word person whose word is a first name."""
+    word = person.name
+    if " " in word or gender_of_first_name(word) is None:
+        return False
+    return any(other.name.split()[0] == word and " " in other.name for other in others)
 
 
 def add_roles(person: Person, words: list[str]) -> None:

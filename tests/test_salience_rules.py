@@ -1,0 +1,79 @@
+"""Pronoun antecedents and speakers in harder word orders, on short invented news passages:
+role words before a name, sentence adverbs, fronted `like` and `according to` adjuncts, and
+`told` with an age or title apposed to the speaker."""
+
+import pytest
+
+from quotetrack.extract import Extractor
+from quotetrack.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor("rules")
+
+
+def quote_with(extractor, text: str, quote_start: str):
+    quotes = extractor.extract(Article(text=text))
+    matching = [quote for quote in quotes if quote.text.startswith(quote_start)]
+    assert matching, [quote.text for quote in quotes]
+    return matching[0]
+
+
+PASSAGES = [
+    pytest.param(
+        "“The harbour will reopen in spring,” Mayor Anna Becker said on Friday.\n\n"
+        "Rowing great Ingrid Solberg remembered the old boathouse fondly. She trained there as a girl.\n\n"
+        "“It was the heart of the town,” she said.\n",
+        "It was the heart",
+        "Ingrid Solberg",
+        id="lowercase-role-word-before-name",
+    ),
+    pytest.param(
+        "“Turnout will be low,” Mayor Anna Becker said on Friday.\n\n"
+        "Meanwhile Priya Raman, who chairs the election board, was more upbeat about the count. "
+        "“The queues this morning were the longest I have seen,” she said.\n",
+        "The queues this morning",
+        "Priya Raman",
+        id="adverb-without-comma-before-subject",
+    ),
+    pytest.param(
+        "“The levy is a tax on trade,” Senator Ian Lee said in March.\n\n"
+        "But like Lee, Governor Paul Okafor wants the port fees cut. “The ships will come back,” he said.\n",
+        "The ships will come back",
+        "Paul Okafor",
+        id="fronted-like-adjunct",
+    ),
+    pytest.param(
+        "“The budget is balanced,” Finance Minister Olga Brandt told parliament.\n\n"
+        "According to Maria Ostrowska, the deficit is larger than reported. "
+        "“The hole is at least two billion,” she said.\n",
+        "The hole is at least",
+        "Maria Ostrowska",
+        id="according-to-source-is-antecedent",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, quote_start, speaker", PASSAGES)
+def test_antecedent(extractor, text, quote_start, speaker):
+    assert quote_with(extractor, text, quote_start).speaker == speaker
+
+
+def test_told_is_never_inverted(extractor):
+    # `“...,” Ramos, 58, told AFP`: the age is apposed to the speaker; AFP only heard it.
+    text = (
+        "The veteran anchor has clashed with the candidate for a year.\n\n"
+        "“We were wrong not to confront him from the start,” Jorge Ramos, 58, told AFP in Mexico City.\n"
+    )
+    quote = quote_with(extractor, text, "We were wrong")
+    assert quote.speaker == "Jorge Ramos"
+    assert quote.text == "We were wrong not to confront him from the start,"
+
+
+def test_lone_first_name_is_the_full_name(extractor):
+    text = (
+        "The host, Dana Whitfield, interviewed the senator on Sunday. I told Megyn Kelly that the ruling was fair. "
+        "Megyn was incredulous. “Only you would say that,” she said.\n"
+    )
+    assert quote_with(extractor, text, "Only you would").speaker == "Megyn Kelly"
