@@ -77,3 +77,33 @@ def test_lone_first_name_is_the_full_name(extractor):
         "Megyn was incredulous. “Only you would say that,” she said.\n"
     )
     assert quote_with(extractor, text, "Only you would").speaker == "Megyn Kelly"
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        pytest.param(
+            "Delegates met in Fargo on Friday. Another delegate on the Okafor slate, Jim Poolman, said the rules "
+            "were “a mess from start to finish.”\n",
+            "the rules were",
+            "Jim Poolman",
+            id="described-somebody-named-in-apposition",
+        ),
+        pytest.param(
+            "Delegates met in Fargo on Friday. Okafor’s Dakota chairman, Rex Early, said the delegates would stay "
+            "“loyal to the end.”\n",
+            "the delegates would stay",
+            "Rex Early",
+            id="possessed-role-named-in-apposition",
+        ),
+        pytest.param(
+            "The ministry was silent on Tuesday. The director of the Baltic Energy Centre, Ina Kirsch, said the "
+            "pipeline would be “finished by winter.”\n",
+            "the pipeline would be",
+            "Ina Kirsch",
+            id="role-of-organisation-named-in-apposition",
+        ),
+    ],
+)
+def test_name_apposed_to_a_description(extractor, text, quote_start, speaker):
+    assert quote_with(extractor, text, quote_start).speaker == speaker

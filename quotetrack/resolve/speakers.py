@@ -18,7 +18,7 @@ from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
 from .mentions import NAME_TOKEN, is_venue, name_in, org_in, possessed_role
 from .organisations import acronyms, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
-from .people import POSSESSIVE, People, Person, add_roles
+from .people import POSSESSIVE, People, Person, add_roles, gender_of_first_name
 from .salience import Salience
 
 __all__ = ["Person", "SpeakerResolver"]
@@ -27,6 +27,7 @@ _clean_name = clean_name  # the name tests/test_names.py imports
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*[,.;]")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
+_DETERMINERS = ("the", "his", "her", "their", "its")
 
 
 class SpeakerResolver:
@@ -91,7 +92,7 @@ class SpeakerResolver:
         """`Dmitry Peskov, the Kremlin spokesman, said`: the spokesman is Peskov."""
         tokens = sentence.tokens
         head_text = self.text[tokens[head[0]].start : tokens[head[1]].end]
-        name = self._person_entity_in(head_text, tokens[head[0]].start) or name_in(head_text, self.outlets)
+        name = self.person_entity_in(head_text, tokens[head[0]].start) or name_in(head_text, self.outlets)
         if not name:
             return
         person = self.people.get(self.fullest(name) or name)
@@ -140,6 +141,9 @@ class SpeakerResolver:
         words = mention.split()
         head = POSSESSIVE.sub("", words[-1]).lower() if words else ""
         titled = lexicon.GENDERED_TITLES.get(lowered.split()[0])  # `Mr. Obama`, `Mrs. Clinton`
+        apposed_name = apposed_to_description(self, mention, position)
+        if apposed_name:
+            return apposed_name
         if possessed_role(words):
             # `Trump's attorney`, `Carter's press secretary`: somebody else, named in apposition if at all.
             apposed = _APPOSED_NAME.match(self.text, position + len(mention))
@@ -148,7 +152,7 @@ class SpeakerResolver:
             return None
         if head in DOCUMENT_NOUNS and words[-1].islower() and POSSESSIVE.search(words[0]):
             return None  # `Lee's new book says`: a writing, not its author
-        person = self._person_entity_in(mention, position)
+        person = self.person_entity_in(mention, position)
         if person:
             return self.fullest(person, titled) or person
         if lowered.split()[0] in _SOMEBODY:
@@ -205,7 +209,7 @@ class SpeakerResolver:
         before = [person for person in matching if person.first_seen <= position]
         return (before or matching)[-1].name
 
-    def _person_entity_in(self, mention: str, position: int) -> str | None:
+    def person_entity_in(self, mention: str, position: int) -> str | None:
         end = position + len(mention)
         index = bisect.bisect_left(self._person_starts, position)
         if index < len(self._person_entities):
@@ -213,3 +217,21 @@ class SpeakerResolver:
             if stop <= end:
                 return clean_name(text)
         return None
+
+
+def apposed_to_description(resolver: SpeakerResolver, mention: str, position: int) -> str | None:
+    """`Another delegate on the Cruz slate, Jim Poolman, said`: a described somebody whose name
+    follows in apposition is that name, not a name inside the description."""
+    words = mention.split()
+    owner = next((k for k, word in enumerate(words[:-1]) if POSSESSIVE.search(word)), None)
+    described = words[0].lower() in (*_SOMEBODY, *_DETERMINERS) or owner is not None
+    if len(words) < 2 or not described or not any(
+        word.islower() and (word in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:]
+    ):
+        return None
+    apposed = _APPOSED_NAME.match(resolver.text, position + len(mention))
+    if apposed is None or resolver.outlets.canonical(apposed.group(1)):
+        return None
+    name = clean_name(apposed.group(1))
+    person = resolver.person_entity_in(name, apposed.start(1)) or (name if gender_of_first_name(name) else None)
+    return resolver.fullest(person) or person if person else None
