@@ -107,3 +107,28 @@ def test_lone_first_name_is_the_full_name(extractor):
 )
 def test_name_apposed_to_a_description(extractor, text, quote_start, speaker):
     assert quote_with(extractor, text, quote_start).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        pytest.param(
+            "“Orders are falling,” the plant’s owner, Carl Vogt, said on Monday.\n\n"
+            "Outside the gates on Industrial Road, a welder named Tomas Ruiz has only praise for his job. "
+            "“The atmosphere is relaxed,” he said.\n",
+            "The atmosphere is relaxed",
+            "Tomas Ruiz",
+            id="role-named-person",
+        ),
+        pytest.param(
+            "“We expect a vote by Friday,” Senator Paul Okafor said.\n\n"
+            "At that moment, the Swedish ambassador to the United Nations, Erik Dahl, whispered to an aide. "
+            "“One hopes,” he said.\n",
+            "One hopes",
+            "Erik Dahl",
+            id="role-with-complement-then-apposed-name",
+        ),
+    ],
+)
+def test_subject_named_after_its_role(extractor, text, quote_start, speaker):
+    assert quote_with(extractor, text, quote_start).speaker == speaker

@@ -215,7 +215,10 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
     if determiner and not last_word:
         # `Her predecessor, ...`, `His longtime rival, ...`: any noun, when a name is apposed to it.
         j = next((k for k in range(i + 2, min(count, i + 5)) if tokens[k].text == ","), j)
-    apposed = _apposed_person(tokens, j, names) if last_word or determiner else None
+    named = _person_named(tokens, j, names)
+    if named is not None:
+        return named  # `a welder named Ana Ruiz`
+    apposed = _apposed_person(tokens, _after_of_phrase(tokens, j, names) if last_word else j, names) if last_word or determiner else None
     if apposed is not None:
         return apposed  # `Russia's envoy, Vladimir Osipov, disagreed`: the name in apposition is who
     if determiner:
@@ -234,6 +237,35 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
     if head in lexicon.ROLE_NOUNS or head in lexicon.TITLES:
         return Subject(start, start, "role", text)
     return Subject(start, start, "other", text)
+
+
+def _person_named(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
+    """The person in `a welder named Ana Ruiz`, `a man called Tom Hill`, from the noun at ``j``."""
+    k = j
+    while k < min(len(tokens), j + 2) and tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].lower not in ("named", "called"):
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k].lower not in ("named", "called"):
+        return None
+    entity = names.get(tokens[k + 1].start)
+    if entity is None or entity[1] != "PERSON":
+        return None
+    return Subject(tokens[k + 1].start, tokens[k + 1].start, "name", entity[2], (entity[2],), "PERSON")
+
+
+_ROLE_PREPOSITIONS = frozenset(["of", "to", "at", "for", "from", "in"])
+
+
+def _after_of_phrase(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[int, str, str]]) -> int:
+    """Past a named complement of a role (`the ambassador to the United Nations`, `the director of
+    the Baltic Centre`) to the comma that may open an apposed name; ``j`` when there is none."""
+    if j >= len(tokens) or tokens[j].lower not in _ROLE_PREPOSITIONS:
+        return j
+    for k in range(j + 1, min(len(tokens), j + 8)):
+        if tokens[k].text == ",":
+            return k if k > j + 1 else j
+        if not (tokens[k].text[:1].isupper() or tokens[k].lower == "the" or tokens[k].start in names):
+            return j
+    return j
 
 
 def _apposed_person(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
