@@ -272,8 +272,11 @@ def test_resolve_sources():
         ("Ms. Lopez spoke. Mr. Reyes spoke. She said so.", ["Ms. Lopez", "Mr. Reyes"], "She", "Ms. Lopez"),
         ("Ana Lopez spoke. Mr. Reyes spoke. She said so.", ["Ana Lopez", "Mr. Reyes"], "She", "Ana Lopez"),
         # A singular pronoun is not a pair; a plural one may be.
-        ("Ana Lopez spoke. Tom Reyes and Sam Wu agreed. He said so.", ["Ana Lopez", "Tom Reyes and Sam Wu"],
-         "He", "Ana Lopez"),
+        ("Leo Lopez spoke. Tom Reyes and Sam Wu agreed. He said so.", ["Leo Lopez", "Tom Reyes and Sam Wu"],
+         "He", "Leo Lopez"),
+        # Gender by first name, that of the fullest way the sources write the surname.
+        ("Ana Lopez spoke. Tom Reyes spoke. She said so.", ["Ana Lopez", "Tom Reyes"], "She", "Ana Lopez"),
+        ("Tom Reyes spoke. Ana Lopez spoke. He said so.", ["Tom Reyes", "Ana Lopez"], "He", "Tom Reyes"),
         ("Tom Reyes and Sam Wu agreed. They said so.", ["Tom Reyes and Sam Wu"], "They", "Tom Reyes and Sam Wu"),
         # A name after the comma is the source's own.
         ("Ana Lopez spoke. One of the lawyers, Sam Wu, said so.", ["Ana Lopez"], "One of the lawyers, Sam Wu,",

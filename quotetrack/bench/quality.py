@@ -57,7 +57,10 @@ Speaker accuracy
       Republican nominee") resolves to the source of the nearest gold
       attribution, by source position before it in the text, whose source is a
       proper name. For he/she, names whose honorific gives the other gender
-      (Mr. versus Mrs./Ms./Miss) are skipped, a name of unknown gender fits;
+      (Mr. versus Mrs./Ms./Miss) are skipped, and so are names whose first
+      name does (the first name of the fullest way the article's named sources
+      write that surname, by the project's name lists: "He" is not "Clinton"
+      when a source is "Hillary Clinton"); a name of unknown gender fits;
       singular pronouns (he, she, I, ...) skip coordinated names ("X and Y");
     - anything else ("officials", "a source") stays unresolved.
 
