@@ -132,3 +132,13 @@ def test_name_apposed_to_a_description(extractor, text, quote_start, speaker):
 )
 def test_subject_named_after_its_role(extractor, text, quote_start, speaker):
     assert quote_with(extractor, text, quote_start).speaker == speaker
+
+
+def test_it_after_a_one_word_name_that_spoke(extractor):
+    # `Veltra said ... It added`: a one-word name nobody calls he or she is a company, and `it`.
+    text = (
+        "Analysts welcomed the decision.\n\n"
+        "In a statement on Friday, Veltra said the recall covered 40,000 heaters. "
+        "It added that it had “found no injuries so far.”\n"
+    )
+    assert quote_with(extractor, text, "it had").speaker == "Veltra"

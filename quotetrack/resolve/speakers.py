@@ -49,6 +49,7 @@ class SpeakerResolver:
         self.venues = {name for _, _, label, name in entities if label == "PERSON" and is_venue(name)}
         self._person_entities = sorted((start, end, text) for start, end, label, text in entities if label == "PERSON" and text not in self.venues)
         self._person_starts = [start for start, _, _ in self._person_entities]
+        self.person_names = {clean_name(text) for _, _, text in self._person_entities}
         self._organisations = named_institutions(text, [(start, name) for start, _, label, name in entities if label == "ORG"])
         self.spoken: list[tuple[int, str]] = []  # (position, person) of each quote's speaker
         self.said: list[tuple[int, str, str]] = []  # (position, speaker, kind) of each quote's speaker
