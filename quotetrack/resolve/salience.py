@@ -190,17 +190,6 @@ class Salience:
                 return name
         return self.recently_named(gender, position)
 
-    def _nameless_thing(self, name: str | None) -> bool:
-        """`Twitter said ... It added`: a one-word name taken for a person only because it spoke (no
-        first name, no gender, not a person to the entity tagger) may be the `it` that speaks next."""
-        person = self.resolver.people.get(name) if name else None
-        return (
-            person is not None
-            and " " not in person.name
-            and person.gender is None
-            and person.name not in self.resolver.person_names
-        )
-
     def group(self, gender: str, position: int) -> str | None:
         """The organisation or group `it` or `they` at ``position`` most likely means."""
         resolver = self.resolver
@@ -217,7 +206,7 @@ class Salience:
         for at, kind, name in events:
             if position - at > _GROUP_REACH:
                 break
-            if kind == "org" and name or gender == "neuter" and kind == "person" and self._nameless_thing(name):
+            if kind == "org" and name or gender == "neuter" and kind == "person" and nameless_thing(self.resolver, name):
                 return name
             if gender == "neuter" and kind == "document":
                 return None
@@ -226,3 +215,15 @@ class Salience:
             if gender == "plural" and kind == "other":
                 return None
         return None
+
+
+def nameless_thing(resolver: SpeakerResolver, name: str | None) -> bool:
+    """`Twitter said ... It added`: a one-word name taken for a person only because it spoke (no
+    first name, no gender, not a person to the entity tagger) may be the `it` that speaks next."""
+    person = resolver.people.get(name) if name else None
+    return (
+        person is not None
+        and " " not in person.name
+        and person.gender is None
+        and person.name not in resolver.person_names
+    )
