@@ -341,6 +341,10 @@ def test_is_named_source(text, source, named):
         ("Ana Lopez", "officials", "Officials", None, True),  # the mention is the surface
         ("Ana Lopez", "senior officials", "officials", None, False),
         (None, None, "officials", None, False),
+        # The head of a phrase is that of its core, before any post-modifier.
+        (None, "A spokesman", "A spokesman for Mayor Ann Lee of Dover", None, True),
+        (None, "an intelligence source", "an intelligence source, who was not authorized to speak,", None, True),
+        (None, "one of the senators", "one of those advisers", None, False),
     ],
 )
 def test_speaker_correct(speaker, mention, surface, resolved, correct):

@@ -73,8 +73,10 @@ Speaker accuracy
     - the surname (last word) of the resolved name is a word of the predicted
       ``speaker`` (so surnames agree, or "Reyes" is in "Ana Lopez-Reyes");
     - the source is unresolved, the predicted ``speaker`` is None and the
-      predicted mention's head word (last word, plural "s" dropped) equals the
-      gold surface text's head word ("senior officials" for "officials").
+      predicted mention's head word equals the gold surface text's head word
+      ("senior officials" for "officials"): the last word, plural "s"
+      dropped, of the phrase's core, so that "a spokesman for the mayor" heads
+      on "spokesman" (but "one of the advisers" on "adviser").
 
     "Named sources" restricts this to gold sources that are themselves proper
     names by the rule above.
