@@ -142,3 +142,22 @@ def test_it_after_a_one_word_name_that_spoke(extractor):
         "It added that it had “found no injuries so far.”\n"
     )
     assert quote_with(extractor, text, "it had").speaker == "Veltra"
+
+
+def test_added_a_thing_is_no_speech(extractor):
+    text = (
+        "“People go online to find others who agree with them,” Holan said.\n\n"
+        "Social media has added another link to the misinformation chain, she noted.\n"
+    )
+    quotes = extractor.extract(Article(text=text))
+    chain = [quote for quote in quotes if "misinformation chain" in quote.text]
+    assert chain and all(quote.speaker_mention != "Social media" for quote in chain)
+
+
+def test_place_prefix_is_no_person(extractor):
+    # `Santa Catarina` is a town: `he` is the welder, never the town.
+    text = (
+        "“Orders are falling,” said Carla Vogt, the plant’s owner.\n\n"
+        "Near the gates in Santa Catarina, welders took a break. “The work is steady,” he said.\n"
+    )
+    assert quote_with(extractor, text, "The work is steady").speaker != "Santa Catarina"
