@@ -161,3 +161,12 @@ def test_place_prefix_is_no_person(extractor):
         "Near the gates in Santa Catarina, welders took a break. “The work is steady,” he said.\n"
     )
     assert quote_with(extractor, text, "The work is steady").speaker != "Santa Catarina"
+
+
+def test_person_opening_a_but_clause(extractor):
+    text = (
+        "“We should move on to the economy,” Senator Paul Ruiz said.\n\n"
+        "The moderators were ready to change the subject, but Tom Becker was not having it. "
+        "“You see, everybody, this is what the capital does,” he said.\n"
+    )
+    assert quote_with(extractor, text, "You see").speaker == "Tom Becker"
