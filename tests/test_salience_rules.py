@@ -170,3 +170,22 @@ def test_person_opening_a_but_clause(extractor):
         "“You see, everybody, this is what the capital does,” he said.\n"
     )
     assert quote_with(extractor, text, "You see").speaker == "Tom Becker"
+
+
+def test_surname_alone_is_not_the_one_called_by_first_name(extractor):
+    text = (
+        "Betsy Ebeling and her husband, Tom Ebeling, went door to door on Sunday.\n\n"
+        "“This is one of her oldest friends,” Tom said.\n\n"
+        "“We live in Chicago, but we came today,” Ebeling said.\n"
+    )
+    assert quote_with(extractor, text, "This is one").speaker == "Tom Ebeling"
+    assert quote_with(extractor, text, "We live in Chicago").speaker == "Betsy Ebeling"
+
+
+def test_capitalised_common_noun_opening_a_sentence_is_nobody(extractor):
+    text = (
+        "The mosque opened in 1994.\n\n"
+        "People in Fort Pierce said the last time anyone paid attention to it was when it opened. "
+        "Few people there expected the visit.\n"
+    )
+    assert quote_with(extractor, text, "the last time").speaker is None

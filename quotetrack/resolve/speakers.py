@@ -172,6 +172,8 @@ class SpeakerResolver:
         if any(POSSESSIVE.sub("", word) in lexicon.ORG_WORDS for word in words):
             return org_in(mention, self.outlets)
         name = name_in(mention, self.outlets)
+        if name and " " not in name and mention.startswith(name) and common_word_opening(self.text, name, position):
+            return None  # `People in Fort Pierce said`: capitalised only because it opens the sentence
         if name:
             known = self.fullest(name, titled)
             if known:
@@ -236,3 +238,18 @@ def apposed_to_description(resolver: SpeakerResolver, mention: str, position: in
     name = clean_name(apposed.group(1))
     person = resolver.person_entity_in(name, apposed.start(1)) or (name if gender_of_first_name(name) else None)
     return resolver.fullest(person) or person if person else None
+
+
+def common_word_opening(text: str, word: str, position: int) -> bool:
+    """Whether ``word`` at ``position`` opens a sentence and the article writes it lowercase elsewhere:
+    a common noun (`People`, `Candidates`), not a name.
+
+    >>> common_word_opening("Candidates spoke. Few candidates won.", "Candidates", 0)
+    True
+    >>> common_word_opening("Rubio spoke. Voters like Rubio.", "Rubio", 0)
+    False
+    """
+    before = text[:position].rstrip(" \t“\"'‘")
+    if before and before[-1] not in ".!?\n:":
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
