@@ -189,3 +189,12 @@ def test_capitalised_common_noun_opening_a_sentence_is_nobody(extractor):
         "Few people there expected the visit.\n"
     )
     assert quote_with(extractor, text, "the last time").speaker is None
+
+
+def test_fronted_adjunct_ending_in_a_quoted_word(extractor):
+    text = (
+        "“He is not ready for the job,” Senator Paul Ruiz said of the governor.\n\n"
+        "As for the governor’s mangling of “Hamas,” Eric Levine found comic relief in it. "
+        "“I needed some carrots to dip,” he said.\n"
+    )
+    assert quote_with(extractor, text, "I needed some carrots").speaker == "Eric Levine"

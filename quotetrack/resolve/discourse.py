@@ -84,8 +84,13 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
             continue
         if lower in ADJUNCT_OPENERS or _adverb_or_participle(tokens[i], names):
             comma = next((k for k in range(i + 1, min(count, i + 25)) if tokens[k].text == ","), None)
-            if comma is None or any(tokens[k].text in lexicon.QUOTE_MARKS for k in range(i, comma)):
+            marks = [k for k in range(i, comma) if tokens[k].text in lexicon.QUOTE_MARKS] if comma is not None else []
+            # `As for Lee's mangling of “Hamas,” Levine found ...`: a quoted word ends the adjunct.
+            closed = comma is not None and len(marks) == 1 and comma + 1 < count and tokens[comma + 1].text in lexicon.QUOTE_MARKS
+            if comma is None or marks and not closed:
                 comma = None
+            elif closed:
+                comma += 1
             if fronted is None and (lower in _TEMPORAL or lower == "according"):
                 # `According to Ann Lee, the plan failed`: the source is who the next `she` means.
                 after = i + 2 if lower == "according" else i + 1
