@@ -198,3 +198,10 @@ def test_fronted_adjunct_ending_in_a_quoted_word(extractor):
         "“I needed some carrots to dip,” he said.\n"
     )
     assert quote_with(extractor, text, "I needed some carrots").speaker == "Eric Levine"
+
+
+def test_events_and_treaties_named_like_people_are_no_people():
+    from quotetrack.resolve.mentions import is_venue
+
+    assert all(is_venue(name) for name in ("World War II", "Trans-Pacific Partnership", "Paris Agreement"))
+    assert not any(is_venue(name) for name in ("Ann Lee", "Tom Ward"))
