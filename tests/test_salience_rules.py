@@ -205,3 +205,9 @@ def test_events_and_treaties_named_like_people_are_no_people():
 
     assert all(is_venue(name) for name in ("World War II", "Trans-Pacific Partnership", "Paris Agreement"))
     assert not any(is_venue(name) for name in ("Ann Lee", "Tom Ward"))
+
+
+def test_adverb_between_speaker_and_cue_is_not_the_speaker(extractor):
+    text = "The deficit grew again in March. The budget office now says the reckoning will arrive by 2030.\n"
+    quote = quote_with(extractor, text, "the reckoning")
+    assert quote.speaker_mention == "The budget office"
