@@ -211,3 +211,8 @@ def test_adverb_between_speaker_and_cue_is_not_the_speaker(extractor):
     text = "The deficit grew again in March. The budget office now says the reckoning will arrive by 2030.\n"
     quote = quote_with(extractor, text, "the reckoning")
     assert quote.speaker_mention == "The budget office"
+
+
+def test_name_apposed_after_a_short_complement(extractor):
+    text = "The party was “working to change its image,” wrote the American ambassador at the time, John E. Herbst.\n"
+    assert quote_with(extractor, text, "The party was").speaker == "John E. Herbst"

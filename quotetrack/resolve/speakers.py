@@ -25,6 +25,7 @@ __all__ = ["Person", "SpeakerResolver"]
 
 _clean_name = clean_name  # the name tests/test_names.py imports
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*[,.;]")
+_SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}(?=,)")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
 _DETERMINERS = ("the", "his", "her", "their", "its")
@@ -232,7 +233,10 @@ def apposed_to_description(resolver: SpeakerResolver, mention: str, position: in
         word.islower() and (word in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:]
     ):
         return None
-    apposed = _APPOSED_NAME.match(resolver.text, position + len(mention))
+    end = position + len(mention)
+    # `the American ambassador at the time, John E. Herbst`: a short complement may come first.
+    complement = _SHORT_COMPLEMENT.match(resolver.text, end)
+    apposed = _APPOSED_NAME.match(resolver.text, complement.end() if complement else end)
     if apposed is None or resolver.outlets.canonical(apposed.group(1)):
         return None
     name = clean_name(apposed.group(1))
