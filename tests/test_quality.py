@@ -272,8 +272,11 @@ def test_resolve_sources():
         ("Ms. Lopez spoke. Mr. Reyes spoke. She said so.", ["Ms. Lopez", "Mr. Reyes"], "She", "Ms. Lopez"),
         ("Ana Lopez spoke. Mr. Reyes spoke. She said so.", ["Ana Lopez", "Mr. Reyes"], "She", "Ana Lopez"),
         # A singular pronoun is not a pair; a plural one may be.
-        ("Ana Lopez spoke. Tom Reyes and Sam Wu agreed. He said so.", ["Ana Lopez", "Tom Reyes and Sam Wu"],
-         "He", "Ana Lopez"),
+        ("Leo Lopez spoke. Tom Reyes and Sam Wu agreed. He said so.", ["Leo Lopez", "Tom Reyes and Sam Wu"],
+         "He", "Leo Lopez"),
+        # Gender by first name, that of the fullest way the sources write the surname.
+        ("Ana Lopez spoke. Tom Reyes spoke. She said so.", ["Ana Lopez", "Tom Reyes"], "She", "Ana Lopez"),
+        ("Tom Reyes spoke. Ana Lopez spoke. He said so.", ["Tom Reyes", "Ana Lopez"], "He", "Tom Reyes"),
         ("Tom Reyes and Sam Wu agreed. They said so.", ["Tom Reyes and Sam Wu"], "They", "Tom Reyes and Sam Wu"),
         # A name after the comma is the source's own.
         ("Ana Lopez spoke. One of the lawyers, Sam Wu, said so.", ["Ana Lopez"], "One of the lawyers, Sam Wu,",
@@ -338,6 +341,10 @@ def test_is_named_source(text, source, named):
         ("Ana Lopez", "officials", "Officials", None, True),  # the mention is the surface
         ("Ana Lopez", "senior officials", "officials", None, False),
         (None, None, "officials", None, False),
+        # The head of a phrase is that of its core, before any post-modifier.
+        (None, "A spokesman", "A spokesman for Mayor Ann Lee of Dover", None, True),
+        (None, "an intelligence source", "an intelligence source, who was not authorized to speak,", None, True),
+        (None, "one of the senators", "one of those advisers", None, False),
     ],
 )
 def test_speaker_correct(speaker, mention, surface, resolved, correct):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..lexicon import FEMALE_NAMES, MALE_NAMES
 from ..records import Article
 from . import BenchmarkError
 
@@ -219,6 +220,30 @@ def gender(text: str) -> str | None:
     return None
 
 
+def name_gender(name: str, names: Sequence[str]) -> str | None:
+    """"m"/"f" from a name's honorific, else from the first name of its fullest form among ``names``
+    (the article's named sources) when that first name has one gender in the project's name lists;
+    None when nothing tells or the same surname is written with first names of both genders.
+
+    >>> name_gender("Clinton", ["Hillary Clinton", "Clinton"]), name_gender("Mr. Lee", []), name_gender("Lee", ["Ann Lee", "Tom Lee"])
+    ('f', 'm', None)
+    """
+    honorific = gender(name)
+    if honorific:
+        return honorific
+    last = surname(name)
+    found = set()
+    for other in [name, *names]:
+        forms = words(other)
+        if not forms or forms[-1].lower() != last:
+            continue
+        for word in forms[:-1]:
+            if word in FEMALE_NAMES or word in MALE_NAMES:
+                found.add("f" if word in FEMALE_NAMES else "m")
+                break
+    return found.pop() if len(found) == 1 else None
+
+
 _COORDINATED = re.compile(r"\s(?:and|&)\s")
 
 
@@ -237,6 +262,7 @@ def resolve_sources(text: str, attributions: Sequence[GoldAttribution]) -> list[
         for attribution in attributions
         if attribution.source is not None and is_named_source(attribution.source, text)
     )
+    cores = [name for _, name in named]
     resolved: list[str | None] = []
     for attribution in attributions:
         source = attribution.source
@@ -266,7 +292,7 @@ def resolve_sources(text: str, attributions: Sequence[GoldAttribution]) -> list[
         for start, name in reversed(named):
             if start >= source.start:
                 continue
-            if wanted and gender(name) not in (None, wanted):
+            if wanted and name_gender(name, cores) not in (None, wanted):
                 continue
             if singular and _COORDINATED.search(name):
                 continue

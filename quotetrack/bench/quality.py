@@ -57,7 +57,10 @@ Speaker accuracy
       Republican nominee") resolves to the source of the nearest gold
       attribution, by source position before it in the text, whose source is a
       proper name. For he/she, names whose honorific gives the other gender
-      (Mr. versus Mrs./Ms./Miss) are skipped, a name of unknown gender fits;
+      (Mr. versus Mrs./Ms./Miss) are skipped, and so are names whose first
+      name does (the first name of the fullest way the article's named sources
+      write that surname, by the project's name lists: "He" is not "Clinton"
+      when a source is "Hillary Clinton"); a name of unknown gender fits;
       singular pronouns (he, she, I, ...) skip coordinated names ("X and Y");
     - anything else ("officials", "a source") stays unresolved.
 
@@ -70,8 +73,10 @@ Speaker accuracy
     - the surname (last word) of the resolved name is a word of the predicted
       ``speaker`` (so surnames agree, or "Reyes" is in "Ana Lopez-Reyes");
     - the source is unresolved, the predicted ``speaker`` is None and the
-      predicted mention's head word (last word, plural "s" dropped) equals the
-      gold surface text's head word ("senior officials" for "officials").
+      predicted mention's head word equals the gold surface text's head word
+      ("senior officials" for "officials"): the last word, plural "s"
+      dropped, of the phrase's core, so that "a spokesman for the mayor" heads
+      on "spokesman" (but "one of the advisers" on "adviser").
 
     "Named sources" restricts this to gold sources that are themselves proper
     names by the rule above.

@@ -138,9 +138,25 @@ def speaker_correct(quote: Quote, surface: str, resolved: str | None) -> bool:
             return False
         wanted = surname(resolved)
         return wanted is not None and wanted in {word.lower() for word in words(quote.speaker)}
-    return quote.speaker is None and head_word(quote.speaker_mention) is not None and (
-        head_word(quote.speaker_mention) == head_word(surface)
-    )
+    predicted_head = phrase_head(quote.speaker_mention) if quote.speaker_mention else None
+    return quote.speaker is None and predicted_head is not None and predicted_head == phrase_head(surface)
+
+
+_QUANTIFIERS = frozenset(["some", "many", "most", "all", "each", "none", "several", "few", "both", "any", "half"])
+
+
+def phrase_head(text: str) -> str | None:
+    """The head word of a noun phrase: that of its core, so that the head of `a spokesman for the
+    mayor` is `spokesman`, not the post-modifier's `mayor`; but `one of the advisers` heads on
+    `adviser`, as `one` or `some` say nothing of who.
+
+    >>> phrase_head("A spokesman for Mayor Ann Lee"), phrase_head("senior officials, who asked"), phrase_head("one of the advisers")
+    ('spokesman', 'official', 'adviser')
+    """
+    found = core(text)
+    if is_pronoun(found) or found.lower() in _QUANTIFIERS:
+        found = text
+    return head_word(found)
 
 
 _IRREGULAR = {

@@ -59,6 +59,8 @@ _EMPTY_CONTENTS = word_list("empty_contents")
 _PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "chime": "in"}
 # Cue lemmas of manner that report a quote rather than a clause: `“...,” she went on`, `he barked: “...”`.
 _MANNER_CUES = frozenset(["go", "shoot", "fire", "chime", "bark", "fume", "opine"])
+# `added a caveat`, `added another link`: what follows `added` is a thing, not a clause.
+_ADDED_OBJECTS = frozenset(["a", "an", "another", "more", "some", "new", "extra", "fuel", "insult"])
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
 
 
@@ -219,7 +221,8 @@ def cue_frame(
     # Inverted order: `, said Peskov` / `,” said the minister`.
     previous = tokens[i - 1].text if i > 0 else ""
     participle = tokens[i].lower.endswith("ing")
-    if not participle and (previous in (",", "—", "–") or closes_quote_with_punctuation(spans, tokens, i - 1)):
+    # `told` is never inverted: in `“...,” Ramos, 58, told AFP` AFP is the listener, not the speaker.
+    if not participle and lemma != "tell" and (previous in (",", "—", "–") or closes_quote_with_punctuation(spans, tokens, i - 1)):
         found = right_speaker(sentence, cue_last + 1)
         if found is not None:
             inverted, appositive = found
@@ -271,6 +274,8 @@ def _cue_content(
     """The cue frame once the speaker is known: where the content lies, before, around or after the cue."""
     tokens = sentence.tokens
     after = cue_last + 1
+    if lemma == "add" and after < len(tokens) and tokens[after].lower in _ADDED_OBJECTS:
+        return None  # `Social media has added another link to the chain`: something added, not said
     # `told reporters`, `told The Associated Press`, `told CNN's Jake Tapper`.
     directive = False
     if lemma in ("tell", "ask", "warn", "urge", "assure", "remind"):

@@ -77,6 +77,7 @@ def _is_title(word: str) -> bool:
 
 # Words before a title that are not part of the name: "Vice President", "Foreign Minister".
 _TITLE_PREFIXES = word_list("title_prefixes")
+_PLACE_PREFIXES = word_list("place_prefixes")
 
 
 def _place_before_title(span: list[str], k: int) -> int:
@@ -190,7 +191,7 @@ def _label_run(
         if person is not None:
             return [(first, first + person - 1, "ORG")] * (person > 0) + [(first + person, last, "PERSON")]
         return [(first, last, "ORG")]
-    if text in lexicon.MULTIWORD_PLACES or (span[-1] in lexicon.PLACES and not any(word in lexicon.ORG_WORDS for word in span)):
+    if text in lexicon.MULTIWORD_PLACES or (span[-1] in lexicon.PLACES or span[0] in _PLACE_PREFIXES and len(span) > 1) and not any(word in lexicon.ORG_WORDS for word in span):
         return [(first, last, "GPE")]
     if any(word in lexicon.ORG_WORDS for word in span) or (len(span) == 1 and span[0].isupper() and len(span[0]) > 1):
         return _split_org_then_person(words, first, last, outlets, known_people)

@@ -30,6 +30,7 @@ from ..resources import word_list
 ADJUNCT_OPENERS = word_list("adjunct_openers")
 NOUN_PHRASE_MODIFIERS = word_list("noun_phrase_modifiers")
 DOCUMENT_NOUNS = word_list("document_nouns")
+SENTENCE_ADVERBS = word_list("sentence_adverbs")
 
 _CONJUNCTIONS = frozenset(["and", "but", "yet", "so", "still", "also", "then", "now", "or", "nor"])
 _DASHES = frozenset(("—", "–", "-", "--"))
@@ -78,15 +79,22 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
         if i >= count:
             return None
         lower = tokens[i].lower
-        if lower in _CONJUNCTIONS:
-            i += 1
+        if lower in _CONJUNCTIONS or lower in SENTENCE_ADVERBS and i + 1 < count and tokens[i + 1].start in names:
+            i += 1  # `Meanwhile Ann Lee, who won, said`: the comma closes an apposition, not the adverb
             continue
         if lower in ADJUNCT_OPENERS or _adverb_or_participle(tokens[i], names):
             comma = next((k for k in range(i + 1, min(count, i + 25)) if tokens[k].text == ","), None)
-            if comma is None or any(tokens[k].text in lexicon.QUOTE_MARKS for k in range(i, comma)):
+            marks = [k for k in range(i, comma) if tokens[k].text in lexicon.QUOTE_MARKS] if comma is not None else []
+            # `As for Lee's mangling of “Hamas,” Levine found ...`: a quoted word ends the adjunct.
+            closed = comma is not None and len(marks) == 1 and comma + 1 < count and tokens[comma + 1].text in lexicon.QUOTE_MARKS
+            if comma is None or marks and not closed:
                 comma = None
-            if fronted is None and lower in _TEMPORAL:
-                fronted = _first_person(tokens, i + 1, comma if comma is not None else min(count, i + 8), names)
+            elif closed:
+                comma += 1
+            if fronted is None and (lower in _TEMPORAL or lower == "according"):
+                # `According to Ann Lee, the plan failed`: the source is who the next `she` means.
+                after = i + 2 if lower == "according" else i + 1
+                fronted = _first_person(tokens, after, comma if comma is not None else min(count, i + 8), names)
             if comma is None:
                 return fronted
             i = comma + 1
@@ -109,7 +117,20 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
     subject = _noun_phrase(tokens, i, names)
     if fronted is not None and (subject is None or subject.kind == "other"):
         return fronted
+    if subject is not None and subject.kind == "other":
+        return _second_clause_person(tokens, i, names) or subject
     return subject
+
+
+def _second_clause_person(tokens: Sequence[TokenLike], first: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
+    """`The moderators moved on, but Christie was not having it`: when the first clause is about
+    nobody, a person opening the clause after `, but` is who the sentence is about."""
+    for k in range(first + 1, len(tokens) - 2):
+        if tokens[k].text == "," and tokens[k + 1].lower in ("but", "yet"):
+            entity = names.get(tokens[k + 2].start)
+            if entity is not None and entity[1] == "PERSON":
+                return Subject(tokens[k + 2].start, tokens[k + 2].start, "name", entity[2], (entity[2],), "PERSON")
+    return None
 
 
 def _adverb_or_participle(token: TokenLike, names: dict[int, tuple[int, str, str]]) -> bool:
@@ -133,8 +154,10 @@ def _first_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dic
     return None
 
 
-def _premodifier_noun(lower: str) -> bool:
-    return lower.isalpha() and lower.islower() and not lower.endswith(("ed", "s")) and lower not in lexicon.CUE_FORMS
+def _premodifier_noun(word: str) -> bool:
+    """A lowercase word that may be a role noun before a name (`great` in `Tennis great Ann Lee`),
+    never the name's own first word."""
+    return word.isalpha() and word.islower() and not word.endswith(("ed", "s")) and word not in lexicon.CUE_FORMS
 
 
 def _after_dateline(tokens: Sequence[TokenLike]) -> int:
@@ -198,7 +221,7 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
             # `GOP frontrunner Donald Trump`, `political science professor Ann Lee`: unlisted
             # role words before a name; verbs (`praised`, `says`) are not taken for them.
             k = j
-            while k < min(count, j + 3) and _premodifier_noun(tokens[k].lower):
+            while k < min(count, j + 3) and _premodifier_noun(tokens[k].text):
                 k += 1
             if k > j and k < count and names.get(tokens[k].start, (0, ""))[1] == "PERSON":
                 last_word = tokens[k - 1].lower
@@ -210,7 +233,10 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
     if determiner and not last_word:
         # `Her predecessor, ...`, `His longtime rival, ...`: any noun, when a name is apposed to it.
         j = next((k for k in range(i + 2, min(count, i + 5)) if tokens[k].text == ","), j)
-    apposed = _apposed_person(tokens, j, names) if last_word or determiner else None
+    named = _person_named(tokens, j, names)
+    if named is not None:
+        return named  # `a welder named Ana Ruiz`
+    apposed = _apposed_person(tokens, _after_of_phrase(tokens, j, names) if last_word else j, names) if last_word or determiner else None
     if apposed is not None:
         return apposed  # `Russia's envoy, Vladimir Osipov, disagreed`: the name in apposition is who
     if determiner:
@@ -229,6 +255,35 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
     if head in lexicon.ROLE_NOUNS or head in lexicon.TITLES:
         return Subject(start, start, "role", text)
     return Subject(start, start, "other", text)
+
+
+def _person_named(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
+    """The person in `a welder named Ana Ruiz`, `a man called Tom Hill`, from the noun at ``j``."""
+    k = j
+    while k < min(len(tokens), j + 2) and tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].lower not in ("named", "called"):
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k].lower not in ("named", "called"):
+        return None
+    entity = names.get(tokens[k + 1].start)
+    if entity is None or entity[1] != "PERSON":
+        return None
+    return Subject(tokens[k + 1].start, tokens[k + 1].start, "name", entity[2], (entity[2],), "PERSON")
+
+
+_ROLE_PREPOSITIONS = frozenset(["of", "to", "at", "for", "from", "in"])
+
+
+def _after_of_phrase(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[int, str, str]]) -> int:
+    """Past a named complement of a role (`the ambassador to the United Nations`, `the director of
+    the Baltic Centre`) to the comma that may open an apposed name; ``j`` when there is none."""
+    if j >= len(tokens) or tokens[j].lower not in _ROLE_PREPOSITIONS:
+        return j
+    for k in range(j + 1, min(len(tokens), j + 8)):
+        if tokens[k].text == ",":
+            return k if k > j + 1 else j
+        if not (tokens[k].text[:1].isupper() or tokens[k].lower == "the" or tokens[k].start in names):
+            return j
+    return j
 
 
 def _apposed_person(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:

@@ -37,6 +37,7 @@ class People:
         self.text = text
         self.by_name: dict[str, Person] = {}
         self.history: list[tuple[str, str]] = []  # (speaker, "person"|"org") in order of quotes
+        self.first_named: set[str] = set()  # people the article calls by first name alone
 
     def person_for(self, name: str, position: int) -> Person:
         """The person ``name`` refers to, created if new; a fuller name absorbs a shorter one."""
@@ -88,14 +89,31 @@ class People:
         if not candidates:
             return None
         exact = [person for person in candidates if set(tokens) <= set(person.name.split())]
-        # `Trump` is Donald Trump's surname before it is the first word of `Trump Taj Mahal`.
-        pool = [person for person in exact if person.surname == tokens[-1]] or exact or candidates
+        # `Trump` is Donald Trump's surname before it is the first word of `Trump Taj Mahal`;
+        # but a lone first name (`Megyn`) is the first name of `Megyn Kelly`, not a person of its own.
+        pool = [person for person in exact if person.surname == tokens[-1] and not _first_name_of_another(person, exact)]
+        pool = pool or exact or candidates
+        called = [person for person in pool if " " in person.name and person.name.split()[0] == tokens[0]]
+        if len(tokens) == 1 and called and gender_of_first_name(tokens[0]) and not any(" " in person.name and person.surname == tokens[0] for person in pool):
+            chosen = max(called, key=lambda person: (len(person.name.split()), -person.first_seen)).name
+            self.first_named.add(chosen)  # `Jane` for Jane Sanders: `Sanders` alone is then someone else
+            return chosen
         if len({person.name for person in pool}) > 1:
-            # Two Clintons: the one most recently speaking or mentioned.
+            # Two Clintons: the one most recently speaking or mentioned, but not one the article
+            # calls by first name (`Jane` beside `Sanders`).
+            names = {person.name for person in pool} - self.first_named or {person.name for person in pool}
             for speaker, _ in reversed(self.history):
-                if speaker in {person.name for person in pool}:
+                if speaker in names:
                     return speaker
         return max(pool, key=lambda person: (len(person.name.split()), -person.first_seen)).name
+
+
+def _first_name_of_another(person: Person, others: list[Person]) -> bool:
+    """`Megyn` when `Megyn Kelly` is known too: a one-word person whose word is a first name."""
+    word = person.name
+    if " " in word or gender_of_first_name(word) is None:
+        return False
+    return any(other.name.split()[0] == word and " " in other.name for other in others)
 
 
 def add_roles(person: Person, words: list[str]) -> None:

@@ -206,7 +206,7 @@ class Salience:
         for at, kind, name in events:
             if position - at > _GROUP_REACH:
                 break
-            if kind == "org" and name:
+            if kind == "org" and name or gender == "neuter" and kind == "person" and nameless_thing(self.resolver, name):
                 return name
             if gender == "neuter" and kind == "document":
                 return None
@@ -215,3 +215,15 @@ class Salience:
             if gender == "plural" and kind == "other":
                 return None
         return None
+
+
+def nameless_thing(resolver: SpeakerResolver, name: str | None) -> bool:
+    """`Twitter said ... It added`: a one-word name taken for a person only because it spoke (no
+    first name, no gender, not a person to the entity tagger) may be the `it` that speaks next."""
+    person = resolver.people.get(name) if name else None
+    return (
+        person is not None
+        and " " not in person.name
+        and person.gender is None
+        and person.name not in resolver.person_names
+    )

@@ -18,15 +18,17 @@ from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
 from .mentions import NAME_TOKEN, is_venue, name_in, org_in, possessed_role
 from .organisations import acronyms, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
-from .people import POSSESSIVE, People, Person, add_roles
+from .people import POSSESSIVE, People, Person, add_roles, gender_of_first_name
 from .salience import Salience
 
 __all__ = ["Person", "SpeakerResolver"]
 
 _clean_name = clean_name  # the name tests/test_names.py imports
 _APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*[,.;]")
+_SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}(?=,)")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
+_DETERMINERS = ("the", "his", "her", "their", "its")
 
 
 class SpeakerResolver:
@@ -48,6 +50,7 @@ class SpeakerResolver:
         self.venues = {name for _, _, label, name in entities if label == "PERSON" and is_venue(name)}
         self._person_entities = sorted((start, end, text) for start, end, label, text in entities if label == "PERSON" and text not in self.venues)
         self._person_starts = [start for start, _, _ in self._person_entities]
+        self.person_names = {clean_name(text) for _, _, text in self._person_entities}
         self._organisations = named_institutions(text, [(start, name) for start, _, label, name in entities if label == "ORG"])
         self.spoken: list[tuple[int, str]] = []  # (position, person) of each quote's speaker
         self.said: list[tuple[int, str, str]] = []  # (position, speaker, kind) of each quote's speaker
@@ -91,7 +94,7 @@ class SpeakerResolver:
         """`Dmitry Peskov, the Kremlin spokesman, said`: the spokesman is Peskov."""
         tokens = sentence.tokens
         head_text = self.text[tokens[head[0]].start : tokens[head[1]].end]
-        name = self._person_entity_in(head_text, tokens[head[0]].start) or name_in(head_text, self.outlets)
+        name = self.person_entity_in(head_text, tokens[head[0]].start) or name_in(head_text, self.outlets)
         if not name:
             return
         person = self.people.get(self.fullest(name) or name)
@@ -140,6 +143,9 @@ class SpeakerResolver:
         words = mention.split()
         head = POSSESSIVE.sub("", words[-1]).lower() if words else ""
         titled = lexicon.GENDERED_TITLES.get(lowered.split()[0])  # `Mr. Obama`, `Mrs. Clinton`
+        apposed_name = apposed_to_description(self, mention, position)
+        if apposed_name:
+            return apposed_name
         if possessed_role(words):
             # `Trump's attorney`, `Carter's press secretary`: somebody else, named in apposition if at all.
             apposed = _APPOSED_NAME.match(self.text, position + len(mention))
@@ -148,7 +154,7 @@ class SpeakerResolver:
             return None
         if head in DOCUMENT_NOUNS and words[-1].islower() and POSSESSIVE.search(words[0]):
             return None  # `Lee's new book says`: a writing, not its author
-        person = self._person_entity_in(mention, position)
+        person = self.person_entity_in(mention, position)
         if person:
             return self.fullest(person, titled) or person
         if lowered.split()[0] in _SOMEBODY:
@@ -167,6 +173,8 @@ class SpeakerResolver:
         if any(POSSESSIVE.sub("", word) in lexicon.ORG_WORDS for word in words):
             return org_in(mention, self.outlets)
         name = name_in(mention, self.outlets)
+        if name and " " not in name and mention.startswith(name) and common_word_opening(self.text, name, position):
+            return None  # `People in Fort Pierce said`: capitalised only because it opens the sentence
         if name:
             known = self.fullest(name, titled)
             if known:
@@ -205,7 +213,7 @@ class SpeakerResolver:
         before = [person for person in matching if person.first_seen <= position]
         return (before or matching)[-1].name
 
-    def _person_entity_in(self, mention: str, position: int) -> str | None:
+    def person_entity_in(self, mention: str, position: int) -> str | None:
         end = position + len(mention)
         index = bisect.bisect_left(self._person_starts, position)
         if index < len(self._person_entities):
@@ -213,3 +221,39 @@ class SpeakerResolver:
             if stop <= end:
                 return clean_name(text)
         return None
+
+
+def apposed_to_description(resolver: SpeakerResolver, mention: str, position: int) -> str | None:
+    """`Another delegate on the Cruz slate, Jim Poolman, said`: a described somebody whose name
+    follows in apposition is that name, not a name inside the description."""
+    words = mention.split()
+    owner = next((k for k, word in enumerate(words[:-1]) if POSSESSIVE.search(word)), None)
+    described = words[0].lower() in (*_SOMEBODY, *_DETERMINERS) or owner is not None
+    if len(words) < 2 or not described or not any(
+        word.islower() and (word in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:]
+    ):
+        return None
+    end = position + len(mention)
+    # `the American ambassador at the time, John E. Herbst`: a short complement may come first.
+    complement = _SHORT_COMPLEMENT.match(resolver.text, end)
+    apposed = _APPOSED_NAME.match(resolver.text, complement.end() if complement else end)
+    if apposed is None or resolver.outlets.canonical(apposed.group(1)):
+        return None
+    name = clean_name(apposed.group(1))
+    person = resolver.person_entity_in(name, apposed.start(1)) or (name if gender_of_first_name(name) else None)
+    return resolver.fullest(person) or person if person else None
+
+
+def common_word_opening(text: str, word: str, position: int) -> bool:
+    """Whether ``word`` at ``position`` opens a sentence and the article writes it lowercase elsewhere:
+    a common noun (`People`, `Candidates`), not a name.
+
+    >>> common_word_opening("Candidates spoke. Few candidates won.", "Candidates", 0)
+    True
+    >>> common_word_opening("Rubio spoke. Voters like Rubio.", "Rubio", 0)
+    False
+    """
+    before = text[:position].rstrip(" \t“\"'‘")
+    if before and before[-1] not in ".!?\n:":
+        return False
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
