@@ -4,10 +4,9 @@ A frame finder reads one sentence and returns frames plus the appositives it met
 (`Dmitry Peskov, the Kremlin spokesman, said`); it remembers nothing and resolves
 no one, so the caller decides what the speaker resolver learns.
 
->>> from quotetrack.nlp import build_pipeline
->>> from quotetrack.extract.sentences import read_sentences
+>>> from quotetrack.extract.sentences import rule_analysis
 >>> text = "Kremlin spokesman Dmitry Peskov said on Wednesday that talks would go on."
->>> (sentence,) = read_sentences(text, build_pipeline("rules")(text))
+>>> (sentence,) = rule_analysis(text)[0]
 >>> (frame,), appositives = pattern_frames(sentence, SpanIndex(text))
 >>> frame.words(frame.speaker), frame.placement, text[slice(*frame.content)], appositives
 ('Kremlin spokesman Dmitry Peskov', 'after', 'talks would go on', [])

@@ -1,4 +1,4 @@
-"""The model-free tokenizer: news prose into sentences of tokens, registered as a stanza variant.
+"""The model-free tokenizer: news prose into sentences of tokens (:mod:`.stanza_rules` registers it with stanza).
 
 Quote marks and brackets after a full stop stay with the sentence they close; paragraphs
 (:mod:`.paragraphs`: a hard-wrapped line runs on) always end sentences; abbreviations keep
@@ -11,10 +11,6 @@ their full stop.
 from __future__ import annotations
 
 import re
-
-from stanza.models.common import doc as stanza_doc
-from stanza.pipeline.processor import ProcessorVariant, register_processor_variant
-from stanza.pipeline.registry import PROCESSOR_VARIANTS
 
 from .. import lexicon
 from .paragraphs import paragraph_spans
@@ -119,35 +115,3 @@ def _is_closing_straight(tokens: list[Token], index: int, text: str) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not before.isspace() and (after.isspace() or after in ".,;:!?)")
-
-
-def _document(sentences: list[list[Token]], text: str) -> stanza_doc.Document:
-    return stanza_doc.Document(
-        [
-            [
-                # Offsets as fields, not a MISC string stanza would have to parse back.
-                {stanza_doc.TEXT: word, stanza_doc.START_CHAR: start, stanza_doc.END_CHAR: end}
-                for word, start, end in sentence
-            ]
-            for sentence in sentences
-        ],
-        text,
-    )
-
-
-# Registered once: stanza's registry is global and re-registering a variant is an error.
-if TOKENIZER_NAME not in PROCESSOR_VARIANTS["tokenize"]:
-
-    @register_processor_variant("tokenize", TOKENIZER_NAME)
-    class RuleTokenizer(ProcessorVariant):
-        """Model-free tokenizer and sentence splitter tuned for news prose and quote marks."""
-
-        def __init__(self, config: dict):
-            self.no_ssplit = config.get("no_ssplit", False)
-
-        def process(self, document):
-            text = document.text if isinstance(document, stanza_doc.Document) else document
-            sentences = tokenize_text(text)
-            if self.no_ssplit:
-                sentences = [[token for sentence in sentences for token in sentence]]
-            return _document(sentences, text)
