@@ -21,7 +21,7 @@ from ..nlp.tokenizer import tokenize_text
 Entity = tuple[int, int, str, str]  # start, end, label ("PERSON", "ORG", ...), text
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -47,15 +47,16 @@ def rule_analysis(text: str) -> tuple[list[Sentence], list[Entity]]:
     """The sentences and named entities of ``text`` by the rule tokenizer and pattern NER: what
     ``read_sentences`` and ``read_entities`` read off ``build_pipeline("rules")(text)``, without
     building a stanza Document."""
-    tokenized = tokenize_text(text)
+    paragraphs = paragraph_spans(text)
+    tokenized = tokenize_text(text, paragraphs)
     tagged = entity_tags([[word for word, _, _ in sentence] for sentence in tokenized])
-    paragraph_starts = [start for start, _ in paragraph_spans(text)]
+    paragraph_starts = [start for start, _ in paragraphs]
     sentences: list[Sentence] = []
     entities: list[Entity] = []
     for index, (words, tags) in enumerate(zip(tokenized, tagged)):
         if not words:
             continue
-        tokens = [Token(word, start, end, word.lower(), ner=tag) for (word, start, end), tag in zip(words, tags)]
+        tokens = [Token(word, start, end, word.lower(), None, None, -1, None, tag) for (word, start, end), tag in zip(words, tags)]
         start, end = tokens[0].start, tokens[-1].end
         paragraph = max(bisect.bisect_right(paragraph_starts, start) - 1, 0)
         sentences.append(Sentence(index, start, end, tokens, paragraph))

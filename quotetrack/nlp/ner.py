@@ -52,6 +52,8 @@ def decode_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     [(0, 1, 'ORG'), (2, 2, 'PERSON'), (4, 4, 'GPE')]
     """
     found: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):
+        return found
     first = last = -1
     label = ""
 

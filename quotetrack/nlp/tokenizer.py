@@ -36,49 +36,42 @@ _TOKEN = re.compile(
 _CLITIC = re.compile(r"(\w)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
 
 
-def tokenize_text(text: str) -> list[list[Token]]:
-    """Split text into sentences of (token, start, end); paragraphs always end sentences.
+def tokenize_text(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[list[Token]]:
+    """Split text into sentences of (token, start, end); paragraphs (``paragraph_spans(text)``
+    unless given) always end sentences.
 
     >>> [[t for t, _, _ in s] for s in tokenize_text("Mr. Smith said: “No.” Then he left.")]
     [['Mr.', 'Smith', 'said', ':', '“', 'No', '.', '”'], ['Then', 'he', 'left', '.']]
     """
     sentences: list[list[Token]] = []
-    for offset, end in paragraph_spans(text):
+    for offset, end in paragraph_spans(text) if paragraphs is None else paragraphs:
         tokens: list[Token] = []
-        for match in _TOKEN.finditer(text[offset:end]):
-            word, start = match.group(), offset + match.start()
+        for match in _TOKEN.finditer(text, offset, end):
+            word, start = match.group(), match.start()
             clitic = _CLITIC.search(word) if "'" in word or "’" in word else None
             if clitic and clitic.start(2) > 0:
                 cut = clitic.start(2)
                 tokens.append((word[:cut], start, start + cut))
                 tokens.append((word[cut:], start + cut, start + len(word)))
+            elif word == "." and tokens and tokens[-1][2] == start and _takes_period(tokens[-1][0]):
+                word, start, _ = tokens.pop()
+                tokens.append((word + ".", start, match.end()))
             else:
                 tokens.append((word, start, start + len(word)))
-        tokens = _attach_abbreviation_periods(tokens)
         sentences.extend(_split_sentences(tokens, text))
     return sentences
 
 
-def _attach_abbreviation_periods(tokens: list[Token]) -> list[Token]:
-    merged: list[Token] = []
-    for token in tokens:
-        if (
-            token[0] == "."
-            and merged
-            and merged[-1][2] == token[1]
-            and (merged[-1][0] in lexicon.ABBREVIATIONS or re.fullmatch(r"[A-Z]", merged[-1][0]))
-        ):
-            word, start, _ = merged.pop()
-            merged.append((word + ".", start, token[2]))
-        else:
-            merged.append(token)
-    return merged
+def _takes_period(word: str) -> bool:
+    """Whether a full stop right after ``word`` is part of it: `Sen.`, `J.` (an initial)."""
+    return word in lexicon.ABBREVIATIONS or (len(word) == 1 and "A" <= word <= "Z")
+
+
+_SENTENCE_ENDS = frozenset((".", "!", "?", "…", "..."))
 
 
 def _ends_sentence(word: str) -> bool:
-    return word in (".", "!", "?", "…", "...") or (
-        word.endswith(".") and word[:-1] in lexicon.SENTENCE_FINAL_ABBREVIATIONS
-    )
+    return word in _SENTENCE_ENDS or (word[-1] == "." and word[:-1] in lexicon.SENTENCE_FINAL_ABBREVIATIONS)
 
 
 def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
@@ -89,7 +82,7 @@ def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
     while i < count:
         current.append(tokens[i])
         word = tokens[i][0]
-        if _ends_sentence(word):
+        if word[-1] in ".!?…" and _ends_sentence(word):
             # Closing quotes and brackets belong to the sentence they close.
             while i + 1 < count and tokens[i + 1][0] in lexicon.SENTENCE_CLOSERS:
                 if tokens[i + 1][0] in "\"'" and not _is_closing_straight(tokens, i + 1, text):

@@ -10,6 +10,7 @@ not talking, and never antecedents. `it` is the organisation that spoke or was a
 from __future__ import annotations
 
 import bisect
+import weakref
 from typing import TYPE_CHECKING
 
 from .. import lexicon
@@ -28,7 +29,9 @@ class Salience:
     """The referents of sentence subjects, and pronoun resolution over them."""
 
     def __init__(self, resolver: SpeakerResolver):
-        self.resolver = resolver
+        # A proxy: the resolver owns this object, and a cycle would keep every article's tokens
+        # alive until the garbage collector runs (it then runs often, and slowly).
+        self.resolver: SpeakerResolver = weakref.proxy(resolver)
         self._referents: list[tuple[int, str, str | None] | None] | None = None
 
     # -- sentence subjects as referents ----------------------------------------------------------
