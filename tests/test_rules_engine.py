@@ -3,6 +3,7 @@ stanza Pipeline running the same rules, and neither stanza nor torch imported.""
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 
@@ -63,3 +64,16 @@ def test_extracting_and_ingesting_with_rules_imports_neither_stanza_nor_torch(tm
 
 def test_an_article_without_text_has_no_quotes():
     assert Extractor("rules").extract(Article(text=" \n ")) == []
+
+
+def test_entity_tags_decode_as_stanza_decodes_them():
+    from stanza.models.ner.utils import decode_from_bioes
+
+    from quotetrack.nlp.ner import decode_tags
+
+    rng = random.Random(12)
+    choices = ["O", "B-PERSON", "I-PERSON", "E-PERSON", "S-ORG", "B-GPE", "E-GPE", "I-MISC"]
+    for _ in range(2000):
+        tags = [rng.choice(choices) for _ in range(rng.randint(0, 9))]
+        expected = [(item["start"], item["end"], item["type"]) for item in decode_from_bioes(tags)]
+        assert decode_tags(tags) == expected, tags

@@ -92,6 +92,8 @@ def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], l
         frames.append(quoted_as)
         taken.update(range(quoted_as.cue_first, quoted_as.cue_last + 1))
     for i, token in enumerate(tokens):
+        if token.lower != "according" and token.lower not in lexicon.CUE_FORMS:
+            continue  # the common case, checked first: no cue can start here
         if i in taken or spans.in_quote(token.start):
             continue
         if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":

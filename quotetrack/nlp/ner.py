@@ -62,6 +62,11 @@ def decode_tags(tags: list[str]) -> list[tuple[int, int, str]]:
             found.append((first, last, label))
 
     for index, tag in enumerate(tags):
+        if tag == "O":
+            if first >= 0:
+                flush()
+                first = -1
+            continue
         kind = tag[:2]
         if kind == "B-" or kind == "S-":
             flush()
@@ -78,8 +83,5 @@ def decode_tags(tags: list[str]) -> list[tuple[int, int, str]]:
             if kind == "E-":
                 flush()
                 first = -1
-        elif tag == "O":
-            flush()
-            first = -1
     flush()
     return found

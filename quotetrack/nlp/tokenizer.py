@@ -46,18 +46,28 @@ def tokenize_text(text: str, paragraphs: list[tuple[int, int]] | None = None) ->
     sentences: list[list[Token]] = []
     for offset, end in paragraph_spans(text) if paragraphs is None else paragraphs:
         tokens: list[Token] = []
+        append = tokens.append
         for match in _TOKEN.finditer(text, offset, end):
-            word, start = match.group(), match.start()
-            clitic = _CLITIC.search(word) if "'" in word or "’" in word else None
-            if clitic and clitic.start(2) > 0:
-                cut = clitic.start(2)
-                tokens.append((word[:cut], start, start + cut))
-                tokens.append((word[cut:], start + cut, start + len(word)))
-            elif word == "." and tokens and tokens[-1][2] == start and _takes_period(tokens[-1][0]):
-                word, start, _ = tokens.pop()
-                tokens.append((word + ".", start, match.end()))
+            word = match.group()
+            if word == ".":
+                start = match.start()
+                if tokens and tokens[-1][2] == start and _takes_period(tokens[-1][0]):
+                    previous, first, _ = tokens.pop()
+                    append((previous + ".", first, start + 1))
+                else:
+                    append((word, start, start + 1))
+            elif "'" in word or "’" in word:
+                start, stop = match.span()
+                clitic = _CLITIC.search(word)
+                if clitic and clitic.start(2) > 0:
+                    cut = start + clitic.start(2)
+                    append((word[: cut - start], start, cut))
+                    append((word[cut - start :], cut, stop))
+                else:
+                    append((word, start, stop))
             else:
-                tokens.append((word, start, start + len(word)))
+                start, stop = match.span()
+                append((word, start, stop))
         sentences.extend(_split_sentences(tokens, text))
     return sentences
 
