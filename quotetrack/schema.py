@@ -123,6 +123,27 @@ def add_statements(db: Database) -> None:
     create_statement_tables(db)
 
 
+@MIGRATIONS()
+def quotes_fts_follows_text_only(db: Database) -> None:
+    """The quotes' full-text index is refreshed when an indexed column changes, not on every update.
+
+    Grouping a quote into a statement writes its ``statement_id``, ``seen_order`` and ``variant``
+    after the insert; the trigger sqlite-utils creates fires on any update and re-indexed each
+    quote's words two or three times over.
+    """
+    if not db.table("quotes_fts").exists():
+        return
+    columns = ", ".join(f'"{column}"' for column in QUOTES_FTS_COLUMNS)
+    old = ", ".join(f'old."{column}"' for column in QUOTES_FTS_COLUMNS)
+    new = ", ".join(f'new."{column}"' for column in QUOTES_FTS_COLUMNS)
+    db.execute("drop trigger if exists quotes_au")
+    db.execute(
+        f"create trigger quotes_au after update of {columns} on quotes begin"
+        f" insert into quotes_fts (quotes_fts, rowid, {columns}) values ('delete', old.rowid, {old});"
+        f" insert into quotes_fts (rowid, {columns}) values (new.rowid, {new}); end"
+    )
+
+
 def schema_complete(db: Database) -> bool:
     """Whether ``db`` has every table and view quotetrack reads (old databases included)."""
     return {"articles", "quotes"} <= set(db.table_names()) and "quotes_view" in db.view_names()
