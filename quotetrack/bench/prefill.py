@@ -69,7 +69,7 @@ def prefill(db: Database, quotes: int, *, seed: int = 7, samples: Sequence[Artic
             db.execute(f"drop trigger {name}")  # the full-text indexes are rebuilt once, at the end
         db.conn.executemany("insert or ignore into speakers (id, name, kind) values (?, ?, 'person')",
                             [(stable_id(speaker_key(name)), name) for name in speakers])
-        db["outlets"].insert_all(outlets, pk="id", ignore=True)
+        db.table("outlets").insert_all(outlets, pk="id", ignore=True)
     article_number = db.execute("select coalesce(max(rowid), 0) from articles").fetchone()[0]
     statement_id = db.execute("select coalesce(max(id), 0) from statements").fetchone()[0]
     made = 0
@@ -167,8 +167,8 @@ class _Batch:
 
     def write(self, db: Database) -> None:
         with db.conn:
-            db["articles"].insert_all(self.articles, pk="id", ignore=True)
-            db["statements"].insert_all(self.statements, pk="id")
+            db.table("articles").insert_all(self.articles, pk="id", ignore=True)
+            db.table("statements").insert_all(self.statements, pk="id")
             # Published quotes may share an id (two statements at one position of one article): keep the first.
-            db["quotes"].insert_all(self.quotes, pk="id", ignore=True)
+            db.table("quotes").insert_all(self.quotes, pk="id", ignore=True)
             db.conn.executemany("insert or ignore into statement_bands (band, statement_id) values (?, ?)", sorted(self.bands))
