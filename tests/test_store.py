@@ -450,7 +450,9 @@ def write_as_an_older_version(db: Database, article: Article, quotes: list[Quote
 def test_databases_from_before_migrations_open_and_work(tmp_path, article):
     legacy_database(tmp_path / "old.db").close()
     db = open_database(tmp_path / "old.db")
-    assert [migration.name for migration in MIGRATIONS.applied(db)] == ["create_tables", "add_attribution_evidence", "article_date_raw", "add_statements"]
+    assert [migration.name for migration in MIGRATIONS.applied(db)] == [
+        "create_tables", "add_attribution_evidence", "article_date_raw", "add_statements", "quotes_fts_follows_text_only"
+    ]
     assert counts(db) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
     other = Article(text="“Fine,” Jane Ortiz said.", url="https://example.com/fine")
     assert ingest_article(db, other, [Quote(text="Fine,", start=1, end=6, kind="direct", speaker="Jane Ortiz")])
@@ -515,3 +517,17 @@ def test_a_database_from_before_the_evidence_columns_gains_them(tmp_path, articl
     assert [row["speaker_method"] for row in Store(db).quotes()] == [None]  # until re-ingested
     assert ingest_article(db, article, make_quotes(article)) is Ingest.UPDATED
     assert db["quotes"].count == 2
+
+
+def test_the_quotes_search_index_follows_the_words_not_the_grouping(tmp_path):
+    db = open_database(tmp_path / "q.db")
+    text = "We will not back down on the shelter budget."
+    article = Article(text=f"“{text}” Ortiz said.", url="https://example.com/shelter")
+    ingest_article(db, article, [Quote(text=text, start=1, end=1 + len(text), kind="direct", speaker="Ortiz")])
+    index_rows = db.execute("select count(*) from quotes_fts_data").fetchone()[0]
+    db.execute("update quotes set variant = 'truncated', statement_id = statement_id")
+    assert db.execute("select count(*) from quotes_fts_data").fetchone()[0] == index_rows  # not re-indexed
+    db.execute("update quotes set text = 'We will hold firm on the shelter budget.'")
+    found = [row[0] for row in db.execute("select text from quotes where rowid in (select rowid from quotes_fts where quotes_fts match 'firm')")]
+    assert found == ["We will hold firm on the shelter budget."]
+    assert db.execute("select count(*) from quotes_fts where quotes_fts match 'back'").fetchone()[0] == 0
