@@ -33,6 +33,7 @@ from ..provenance.lsh import BANDS
 from ..records import Article, stable_id
 from ..resolve.names import speaker_key
 from ..resolve.outlets import Outlets, outlet_row
+from ..resources import data_dir
 
 __all__ = ["prefill"]
 
@@ -52,9 +53,9 @@ def prefill(db: Database, quotes: int, *, seed: int = 7, samples: Sequence[Artic
     how many were written. The full-text indexes are rebuilt once at the end."""
     rng = random.Random(seed)
     if not samples:
-        from .speed import load_samples
+        from ..read import read_articles
 
-        samples = load_samples()
+        samples = [item for item in read_articles([data_dir() / "samples"]) if isinstance(item, Article)]
     paragraphs = [block.strip() for sample in samples for block in re.split(r"\n\s*\n", sample.text) if block.strip()]
     vocabulary = [word for paragraph in paragraphs for word in re.findall(r"[A-Za-z][a-z'’-]+", paragraph)]
     speakers = _speakers(rng, max(200, quotes // 25))

@@ -41,9 +41,14 @@ __all__ = ["SAMPLES_DIR", "BenchmarkError", "SpeedResult", "load_articles", "run
 MEDIAN_LENGTH = 4700
 _LENGTH_SIGMA = 0.45
 # Of the paragraphs drawn, the share printed as written (wire copy reprinted: statements that recur);
-# the others have half their longer lowercase words swapped, so their quotes are new statements.
-VERBATIM_SHARE = 0.25
-_CONTENT_WORD = re.compile(r"\b[a-z]{5,}\b")
+# the others have most of their longer lowercase words swapped, so their quotes are new statements.
+VERBATIM_SHARE = 0.1
+_SWAP_SHARE = 1.0
+# The samples are written to show quotes: a paragraph with quote marks is kept this often, so that an
+# article has about as many quotes as real news of its length (about 10 in 5 kB).
+QUOTED_PARAGRAPH_SHARE = 0.35
+_CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
+_QUOTE_MARK = re.compile(r"[“”\"«»]")
 
 
 @dataclass
@@ -126,9 +131,10 @@ def synthetic_articles(samples: Sequence[Article], count: int, seed: int = 1) ->
 
     Paragraphs, not single sentences, are the unit so that quotes spanning sentences stay
     whole and cues stay next to their quotes. A few samples' paragraphs would recur in every
-    article, their quotes in hundreds of articles each; so most paragraphs have some of their
-    words swapped for others of the samples (cue words kept), and only :data:`VERBATIM_SHARE`
-    of them recur as written, as reprinted wire copy does.
+    article, their quotes in hundreds of articles each; so most paragraphs have most of their
+    longer words swapped for others of the samples (cue words kept), and only :data:`VERBATIM_SHARE`
+    of them recur as written, as reprinted wire copy does. The samples are written to show quotes,
+    so paragraphs with quote marks are drawn less often (:data:`QUOTED_PARAGRAPH_SHARE`).
     """
     rng = random.Random(seed)
     paragraphs = [paragraph for sample in samples for paragraph in _paragraphs(sample.text)]
@@ -136,7 +142,7 @@ def synthetic_articles(samples: Sequence[Article], count: int, seed: int = 1) ->
 
     def swap(match: re.Match[str]) -> str:
         word = match.group()
-        return rng.choice(pool) if word not in lexicon.CUE_FORMS and rng.random() < 0.5 else word
+        return rng.choice(pool) if word not in lexicon.CUE_FORMS and rng.random() < _SWAP_SHARE else word
 
     for number in range(count):
         source = rng.choice(samples)
@@ -145,6 +151,8 @@ def synthetic_articles(samples: Sequence[Article], count: int, seed: int = 1) ->
         length = 0
         while length < target:
             paragraph = rng.choice(paragraphs)
+            if _QUOTE_MARK.search(paragraph) and rng.random() >= QUOTED_PARAGRAPH_SHARE and len(paragraphs) > 1:
+                continue
             chosen.append(paragraph if rng.random() < VERBATIM_SHARE else _CONTENT_WORD.sub(swap, paragraph))
             length += len(chosen[-1]) + 2
         yield Article(
