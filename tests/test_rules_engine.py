@@ -77,3 +77,13 @@ def test_entity_tags_decode_as_stanza_decodes_them():
         tags = [rng.choice(choices) for _ in range(rng.randint(0, 9))]
         expected = [(item["start"], item["end"], item["type"]) for item in decode_from_bioes(tags)]
         assert decode_tags(tags) == expected, tags
+
+
+def test_every_benchmark_article_extracts():
+    """Article 308 of the benchmark once sent the pronoun resolver into endless recursion
+    (`the spokesman` -> the referents of sentence subjects -> `the spokesman` ...)."""
+    from quotetrack.bench.speed import synthetic_articles
+
+    extractor = Extractor("rules")
+    for article in synthetic_articles(load_samples(), 320):
+        extractor.extract(article)

@@ -41,13 +41,16 @@ __all__ = ["SAMPLES_DIR", "BenchmarkError", "SpeedResult", "load_articles", "run
 MEDIAN_LENGTH = 4700
 _LENGTH_SIGMA = 0.45
 # Of the paragraphs drawn, the share printed as written (wire copy reprinted: statements that recur);
-# the others have most of their longer lowercase words swapped, so their quotes are new statements.
+# the others have their lowercase words swapped for others of the samples (the words attribution is
+# read by kept), so that their quotes are new statements, not near-duplicates of a hundred others.
 VERBATIM_SHARE = 0.1
 _SWAP_SHARE = 1.0
 # The samples are written to show quotes: a paragraph with quote marks is kept this often, so that an
 # article has about as many quotes as real news of its length (about 10 in 5 kB).
 QUOTED_PARAGRAPH_SHARE = 0.35
-_CONTENT_WORD = re.compile(r"\b[a-z]{4,}\b")
+_CONTENT_WORD = re.compile(r"\b[a-z]{2,}\b")
+# Words a quote's attribution is read by, never swapped: cues, subject pronouns, `according to`, `that`.
+_KEPT = frozenset(lexicon.CUE_FORMS) | frozenset(lexicon.SUBJECT_PRONOUNS) | {"to", "that", "as", "according", "by", "the"}
 _QUOTE_MARK = re.compile(r"[“”\"«»]")
 
 
@@ -131,18 +134,18 @@ def synthetic_articles(samples: Sequence[Article], count: int, seed: int = 1) ->
 
     Paragraphs, not single sentences, are the unit so that quotes spanning sentences stay
     whole and cues stay next to their quotes. A few samples' paragraphs would recur in every
-    article, their quotes in hundreds of articles each; so most paragraphs have most of their
-    longer words swapped for others of the samples (cue words kept), and only :data:`VERBATIM_SHARE`
+    article, their quotes in hundreds of articles each; so most paragraphs have their lowercase
+    words swapped for others of the samples (cues, pronouns, `that`, `to` kept), and only :data:`VERBATIM_SHARE`
     of them recur as written, as reprinted wire copy does. The samples are written to show quotes,
     so paragraphs with quote marks are drawn less often (:data:`QUOTED_PARAGRAPH_SHARE`).
     """
     rng = random.Random(seed)
     paragraphs = [paragraph for sample in samples for paragraph in _paragraphs(sample.text)]
-    pool = sorted({word for paragraph in paragraphs for word in _CONTENT_WORD.findall(paragraph)} - set(lexicon.CUE_FORMS))
+    pool = sorted({word for paragraph in paragraphs for word in _CONTENT_WORD.findall(paragraph)} - _KEPT)
 
     def swap(match: re.Match[str]) -> str:
         word = match.group()
-        return rng.choice(pool) if word not in lexicon.CUE_FORMS and rng.random() < _SWAP_SHARE else word
+        return rng.choice(pool) if word not in _KEPT and rng.random() < _SWAP_SHARE else word
 
     for number in range(count):
         source = rng.choice(samples)
