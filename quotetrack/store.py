@@ -27,6 +27,7 @@ import enum
 import json
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -230,7 +231,7 @@ def ingest_article(
     if extractor_version is None:
         extractor_version = EXTRACTOR_VERSION
     with _sqlite_errors():
-        if not db["articles"].exists():
+        if not _ready(db):
             ensure_schema(db)
         with _write_transaction(db):
             return _ingest(db, article, quotes, extractor_version)
@@ -282,7 +283,7 @@ def stored_quote_count(db: Database, article: Article, extractor_version: str = 
     (1, None)
     """
     with _sqlite_errors():
-        stored = next(db.query("select * from articles where id = ?", [article.id]), None)
+        stored = next(_dict_rows(db, "select * from articles where id = ?", [article.id]), None)
         if stored is None or stored.get("date_raw") != article.date_raw:
             return None
         if any(stored[key] != value for key, value in _article_row(article, extractor_version).items()):
@@ -294,13 +295,11 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
     article_row = _article_row(article, version)
     entities = _Entities(db, [quote.speaker for quote in quotes])
     quote_rows = {row["id"]: row for row in (_quote_row(entities, article, quote, version) for quote in quotes)}
-    if "published_by" in db.table("quotes").columns_dict:
+    if _published(db):
         _add_published_names(db, entities, list(quote_rows.values()))
 
-    stored = next(db.query("select * from articles where id = ?", [article.id]), None)
-    stored_quotes = {
-        row["id"]: row for row in db.query("select * from quotes where article_id = ?", [article.id])
-    }
+    stored = next(_dict_rows(db, "select * from articles where id = ?", [article.id]), None)
+    stored_quotes = {row["id"]: row for row in _dict_rows(db, "select * from quotes where article_id = ?", [article.id])}
     if article.date_raw is not None or (stored is not None and stored.get("date_raw") is not None):
         # Only then: a database from before the column can still take articles with readable dates.
         article_row["date_raw"] = article.date_raw
@@ -313,13 +312,13 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
 
     if article_changed:
         article_row["ingested_at"] = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-        db.table("articles").upsert(article_row, pk="id")
+        _upsert(db, "articles", [article_row])
     entities.write()
     for id in gone_quotes:
         db.table("quotes").delete(id)
     if changed_quotes:
-        db.table("quotes").upsert_all(changed_quotes, pk="id")
-    if "statement_id" in db.table("quotes").columns_dict:
+        _upsert(db, "quotes", changed_quotes)
+    if _grouped(db):
         # A database not yet migrated to statements has its quotes grouped when it is (add_statements).
         previous = {row["statement_id"] for row in stored_quotes.values() if row.get("statement_id")}
         update_article_statements(db, article.id, previous)
@@ -434,10 +433,68 @@ class _Entities:
         return id
 
     def _exists(self, table: str, id: str) -> bool:
-        return next(self.db.query(f"select 1 from {table} where id = ?", [id]), None) is not None
+        return self.db.execute(f"select 1 from {table} where id = ?", [id]).fetchone() is not None
 
     def write(self) -> None:
         if self.new_speakers:
-            self.db.table("speakers").insert_all(self.new_speakers.values(), pk="id", ignore=True)
+            self.db.conn.executemany(
+                'INSERT OR IGNORE INTO "speakers" ("id", "kind", "name") VALUES (?, ?, ?)',
+                [(row["id"], row["kind"], row["name"]) for row in self.new_speakers.values()],
+            )
         if self.new_outlets:
             self.db.table("outlets").insert_all(self.new_outlets.values(), pk="id", ignore=True)
+
+
+# -- fast paths: what sqlite-utils would write, without its per-call schema lookups ----------------------
+
+# Databases whose schema is known to be in place (checked once, not on every article).
+_READY: weakref.WeakKeyDictionary[Database, bool] = weakref.WeakKeyDictionary()
+_GROUPED: weakref.WeakKeyDictionary[Database, bool] = weakref.WeakKeyDictionary()
+_PUBLISHED: weakref.WeakKeyDictionary[Database, bool] = weakref.WeakKeyDictionary()
+
+
+def _ready(db: Database) -> bool:
+    """Whether ``db`` has its tables (remembered once true: tables are never dropped under a store)."""
+    if db not in _READY:
+        if not db["articles"].exists():
+            return False
+        _READY[db] = True
+    return True
+
+
+def _grouped(db: Database) -> bool:
+    """Whether quotes have their statement columns, i.e. the ``add_statements`` migration ran (remembered once true)."""
+    if db not in _GROUPED:
+        if "statement_id" not in db.table("quotes").columns_dict:
+            return False
+        _GROUPED[db] = True
+    return True
+
+
+def _published(db: Database) -> bool:
+    """Whether quotes carry the published names, i.e. ``published_design`` ran (remembered once true)."""
+    if db not in _PUBLISHED:
+        if "published_by" not in db.table("quotes").columns_dict:
+            return False
+        _PUBLISHED[db] = True
+    return True
+
+
+def _upsert(db: Database, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert or update ``rows`` (all with the same keys) by ``id``: the statement sqlite-utils'
+    ``upsert_all`` writes, one row at a time."""
+    columns = sorted(rows[0])
+    names = ", ".join(f'"{column}"' for column in columns)
+    updates = ", ".join(f'"{column}" = excluded."{column}"' for column in columns if column != "id")
+    db.conn.executemany(
+        f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))}) ON CONFLICT("id") DO UPDATE SET {updates}',
+        [[row[column] for column in columns] for row in rows],
+    )
+
+
+def _dict_rows(db: Database, sql: str, params: Sequence[Any]) -> Iterator[dict[str, Any]]:
+    """Rows as dicts, as ``db.query`` gives them (without the savepoint it wraps every query in)."""
+    cursor = db.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values))

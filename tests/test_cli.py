@@ -348,10 +348,24 @@ def test_bench_speed_reports_throughput_and_memory(runner, articles):
     result = runner.invoke(app, ["bench", "speed", "--articles", "5", "--samples", str(articles)])
     assert result.exit_code == 0, result.output
     title, *lines = result.stdout.splitlines()
-    assert title == "quotetrack ingest speed (5 synthetic articles, engine rules)"
+    assert title.startswith("quotetrack ingest speed (5 synthetic articles of ") and title.endswith(" kB on average, engine rules)")
     figures = {line[:12].strip(): float(line[12:].split()[0]) for line in lines}
-    assert set(figures) == {"articles/s", "quotes/s", "time", "peak RSS", "peak traced", "database"}
+    assert set(figures) == {"articles/s", "extraction", "quotes/s", "time", "store", "peak RSS", "peak traced", "database"}
     assert figures["articles/s"] > 0 and figures["quotes/s"] > 0 and figures["peak RSS"] > 0
+    assert figures["extraction"] > figures["articles/s"]  # extraction alone, without storing
+
+
+def test_bench_speed_times_a_corpus_and_storing_on_a_large_database(runner, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"text": f"“We will rebuild pier {n} by spring,” Mayor Ana Ruiz said on Monday.", "url": f"https://x.example/{n}"})
+             for n in range(4)]
+    corpus.write_text("\n".join(lines), encoding="utf-8")
+    result = runner.invoke(app, ["bench", "speed", "--articles", "3", "--corpus", str(corpus), "--prefill-quotes", "300"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("quotetrack ingest speed (3 articles from corpus.jsonl of 0.1 kB on average, engine rules)")
+    (store,) = [line for line in result.stdout.splitlines() if line.startswith("store")]
+    assert "ms/article into an empty database; " in store and " ms on top of 300 quotes (" in store
+    assert "prefilled 300 of 300 quotes" in result.stderr
 
 
 def test_bench_speed_without_samples(runner, tmp_path):

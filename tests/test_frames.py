@@ -7,7 +7,7 @@ import pytest
 from quotetrack.extract.assemble import ArticleExtraction
 from quotetrack.extract.frames import Frame, cue_frame, pattern_frames
 from quotetrack.extract.marks import SpanIndex
-from quotetrack.extract.sentences import read_entities, read_sentences
+from quotetrack.extract.sentences import rule_analysis
 from quotetrack.records import Article
 from quotetrack.resolve.outlets import Outlets
 from quotetrack.resolve.speakers import SpeakerResolver
@@ -112,17 +112,16 @@ def test_previous_speaker_speaks_a_participle_cue(sentence_of):
     assert summary(text, frame)[:4] == ("adding", "she", "after", "crews were ready")
 
 
-def test_the_extraction_feeds_appositives_to_the_resolver_in_order(rule_pipeline, monkeypatch):
+def test_the_extraction_feeds_appositives_to_the_resolver_in_order(monkeypatch):
     text = (
         "Lena Ortiz, the water commissioner, said the repairs would take a year. "
         "“We are ready,” said Tom Reyes, the deputy mayor."
     )
-    document = rule_pipeline(text)
     noted = []
     monkeypatch.setattr(
         SpeakerResolver, "note_appositive", lambda self, sentence, head, description: noted.append((sentence.index, head, description))
     )
-    extraction = ArticleExtraction(Article(text), read_sentences(text, document), read_entities(document), Outlets.load())
+    extraction = ArticleExtraction(Article(text), *rule_analysis(text), Outlets.load())
     quotes = extraction.run()
     assert [quote.speaker_mention for quote in quotes] == ["Lena Ortiz", "Tom Reyes"]
     assert noted == [(0, (0, 1), (3, 5)), (1, (7, 8), (10, 12))]

@@ -85,7 +85,7 @@ def test_the_installed_package_is_the_one_imported(site, tmp_path):
 def test_bench_speed_runs_from_the_wheel(site, tmp_path):
     result = run(site, tmp_path, "-m", "quotetrack.cli", "bench", "speed", "--articles", "20", "--engine", "rules")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("quotetrack ingest speed (20 synthetic articles, engine rules)")
+    assert result.stdout.startswith("quotetrack ingest speed (20 synthetic articles of ")
 
 
 def test_ingest_runs_from_the_wheel(site, tmp_path):

@@ -1,7 +1,11 @@
-"""Ingest throughput: synthetic articles through :func:`quotetrack.ingestion.ingest_articles` into a temporary database.
+"""Ingest throughput: articles through :func:`quotetrack.ingestion.ingest_articles` into a temporary database.
 
-The articles are recombined from the paragraphs of real sample articles, so they
-read like news (quotes, cues, outlets) while their number can be scaled at will:
+By default the articles are synthetic, recombined from the paragraphs of the sample articles
+to the length of real news (about 5 kB, see :func:`synthetic_articles`), so they read like news
+(quotes, cues, outlets) while their number can be scaled at will; ``corpus`` times a folder or
+file of your own articles instead. Extraction and storage are timed apart, and with
+``prefill_quotes`` the same articles are also stored on top of a large database (built in bulk
+by :mod:`.prefill`) to show what a big archive costs each new article.
 
 >>> from quotetrack.records import Article
 >>> samples = [Article(text="One.\\n\\n“Two,” she said.", title="T", publisher="Reuters", date="2024-01-02")]
@@ -18,18 +22,36 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import lexicon
 from ..records import Article
 from ..resources import data_dir
 from . import BenchmarkError
 
 SAMPLES_DIR = data_dir() / "samples"
 
-__all__ = ["SAMPLES_DIR", "BenchmarkError", "SpeedResult", "run_speed", "synthetic_articles"]
+__all__ = ["SAMPLES_DIR", "BenchmarkError", "SpeedResult", "load_articles", "run_speed", "synthetic_articles"]
+
+# Real news articles: PolNeAR's 924 are 4.6 kB on average (median 3.6 kB); wire stories run 3-8 kB.
+# Synthetic ones are drawn from a log-normal distribution around this median (mean about 5.2 kB).
+MEDIAN_LENGTH = 4700
+_LENGTH_SIGMA = 0.45
+# Of the paragraphs drawn, the share printed as written (wire copy reprinted: statements that recur);
+# the others have their lowercase words swapped for others of the samples (the words attribution is
+# read by kept), so that their quotes are new statements, not near-duplicates of a hundred others.
+VERBATIM_SHARE = 0.1
+_SWAP_SHARE = 1.0
+# The samples are written to show quotes: a paragraph with quote marks is kept this often, so that an
+# article has about as many quotes as real news of its length (about 10 in 5 kB).
+QUOTED_PARAGRAPH_SHARE = 0.35
+_CONTENT_WORD = re.compile(r"\b[a-z]{2,}\b")
+# Words a quote's attribution is read by, never swapped: cues, subject pronouns, `according to`, `that`.
+_KEPT = frozenset(lexicon.CUE_FORMS) | frozenset(lexicon.SUBJECT_PRONOUNS) | {"to", "that", "as", "according", "by", "the"}
+_QUOTE_MARK = re.compile(r"[“”\"«»]")
 
 
 @dataclass
@@ -45,6 +67,10 @@ class SpeedResult:
     database_bytes: int
     read_seconds: float = 0.0  # parsing HTML pages, with --html
     html_bytes: int = 0
+    text_bytes: int = 0  # the articles' text
+    source: str = "synthetic articles"
+    prefill_quotes: int = 0  # with --prefill-quotes: the size of the large database
+    prefill_store_seconds: float = 0.0  # storing the same articles on top of it
 
     @property
     def seconds(self) -> float:
@@ -53,16 +79,24 @@ class SpeedResult:
     def report(self) -> str:
         seconds = max(self.seconds, 1e-9)
         megabytes = 1024 * 1024
-        source = f"HTML pages of {self.html_bytes / max(self.articles, 1) / 1000:.0f} kB on average" if self.html_bytes else "articles"
+        articles = max(self.articles, 1)
+        size = f"HTML pages of {self.html_bytes / articles / 1000:.0f} kB" if self.html_bytes else f"{self.text_bytes / articles / 1000:.1f} kB"
+        store = self.store_seconds * 1000 / articles
+        on_top = ""
+        if self.prefill_quotes:
+            big = self.prefill_store_seconds * 1000 / articles
+            on_top = f"; {big:.2f} ms on top of {self.prefill_quotes:,} quotes ({(big / max(store, 1e-9) - 1) * 100:+.0f} %)"
         return "\n".join(
             [
-                f"quotetrack ingest speed ({self.articles} synthetic {source}, engine {self.engine})",
-                f"articles/s  {self.articles / seconds:10.1f}",
+                f"quotetrack ingest speed ({self.articles} {self.source} of {size} on average, engine {self.engine})",
+                f"articles/s  {self.articles / seconds:10.1f}   (end to end: {'reading HTML, ' if self.html_bytes else ''}extracting, storing)",
+                f"extraction  {self.articles / max(self.extract_seconds, 1e-9):10.1f}   articles/s, extraction alone",
                 f"quotes/s    {self.quotes / seconds:10.1f}   ({self.quotes} quotes)",
                 (
                     f"time        {self.seconds:10.2f} s  ({f'read HTML {self.read_seconds:.2f} s, ' if self.html_bytes else ''}extract {self.extract_seconds:.2f} s, "
                     f"store {self.store_seconds:.2f} s, extractor load {self.load_seconds:.2f} s)"
                 ),
+                f"store       {store:10.2f} ms/article into an empty database{on_top}",
                 f"peak RSS    {self.peak_rss_bytes / megabytes:10.1f} MB (whole process)",
                 (
                     f"peak traced {self.traced_peak_bytes / megabytes:10.1f} MB (Python allocations, "
@@ -75,12 +109,17 @@ class SpeedResult:
 
 def load_samples(folder: Path = SAMPLES_DIR) -> list[Article]:
     """The readable articles in ``folder``; files that fail to read are left out."""
+    return load_articles(folder, "sample articles")
+
+
+def load_articles(path: Path, what: str = "articles") -> list[Article]:
+    """The readable articles in a folder or file (any format ``ingest`` reads); BenchmarkError when none."""
     from ..read import read_articles
 
-    samples = [item for item in read_articles([folder]) if isinstance(item, Article) and item.text.strip()]
-    if not samples:
-        raise BenchmarkError(f"no readable sample articles in {folder}")
-    return samples
+    found = [item for item in read_articles([path]) if isinstance(item, Article) and item.text.strip()]
+    if not found:
+        raise BenchmarkError(f"no readable {what} in {path}")
+    return found
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -91,17 +130,34 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def synthetic_articles(samples: Sequence[Article], count: int, seed: int = 1) -> Iterator[Article]:
-    """``count`` articles made of paragraphs drawn from ``samples``.
+    """``count`` articles of real news length (see :data:`MEDIAN_LENGTH`), of paragraphs drawn from ``samples``.
 
-    Paragraphs, not single sentences, are the unit so that quotes spanning sentences
-    stay whole and cues stay next to their quotes.
+    Paragraphs, not single sentences, are the unit so that quotes spanning sentences stay
+    whole and cues stay next to their quotes. A few samples' paragraphs would recur in every
+    article, their quotes in hundreds of articles each; so most paragraphs have their lowercase
+    words swapped for others of the samples (cues, pronouns, `that`, `to` kept), and only :data:`VERBATIM_SHARE`
+    of them recur as written, as reprinted wire copy does. The samples are written to show quotes,
+    so paragraphs with quote marks are drawn less often (:data:`QUOTED_PARAGRAPH_SHARE`).
     """
     rng = random.Random(seed)
     paragraphs = [paragraph for sample in samples for paragraph in _paragraphs(sample.text)]
-    lengths = [len(_paragraphs(sample.text)) for sample in samples]
+    pool = sorted({word for paragraph in paragraphs for word in _CONTENT_WORD.findall(paragraph)} - _KEPT)
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group()
+        return rng.choice(pool) if word not in _KEPT and rng.random() < _SWAP_SHARE else word
+
     for number in range(count):
         source = rng.choice(samples)
-        chosen = rng.choices(paragraphs, k=rng.choice(lengths))
+        target = min(rng.lognormvariate(0, _LENGTH_SIGMA) * MEDIAN_LENGTH, 40_000)
+        chosen: list[str] = []
+        length = 0
+        while length < target:
+            paragraph = rng.choice(paragraphs)
+            if _QUOTE_MARK.search(paragraph) and rng.random() >= QUOTED_PARAGRAPH_SHARE and len(paragraphs) > 1:
+                continue
+            chosen.append(paragraph if rng.random() < VERBATIM_SHARE else _CONTENT_WORD.sub(swap, paragraph))
+            length += len(chosen[-1]) + 2
         yield Article(
             text="\n\n".join(chosen),
             title=f"{source.title or 'Untitled'} ({number})",
@@ -112,18 +168,38 @@ def synthetic_articles(samples: Sequence[Article], count: int, seed: int = 1) ->
         )
 
 
-def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPLES_DIR, html: bool = False) -> SpeedResult:
-    """Ingest ``count`` synthetic articles as ``quotetrack ingest`` does; time each stage and measure memory.
+def run_speed(
+    count: int = 1000,
+    *,
+    engine: str = "rules",
+    samples: Path = SAMPLES_DIR,
+    html: bool = False,
+    corpus: Path | None = None,
+    prefill_quotes: int = 0,
+    progress: Callable[[str], None] | None = None,
+) -> SpeedResult:
+    """Ingest ``count`` articles as ``quotetrack ingest`` does; time each stage and measure memory.
 
-    With ``html``, each article is first written out as a news web page (see :mod:`.pages`)
-    and the timed ingest reads the pages, so parsing HTML counts in articles/s.
-    tracemalloc slows Python several times over, so the timed pass runs without it and
-    a second pass over the first ``TRACED_ARTICLES`` articles measures allocations.
+    The articles are synthetic (see :func:`synthetic_articles`), or the first ``count`` of
+    ``corpus`` (a folder or file). With ``html``, each article is first written out as a news
+    web page (see :mod:`.pages`) and the timed ingest reads the pages, so parsing HTML counts in
+    articles/s. tracemalloc slows Python several times over, so the timed pass runs without it
+    and a second pass over the first ``TRACED_ARTICLES`` articles measures allocations. With
+    ``prefill_quotes``, a database of that many quotes is then built (:mod:`.prefill`, not timed)
+    and the same articles stored on top of it, to compare the store time with the empty database's.
     """
     from .. import extract  # noqa: F401 - imported before the clock starts, as loading is not extracting
     from ..ingestion import ingest_articles, make_extractor
+    from ..provenance.lsh import band_keys
 
-    articles: Any = list(synthetic_articles(load_samples(samples), count))
+    band_keys("Loaded before the clock starts, as the extractor is.")  # MinHash permutations: loading, not storing
+    if corpus is not None:
+        articles: Any = load_articles(corpus)[:count]
+        source = f"articles from {corpus.name}"
+    else:
+        articles = list(synthetic_articles(load_samples(samples), count))
+        source = "synthetic articles"
+    text_bytes = sum(len(article.text.encode("utf-8")) for article in articles)
     html_bytes = 0
     if html:
         from ..read.html import parse_html
@@ -147,8 +223,9 @@ def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPL
             traced_peak = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
+        prefill_store_seconds = _store_on_top(articles, Path(folder) / "large.db", prefill_quotes, extractor, progress) if prefill_quotes else 0.0
     if timed.skipped:
-        raise BenchmarkError(f"{len(timed.skipped)} synthetic articles failed: {timed.skipped[0]}")
+        raise BenchmarkError(f"{len(timed.skipped)} articles failed: {timed.skipped[0]}")
     return SpeedResult(
         engine=extractor.engine,
         articles=timed.articles,
@@ -161,7 +238,25 @@ def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPL
         database_bytes=database_bytes,
         read_seconds=timed.read_seconds if html else 0.0,
         html_bytes=html_bytes,
+        text_bytes=text_bytes,
+        source=source,
+        prefill_quotes=prefill_quotes,
+        prefill_store_seconds=prefill_store_seconds,
     )
+
+
+def _store_on_top(articles: Any, path: Path, quotes: int, extractor: Any, progress: Callable[[str], None] | None) -> float:
+    """Seconds spent storing ``articles`` into a database first filled with ``quotes`` quotes."""
+    from ..ingestion import ingest_articles
+    from ..store import open_database
+    from .prefill import prefill
+
+    db = open_database(path)
+    try:
+        prefill(db, quotes, progress=(lambda made: progress(f"prefilled {made:,} of {quotes:,} quotes")) if progress else None)
+    finally:
+        db.close()
+    return ingest_articles(articles, path, extractor=extractor).store_seconds
 
 
 class _ParsedPages:

@@ -6,13 +6,11 @@ frame claimed become follow-on quotes of the last speaker, signed quotes, or not
 The :class:`SpeakerResolver` learns from sentence subjects and appositives first, then
 resolves each quote's speaker mention in text order.
 
->>> from quotetrack.nlp import build_pipeline
 >>> from quotetrack.records import Article
 >>> from quotetrack.resolve.outlets import Outlets
->>> from quotetrack.extract.sentences import read_entities, read_sentences
+>>> from quotetrack.extract.sentences import rule_analysis
 >>> text = 'Mayor Ana Ruiz visited the harbor on Monday. “We will rebuild,” Ruiz said. “Every street.”'
->>> document = build_pipeline("rules")(text)
->>> extraction = ArticleExtraction(Article(text), read_sentences(text, document), read_entities(document), Outlets.load())
+>>> extraction = ArticleExtraction(Article(text), *rule_analysis(text), Outlets.load())
 >>> [(q.kind, q.text, q.speaker, q.speaker_method) for q in extraction.run()]
 [('direct', 'We will rebuild, … Every street.', 'Ana Ruiz', 'surname')]
 """
@@ -257,10 +255,9 @@ class ArticleExtraction:
 def headline_paragraph(text: str, sentences: list[Sentence], title: str | None) -> int | None:
     """Paragraph 0 when it is the headline: the title, Title Case, or a line without an ending.
 
-    >>> from quotetrack.nlp import build_pipeline
-    >>> from quotetrack.extract.sentences import read_sentences
+    >>> from quotetrack.extract.sentences import rule_analysis
     >>> text = "Council Approves New Budget\\nThe council voted on Monday. Members left."
-    >>> headline_paragraph(text, read_sentences(text, build_pipeline("rules")(text)), None)
+    >>> headline_paragraph(text, rule_analysis(text)[0], None)
     0
     """
     first = [sentence for sentence in sentences if sentence.paragraph == 0]

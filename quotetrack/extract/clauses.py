@@ -3,10 +3,9 @@
 The quote marks matter here (a quote closing right before `he said` is the
 content), so the functions take the article's :class:`SpanIndex` as well.
 
->>> from quotetrack.nlp import build_pipeline
->>> from quotetrack.extract.sentences import read_sentences
+>>> from quotetrack.extract.sentences import rule_analysis
 >>> text = "The minister said on Tuesday that prices would fall."
->>> (sentence,) = read_sentences(text, build_pipeline("rules")(text))
+>>> (sentence,) = rule_analysis(text)[0]
 >>> spans = SpanIndex(text)
 >>> start = skip_adjuncts(sentence, spans, 3)
 >>> sentence.tokens[start].text, is_tail(sentence, spans, 3)

@@ -1,6 +1,8 @@
 """The extractor: direct, reported and mixed quotes with speaker and via outlet.
 
-Both engines feed one extractor. Every sentence is read for *frames*: a speech
+Both engines feed one extractor: the rules engine's sentences and entities come
+straight from the rule tokenizer and pattern NER, the stanza engine's from a parsed
+stanza Document. Every sentence is read for *frames*: a speech
 cue ("said", "told", "according to", "quoted X as saying"), the speaker phrase
 and where the content lies. With a dependency parse (stanza models) frames come
 from the parse (speech verb -> nsubj speaker, ccomp/parataxis content); without
@@ -21,7 +23,7 @@ from itertools import islice
 from ..records import Article, Quote
 from ..resolve.outlets import Outlets
 from .assemble import ArticleExtraction
-from .sentences import read_entities, read_sentences
+from .sentences import read_entities, read_sentences, rule_analysis
 
 
 class Extractor:
@@ -51,10 +53,18 @@ class Extractor:
     def extract(self, article: Article) -> list[Quote]:
         if not article.text.strip():
             return []
+        if self.engine == "rules":
+            # The rules need no stanza Document: tokens and entities straight from the rules.
+            sentences, entities = rule_analysis(article.text)
+            return ArticleExtraction(article, sentences, entities, self.outlets).run()
         return self.extract_from_document(article, self.nlp(article.text))
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, list[Quote]]]:
         """Quotes for many articles; the NLP pipeline sees them in batches, which the neural models need."""
+        if self.engine == "rules":
+            for article in articles:
+                yield article, self.extract(article)
+            return
         iterator = iter(articles)
         while batch := list(islice(iterator, batch_size)):
             texts = [article for article in batch if article.text.strip()]

@@ -4,10 +4,9 @@ A frame finder reads one sentence and returns frames plus the appositives it met
 (`Dmitry Peskov, the Kremlin spokesman, said`); it remembers nothing and resolves
 no one, so the caller decides what the speaker resolver learns.
 
->>> from quotetrack.nlp import build_pipeline
->>> from quotetrack.extract.sentences import read_sentences
+>>> from quotetrack.extract.sentences import rule_analysis
 >>> text = "Kremlin spokesman Dmitry Peskov said on Wednesday that talks would go on."
->>> (sentence,) = read_sentences(text, build_pipeline("rules")(text))
+>>> (sentence,) = rule_analysis(text)[0]
 >>> (frame,), appositives = pattern_frames(sentence, SpanIndex(text))
 >>> frame.words(frame.speaker), frame.placement, text[slice(*frame.content)], appositives
 ('Kremlin spokesman Dmitry Peskov', 'after', 'talks would go on', [])
@@ -95,6 +94,8 @@ def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], l
         frames.append(quoted_as)
         taken.update(range(quoted_as.cue_first, quoted_as.cue_last + 1))
     for i, token in enumerate(tokens):
+        if token.lower != "according" and token.lower not in lexicon.CUE_FORMS:
+            continue  # the common case, checked first: no cue can start here
         if i in taken or spans.in_quote(token.start):
             continue
         if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":

@@ -5,10 +5,9 @@ Every function takes a sentence and token indexes and returns token ranges
 Appositives met on the way (`Dmitry Peskov, the Kremlin spokesman, said`) are
 returned as :class:`Appositive` facts for the caller to hand to the speaker resolver.
 
->>> from quotetrack.nlp import build_pipeline
->>> from quotetrack.extract.sentences import read_sentences
+>>> from quotetrack.extract.sentences import rule_analysis
 >>> text = "Dmitry Peskov, the Kremlin spokesman, said on Monday that talks would go on."
->>> (sentence,) = read_sentences(text, build_pipeline("rules")(text))
+>>> (sentence,) = rule_analysis(text)[0]
 >>> found = left_speaker(sentence, 7)
 >>> words(sentence, found.speaker), words(sentence, found.appositives[0].description), found.chain_start
 ('Dmitry Peskov', 'the Kremlin spokesman', 0)

@@ -1,9 +1,12 @@
-"""Sentences and tokens as the extractor reads them, built from a stanza Document (parsed or not).
+"""Sentences and tokens as the extractor reads them: from the rule tokenizer and pattern NER
+directly (the rules engine, no stanza), or from a stanza Document (parsed or not).
 
->>> from quotetrack.nlp import build_pipeline
->>> text = "Peskov spoke.\\nHe left."
->>> [(s.paragraph, [t.text for t in s.tokens]) for s in read_sentences(text, build_pipeline("rules")(text))]
-[(0, ['Peskov', 'spoke', '.']), (1, ['He', 'left', '.'])]
+>>> text = "Dmitry Peskov spoke.\\nHe left."
+>>> sentences, entities = rule_analysis(text)
+>>> [(s.paragraph, [t.text for t in s.tokens]) for s in sentences]
+[(0, ['Dmitry', 'Peskov', 'spoke', '.']), (1, ['He', 'left', '.'])]
+>>> entities
+[(0, 13, 'PERSON', 'Dmitry Peskov')]
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from ..nlp.ner import decode_tags, entity_tags
 from ..nlp.paragraphs import paragraph_spans
+from ..nlp.tokenizer import tokenize_text
 
 Entity = tuple[int, int, str, str]  # start, end, label ("PERSON", "ORG", ...), text
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -36,6 +41,29 @@ class Sentence:
     end: int
     tokens: list[Token]
     paragraph: int
+
+
+def rule_analysis(text: str) -> tuple[list[Sentence], list[Entity]]:
+    """The sentences and named entities of ``text`` by the rule tokenizer and pattern NER: what
+    ``read_sentences`` and ``read_entities`` read off ``build_pipeline("rules")(text)``, without
+    building a stanza Document."""
+    paragraphs = paragraph_spans(text)
+    tokenized = tokenize_text(text, paragraphs)
+    tagged = entity_tags([[word for word, _, _ in sentence] for sentence in tokenized])
+    paragraph_starts = [start for start, _ in paragraphs]
+    sentences: list[Sentence] = []
+    entities: list[Entity] = []
+    for index, (words, tags) in enumerate(zip(tokenized, tagged)):
+        if not words:
+            continue
+        tokens = [Token(word, start, end, word.lower(), None, None, -1, None, tag) for (word, start, end), tag in zip(words, tags)]
+        start, end = tokens[0].start, tokens[-1].end
+        paragraph = max(bisect.bisect_right(paragraph_starts, start) - 1, 0)
+        sentences.append(Sentence(index, start, end, tokens, paragraph))
+        for first, last, label in decode_tags(tags):
+            entity_start, entity_end = tokens[first].start, tokens[last].end
+            entities.append((entity_start, entity_end, label, text[entity_start:entity_end]))
+    return sentences, entities
 
 
 def read_sentences(text: str, document) -> list[Sentence]:

@@ -1,12 +1,13 @@
-"""The stanza side: engines and their pipelines, the rule tokenizer, pattern NER, models.
+"""Engines and their pipelines, the rule tokenizer, pattern NER, models.
 
 - ``engines``: ENGINES, resolve_engine, build_pipeline
-- ``tokenizer``: the rule tokenizer, registered as stanza's "quotetrack" tokenize variant
-- ``ner`` and ``entities``: pattern NER, registered as the "quotetrack_ner" processor
+- ``tokenizer``: the rule tokenizer
+- ``ner`` and ``entities``: pattern NER (BIOES tags per token)
+- ``stanza_rules``: both as stanza processors ("quotetrack" tokenize variant, "quotetrack_ner")
 - ``models``: the official English models (where, whether installed, download)
 
-Names load on first use, so that modules needing only the pattern NER's word rules
-(``quotetrack.nlp.entities``) do not import stanza and torch.
+Names load on first use, and only ``stanza_rules``, ``build_pipeline`` and downloading
+import stanza and torch: the rules engine never does.
 """
 
 from __future__ import annotations

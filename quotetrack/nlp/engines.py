@@ -1,10 +1,13 @@
-"""The engines: a stanza Pipeline with full neural models when installed, a model-free one otherwise.
+"""The engines: "rules" (model-free, no stanza), "stanza" (a neural stanza Pipeline), "auto".
 
-The default engine ("rules") is a stanza Pipeline whose tokenizer is our own
-rule-based variant (nlp.tokenizer) and whose NER is our own gazetteer-and-pattern
-processor (nlp.ner), so it runs with no downloaded model. With official English
-models installed (``quotetrack models download``), "auto" uses tokenize, mwt, pos,
+The default engine ("rules") reads sentences with our own rule tokenizer (nlp.tokenizer)
+and names with our own gazetteer-and-pattern NER (nlp.ner); the extractor builds its
+sentences from them directly (``extract.sentences.rule_analysis``), so it needs no model
+and does not even import stanza and torch. With official English models installed
+(``quotetrack models download``), "auto" uses a stanza Pipeline with tokenize, mwt, pos,
 lemma, depparse and ner, and the extractor reads speakers off the dependency parse.
+``build_pipeline("rules")`` is a stanza Pipeline running the same rules (nlp.stanza_rules),
+for code that wants stanza Documents.
 
 >>> nlp = build_pipeline("rules")
 >>> doc = nlp("Kremlin spokesman Dmitry Peskov said so. He left.")
@@ -29,7 +32,7 @@ from .models import MODEL_PROCESSORS, default_model_dir, models_installed
 if TYPE_CHECKING:
     import stanza
 
-# The names our processors register under (nlp.tokenizer, nlp.ner); spelled out here so that
+# The names our processors register under (nlp.stanza_rules); spelled out here so that
 # resolving an engine does not import stanza and torch.
 TOKENIZER_NAME = "quotetrack"
 NER_NAME = "quotetrack_ner"
@@ -84,7 +87,7 @@ def build_pipeline(engine: str = "auto", model_dir: str | None = None) -> stanza
     engine = resolve_engine(engine, model_dir)
     import stanza
 
-    from . import ner, tokenizer  # noqa: F401  (importing registers the model-free engine's processors)
+    from . import stanza_rules  # noqa: F401  (importing registers the model-free engine's processors)
 
     logging.getLogger("stanza").setLevel(logging.WARNING)
     if engine == "stanza":

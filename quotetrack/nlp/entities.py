@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from ..resolve.outlets import Outlets
@@ -22,6 +23,7 @@ _WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][\w'’-]+$")
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word, often many times: the vocabulary of news repeats
 def _is_capitalised(word: str) -> bool:
     """True for a word that may be part of a name: `Łukasz`, `NATO`, `eMarketer`, `al-Baghdadi`.
 

@@ -1,34 +1,35 @@
-"""Pattern NER as a stanza processor: the entities of nlp.entities as BIOES tags on tokens.
+"""Pattern NER over a whole article: the entities of :mod:`.entities` as BIOES tags per token.
 
->>> from quotetrack.nlp.engines import build_pipeline
->>> [(ent.text, ent.type) for ent in build_pipeline("rules")("Sen. Ted Cruz met Cruz.").ents]
-[('Ted Cruz', 'PERSON'), ('Cruz', 'PERSON')]
+The rules engine reads the tags directly (:func:`quotetrack.extract.sentences.rule_analysis`);
+:mod:`.stanza_rules` puts the same tags on a stanza Document for the "quotetrack_ner" processor.
+
+>>> tags = entity_tags([["Sen.", "Ted", "Cruz", "met", "Cruz", "."]])
+>>> tags
+[['O', 'B-PERSON', 'E-PERSON', 'O', 'S-PERSON', 'O']]
+>>> decode_tags(tags[0])
+[(1, 2, 'PERSON'), (4, 4, 'PERSON')]
 """
 
 from __future__ import annotations
-
-from typing import ClassVar
-
-from stanza.models.common import doc as stanza_doc
-from stanza.pipeline.processor import Processor, register_processor
-from stanza.pipeline.registry import NAME_TO_PROCESSOR_CLASS
 
 from .entities import find_entities
 
 NER_NAME = "quotetrack_ner"
 
+__all__ = ["NER_NAME", "decode_tags", "entity_tags"]
 
-def tag_entities(document: stanza_doc.Document) -> None:
-    """Pattern NER: BIOES tags on tokens for PERSON, ORG, GPE and MISC, then ``build_ents``."""
-    words_by_sentence = [[token.text for token in sentence.tokens] for sentence in document.sentences]
+
+def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
+    """BIOES tags (PERSON, ORG, GPE, MISC) for the words of each sentence of one article."""
     found = [find_entities(words) for words in words_by_sentence]
     # A lone surname is a person once the article has named someone by it in full.
     known_people = {
         words[last] for words, entities in zip(words_by_sentence, found) for first, last, label in entities
         if label == "PERSON" and last > first
     }
-    for sentence, words, entities in zip(document.sentences, words_by_sentence, found):
-        tags = ["O"] * len(sentence.tokens)
+    tagged = []
+    for words, entities in zip(words_by_sentence, found):
+        tags = ["O"] * len(words)
         for first, last, label in entities:
             if label == "MISC" and first == last and words[first] in known_people:
                 label = "PERSON"
@@ -39,25 +40,48 @@ def tag_entities(document: stanza_doc.Document) -> None:
                 for k in range(first + 1, last):
                     tags[k] = f"I-{label}"
                 tags[last] = f"E-{label}"
-        for token, tag in zip(sentence.tokens, tags):
-            token.ner = tag
-    document.build_ents()
+        tagged.append(tags)
+    return tagged
 
 
-# Registered once: stanza's registry is global and re-registering a processor is an error.
-if NER_NAME not in NAME_TO_PROCESSOR_CLASS:
+def decode_tags(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last, label) of the entities BIOES ``tags`` mark, read as stanza reads them
+    (``stanza.models.ner.utils.decode_from_bioes``), so that both engines see the same entities.
 
-    @register_processor(NER_NAME)
-    class PatternNER(Processor):
-        """Gazetteer and capitalisation patterns standing in for the neural NER model."""
+    >>> decode_tags(["B-ORG", "I-ORG", "S-PERSON", "O", "E-GPE"])
+    [(0, 1, 'ORG'), (2, 2, 'PERSON'), (4, 4, 'GPE')]
+    """
+    found: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):
+        return found
+    first = last = -1
+    label = ""
 
-        # Plain sets, as stanza expects (it calls set.union on them).
-        PROVIDES_DEFAULT: ClassVar[set[str]] = {"ner"}
-        REQUIRES_DEFAULT: ClassVar[set[str]] = {"tokenize"}
+    def flush() -> None:
+        if first >= 0:
+            found.append((first, last, label))
 
-        def _set_up_model(self, config, pipeline, device):
-            pass
-
-        def process(self, document):
-            tag_entities(document)
-            return document
+    for index, tag in enumerate(tags):
+        if tag == "O":
+            if first >= 0:
+                flush()
+                first = -1
+            continue
+        kind = tag[:2]
+        if kind == "B-" or kind == "S-":
+            flush()
+            first = last = index
+            label = tag[2:]
+            if kind == "S-":
+                flush()
+                first = -1
+        elif kind == "I-" or kind == "E-":
+            if first < 0:
+                first = index
+            last = index
+            label = tag[2:]
+            if kind == "E-":
+                flush()
+                first = -1
+    flush()
+    return found

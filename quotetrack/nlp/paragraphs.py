@@ -47,6 +47,19 @@ _NAME_ABBREVIATIONS = lexicon.ABBREVIATIONS - lexicon.SENTENCE_FINAL_ABBREVIATIO
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each paragraph: its first line's start to its last line's end (no line breaks)."""
+    # The tokenizer and the quote-mark finder both ask, one after the other, for the same text.
+    last_text, last_spans = _LAST
+    if text is last_text:
+        return list(last_spans)
+    spans = _paragraph_spans(text)
+    _LAST[:] = [text, spans]
+    return list(spans)
+
+
+_LAST: list = [None, []]
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if not m.group().isspace()]
     if not lines:
         return []

@@ -1,4 +1,4 @@
-"""The model-free tokenizer: news prose into sentences of tokens, registered as a stanza variant.
+"""The model-free tokenizer: news prose into sentences of tokens (:mod:`.stanza_rules` registers it with stanza).
 
 Quote marks and brackets after a full stop stay with the sentence they close; paragraphs
 (:mod:`.paragraphs`: a hard-wrapped line runs on) always end sentences; abbreviations keep
@@ -11,10 +11,6 @@ their full stop.
 from __future__ import annotations
 
 import re
-
-from stanza.models.common import doc as stanza_doc
-from stanza.pipeline.processor import ProcessorVariant, register_processor_variant
-from stanza.pipeline.registry import PROCESSOR_VARIANTS
 
 from .. import lexicon
 from .paragraphs import paragraph_spans
@@ -40,49 +36,52 @@ _TOKEN = re.compile(
 _CLITIC = re.compile(r"(\w)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
 
 
-def tokenize_text(text: str) -> list[list[Token]]:
-    """Split text into sentences of (token, start, end); paragraphs always end sentences.
+def tokenize_text(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[list[Token]]:
+    """Split text into sentences of (token, start, end); paragraphs (``paragraph_spans(text)``
+    unless given) always end sentences.
 
     >>> [[t for t, _, _ in s] for s in tokenize_text("Mr. Smith said: “No.” Then he left.")]
     [['Mr.', 'Smith', 'said', ':', '“', 'No', '.', '”'], ['Then', 'he', 'left', '.']]
     """
     sentences: list[list[Token]] = []
-    for offset, end in paragraph_spans(text):
+    for offset, end in paragraph_spans(text) if paragraphs is None else paragraphs:
         tokens: list[Token] = []
-        for match in _TOKEN.finditer(text[offset:end]):
-            word, start = match.group(), offset + match.start()
-            clitic = _CLITIC.search(word) if "'" in word or "’" in word else None
-            if clitic and clitic.start(2) > 0:
-                cut = clitic.start(2)
-                tokens.append((word[:cut], start, start + cut))
-                tokens.append((word[cut:], start + cut, start + len(word)))
+        append = tokens.append
+        for match in _TOKEN.finditer(text, offset, end):
+            word = match.group()
+            if word == ".":
+                start = match.start()
+                if tokens and tokens[-1][2] == start and _takes_period(tokens[-1][0]):
+                    previous, first, _ = tokens.pop()
+                    append((previous + ".", first, start + 1))
+                else:
+                    append((word, start, start + 1))
+            elif "'" in word or "’" in word:
+                start, stop = match.span()
+                clitic = _CLITIC.search(word)
+                if clitic and clitic.start(2) > 0:
+                    cut = start + clitic.start(2)
+                    append((word[: cut - start], start, cut))
+                    append((word[cut - start :], cut, stop))
+                else:
+                    append((word, start, stop))
             else:
-                tokens.append((word, start, start + len(word)))
-        tokens = _attach_abbreviation_periods(tokens)
+                start, stop = match.span()
+                append((word, start, stop))
         sentences.extend(_split_sentences(tokens, text))
     return sentences
 
 
-def _attach_abbreviation_periods(tokens: list[Token]) -> list[Token]:
-    merged: list[Token] = []
-    for token in tokens:
-        if (
-            token[0] == "."
-            and merged
-            and merged[-1][2] == token[1]
-            and (merged[-1][0] in lexicon.ABBREVIATIONS or re.fullmatch(r"[A-Z]", merged[-1][0]))
-        ):
-            word, start, _ = merged.pop()
-            merged.append((word + ".", start, token[2]))
-        else:
-            merged.append(token)
-    return merged
+def _takes_period(word: str) -> bool:
+    """Whether a full stop right after ``word`` is part of it: `Sen.`, `J.` (an initial)."""
+    return word in lexicon.ABBREVIATIONS or (len(word) == 1 and "A" <= word <= "Z")
+
+
+_SENTENCE_ENDS = frozenset((".", "!", "?", "…", "..."))
 
 
 def _ends_sentence(word: str) -> bool:
-    return word in (".", "!", "?", "…", "...") or (
-        word.endswith(".") and word[:-1] in lexicon.SENTENCE_FINAL_ABBREVIATIONS
-    )
+    return word in _SENTENCE_ENDS or (word[-1] == "." and word[:-1] in lexicon.SENTENCE_FINAL_ABBREVIATIONS)
 
 
 def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
@@ -93,7 +92,7 @@ def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
     while i < count:
         current.append(tokens[i])
         word = tokens[i][0]
-        if _ends_sentence(word):
+        if word[-1] in ".!?…" and _ends_sentence(word):
             # Closing quotes and brackets belong to the sentence they close.
             while i + 1 < count and tokens[i + 1][0] in lexicon.SENTENCE_CLOSERS:
                 if tokens[i + 1][0] in "\"'" and not _is_closing_straight(tokens, i + 1, text):
@@ -119,35 +118,3 @@ def _is_closing_straight(tokens: list[Token], index: int, text: str) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not before.isspace() and (after.isspace() or after in ".,;:!?)")
-
-
-def _document(sentences: list[list[Token]], text: str) -> stanza_doc.Document:
-    return stanza_doc.Document(
-        [
-            [
-                # Offsets as fields, not a MISC string stanza would have to parse back.
-                {stanza_doc.TEXT: word, stanza_doc.START_CHAR: start, stanza_doc.END_CHAR: end}
-                for word, start, end in sentence
-            ]
-            for sentence in sentences
-        ],
-        text,
-    )
-
-
-# Registered once: stanza's registry is global and re-registering a variant is an error.
-if TOKENIZER_NAME not in PROCESSOR_VARIANTS["tokenize"]:
-
-    @register_processor_variant("tokenize", TOKENIZER_NAME)
-    class RuleTokenizer(ProcessorVariant):
-        """Model-free tokenizer and sentence splitter tuned for news prose and quote marks."""
-
-        def __init__(self, config: dict):
-            self.no_ssplit = config.get("no_ssplit", False)
-
-        def process(self, document):
-            text = document.text if isinstance(document, stanza_doc.Document) else document
-            sentences = tokenize_text(text)
-            if self.no_ssplit:
-                sentences = [[token for sentence in sentences for token in sentence]]
-            return _document(sentences, text)

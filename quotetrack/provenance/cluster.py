@@ -199,7 +199,7 @@ def _refresh(db: Database, statement_id: int, added: list[int] | None = None) ->
     first = _first(db, statement_id, earliest, "dated")
     canonical = _first(db, statement_id, earliest, "full") or earliest[0]
     speaker = canonical if canonical["speaker_id"] else (_first(db, statement_id, earliest, "speaker_id") or canonical)
-    stored = next(db.query("select * from statements where id = ?", [statement_id]), {})
+    stored = next(iter(_rows(db, "select * from statements where id = ?", [statement_id])), {})
     redo_all = stored.get("canonical_quote_id") != canonical["id"] or stored.get("speaker_id") != speaker["speaker_id"]
     incremental = added is not None and not redo_all and stored.get("quotes") is not None
     if incremental:

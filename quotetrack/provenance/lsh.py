@@ -17,6 +17,7 @@ needs about 1 GB for 200k texts).
 
 from __future__ import annotations
 
+import threading
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -49,10 +50,22 @@ def band_keys(text: str) -> list[int]:
     return list(_band_keys(text))
 
 
+_scratch = threading.local()
+
+
+def _fresh_minhash() -> MinHash:
+    """A MinHash as new, made once per thread and reset on each use: building one costs more than hashing a quote."""
+    template = _template()
+    minhash = getattr(_scratch, "minhash", None)
+    if minhash is None:
+        minhash = _scratch.minhash = type(template)(num_perm=BANDS * ROWS, seed=SEED, permutations=template.permutations, scheme=template.scheme)
+    minhash.hashvalues = template.hashvalues.copy()  # the template is never updated: its values are a new MinHash's
+    return minhash
+
+
 @lru_cache(maxsize=16384)
 def _band_keys(text: str) -> tuple[int, ...]:
-    template = _template()
-    minhash = type(template)(num_perm=BANDS * ROWS, seed=SEED, permutations=template.permutations, scheme=template.scheme)
+    minhash = _fresh_minhash()
     minhash.update_batch([shingle.encode("utf-8") for shingle in shingles(stems(words(text)))])
     values = minhash.hashvalues.astype(np.uint64).reshape(BANDS, ROWS)
     keys = ((values[:, 0] << np.uint64(32)) | values[:, 1]) ^ _BAND_MIX

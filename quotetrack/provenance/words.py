@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["ELLIPSIS", "Token", "has_ellipsis", "shingles", "stems", "tokens", "words"]
@@ -75,7 +76,8 @@ def tokens(text: str) -> list[Token]:
         if word[0].isdigit():
             out.append(Token(raw[index], re.sub(r"[,.]", "", word)))
         else:
-            ending = next((ending for ending in _CONTRACTIONS if word.endswith(ending) and len(word) > len(ending)), None)
+            # Every contraction has an apostrophe: most words need no look at the endings.
+            ending = next((ending for ending in _CONTRACTIONS if word.endswith(ending) and len(word) > len(ending)), None) if "'" in word else None
             if ending:
                 stem = word[: -len(ending)]
                 stem = {"wo": "will", "ca": "can", "sha": "shall"}.get(stem, stem)
@@ -88,7 +90,13 @@ def tokens(text: str) -> list[Token]:
 
 def words(text: str) -> list[str]:
     """The words of ``text`` as compared: case-folded, no punctuation, marks or ellipses."""
-    return [token.word for token in tokens(text)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    # Grouping a quote asks for its words three times (length, LSH keys, comparison).
+    return tuple(token.word for token in tokens(text))
 
 
 def has_ellipsis(text: str) -> bool:

@@ -319,13 +319,15 @@ class Discourse:
         """The gender of the first he/she after ``position`` in sentence ``index``, outside quotes,
         unless another person is named first."""
         for token in self.sentences[index].tokens:
-            if token.start <= position or inside(token.start):
+            if token.start <= position:
                 continue
-            if token.start in self._people_at:
-                return None
+            person = token.start in self._people_at
             gender = lexicon.PRONOUNS.get(token.lower)
-            if gender in ("male", "female"):
-                return gender
+            if not person and gender not in ("male", "female") or inside(token.start):
+                continue  # `inside` last: it is the costly test
+            if person:
+                return None
+            return gender
         return None
 
 

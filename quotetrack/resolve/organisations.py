@@ -23,7 +23,7 @@ _CONNECTORS = frozenset(["and", "of", "for", "the", "on", "&", "de", "du", "des"
 # `Malaysia's home ministry`, `the Kuwaiti foreign ministry`, `South Korea's Unification Ministry`:
 # a country (possessive) or nationality, up to two modifiers, an institution noun.
 _INSTITUTION_PHRASE = re.compile(
-    r"\b(?!(?:The|A|An|In|On|At|By|For)\s)(?P<owner>(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s|[A-Z][a-z]+)\s+(?P<modifiers>(?:[A-Za-z][\w-]*\s+){0,2}?)"
+    r"\b(?=[A-Z])(?!(?:The|A|An|In|On|At|By|For)\s)(?P<owner>(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s|[A-Z][a-z]+)\s+(?P<modifiers>(?:[A-Za-z][\w-]*\s+){0,2}?)"
     r"(?P<head>(?i:" + "|".join(sorted(lexicon.INSTITUTION_NOUNS, key=len, reverse=True)) + r"))\b"
 )
 _NOT_MODIFIERS = frozenset(["the", "a", "an", "and", "or", "of", "in", "on", "to", "by", "with", "for", "has", "had", "was", "is", "new"])

@@ -26,6 +26,9 @@ _DESCRIPTORS = re.compile(
 )
 
 
+_UNKNOWN = object()
+
+
 def _key(name: str) -> str:
     name = name.replace("’", "'").strip().strip(".,;:")
     name = re.sub(r"'s$", "", name)
@@ -57,6 +60,8 @@ class Outlets:
                 if one_word_after_the and alias.lower() != "the " + outlet.name.lower():
                     continue
                 self._by_key.setdefault(_key(alias), outlet.name)
+        # Names recur (every capitalised run of every article is looked up): answers are memoised.
+        self._canonical: dict[tuple[str, bool], str | None] = {}
         longest_first = sorted(self._exact, key=len, reverse=True)
         self._pattern = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(alias) for alias in longest_first) + r")(?:['’]s)?(?![\w-])"
@@ -93,6 +98,15 @@ class Outlets:
         """
         if not name:
             return None
+        known = self._canonical.get((name, search), _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        if len(self._canonical) > 100_000:
+            self._canonical.clear()
+        found = self._canonical[name, search] = self._look_up(name, search)
+        return found
+
+    def _look_up(self, name: str, search: bool) -> str | None:
         name = name.strip()
         if name in self._exact:
             return self._exact[name]

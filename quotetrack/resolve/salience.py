@@ -10,6 +10,7 @@ not talking, and never antecedents. `it` is the organisation that spoke or was a
 from __future__ import annotations
 
 import bisect
+import weakref
 from typing import TYPE_CHECKING
 
 from .. import lexicon
@@ -28,8 +29,10 @@ class Salience:
     """The referents of sentence subjects, and pronoun resolution over them."""
 
     def __init__(self, resolver: SpeakerResolver):
-        self.resolver = resolver
+        # A proxy: a cycle with the resolver (which owns this) would keep each article's tokens for the GC.
+        self.resolver: SpeakerResolver = weakref.proxy(resolver)
         self._referents: list[tuple[int, str, str | None] | None] | None = None
+        self._computing = False
 
     # -- sentence subjects as referents ----------------------------------------------------------
 
@@ -37,6 +40,9 @@ class Salience:
         """(position, kind, name) of each sentence's subject; kind is person, group, org, role,
         document, other or pronoun. Computed on first use, once the quoted ranges are known."""
         if self._referents is None:
+            if self._computing:  # asked again while resolving a subject (`the spokesman`): none known yet
+                return [None] * len(self.resolver.discourse.subjects)
+            self._computing = True
             self._referents = [self._referent(subject) for subject in self.resolver.discourse.subjects]
             self._learn_genders()
         return self._referents
