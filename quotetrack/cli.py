@@ -80,6 +80,12 @@ def ingest(
     force: Annotated[
         bool, typer.Option("--force", help="Extract again even articles stored unchanged by this extractor version.")
     ] = False,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Processes reading and extracting (default: one per core).")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Extract on the Dask cluster of this scheduler (tcp://HOST:8786).")
+    ] = None,
 ) -> None:
     """Extract the quotes from articles and store them in a SQLite database.
 
@@ -88,10 +94,13 @@ def ingest(
     politely (robots.txt, retries, --delay between requests to one host).
     An article already stored as it is, by this extractor version, is not extracted
     again (--force does). Exit code 1 when any file or page was skipped (the others are still stored).
+    Articles are extracted on every core (--workers) or on a Dask cluster (--scheduler) and
+    written by this process in input order.
 
     Example: quotetrack ingest data/samples https://news.example/story --db quotes.db
     """
     from .ingestion import ingest as ingest_paths
+    from .parallel import cpu_count
     from .read.sources import read_url_list
     from .read.urls import is_web_url
     from .read.web import Fetcher, FetchPolicy
@@ -110,6 +119,7 @@ def ingest(
         result = ingest_paths(
             sources, db, engine=engine.value, on_skip=skip, progress=lambda _: advance(), timeout=timeout,
             feeds=feed or [], sitemaps=sitemap or [], fetcher=Fetcher(FetchPolicy(delay=delay)), limit=limit, force=force,
+            workers=workers or cpu_count(), scheduler=scheduler,
         )  # fmt: skip
     if not result.articles and not result.skipped and not skip.messages and not (feed or sitemap):
         fail(f"no articles found in {', '.join(sources)}")

@@ -111,6 +111,7 @@ def bench_speed(
     engine: Annotated[Engine, typer.Option(help=ENGINE_HELP)] = Engine.rules,
     samples: Annotated[Path, typer.Option(help="Articles whose paragraphs are recombined.")] = SAMPLES_DIR,
     html: Annotated[bool, typer.Option("--html", help="Ingest them as news web pages: HTML parsing counts in articles/s.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes reading and extracting, as for ingest.")] = 1,
 ) -> None:
     """Ingest synthetic articles into a temporary database; print articles/s, quotes/s and memory.
 
@@ -119,4 +120,4 @@ def bench_speed(
     from .bench.speed import run_speed
 
     require_exists(samples)
-    typer.echo(run_speed(articles, engine=engine.value, samples=samples, html=html).report())
+    typer.echo(run_speed(articles, engine=engine.value, samples=samples, html=html, workers=workers).report())

@@ -11,6 +11,7 @@ read like news (quotes, cues, outlets) while their number can be scaled at will:
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 import resource
@@ -45,6 +46,7 @@ class SpeedResult:
     database_bytes: int
     read_seconds: float = 0.0  # parsing HTML pages, with --html
     html_bytes: int = 0
+    workers: int = 1
 
     @property
     def seconds(self) -> float:
@@ -56,7 +58,7 @@ class SpeedResult:
         source = f"HTML pages of {self.html_bytes / max(self.articles, 1) / 1000:.0f} kB on average" if self.html_bytes else "articles"
         return "\n".join(
             [
-                f"quotetrack ingest speed ({self.articles} synthetic {source}, engine {self.engine})",
+                f"quotetrack ingest speed ({self.articles} synthetic {source}, engine {self.engine}{f', {self.workers} workers' if self.workers > 1 else ''})",
                 f"articles/s  {self.articles / seconds:10.1f}",
                 f"quotes/s    {self.quotes / seconds:10.1f}   ({self.quotes} quotes)",
                 (
@@ -112,13 +114,15 @@ def synthetic_articles(samples: Sequence[Article], count: int, seed: int = 1) ->
         )
 
 
-def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPLES_DIR, html: bool = False) -> SpeedResult:
+def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPLES_DIR, html: bool = False, workers: int = 1) -> SpeedResult:
     """Ingest ``count`` synthetic articles as ``quotetrack ingest`` does; time each stage and measure memory.
 
     With ``html``, each article is first written out as a news web page (see :mod:`.pages`)
     and the timed ingest reads the pages, so parsing HTML counts in articles/s.
     tracemalloc slows Python several times over, so the timed pass runs without it and
     a second pass over the first ``TRACED_ARTICLES`` articles measures allocations.
+    With ``workers`` > 1, worker processes (started and loaded before the clock starts) read
+    the pages and extract, and this process writes, as ``quotetrack ingest --workers`` does.
     """
     from .. import extract  # noqa: F401 - imported before the clock starts, as loading is not extracting
     from ..ingestion import ingest_articles, make_extractor
@@ -138,8 +142,18 @@ def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPL
     extractor.extract(next(iter(articles)))  # pipelines build lazily: count that as loading, not as throughput
     load_seconds = time.perf_counter() - started
 
-    with tempfile.TemporaryDirectory() as folder:
-        timed = ingest_articles(articles, Path(folder) / "bench.db", extractor=extractor)
+    with tempfile.TemporaryDirectory() as folder, contextlib.ExitStack() as stack:
+        pool = None
+        if workers > 1:
+            from ..parallel import Pool
+
+            started = time.perf_counter()
+            pool = stack.enter_context(Pool.local(workers, extractor.engine))
+            pool.warm_up(next(iter(articles)))
+            load_seconds += time.perf_counter() - started
+            if html:  # as files, which the workers read: parsing HTML is theirs
+                articles = _page_files(pages, Path(folder))
+        timed = ingest_articles(articles, Path(folder) / "bench.db", extractor=extractor, pool=pool)
         database_bytes = (Path(folder) / "bench.db").stat().st_size
         tracemalloc.start()
         try:
@@ -161,7 +175,16 @@ def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPL
         database_bytes=database_bytes,
         read_seconds=timed.read_seconds if html else 0.0,
         html_bytes=html_bytes,
+        workers=workers,
     )
+
+
+def _page_files(pages: list[str], folder: Path) -> list[Path]:
+    files = []
+    for number, page in enumerate(pages):
+        files.append(folder / f"{number}.html")
+        files[-1].write_text(page, encoding="utf-8")
+    return files
 
 
 class _ParsedPages:
