@@ -91,6 +91,7 @@ def ingest(
     force: bool = False,
     workers: int = 1,
     scheduler: str | None = None,
+    pool: Pool | None = None,
 ) -> IngestResult:
     """Read the article files, folders and web pages in ``paths`` and store them with their quotes in ``db``.
 
@@ -105,7 +106,8 @@ def ingest(
     ``workers`` processes read and extract (files under ``SMALL_INPUT_BYTES`` in all, with no
     web pages, are done in this process: starting workers would cost more than it saves);
     ``scheduler`` (``tcp://HOST:8786``) sends the extraction to a Dask cluster instead. Either
-    way the database is the one a single process would write.
+    way the database is the one a single process would write. A :class:`~quotetrack.parallel.Pool`
+    given as ``pool`` is used as it is (its workers kept for the next ingest).
     """
     from .read.files import article_files
     from .read.urls import is_web_url
@@ -115,12 +117,11 @@ def ingest(
     sources: list[Source] = list(article_files([item for item in given if not is_web_url(item)]))
     feeds, sitemaps = list(feeds), list(sitemaps)
     web = bool(urls or feeds or sitemaps)
-    if workers > 1 and not web and _input_bytes(sources) < SMALL_INPUT_BYTES:
+    if pool is None and workers > 1 and not web and _input_bytes(sources) < SMALL_INPUT_BYTES:
         workers = 1
     extractor = extractor if extractor is not None else make_extractor(engine)
     with contextlib.ExitStack() as stack:
-        pool = None
-        if scheduler:
+        if scheduler and pool is None:
             from .parallel import Pool
 
             pool = stack.enter_context(Pool.dask(scheduler, extractor.engine))
