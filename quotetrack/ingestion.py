@@ -41,6 +41,7 @@ __all__ = [
     "IngestResult",
     "batch_size_for",
     "extract_each",
+    "extract_paths",
     "extraction_steps",
     "extractor_version",
     "ingest",
@@ -141,6 +142,38 @@ def ingest(
             articles, db, extractor=extractor, on_skip=on_skip, progress=progress, timeout=timeout, batch_size=batch_size,
             result=result, force=force, workers=workers, pool=pool,
         )  # fmt: skip
+
+
+def extract_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    extractor: Extractor,
+    on_skip: SkipHandler | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[tuple[Article, list[Quote]]]:
+    """Each article in the files and folders ``paths`` with its quotes, in order, without a database.
+
+    ``workers`` and ``scheduler`` as for :func:`ingest`; what cannot be read or extracted goes to ``on_skip``.
+    """
+    from .read.files import article_files
+
+    sources: list[Source] = list(article_files(paths))
+    if workers > 1 and _input_bytes(sources) < SMALL_INPUT_BYTES:
+        workers = 1
+    with contextlib.ExitStack() as stack:
+        pool = None
+        if scheduler:
+            from .parallel import Pool
+
+            pool = stack.enter_context(Pool.dask(scheduler, extractor.engine))
+        steps = stack.enter_context(extraction_steps(sources, extractor, workers=workers, pool=pool))
+        for step in steps:
+            if step.skipped is not None:
+                if on_skip is not None:
+                    on_skip(step.skipped)
+            elif step.article is not None and step.quotes is not None:
+                yield step.article, step.quotes
 
 
 # About 50 articles: below this, worker processes would take longer to start than to help.
