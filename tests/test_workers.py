@@ -17,21 +17,6 @@ from quotetrack.parallel import Pool, extract_task
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
-# Written at ingest time, so the only column two ingests of the same corpus may differ in.
-TIME_DEPENDENT = {("articles", "ingested_at"), ("_sqlite_migrations", "applied_at")}
-
-
-def dump(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table (full-text index shadow tables included), in storage order."""
-    db = Database(path)
-    tables = {}
-    for table in db.table_names():
-        columns = [column for column in db[table].columns_dict if (table, column) not in TIME_DEPENDENT]
-        select = ", ".join(f"[{column}]" for column in columns)
-        tables[table] = list(db.execute(f"select {select} from [{table}]").fetchall())
-    return tables
-
-
 def header(article) -> str:
     return f"Title: {article.title}\nURL: {article.url}\nOutlet: {article.publisher}\nDate: {article.date}\n\n{article.text}\n"
 
@@ -63,16 +48,16 @@ def workers():
         yield pool
 
 
-def test_two_workers_store_what_one_process_stores(corpus, tmp_path, workers):
+def test_two_workers_store_what_one_process_stores(corpus, tmp_path, workers, database_dump):
     one = ingest([corpus], tmp_path / "one.db", engine="rules", workers=1)
     two = ingest([corpus], tmp_path / "two.db", engine="rules", pool=workers)
     assert (two.new, two.updated, two.unchanged, two.quotes) == (one.new, one.updated, one.unchanged, one.quotes)
     assert one.updated == 1 and one.quotes > 100
     assert two.skipped == one.skipped and len(one.skipped) == 2
-    assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
+    assert database_dump(tmp_path / "two.db") == database_dump(tmp_path / "one.db")
 
 
-def test_reingest_with_workers_matches_too(corpus, tmp_path, workers):
+def test_reingest_with_workers_matches_too(corpus, tmp_path, workers, database_dump):
     """Changed files, a story stored in its corrected version and filed again in its first: the same outcome either way."""
     edited = tmp_path / "edited"
     shutil.copytree(corpus, edited)
@@ -85,10 +70,10 @@ def test_reingest_with_workers_matches_too(corpus, tmp_path, workers):
     two = ingest([edited], tmp_path / "two.db", engine="rules", pool=workers)
     assert (two.new, two.updated, two.unchanged, two.quotes) == (one.new, one.updated, one.unchanged, one.quotes)
     assert one.updated == 2 and one.unchanged == one.articles - 2
-    assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
+    assert database_dump(tmp_path / "two.db") == database_dump(tmp_path / "one.db")
 
 
-def test_a_story_filed_twice_in_one_run_ends_in_its_last_version(corpus, tmp_path, workers):
+def test_a_story_filed_twice_in_one_run_ends_in_its_last_version(corpus, tmp_path, workers, database_dump):
     """Checked as unchanged before its earlier version was written: the writer checks it again."""
     (tmp_path / "later").mkdir()
     shutil.copy(corpus / "zz-correction.txt", tmp_path / "later" / "a.txt")
@@ -98,7 +83,7 @@ def test_a_story_filed_twice_in_one_run_ends_in_its_last_version(corpus, tmp_pat
     one = ingest(run, tmp_path / "one.db", engine="rules", workers=1)
     two = ingest(run, tmp_path / "two.db", engine="rules", pool=workers)
     assert (one.updated, one.unchanged) == (two.updated, two.unchanged) == (2, 0)
-    assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
+    assert database_dump(tmp_path / "two.db") == database_dump(tmp_path / "one.db")
 
 
 class CountingExecutor:
