@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from .errors import ArticleError, EngineError
-from .parallel import Check, Source, Step, extract_or_problem, read_here, timed_reads
+from .parallel import Check, Source, Step, extract_batch, read_here, timed_reads
 from .records import EXTRACTOR_VERSION, Article, Quote
 from .store import Store
 from .writer import IngestResult, ProgressHandler, SkipHandler, database_of, open_writer, skipper
@@ -104,8 +104,9 @@ def ingest(
     to ``timeout`` seconds for other writers), or an open ``Database`` or ``Store``. Articles
     stored unchanged are not extracted again unless ``force`` (see :func:`ingest_articles`).
 
-    ``workers`` processes read and extract (files under ``SMALL_INPUT_BYTES`` in all, with no
-    web pages, are done in this process: starting workers would cost more than it saves);
+    ``workers`` processes read and extract (files under ``SMALL_INPUT_BYTES`` in all are done in
+    this process: starting workers would cost more than it saves, and web pages come one at a
+    time, more slowly than one process extracts them);
     ``scheduler`` (``tcp://HOST:8786``) sends the extraction to a Dask cluster instead. Either
     way the database is the one a single process would write. A :class:`~quotetrack.parallel.Pool`
     given as ``pool`` is used as it is (its workers kept for the next ingest).
@@ -118,7 +119,7 @@ def ingest(
     sources: list[Source] = list(article_files([item for item in given if not is_web_url(item)]))
     feeds, sitemaps = list(feeds), list(sitemaps)
     web = bool(urls or feeds or sitemaps)
-    if pool is None and workers > 1 and not web and _input_bytes(sources) < SMALL_INPUT_BYTES:
+    if pool is None and workers > 1 and _input_bytes(sources) < SMALL_INPUT_BYTES:
         workers = 1
     extractor = extractor if extractor is not None else make_extractor(engine)
     with contextlib.ExitStack() as stack:
@@ -293,7 +294,7 @@ def extraction_steps(
         if pool is None and workers > 1:
             from .parallel import Pool
 
-            pool = stack.enter_context(Pool.local(workers, extractor.engine))
+            pool = stack.enter_context(Pool.local(workers, extractor.engine, batch=batch_size or batch_size_for(extractor.engine)))
         if pool is not None:
             yield pool.steps(sources, check, timing)
         else:
@@ -306,7 +307,7 @@ def _local_steps(sources: Iterable[Source], extractor: Extractor, check: Check, 
 
     def extracted(articles: list[Article]) -> Iterator[Step]:
         started = time.perf_counter()
-        results = _extract_batch(extractor, articles)
+        results = extract_batch(extractor, articles)
         timing.extract_seconds += time.perf_counter() - started
         for article, quotes in results:
             yield Step(skipped=quotes) if isinstance(quotes, str) else Step(article, quotes)
@@ -376,7 +377,7 @@ def extract_each(
         read = time.perf_counter()
         if not batch:
             break
-        results = _extract_batch(extractor, batch)
+        results = extract_batch(extractor, batch)
         if timing is not None:
             timing.read_seconds += read - started
             timing.extract_seconds += time.perf_counter() - read
@@ -385,13 +386,3 @@ def extract_each(
                 skip(quotes)
             else:
                 yield article, quotes
-
-
-def _extract_batch(extractor: Extractor, batch: list[Article]) -> list[tuple[Article, list[Quote] | str]]:
-    """Each article with its quotes, or with why its extraction failed."""
-    if len(batch) > 1:
-        try:
-            return list(extractor.extract_many(batch))
-        except Exception:  # noqa: BLE001, S110 - redone one by one below, so only the odd article is lost
-            pass
-    return [(article, extract_or_problem(extractor, article)) for article in batch]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -32,7 +33,10 @@ from .records import EXTRACTOR_VERSION, Article, Quote
 if TYPE_CHECKING:
     from .extract import Extractor
 
-__all__ = ["Pool", "Source", "Step", "cpu_count", "extract_or_problem", "extract_task", "read_here", "read_task", "timed_reads"]
+__all__ = ["Pool", "Source", "Step", "cpu_count", "extract_batch", "extract_or_problem", "extract_task", "read_here", "read_task", "timed_reads"]
+
+# Steps and articles held while waiting for the oldest task: bounds memory when a slow article holds up many quick ones.
+MAX_PENDING = 1000
 
 Source = Article | ArticleError | Path
 """What goes into an ingest: an article, a problem to report in its place, or a file still to read."""
@@ -91,7 +95,17 @@ def extract_task(engine: str, articles: list[Article]) -> tuple[str, list[list[Q
 
             _EXTRACTORS[engine] = Extractor(engine)
         extractor = _EXTRACTORS[engine]
-        return EXTRACTOR_VERSION, [extract_or_problem(extractor, article) for article in articles]
+        return EXTRACTOR_VERSION, [quotes for _, quotes in extract_batch(extractor, articles)]
+
+
+def extract_batch(extractor: Extractor, batch: list[Article]) -> list[tuple[Article, list[Quote] | str]]:
+    """Each article with its quotes, or with why its extraction failed; batches of more than one go through ``extract_many``."""
+    if len(batch) > 1:
+        try:
+            return list(extractor.extract_many(batch))
+        except Exception:  # noqa: BLE001, S110 - redone one by one below, so only the odd article is lost
+            pass
+    return [(article, extract_or_problem(extractor, article)) for article in batch]
 
 
 def read_task(path: str) -> list[Article | ArticleError]:
@@ -127,13 +141,14 @@ class Pool:
         self._version_checked = False
 
     @classmethod
-    def local(cls, workers: int, engine: str) -> Pool:
+    def local(cls, workers: int, engine: str, *, batch: int = 1) -> Pool:
         """``workers`` processes on this machine, started without forking this one (no threads or locks inherited)."""
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         from concurrent.futures import ProcessPoolExecutor
 
-        return cls(ProcessPoolExecutor(max_workers=workers, mp_context=context), engine, size=workers, reads_files=True)
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_leave_interrupts_to_the_writer)
+        return cls(executor, engine, size=workers, reads_files=True, batch=batch)
 
     @classmethod
     def dask(cls, scheduler: str, engine: str, *, timeout: float = 10.0) -> Pool:
@@ -146,6 +161,11 @@ class Pool:
             client = Client(scheduler, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as error:
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {_first_line(error)}") from error
+        try:
+            client.wait_for_workers(1, timeout=timeout)
+        except (OSError, TimeoutError) as error:
+            client.close()
+            raise EngineError(f"the Dask scheduler at {scheduler} has no workers: start some with `dask worker {scheduler}`") from error
         threads = sum(client.nthreads().values()) or 1
         return cls(client.get_executor(pure=False), engine, size=threads, reads_files=False, batch=8, close=client.close)
 
@@ -182,7 +202,7 @@ class Pool:
                 in_flight += 1
             else:
                 pending.extend(read_here([source]))
-            while pending and (in_flight > self.window or _ready(pending[0])):
+            while pending and (in_flight > self.window or len(pending) > MAX_PENDING or _ready(pending[0])):
                 item = pending.popleft()
                 if isinstance(item, Future):
                     in_flight -= 1
@@ -211,7 +231,7 @@ class Pool:
 
         def drain(everything: bool = False) -> Iterator[Step]:
             nonlocal in_flight
-            while pending and (everything or in_flight > self.window or _ready(pending[0])):
+            while pending and (everything or in_flight > self.window or len(pending) > MAX_PENDING or _ready(pending[0])):
                 item = pending.popleft()
                 if isinstance(item, Step):
                     yield item
@@ -243,13 +263,21 @@ class Pool:
         try:
             return future.result()
         except BrokenProcessPool as error:
-            raise EngineError("a worker process died (out of memory?); the articles stored so far are kept") from error
+            raise EngineError(
+                "a worker process stopped (killed, or out of memory; a Python script that starts workers needs "
+                "`if __name__ == '__main__':`); the articles stored before are kept"
+            ) from error
 
     def _check_version(self, version: str) -> None:
         if not self._version_checked:
             if version != EXTRACTOR_VERSION:
                 raise EngineError(f"the workers run quotetrack extractor {version}, this machine {EXTRACTOR_VERSION}: install the same version")
             self._version_checked = True
+
+
+def _leave_interrupts_to_the_writer() -> None:
+    """Ctrl+C reaches every process of the terminal: the writer stops the workers, which would only print tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _ready(item: object) -> bool:
