@@ -87,15 +87,17 @@ _EXTRACTORS: dict[str, Extractor] = {}
 _LOCK = threading.Lock()
 
 
-def extract_task(engine: str, articles: list[Article]) -> tuple[str, list[list[Quote] | str]]:
-    """Run in a worker: this quotetrack's extractor version, and each article's quotes or problem."""
+def extract_task(engine: str, articles: list[Article]) -> tuple[str, list[list[Quote] | str], float]:
+    """Run in a worker: this quotetrack's extractor version, each article's quotes or problem, and the CPU seconds it took."""
     with _LOCK:
+        started = time.process_time()
         if engine not in _EXTRACTORS:
             from .extract import Extractor
 
             _EXTRACTORS[engine] = Extractor(engine)
         extractor = _EXTRACTORS[engine]
-        return EXTRACTOR_VERSION, [quotes for _, quotes in extract_batch(extractor, articles)]
+        results = [quotes for _, quotes in extract_batch(extractor, articles)]
+        return EXTRACTOR_VERSION, results, time.process_time() - started
 
 
 def extract_batch(extractor: Extractor, batch: list[Article]) -> list[tuple[Article, list[Quote] | str]]:
@@ -139,6 +141,7 @@ class Pool:
         self.window = max(4, 3 * size)
         self._close = close or (lambda: executor.shutdown(wait=True, cancel_futures=True))
         self._version_checked = False
+        self.cpu_seconds = 0.0  # the workers' CPU time on the extraction tasks whose results came back
 
     @classmethod
     def local(cls, workers: int, engine: str, *, batch: int = 1) -> Pool:
@@ -239,7 +242,8 @@ class Pool:
                 articles, future = item
                 in_flight -= 1
                 started = time.perf_counter()
-                version, results = self._result(future)
+                version, results, seconds = self._result(future)
+                self.cpu_seconds += seconds
                 if timing is not None:
                     timing.extract_seconds += time.perf_counter() - started
                 self._check_version(version)

@@ -47,6 +47,8 @@ class SpeedResult:
     read_seconds: float = 0.0  # parsing HTML pages, with --html
     html_bytes: int = 0
     workers: int = 1
+    writer_cpu_seconds: float = 0.0  # with workers: this process's CPU time (reading what the workers do not, and storing)
+    workers_cpu_seconds: float = 0.0  # and the workers' (extracting)
 
     @property
     def seconds(self) -> float:
@@ -65,6 +67,7 @@ class SpeedResult:
                     f"time        {self.seconds:10.2f} s  ({f'read HTML {self.read_seconds:.2f} s, ' if self.html_bytes else ''}extract {self.extract_seconds:.2f} s, "
                     f"store {self.store_seconds:.2f} s, extractor load {self.load_seconds:.2f} s)"
                 ),
+                *([self._cpu_line()] if self.workers > 1 else []),
                 f"peak RSS    {self.peak_rss_bytes / megabytes:10.1f} MB (whole process)",
                 (
                     f"peak traced {self.traced_peak_bytes / megabytes:10.1f} MB (Python allocations, "
@@ -73,6 +76,14 @@ class SpeedResult:
                 f"database    {self.database_bytes / megabytes:10.1f} MB",
             ]
         )
+
+
+    def _cpu_line(self) -> str:
+        """CPU per article in the writer and the workers, and the rate that allows on as many idle cores as workers."""
+        per_article = 1000 / max(self.articles, 1)
+        writer, workers = self.writer_cpu_seconds * per_article, self.workers_cpu_seconds * per_article
+        ceiling = 1000 / max(writer, (writer + workers) / self.workers, 1e-9)
+        return f"CPU         writer {writer:.1f} ms/article, workers {workers:.1f} ms/article (at most {ceiling:.0f} articles/s on {self.workers} idle cores)"
 
 
 def load_samples(folder: Path = SAMPLES_DIR) -> list[Article]:
@@ -153,7 +164,10 @@ def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPL
             load_seconds += time.perf_counter() - started
             if html:  # as files, which the workers read: parsing HTML is theirs
                 articles = _page_files(pages, Path(folder))
+        cpu_started = time.process_time()
         timed = ingest_articles(articles, Path(folder) / "bench.db", extractor=extractor, pool=pool)
+        writer_cpu = time.process_time() - cpu_started
+        workers_cpu = pool.cpu_seconds if pool is not None else 0.0
         database_bytes = (Path(folder) / "bench.db").stat().st_size
         tracemalloc.start()
         try:
@@ -176,6 +190,8 @@ def run_speed(count: int = 1000, *, engine: str = "rules", samples: Path = SAMPL
         read_seconds=timed.read_seconds if html else 0.0,
         html_bytes=html_bytes,
         workers=workers,
+        writer_cpu_seconds=writer_cpu,
+        workers_cpu_seconds=workers_cpu,
     )
 
 
