@@ -4,11 +4,14 @@ Workers read and extract; the results come back in input order, so the one SQLit
 (:func:`quotetrack.ingestion.ingest_articles`) stores exactly what one process would have
 stored. What travels is articles out (their text and metadata) and quote records back.
 
+``Pool.local(2, "rules").steps(articles)`` yields a :class:`Step` per article, in order; a task is
+what a worker runs:
+
 >>> from quotetrack.records import Article
 >>> article = Article(text="“We are ready,” Peskov told Reuters.", url="https://example.com/ready")
->>> with Pool.local(2, "rules") as pool:
-...     [(step.article.url, [quote.speaker for quote in step.quotes]) for step in pool.steps([article])]
-[('https://example.com/ready', ['Peskov'])]
+>>> version, [quotes], seconds = extract_task("rules", [article])
+>>> version == EXTRACTOR_VERSION, [(quote.speaker, quote.via_outlet) for quote in quotes]
+(True, [('Peskov', 'Reuters')])
 """
 
 from __future__ import annotations
