@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Pool", "Source", "Step", "cpu_count", "extract_batch", "extract_or_problem", "extract_task", "read_here", "read_task", "timed_reads"]
 
+# How much lower the workers' priority is than the writer's (see _start_worker): 3 measured best of 0 and 3
+# (ingest of 500 articles with 2 workers on 2 busy cores, 4 runs in 5 faster than at 0).
+WORKER_NICENESS = 3
+
 # Steps and articles held while waiting for the oldest task: bounds memory when a slow article holds up many quick ones.
 MAX_PENDING = 1000
 
@@ -153,7 +157,7 @@ class Pool:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         from concurrent.futures import ProcessPoolExecutor
 
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_leave_interrupts_to_the_writer)
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
         return cls(executor, engine, size=workers, reads_files=True, batch=batch)
 
     @classmethod
@@ -282,9 +286,15 @@ class Pool:
             self._version_checked = True
 
 
-def _leave_interrupts_to_the_writer() -> None:
-    """Ctrl+C reaches every process of the terminal: the writer stops the workers, which would only print tracebacks."""
+def _start_worker() -> None:
+    """Ctrl+C reaches every process of the terminal: the writer stops the workers, which would only print tracebacks.
+
+    The workers also yield the CPU to the writer: every article passes through it, and on two
+    cores it needs about as much CPU as both workers together, so it must not wait behind them.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
 
 
 def _ready(item: object) -> bool:
