@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from .errors import ArticleError, EngineError
-from .parallel import Check, Source, Step, extract_batch, read_here, timed_reads
+from .parallel import BATCH_SIZES, Check, Source, Step, batch_size_for, extract_batch, read_here, timed_reads
 from .records import EXTRACTOR_VERSION, Article, Quote
 from .store import Store
 from .writer import IngestResult, ProgressHandler, SkipHandler, database_of, open_writer, skipper
@@ -52,10 +52,6 @@ __all__ = [
     "store_extracted",
 ]
 
-# Neural pipelines are faster on batches of documents. The rule pipeline is not: holding a batch of
-# parsed documents only adds memory and garbage-collector work (about a third more extraction time
-# at 16), so it takes one article at a time.
-BATCH_SIZES = {"stanza": 16}
 
 
 
@@ -294,7 +290,7 @@ def extraction_steps(
         if pool is None and workers > 1:
             from .parallel import Pool
 
-            pool = stack.enter_context(Pool.local(workers, extractor.engine, batch=batch_size or batch_size_for(extractor.engine)))
+            pool = stack.enter_context(Pool.local(workers, extractor.engine, batch=batch_size))
         if pool is not None:
             yield pool.steps(sources, check, timing)
         else:
@@ -332,15 +328,6 @@ def extractor_version(engine: str) -> str:
     (True, True)
     """
     return EXTRACTOR_VERSION if engine == "rules" else f"{EXTRACTOR_VERSION}+{engine}"
-
-
-def batch_size_for(engine: str) -> int:
-    """How many articles the engine's pipeline should see at once.
-
-    >>> batch_size_for("stanza"), batch_size_for("rules")
-    (16, 1)
-    """
-    return BATCH_SIZES.get(engine, 1)
 
 
 def readable_articles(paths: Iterable[Path], skip: SkipHandler) -> Iterator[Article]:

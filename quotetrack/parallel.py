@@ -36,7 +36,18 @@ from .records import EXTRACTOR_VERSION, Article, Quote
 if TYPE_CHECKING:
     from .extract import Extractor
 
-__all__ = ["Pool", "Source", "Step", "cpu_count", "extract_batch", "extract_or_problem", "extract_task", "read_here", "read_task", "timed_reads"]
+__all__ = ["BATCH_SIZES", "Pool", "Source", "Step", "batch_size_for", "cpu_count", "extract_batch", "extract_or_problem", "extract_task", "read_here", "read_task", "timed_reads"]
+
+# Neural pipelines are faster on batches of documents. The rule pipeline is not: holding a batch of
+# parsed documents only adds memory and garbage-collector work (about a third more extraction time
+# at 16), so it takes one article at a time.
+BATCH_SIZES = {"stanza": 16}
+# Articles per task sent to a local worker: fewer, larger messages spare the writer process (its
+# executor threads and the GIL); 4 did best of 1, 4 and 8 (500 articles, 2 workers, busy machine: 27-31
+# against 19-28 and 22-29 articles/s).
+TASK_ARTICLES = 4
+# And to a Dask worker, over the network.
+CLUSTER_TASK_ARTICLES = 8
 
 # How much lower the workers' priority is than the writer's (see _start_worker): 3 measured best of 0 and 3
 # (ingest of 500 articles with 2 workers on 2 busy cores, 4 runs in 5 faster than at 0).
@@ -71,6 +82,15 @@ Check = Callable[[Article], "Step | None"]
 """The writer's test of an article before extraction: a Step when it is stored unchanged, else None."""
 
 
+def batch_size_for(engine: str) -> int:
+    """How many articles the engine's pipeline should see at once.
+
+    >>> batch_size_for("stanza"), batch_size_for("rules")
+    (16, 1)
+    """
+    return BATCH_SIZES.get(engine, 1)
+
+
 def cpu_count() -> int:
     """The cores this process may run on (the default number of workers)."""
     try:
@@ -94,8 +114,9 @@ _EXTRACTORS: dict[str, Extractor] = {}
 _LOCK = threading.Lock()
 
 
-def extract_task(engine: str, articles: list[Article]) -> tuple[str, list[list[Quote] | str], float]:
-    """Run in a worker: this quotetrack's extractor version, each article's quotes or problem, and the CPU seconds it took."""
+def extract_task(engine: str, articles: list[Article], batch: int = 1) -> tuple[str, list[list[Quote] | str], float]:
+    """Run in a worker: this quotetrack's extractor version, each article's quotes or problem (the pipeline
+    seeing ``batch`` articles at a time), and the CPU seconds it took."""
     with _LOCK:
         started = time.process_time()
         if engine not in _EXTRACTORS:
@@ -103,7 +124,7 @@ def extract_task(engine: str, articles: list[Article]) -> tuple[str, list[list[Q
 
             _EXTRACTORS[engine] = Extractor(engine)
         extractor = _EXTRACTORS[engine]
-        results = [quotes for _, quotes in extract_batch(extractor, articles)]
+        results = [quotes for start in range(0, len(articles), batch) for _, quotes in extract_batch(extractor, articles[start : start + batch])]
         return EXTRACTOR_VERSION, results, time.process_time() - started
 
 
@@ -139,26 +160,30 @@ class Pool:
     """Where extraction runs: ``Pool.local(n, engine)`` (worker processes) or ``Pool.dask(address, engine)``.
 
     ``reads_files``: whether the workers see this machine's files (then they read them too).
-    ``batch``: articles per task; ``window``: tasks in flight, which bounds memory.
+    ``task_size``: articles per task; ``batch``: articles the NLP pipeline sees at once (default:
+    :func:`batch_size_for` the engine); ``window``: tasks in flight, which bounds memory.
     """
 
-    def __init__(self, executor: Executor, engine: str, *, size: int, reads_files: bool, batch: int = 1, close: Callable[[], None] | None = None):
+    def __init__(
+        self, executor: Executor, engine: str, *, size: int, reads_files: bool, task_size: int = 1, batch: int | None = None, close: Callable[[], None] | None = None
+    ):
         self.executor, self.engine, self.size = executor, engine, size
-        self.reads_files, self.batch = reads_files, batch
+        self.reads_files, self.batch = reads_files, batch or batch_size_for(engine)
+        self.task_size = max(task_size, self.batch)
         self.window = max(4, 3 * size)
         self._close = close or (lambda: executor.shutdown(wait=True, cancel_futures=True))
         self._version_checked = False
         self.cpu_seconds = 0.0  # the workers' CPU time on the extraction tasks whose results came back
 
     @classmethod
-    def local(cls, workers: int, engine: str, *, batch: int = 1) -> Pool:
+    def local(cls, workers: int, engine: str, *, batch: int | None = None) -> Pool:
         """``workers`` processes on this machine, started without forking this one (no threads or locks inherited)."""
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         from concurrent.futures import ProcessPoolExecutor
 
         executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
-        return cls(executor, engine, size=workers, reads_files=True, batch=batch)
+        return cls(executor, engine, size=workers, reads_files=True, task_size=TASK_ARTICLES, batch=batch)
 
     @classmethod
     def dask(cls, scheduler: str, engine: str, *, timeout: float = 10.0) -> Pool:
@@ -177,7 +202,7 @@ class Pool:
             client.close()
             raise EngineError(f"the Dask scheduler at {scheduler} has no workers: start some with `dask worker {scheduler}`") from error
         threads = sum(client.nthreads().values()) or 1
-        return cls(client.get_executor(pure=False), engine, size=threads, reads_files=False, batch=8, close=client.close)
+        return cls(client.get_executor(pure=False), engine, size=threads, reads_files=False, task_size=CLUSTER_TASK_ARTICLES, close=client.close)
 
     def close(self) -> None:
         self._close()
@@ -235,7 +260,7 @@ class Pool:
         def send() -> None:
             nonlocal batch, in_flight
             if batch:
-                pending.append((batch, self.executor.submit(extract_task, self.engine, batch)))
+                pending.append((batch, self.executor.submit(extract_task, self.engine, batch, self.batch)))
                 in_flight += 1
                 batch = []
 
@@ -261,7 +286,7 @@ class Pool:
             step = Step(skipped=str(item)) if isinstance(item, ArticleError) else check(item) if check else None
             if step is None:
                 batch.append(item)  # type: ignore[arg-type]  # not an ArticleError, so an Article
-                if len(batch) >= self.batch:
+                if len(batch) >= self.task_size:
                     send()
             else:
                 send()  # keeps the order: what was queued before this step is sent before it

@@ -87,13 +87,14 @@ def test_a_story_filed_twice_in_one_run_ends_in_its_last_version(corpus, tmp_pat
 
 
 class CountingExecutor:
-    """The pool's executor, counting the extraction tasks sent to it."""
+    """The pool's executor, counting the articles it is sent to extract."""
 
     def __init__(self, executor):
         self.executor, self.extractions = executor, 0
 
     def submit(self, function, *args):
-        self.extractions += function is extract_task
+        if function is extract_task:
+            self.extractions += len(args[1])
         return self.executor.submit(function, *args)
 
     def shutdown(self, **options):
