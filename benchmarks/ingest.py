@@ -17,9 +17,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000, help="how many synthetic articles (default 1000)")
     parser.add_argument("--engine", default="rules", choices=["auto", "rules", "stanza"])
     parser.add_argument("--samples", type=Path, default=SAMPLES_DIR, help="folder of sample articles to recombine")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes reading and extracting (default 1)")
     args = parser.parse_args(argv)
     try:
-        print(run_speed(args.articles, engine=args.engine, samples=args.samples).report())
+        print(run_speed(args.articles, engine=args.engine, samples=args.samples, workers=args.workers).report())
     except (BenchmarkError, RuntimeError) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1

@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
+from .cli_load import load_command
 from .cli_progress import IngestPlan, export_progress, ingest_progress, shows_progress
 from .cli_support import (
     ENGINE_HELP,
@@ -43,6 +44,7 @@ app = typer.Typer(
 )
 app.add_typer(models_app, name="models")
 app.add_typer(bench_app, name="bench")
+app.command("load")(load_command)
 
 
 def version_callback(value: bool) -> None:
@@ -82,6 +84,12 @@ def ingest(
         bool, typer.Option("--force", help="Extract again even articles stored unchanged by this extractor version.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (it is shown only on a terminal anyway).")] = False,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Processes reading and extracting (default: one per core).")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Extract on the Dask cluster of this scheduler (tcp://HOST:8786).")
+    ] = None,
 ) -> None:
     """Extract the quotes from articles and store them in a SQLite database.
 
@@ -90,10 +98,13 @@ def ingest(
     politely (robots.txt, retries, --delay between requests to one host).
     An article already stored as it is, by this extractor version, is not extracted
     again (--force does). Exit code 1 when any file or page was skipped (the others are still stored).
+    Articles are extracted on every core (--workers) or on a Dask cluster (--scheduler) and
+    written by this process in input order.
 
     Example: quotetrack ingest data/samples https://news.example/story --db quotes.db
     """
     from .ingestion import ingest as ingest_paths
+    from .parallel import cpu_count
     from .read.sources import read_url_list
     from .read.urls import is_web_url
     from .read.web import Fetcher, FetchPolicy
@@ -113,6 +124,7 @@ def ingest(
         result = ingest_paths(
             sources, db, engine=engine.value, on_skip=skip, progress=progress, timeout=timeout,
             feeds=feed or [], sitemaps=sitemap or [], fetcher=Fetcher(FetchPolicy(delay=delay)), limit=limit, force=force,
+            workers=workers or cpu_count(), scheduler=scheduler,
         )  # fmt: skip
     if not result.articles and not result.skipped and not skip.messages and not (feed or sitemap):
         fail(f"no articles found in {', '.join(sources)}")
@@ -129,24 +141,43 @@ def extract_command(
     ],
     format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.jsonl,
     engine: Annotated[Engine, typer.Option(help=ENGINE_HELP)] = Engine.auto,
+    to: Annotated[
+        tuple[str, Path] | None,
+        typer.Option("--to", metavar="parquet DIR", help="Write the articles and quote records as Parquet, by month, into the new folder DIR."),
+    ] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Processes reading and extracting (default: one per core).")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Extract on the Dask cluster of this scheduler (tcp://HOST:8786).")] = None,
 ) -> None:
-    """Print the quotes found in PATH, without a database.
+    """Print the quotes found in PATH, without a database, or write them as Parquet (--to parquet DIR).
 
     Each record has text, start, end, kind, cue, speaker, the evidence for it
     (speaker_mention at speaker_start-speaker_end, speaker_method), via_outlet,
     via_chain, publisher, confidence, the article's article_id and path, and its
     url, title and JSON Lines line when known. The table shows who, how, and why.
+    For a corpus too big for one SQLite file, --to parquet DIR writes Parquet files that
+    `quotetrack load` stores, a period at a time if need be.
 
     Example: quotetrack extract data/samples/kremlin.txt --format table
     """
-    from .ingestion import extract_each, make_extractor, readable_articles
+    from .ingestion import extract_paths, make_extractor
+    from .parallel import cpu_count
     from .records import quote_record
 
     require_exists(file)
+    if to is not None and to[0] != "parquet":
+        fail(f"--to {to[0]}: the one format is parquet (--to parquet DIR)", code=2)
     extractor = make_extractor(engine.value)
     skip = SkipLog()
+    extracted = extract_paths([file], extractor=extractor, on_skip=skip, workers=workers or cpu_count(), scheduler=scheduler)
+    if to is not None:
+        from .parquet import write_parquet
+
+        typer.echo(write_parquet(extracted, to[1], engine=extractor.engine).summary())
+        if skip.messages:
+            raise typer.Exit(1)
+        return
     records = []
-    for article, quotes in extract_each(extractor, readable_articles([file], skip), skip):
+    for article, quotes in extracted:
         for quote in quotes:
             record = quote_record(article, quote)
             if format is ExtractFormat.jsonl:

@@ -68,7 +68,9 @@ class IngestPlan:
 
         given = list(sources)
         plan = cls(urls=sum(1 for source in given if is_web_url(source)))
-        for file in article_files(source for source in given if not is_web_url(source)):
+        for file in article_files([source for source in given if not is_web_url(source)]):
+            if not isinstance(file, Path):
+                continue  # a missing file: ingest reports it
             name = str(file)
             plan.files.append(name)
             plan.expected[name] = _expected_articles(file)

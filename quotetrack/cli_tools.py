@@ -117,6 +117,7 @@ def bench_speed(
     prefill_quotes: Annotated[
         int, typer.Option("--prefill-quotes", min=0, help="Also store the articles on top of a database of N quotes.")
     ] = 0,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes reading and extracting, as for ingest.")] = 1,
 ) -> None:
     """Ingest articles of news length into a temporary database; print articles/s, extraction alone, store time, memory.
 
@@ -132,7 +133,7 @@ def bench_speed(
         typer.echo(message, err=True)
 
     result = run_speed(articles, engine=engine.value, samples=samples, html=html, corpus=corpus,
-                       prefill_quotes=prefill_quotes, progress=progress)
+                       prefill_quotes=prefill_quotes, progress=progress, workers=workers)
     typer.echo(result.report())
 
 

@@ -15,10 +15,10 @@ benchmark measures what users run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import chain, islice
 from pathlib import Path
@@ -26,90 +26,33 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from .errors import ArticleError, EngineError, StoreError
+from .errors import ArticleError, EngineError
+from .parallel import BATCH_SIZES, Check, Source, Step, batch_size_for, extract_batch, read_here, timed_reads
 from .records import EXTRACTOR_VERSION, Article, Quote
-from .store import Ingest, Store, ingest_article, open_database, stored_quote_count
+from .store import Store
+from .writer import IngestResult, ProgressHandler, SkipHandler, database_of, open_writer, skipper
 
 if TYPE_CHECKING:
     from .extract import Extractor
+    from .parallel import Pool
     from .read.web import Fetcher
 
 __all__ = [
     "IngestResult",
     "batch_size_for",
     "extract_each",
+    "extract_paths",
+    "extraction_steps",
     "extractor_version",
     "ingest",
     "ingest_articles",
     "make_extractor",
     "readable_articles",
     "shared_extractor",
+    "store_extracted",
 ]
 
-# Neural pipelines are faster on batches of documents. The rule pipeline is not: holding a batch of
-# parsed documents only adds memory and garbage-collector work (about a third more extraction time
-# at 16), so it takes one article at a time.
-BATCH_SIZES = {"stanza": 16}
 
-SkipHandler = Callable[[str], None]
-ProgressHandler = Callable[["IngestResult"], None]
-
-
-@dataclass
-class IngestResult:
-    """What an ingest did: articles by outcome, quotes stored, what was skipped and why, and where time went."""
-
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    quotes: int = 0
-    skipped: list[str] = field(default_factory=list)
-    unread_dates: list[str] = field(default_factory=list)  # "where: raw" for dates stored as NULL with date_raw
-    read_seconds: float = 0.0
-    extract_seconds: float = 0.0
-    store_seconds: float = 0.0
-    # The article counted last, for progress displays (its path and line tell how far the reading has got).
-    current: Article | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def articles(self) -> int:
-        """Articles stored or found unchanged; skipped ones are not counted."""
-        return self.new + self.updated + self.unchanged
-
-    def add(self, outcome: Ingest, quotes: int) -> None:
-        if outcome is Ingest.NEW:
-            self.new += 1
-        elif outcome is Ingest.UPDATED:
-            self.updated += 1
-        else:
-            self.unchanged += 1
-        self.quotes += quotes
-
-    def summary(self) -> str:
-        """``Ingested 6 articles (2 new, 4 unchanged), 41 quotes; skipped 1: bad.bin: binary file``"""
-        parts = [f"{self.new} new"]
-        if self.updated:
-            parts.append(f"{self.updated} updated")
-        parts.append(f"{self.unchanged} unchanged")
-        line = f"Ingested {plural(self.articles, 'article')} ({', '.join(parts)}), {plural(self.quotes, 'quote')}"
-        if self.skipped:
-            shown = self.skipped[:3]
-            more = f"; and {len(self.skipped) - len(shown)} more" if len(self.skipped) > len(shown) else ""
-            line += f"; skipped {len(self.skipped)}: " + "; ".join(shown) + more
-        if self.unread_dates:
-            shown = self.unread_dates[:3]
-            more = f"; and {len(self.unread_dates) - len(shown)} more" if len(self.unread_dates) > len(shown) else ""
-            line += f"; {plural(len(self.unread_dates), 'date')} not understood (kept in date_raw): " + "; ".join(shown) + more
-        return line
-
-
-def plural(count: int, noun: str) -> str:
-    """``count`` and ``noun``, made plural unless the count is one.
-
-    >>> plural(1, "quote"), plural(2, "quote")
-    ('1 quote', '2 quotes')
-    """
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 @cache
@@ -143,6 +86,9 @@ def ingest(
     fetcher: Fetcher | None = None,
     limit: int | None = None,
     force: bool = False,
+    workers: int = 1,
+    scheduler: str | None = None,
+    pool: Pool | None = None,
 ) -> IngestResult:
     """Read the article files, folders and web pages in ``paths`` and store them with their quotes in ``db``.
 
@@ -153,40 +99,97 @@ def ingest(
     ``on_skip`` as they happen. ``db`` is a database file (created when missing, waiting up
     to ``timeout`` seconds for other writers), or an open ``Database`` or ``Store``. Articles
     stored unchanged are not extracted again unless ``force`` (see :func:`ingest_articles`).
+
+    ``workers`` processes read and extract (files under ``SMALL_INPUT_BYTES`` in all are done in
+    this process: starting workers would cost more than it saves, and web pages come one at a
+    time, more slowly than one process extracts them);
+    ``scheduler`` (``tcp://HOST:8786``) sends the extraction to a Dask cluster instead. Either
+    way the database is the one a single process would write. A :class:`~quotetrack.parallel.Pool`
+    given as ``pool`` is used as it is (its workers kept for the next ingest).
     """
+    from .read.files import article_files
     from .read.urls import is_web_url
 
-    result = IngestResult()
-    skip = _skipper(result, on_skip)
     given = [os.fspath(path) for path in paths]
     urls = [item for item in given if is_web_url(item)]
-    articles: Iterable[Article] = readable_articles([Path(item) for item in given if not is_web_url(item)], skip)
+    sources: list[Source] = list(article_files([item for item in given if not is_web_url(item)]))
     feeds, sitemaps = list(feeds), list(sitemaps)
-    if not (urls or feeds or sitemaps):
-        return ingest_articles(
-            articles, db, engine=engine, extractor=extractor, on_skip=on_skip, progress=progress,
-            timeout=timeout, batch_size=batch_size, result=result, force=force,
-        )  # fmt: skip
+    web = bool(urls or feeds or sitemaps)
+    if pool is None and workers > 1 and _input_bytes(sources) < SMALL_INPUT_BYTES:
+        workers = 1
     extractor = extractor if extractor is not None else make_extractor(engine)
-    database, name, owned = _database(db, timeout)
-    try:
-        if fetcher is None:
-            from .read.web import Fetcher
+    with contextlib.ExitStack() as stack:
+        if scheduler and pool is None:
+            from .parallel import Pool
 
-            fetcher = Fetcher()
-        web = _web_articles(urls, feeds, sitemaps, fetcher, database, limit, skip)
+            pool = stack.enter_context(Pool.dask(scheduler, extractor.engine))
+        result = IngestResult()
+        articles: Iterable[Source] = sources
+        if web:
+            database, name, owned = database_of(db, timeout)
+            if owned:
+                stack.callback(database.close)
+            if fetcher is None:
+                from .read.web import Fetcher
+
+                fetcher = Fetcher()
+            pages = _web_articles(urls, feeds, sitemaps, fetcher, database, limit, skipper(result, on_skip))
+            articles, db = chain(sources, pages), Store(database, name)
         return ingest_articles(
-            chain(articles, web), Store(database, name), extractor=extractor, on_skip=on_skip,
-            progress=progress, batch_size=batch_size, result=result, force=force,
+            articles, db, extractor=extractor, on_skip=on_skip, progress=progress, timeout=timeout, batch_size=batch_size,
+            result=result, force=force, workers=workers, pool=pool,
         )  # fmt: skip
-    finally:
-        if owned:
-            database.close()
+
+
+def extract_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    extractor: Extractor,
+    on_skip: SkipHandler | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[tuple[Article, list[Quote]]]:
+    """Each article in the files and folders ``paths`` with its quotes, in order, without a database.
+
+    ``workers`` and ``scheduler`` as for :func:`ingest`; what cannot be read or extracted goes to ``on_skip``.
+    """
+    from .read.files import article_files
+
+    sources: list[Source] = list(article_files(paths))
+    if workers > 1 and _input_bytes(sources) < SMALL_INPUT_BYTES:
+        workers = 1
+    with contextlib.ExitStack() as stack:
+        pool = None
+        if scheduler:
+            from .parallel import Pool
+
+            pool = stack.enter_context(Pool.dask(scheduler, extractor.engine))
+        steps = stack.enter_context(extraction_steps(sources, extractor, workers=workers, pool=pool))
+        for step in steps:
+            if step.skipped is not None:
+                if on_skip is not None:
+                    on_skip(step.skipped)
+            elif step.article is not None and step.quotes is not None:
+                yield step.article, step.quotes
+
+
+# About 50 articles: below this, worker processes would take longer to start than to help.
+SMALL_INPUT_BYTES = 256_000
+
+
+def _input_bytes(sources: Iterable[Source]) -> int:
+    """The size of the files among ``sources``."""
+    total = 0
+    for source in sources:
+        if isinstance(source, Path):
+            with contextlib.suppress(OSError):
+                total += source.stat().st_size
+    return total
 
 
 def _web_articles(
     urls: list[str], feeds: list[str], sitemaps: list[str], fetcher: Fetcher, database: Database, limit: int | None, skip: SkipHandler
-) -> Iterator[Article]:
+) -> Iterator[Article | ArticleError]:
     """The pages at ``urls``, then those the feeds and sitemaps list that the database does not hold yet."""
     from .read.sources import discovered_urls, web_articles
 
@@ -200,11 +203,11 @@ def _web_articles(
             else:
                 yield item
 
-    yield from _articles_only(web_articles(chain(urls, discovered()), fetcher), skip)
+    yield from web_articles(chain(urls, discovered()), fetcher)
 
 
 def ingest_articles(
-    articles: Iterable[Article],
+    articles: Iterable[Source],
     db: str | os.PathLike[str] | Database | Store,
     *,
     engine: str = "auto",
@@ -215,11 +218,18 @@ def ingest_articles(
     batch_size: int | None = None,
     result: IngestResult | None = None,
     force: bool = False,
+    workers: int = 1,
+    pool: Pool | None = None,
 ) -> IngestResult:
-    """Extract the quotes of ``articles`` in batches and store each article with its quotes.
+    """Extract the quotes of ``articles`` and store each article with its quotes, in the order given.
 
-    An article stored as it is (same text and metadata, same extractor version and engine) is
-    counted unchanged without being extracted again, unless ``force``.
+    ``articles`` may also hold files still to read (``Path``) and problems to report in their
+    place (``ArticleError``). An article stored as it is (same text and metadata, same extractor
+    version and engine) is counted unchanged without being extracted again, unless ``force``.
+
+    With ``workers`` > 1, that many processes read and extract, or ``pool``'s workers do (a
+    :class:`~quotetrack.parallel.Pool`, e.g. a Dask cluster); this process alone writes, in
+    input order, so the database is the same as with one process.
 
     ``progress`` is called with the running result after each article. A database
     error stops the ingest with a ``StoreError`` saying how many articles were stored first.
@@ -228,44 +238,87 @@ def ingest_articles(
     result = result if result is not None else IngestResult()
     # The extractor first, so a missing model leaves no empty database behind.
     extractor = extractor if extractor is not None else make_extractor(engine)
-    database, name, owned = _database(db, timeout)
-    skip = _skipper(result, on_skip)
     version = extractor_version(extractor.engine)
-
-    def counted(article: Article, outcome: Ingest, quotes: int) -> None:
-        result.add(outcome, quotes)
-        result.current = article
-        if article.date_raw:
-            result.unread_dates.append(f"{article.path or article.url or article.id}: {article.date_raw!r}")
-        if progress is not None:
-            progress(result)
-
-    def changed(articles: Iterable[Article]) -> Iterator[Article]:
-        """The articles worth extracting: one stored as it is, by this extractor, is counted unchanged here."""
-        for article in articles:
-            started = time.perf_counter()
-            count = None if force else stored_quote_count(database, article, version)
-            result.store_seconds += time.perf_counter() - started
-            if count is None:
-                yield article
-            else:
-                counted(article, Ingest.UNCHANGED, count)
-
-    try:
-        batch_size = batch_size or batch_size_for(extractor.engine)
-        for article, quotes in extract_each(extractor, changed(articles), skip, batch_size=batch_size, timing=result):
-            started = time.perf_counter()
-            outcome = ingest_article(database, article, quotes, extractor_version=version)
-            result.store_seconds += time.perf_counter() - started
-            counted(article, outcome, len(quotes))
-    except StoreError as error:
-        stored = result.new + result.updated
-        before = f" ({plural(stored, 'article')} stored before this)" if stored else ""
-        raise StoreError(f"{error.problem}{before}", path=name or error.path) from error
-    finally:
-        if owned:
-            database.close()
+    with (
+        open_writer(db, timeout, version, result, on_skip, progress, force, extractor) as writer,
+        extraction_steps(articles, extractor, check=writer.check, timing=result, workers=workers, pool=pool, batch_size=batch_size) as steps,
+    ):
+        for step in steps:
+            writer.write(step)
     return result
+
+
+def store_extracted(
+    extracted: Iterable[tuple[Article, list[Quote]]],
+    db: str | os.PathLike[str] | Database | Store,
+    *,
+    version: str = EXTRACTOR_VERSION,
+    progress: ProgressHandler | None = None,
+    timeout: float = 5.0,
+) -> IngestResult:
+    """Store articles extracted elsewhere (``quotetrack load`` of Parquet) as ``ingest`` would; ``version`` is their extractor's.
+
+    >>> from quotetrack.store import open_store
+    >>> article = Article(text="“No,” Peskov said.", url="https://example.com/a")
+    >>> quote = Quote(text="No,", start=1, end=4, kind="direct", speaker="Peskov")
+    >>> with open_store(":memory:") as store:
+    ...     [store_extracted([(article, [quote])], store).summary() for _ in range(2)]
+    ['Ingested 1 article (1 new, 0 unchanged), 1 quote', 'Ingested 1 article (0 new, 1 unchanged), 1 quote']
+    """
+    result = IngestResult()
+    with open_writer(db, timeout, version, result, None, progress, False, None) as writer:
+        for article, quotes in extracted:
+            writer.write(writer.check(article) or Step(article, quotes))
+    return result
+
+
+@contextlib.contextmanager
+def extraction_steps(
+    sources: Iterable[Source],
+    extractor: Extractor,
+    *,
+    check: Check | None = None,
+    timing: IngestResult | None = None,
+    workers: int = 1,
+    pool: Pool | None = None,
+    batch_size: int | None = None,
+) -> Iterator[Iterator[Step]]:
+    """The :class:`~quotetrack.parallel.Step` for each of ``sources``, in order: extracted here, by ``workers``
+    processes (started and stopped here) or by ``pool``. ``check`` picks out what need not be extracted."""
+    timing = timing if timing is not None else IngestResult()
+    with contextlib.ExitStack() as stack:
+        if pool is None and workers > 1:
+            from .parallel import Pool
+
+            pool = stack.enter_context(Pool.local(workers, extractor.engine, batch=batch_size))
+        if pool is not None:
+            yield pool.steps(sources, check, timing)
+        else:
+            yield _local_steps(sources, extractor, check or (lambda _: None), batch_size or batch_size_for(extractor.engine), timing)
+
+
+def _local_steps(sources: Iterable[Source], extractor: Extractor, check: Check, batch_size: int, timing: IngestResult) -> Iterator[Step]:
+    """:class:`~quotetrack.parallel.Pool.steps` in this process: read, check, extract in batches of ``batch_size``."""
+    batch: list[Article] = []
+
+    def extracted(articles: list[Article]) -> Iterator[Step]:
+        started = time.perf_counter()
+        results = extract_batch(extractor, articles)
+        timing.extract_seconds += time.perf_counter() - started
+        for article, quotes in results:
+            yield Step(skipped=quotes) if isinstance(quotes, str) else Step(article, quotes)
+
+    for item in timed_reads(read_here(sources), timing):
+        step = Step(skipped=str(item)) if isinstance(item, ArticleError) else check(item)
+        if step is not None:
+            yield step
+            continue
+        batch.append(item)  # type: ignore[arg-type]  # not an ArticleError, so an Article
+        if len(batch) >= batch_size:
+            yield from extracted(batch)
+            batch = []
+    if batch:
+        yield from extracted(batch)
 
 
 def extractor_version(engine: str) -> str:
@@ -275,33 +328,6 @@ def extractor_version(engine: str) -> str:
     (True, True)
     """
     return EXTRACTOR_VERSION if engine == "rules" else f"{EXTRACTOR_VERSION}+{engine}"
-
-
-def batch_size_for(engine: str) -> int:
-    """How many articles the engine's pipeline should see at once.
-
-    >>> batch_size_for("stanza"), batch_size_for("rules")
-    (16, 1)
-    """
-    return BATCH_SIZES.get(engine, 1)
-
-
-def _database(db: str | os.PathLike[str] | Database | Store, timeout: float) -> tuple[Database, str | None, bool]:
-    """The open database, its file name for messages, and whether we opened it (and must close it)."""
-    if isinstance(db, Store):
-        return db.db, db.path, False
-    if isinstance(db, Database):
-        return db, None, False
-    return open_database(db, timeout=timeout), os.fspath(db), True
-
-
-def _skipper(result: IngestResult, on_skip: SkipHandler | None) -> SkipHandler:
-    def skip(message: str) -> None:
-        result.skipped.append(message)
-        if on_skip is not None:
-            on_skip(message)
-
-    return skip
 
 
 def readable_articles(paths: Iterable[Path], skip: SkipHandler) -> Iterator[Article]:
@@ -338,31 +364,12 @@ def extract_each(
         read = time.perf_counter()
         if not batch:
             break
-        results = _extract_batch(extractor, batch, skip)
+        results = extract_batch(extractor, batch)
         if timing is not None:
             timing.read_seconds += read - started
             timing.extract_seconds += time.perf_counter() - read
-        yield from results
-
-
-def _extract_batch(
-    extractor: Extractor, batch: list[Article], skip: SkipHandler
-) -> list[tuple[Article, list[Quote]]]:
-    if len(batch) > 1:
-        try:
-            return list(extractor.extract_many(batch))
-        except Exception:  # noqa: BLE001, S110 - redone one by one below, so only the odd article is lost
-            pass
-    results = []
-    for article in batch:
-        try:
-            results.append((article, extractor.extract(article)))
-        except Exception as error:  # noqa: BLE001 - reported and skipped, as for a bad file
-            where = article.path or article.url or article.id
-            skip(f"{where}: extraction failed: {type(error).__name__}: {_first_line(error)}")
-    return results
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
+        for article, quotes in results:
+            if isinstance(quotes, str):
+                skip(quotes)
+            else:
+                yield article, quotes

@@ -18,3 +18,25 @@ def sentence_of() -> Callable[[str], Sentence]:
         return sentence
 
     return build
+
+
+# Written at ingest time: the only columns two ingests of the same corpus may differ in.
+TIME_DEPENDENT = {("articles", "ingested_at"), ("_sqlite_migrations", "applied_at")}
+
+
+@pytest.fixture(scope="session")
+def database_dump() -> Callable[[object], dict[str, list[tuple]]]:
+    """``database_dump(path)``: every row of every table (full-text index tables included) in storage
+    order, without the :data:`TIME_DEPENDENT` columns; equal dumps mean the same database."""
+    from sqlite_utils import Database
+
+    def dump(path: object) -> dict[str, list[tuple]]:
+        db = Database(path)
+        tables = {}
+        for table in db.table_names():
+            columns = ", ".join(f"[{name}]" for name in db[table].columns_dict if (table, name) not in TIME_DEPENDENT)
+            tables[table] = list(db.execute(f"select {columns} from [{table}]").fetchall())
+        db.close()
+        return tables
+
+    return dump

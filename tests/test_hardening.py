@@ -126,8 +126,8 @@ def test_unchanged_articles_are_not_extracted_again(runner, tmp_path, monkeypatc
     (tmp_path / "port.txt").write_text(PORT, encoding="utf-8")
     assert ingest(runner, tmp_path, "--db", tmp_path / "q.db").exit_code == 0
     extracted = []
-    original = ingestion._extract_batch
-    monkeypatch.setattr(ingestion, "_extract_batch", lambda extractor, batch, skip: extracted.extend(batch) or original(extractor, batch, skip))
+    original = ingestion.extract_batch
+    monkeypatch.setattr(ingestion, "extract_batch", lambda extractor, batch: extracted.extend(batch) or original(extractor, batch))
     (tmp_path / "port.txt").write_text(PORT.replace("Tuesday", "Wednesday") + "“We are not moving,” Brandt added.\n", encoding="utf-8")
     result = ingest(runner, tmp_path, "--db", tmp_path / "q.db")
     assert result.exit_code == 0

@@ -15,6 +15,7 @@ by :mod:`.prefill`) to show what a big archive costs each new article.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 import resource
@@ -71,6 +72,9 @@ class SpeedResult:
     source: str = "synthetic articles"
     prefill_quotes: int = 0  # with --prefill-quotes: the size of the large database
     prefill_store_seconds: float = 0.0  # storing the same articles on top of it
+    workers: int = 1
+    writer_cpu_seconds: float = 0.0  # with workers: this process's CPU time (reading what the workers do not, and storing)
+    workers_cpu_seconds: float = 0.0  # and the workers' (extracting)
 
     @property
     def seconds(self) -> float:
@@ -88,7 +92,7 @@ class SpeedResult:
             on_top = f"; {big:.2f} ms on top of {self.prefill_quotes:,} quotes ({(big / max(store, 1e-9) - 1) * 100:+.0f} %)"
         return "\n".join(
             [
-                f"quotetrack ingest speed ({self.articles} {self.source} of {size} on average, engine {self.engine})",
+                f"quotetrack ingest speed ({self.articles} {self.source} of {size} on average, engine {self.engine}{f', {self.workers} workers' if self.workers > 1 else ''})",
                 f"articles/s  {self.articles / seconds:10.1f}   (end to end: {'reading HTML, ' if self.html_bytes else ''}extracting, storing)",
                 f"extraction  {self.articles / max(self.extract_seconds, 1e-9):10.1f}   articles/s, extraction alone",
                 f"quotes/s    {self.quotes / seconds:10.1f}   ({self.quotes} quotes)",
@@ -97,6 +101,7 @@ class SpeedResult:
                     f"store {self.store_seconds:.2f} s, extractor load {self.load_seconds:.2f} s)"
                 ),
                 f"store       {store:10.2f} ms/article into an empty database{on_top}",
+                *([self._cpu_line()] if self.workers > 1 else []),
                 f"peak RSS    {self.peak_rss_bytes / megabytes:10.1f} MB (whole process)",
                 (
                     f"peak traced {self.traced_peak_bytes / megabytes:10.1f} MB (Python allocations, "
@@ -105,6 +110,14 @@ class SpeedResult:
                 f"database    {self.database_bytes / megabytes:10.1f} MB",
             ]
         )
+
+
+    def _cpu_line(self) -> str:
+        """CPU per article in the writer and the workers, and the rate that allows on as many idle cores as workers."""
+        per_article = 1000 / max(self.articles, 1)
+        writer, workers = self.writer_cpu_seconds * per_article, self.workers_cpu_seconds * per_article
+        ceiling = 1000 / max(writer, (writer + workers) / self.workers, 1e-9)
+        return f"CPU         writer {writer:.1f} ms/article, workers {workers:.1f} ms/article (at most {ceiling:.0f} articles/s on {self.workers} idle cores)"
 
 
 def load_samples(folder: Path = SAMPLES_DIR) -> list[Article]:
@@ -177,6 +190,7 @@ def run_speed(
     corpus: Path | None = None,
     prefill_quotes: int = 0,
     progress: Callable[[str], None] | None = None,
+    workers: int = 1,
 ) -> SpeedResult:
     """Ingest ``count`` articles as ``quotetrack ingest`` does; time each stage and measure memory.
 
@@ -187,6 +201,8 @@ def run_speed(
     and a second pass over the first ``TRACED_ARTICLES`` articles measures allocations. With
     ``prefill_quotes``, a database of that many quotes is then built (:mod:`.prefill`, not timed)
     and the same articles stored on top of it, to compare the store time with the empty database's.
+    With ``workers`` > 1, worker processes (started and loaded before the clock starts) read
+    the pages and extract, and this process writes, as ``quotetrack ingest --workers`` does.
     """
     from .. import extract  # noqa: F401 - imported before the clock starts, as loading is not extracting
     from ..ingestion import ingest_articles, make_extractor
@@ -214,8 +230,21 @@ def run_speed(
     extractor.extract(next(iter(articles)))  # pipelines build lazily: count that as loading, not as throughput
     load_seconds = time.perf_counter() - started
 
-    with tempfile.TemporaryDirectory() as folder:
-        timed = ingest_articles(articles, Path(folder) / "bench.db", extractor=extractor)
+    with tempfile.TemporaryDirectory() as folder, contextlib.ExitStack() as stack:
+        pool = None
+        if workers > 1:
+            from ..parallel import Pool
+
+            started = time.perf_counter()
+            pool = stack.enter_context(Pool.local(workers, extractor.engine))
+            pool.warm_up(next(iter(articles)))
+            load_seconds += time.perf_counter() - started
+            if html:  # as files, which the workers read: parsing HTML is theirs
+                articles = _page_files(pages, Path(folder))
+        cpu_started = time.process_time()
+        timed = ingest_articles(articles, Path(folder) / "bench.db", extractor=extractor, pool=pool)
+        writer_cpu = time.process_time() - cpu_started
+        workers_cpu = pool.cpu_seconds if pool is not None else 0.0
         database_bytes = (Path(folder) / "bench.db").stat().st_size
         tracemalloc.start()
         try:
@@ -242,6 +271,9 @@ def run_speed(
         source=source,
         prefill_quotes=prefill_quotes,
         prefill_store_seconds=prefill_store_seconds,
+        workers=workers,
+        writer_cpu_seconds=writer_cpu,
+        workers_cpu_seconds=workers_cpu,
     )
 
 
@@ -257,6 +289,14 @@ def _store_on_top(articles: Any, path: Path, quotes: int, extractor: Any, progre
     finally:
         db.close()
     return ingest_articles(articles, path, extractor=extractor).store_seconds
+
+
+def _page_files(pages: list[str], folder: Path) -> list[Path]:
+    files = []
+    for number, page in enumerate(pages):
+        files.append(folder / f"{number}.html")
+        files[-1].write_text(page, encoding="utf-8")
+    return files
 
 
 class _ParsedPages:

@@ -23,7 +23,7 @@ from .jsonl import parse_json, read_jsonl
 from .text import parse_txt
 from .warc import is_warc, read_warc
 
-__all__ = ["FOLDER_SUFFIXES", "MAX_BYTES", "article_files", "read_articles"]
+__all__ = ["FOLDER_SUFFIXES", "MAX_BYTES", "article_files", "is_streamed", "read_articles", "read_file"]
 
 # A news article is tens of kB; the NLP document takes about half a GB per MB of text, so a
 # file past this is refused with a clear error rather than exhausting memory.
@@ -44,6 +44,19 @@ def read_articles(
     Folders are walked recursively in sorted order, skipping hidden entries and
     READMEs and taking only ``FOLDER_SUFFIXES``. Problems are yielded as ``ArticleError``,
     never raised. ``max_bytes`` limits each file, or each line of a JSON Lines file.
+    """
+    for item in article_files(paths):
+        if isinstance(item, ArticleError):
+            yield item
+        else:
+            yield from read_file(item, max_bytes)
+
+
+def article_files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> Iterator[Path | ArticleError]:
+    """The files :func:`read_articles` reads, in its order (each once), and an ``ArticleError`` for a missing one.
+
+    >>> [type(item).__name__ for item in article_files(["no/such/file.txt"])]
+    ['ArticleError']
     """
     if isinstance(paths, (str, os.PathLike)):
         # A bare string is iterable too, character by character: not what anyone means.
@@ -72,31 +85,16 @@ def read_articles(
             if key in seen:
                 continue
             seen.add(key)
-            yield from _read_file(file, max_bytes)
+            yield file
 
 
-def article_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The files :func:`read_articles` reads for ``paths``, in its order (what cannot be read left out).
+def is_streamed(path: Path) -> bool:
+    """Whether ``path`` holds many articles read one by one (JSON Lines, web archives) rather than one file's worth.
 
-    >>> [file.name for file in article_files(["data/samples"])][:2]
-    ['climate-summit-adaptation-fund.txt', 'conference-relays.jsonl']
+    >>> is_streamed(Path("feed.jsonl")), is_streamed(Path("crawl.warc.gz")), is_streamed(Path("story.html"))
+    (True, True, False)
     """
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for given in paths:
-        path = Path(given)
-        if not os.fspath(given):
-            continue
-        files = _walk(path)[0] if path.is_dir() else [path] if path.exists() else []
-        for file in files:
-            try:
-                key = file.resolve()
-            except (OSError, RuntimeError):
-                key = file.absolute()
-            if key not in seen:
-                seen.add(key)
-                found.append(file)
-    return found
+    return path.suffix.lower() in _JSONL_SUFFIXES or is_warc(path)
 
 
 def _walk(folder: Path) -> tuple[list[Path], list[ArticleError]]:
@@ -120,7 +118,8 @@ def _walk(folder: Path) -> tuple[list[Path], list[ArticleError]]:
     return found, errors
 
 
-def _read_file(path: Path, max_bytes: int) -> Iterator[Article | ArticleError]:
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Article | ArticleError]:
+    """The articles of one file (one, or many for JSON Lines, JSON lists and web archives); problems as ``ArticleError``."""
     suffix = path.suffix.lower()
     try:
         if suffix in _JSONL_SUFFIXES:

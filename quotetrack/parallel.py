@@ -1,0 +1,343 @@
+"""Extraction outside this process: worker processes on every core, or a Dask cluster.
+
+Workers read and extract; the results come back in input order, so the one SQLite writer
+(:func:`quotetrack.ingestion.ingest_articles`) stores exactly what one process would have
+stored. What travels is articles out (their text and metadata) and quote records back.
+
+``Pool.local(2, "rules").steps(articles)`` yields a :class:`Step` per article, in order; a task is
+what a worker runs:
+
+>>> from quotetrack.records import Article
+>>> article = Article(text="“We are ready,” Peskov told Reuters.", url="https://example.com/ready")
+>>> version, [quotes], seconds = extract_task("rules", [article])
+>>> version == EXTRACTOR_VERSION, [(quote.speaker, quote.via_outlet) for quote in quotes]
+(True, [('Peskov', 'Reuters')])
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Protocol, Self
+
+from .errors import ArticleError, EngineError
+from .records import EXTRACTOR_VERSION, Article, Quote
+
+if TYPE_CHECKING:
+    from .extract import Extractor
+
+__all__ = ["BATCH_SIZES", "Pool", "Source", "Step", "batch_size_for", "cpu_count", "extract_batch", "extract_or_problem", "extract_task", "read_here", "read_task", "timed_reads"]
+
+# Neural pipelines are faster on batches of documents. The rule pipeline is not: holding a batch of
+# parsed documents only adds memory and garbage-collector work (about a third more extraction time
+# at 16), so it takes one article at a time.
+BATCH_SIZES = {"stanza": 16}
+# Articles per task sent to a local worker: fewer, larger messages spare the writer process (its
+# executor threads and the GIL); 4 did best of 1, 4 and 8 (500 articles, 2 workers, busy machine: 27-31
+# against 19-28 and 22-29 articles/s).
+TASK_ARTICLES = 4
+# And to a Dask worker, over the network.
+CLUSTER_TASK_ARTICLES = 8
+
+# How much lower the workers' priority is than the writer's (see _start_worker): 3 measured best of 0 and 3
+# (ingest of 500 articles with 2 workers on 2 busy cores, 4 runs in 5 faster than at 0).
+WORKER_NICENESS = 3
+
+# Steps and articles held while waiting for the oldest task: bounds memory when a slow article holds up many quick ones.
+MAX_PENDING = 1000
+
+Source = Article | ArticleError | Path
+"""What goes into an ingest: an article, a problem to report in its place, or a file still to read."""
+
+
+@dataclass
+class Step:
+    """What the writer does next, in input order: store extracted quotes, count an unchanged article, or report a skip."""
+
+    article: Article | None = None
+    quotes: list[Quote] | None = None  # None with an article: stored unchanged, not extracted
+    stored: int = 0  # the unchanged article's stored quotes
+    checked_after: int = 0  # how many articles the writer had written when "unchanged" was decided
+    skipped: str | None = None
+
+
+class Timing(Protocol):
+    """Seconds spent waiting for each stage (an :class:`~quotetrack.ingestion.IngestResult`)."""
+
+    read_seconds: float
+    extract_seconds: float
+
+
+Check = Callable[[Article], "Step | None"]
+"""The writer's test of an article before extraction: a Step when it is stored unchanged, else None."""
+
+
+def batch_size_for(engine: str) -> int:
+    """How many articles the engine's pipeline should see at once.
+
+    >>> batch_size_for("stanza"), batch_size_for("rules")
+    (16, 1)
+    """
+    return BATCH_SIZES.get(engine, 1)
+
+
+def cpu_count() -> int:
+    """The cores this process may run on (the default number of workers)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def extract_or_problem(extractor: Extractor, article: Article) -> list[Quote] | str:
+    """The article's quotes, or the one-line reason its extraction failed."""
+    try:
+        return extractor.extract(article)
+    except Exception as error:  # noqa: BLE001 - reported and skipped, as for a bad file
+        where = article.path or article.url or article.id
+        text = str(error).strip()
+        return f"{where}: extraction failed: {type(error).__name__}: {text.splitlines()[0] if text else type(error).__name__}"
+
+
+_EXTRACTORS: dict[str, Extractor] = {}
+# A Dask worker may run several tasks at once in threads; one extractor is not meant to be shared by them.
+_LOCK = threading.Lock()
+
+
+def extract_task(engine: str, articles: list[Article], batch: int = 1) -> tuple[str, list[list[Quote] | str], float]:
+    """Run in a worker: this quotetrack's extractor version, each article's quotes or problem (the pipeline
+    seeing ``batch`` articles at a time), and the CPU seconds it took."""
+    with _LOCK:
+        started = time.process_time()
+        if engine not in _EXTRACTORS:
+            from .extract import Extractor
+
+            _EXTRACTORS[engine] = Extractor(engine)
+        extractor = _EXTRACTORS[engine]
+        results = [quotes for start in range(0, len(articles), batch) for _, quotes in extract_batch(extractor, articles[start : start + batch])]
+        return EXTRACTOR_VERSION, results, time.process_time() - started
+
+
+def extract_batch(extractor: Extractor, batch: list[Article]) -> list[tuple[Article, list[Quote] | str]]:
+    """Each article with its quotes, or with why its extraction failed; batches of more than one go through ``extract_many``."""
+    if len(batch) > 1:
+        try:
+            return list(extractor.extract_many(batch))
+        except Exception:  # noqa: BLE001, S110 - redone one by one below, so only the odd article is lost
+            pass
+    return [(article, extract_or_problem(extractor, article)) for article in batch]
+
+
+def read_task(path: str) -> list[Article | ArticleError]:
+    """Run in a worker: the articles of one file, as :func:`quotetrack.read.files.read_file` reads them."""
+    from .read.files import read_file
+
+    return list(read_file(Path(path)))
+
+
+def read_here(sources: Iterable[Source]) -> Iterator[Article | ArticleError]:
+    """The sources with their files read in this process."""
+    from .read.files import read_file
+
+    for source in sources:
+        if isinstance(source, Path):
+            yield from read_file(source)
+        else:
+            yield source
+
+
+class Pool:
+    """Where extraction runs: ``Pool.local(n, engine)`` (worker processes) or ``Pool.dask(address, engine)``.
+
+    ``reads_files``: whether the workers see this machine's files (then they read them too).
+    ``task_size``: articles per task; ``batch``: articles the NLP pipeline sees at once (default:
+    :func:`batch_size_for` the engine); ``window``: tasks in flight, which bounds memory.
+    """
+
+    def __init__(
+        self, executor: Executor, engine: str, *, size: int, reads_files: bool, task_size: int = 1, batch: int | None = None, close: Callable[[], None] | None = None
+    ):
+        self.executor, self.engine, self.size = executor, engine, size
+        self.reads_files, self.batch = reads_files, batch or batch_size_for(engine)
+        self.task_size = max(task_size, self.batch)
+        self.window = max(4, 3 * size)
+        self._close = close or (lambda: executor.shutdown(wait=True, cancel_futures=True))
+        self._version_checked = False
+        self.cpu_seconds = 0.0  # the workers' CPU time on the extraction tasks whose results came back
+
+    @classmethod
+    def local(cls, workers: int, engine: str, *, batch: int | None = None) -> Pool:
+        """``workers`` processes on this machine, started without forking this one (no threads or locks inherited)."""
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        from concurrent.futures import ProcessPoolExecutor
+
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
+        return cls(executor, engine, size=workers, reads_files=True, task_size=TASK_ARTICLES, batch=batch)
+
+    @classmethod
+    def dask(cls, scheduler: str, engine: str, *, timeout: float = 10.0) -> Pool:
+        """The Dask cluster whose scheduler is at ``scheduler`` (``tcp://HOST:8786``); its workers need quotetrack installed."""
+        try:
+            from distributed import Client
+        except ImportError as error:
+            raise EngineError("--scheduler needs dask.distributed: pip install 'quotetrack[cluster]'") from error
+        try:
+            client = Client(scheduler, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as error:
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {_first_line(error)}") from error
+        try:
+            client.wait_for_workers(1, timeout=timeout)
+        except (OSError, TimeoutError) as error:
+            client.close()
+            raise EngineError(f"the Dask scheduler at {scheduler} has no workers: start some with `dask worker {scheduler}`") from error
+        threads = sum(client.nthreads().values()) or 1
+        return cls(client.get_executor(pure=False), engine, size=threads, reads_files=False, task_size=CLUSTER_TASK_ARTICLES, close=client.close)
+
+    def close(self) -> None:
+        self._close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None) -> None:
+        self.close()
+
+    def warm_up(self, article: Article) -> None:
+        """Load the extractor in the workers now, so that loading is not counted as extracting."""
+        futures = [self.executor.submit(extract_task, self.engine, [article]) for _ in range(self.size * 2)]
+        for future in futures:
+            self._result(future)
+
+    def read(self, sources: Iterable[Source]) -> Iterator[Article | ArticleError]:
+        """The articles of ``sources`` in order; single-article files are read by the workers when they can see them.
+
+        JSON Lines files and web archives are streamed here: their articles come one by one.
+        """
+        from .read.files import is_streamed
+
+        if not self.reads_files:
+            yield from read_here(sources)
+            return
+        pending: deque[Article | ArticleError | Future[list[Article | ArticleError]]] = deque()
+        in_flight = 0
+        for source in sources:
+            if isinstance(source, Path) and not is_streamed(source):
+                pending.append(self.executor.submit(read_task, os.fspath(source)))
+                in_flight += 1
+            else:
+                pending.extend(read_here([source]))
+            while pending and (in_flight > self.window or len(pending) > MAX_PENDING or _ready(pending[0])):
+                item = pending.popleft()
+                if isinstance(item, Future):
+                    in_flight -= 1
+                    yield from self._result(item)
+                else:
+                    yield item
+        for item in pending:
+            yield from (self._result(item) if isinstance(item, Future) else [item])
+
+    def steps(self, sources: Iterable[Source], check: Check | None = None, timing: Timing | None = None) -> Iterator[Step]:
+        """What to write for each of ``sources``, in order: the changed articles extracted by the workers.
+
+        ``check`` (the writer's) picks out the articles stored unchanged before they are sent.
+        With ``timing``, the seconds spent waiting for reading and for extraction are added to it.
+        """
+        pending: deque[Step | tuple[list[Article], Future[Any]]] = deque()
+        batch: list[Article] = []
+        in_flight = 0
+
+        def send() -> None:
+            nonlocal batch, in_flight
+            if batch:
+                pending.append((batch, self.executor.submit(extract_task, self.engine, batch, self.batch)))
+                in_flight += 1
+                batch = []
+
+        def drain(everything: bool = False) -> Iterator[Step]:
+            nonlocal in_flight
+            while pending and (everything or in_flight > self.window or len(pending) > MAX_PENDING or _ready(pending[0])):
+                item = pending.popleft()
+                if isinstance(item, Step):
+                    yield item
+                    continue
+                articles, future = item
+                in_flight -= 1
+                started = time.perf_counter()
+                version, results, seconds = self._result(future)
+                self.cpu_seconds += seconds
+                if timing is not None:
+                    timing.extract_seconds += time.perf_counter() - started
+                self._check_version(version)
+                for article, quotes in zip(articles, results, strict=True):
+                    yield Step(skipped=quotes) if isinstance(quotes, str) else Step(article, quotes)
+
+        for item in timed_reads(self.read(sources), timing):
+            step = Step(skipped=str(item)) if isinstance(item, ArticleError) else check(item) if check else None
+            if step is None:
+                batch.append(item)  # type: ignore[arg-type]  # not an ArticleError, so an Article
+                if len(batch) >= self.task_size:
+                    send()
+            else:
+                send()  # keeps the order: what was queued before this step is sent before it
+                pending.append(step)
+            yield from drain()
+        send()
+        yield from drain(everything=True)
+
+    def _result(self, future: Future[Any]) -> Any:
+        try:
+            return future.result()
+        except BrokenProcessPool as error:
+            raise EngineError(
+                "a worker process stopped (killed, or out of memory; a Python script that starts workers needs "
+                "`if __name__ == '__main__':`); the articles stored before are kept"
+            ) from error
+
+    def _check_version(self, version: str) -> None:
+        if not self._version_checked:
+            if version != EXTRACTOR_VERSION:
+                raise EngineError(f"the workers run quotetrack extractor {version}, this machine {EXTRACTOR_VERSION}: install the same version")
+            self._version_checked = True
+
+
+def _start_worker() -> None:
+    """Ctrl+C reaches every process of the terminal: the writer stops the workers, which would only print tracebacks.
+
+    The workers also yield the CPU to the writer: every article passes through it, and on two
+    cores it needs about as much CPU as both workers together, so it must not wait behind them.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
+
+
+def _ready(item: object) -> bool:
+    return not isinstance(item, Future | tuple) or (item[1] if isinstance(item, tuple) else item).done()
+
+
+def timed_reads(items: Iterable[Article | ArticleError], timing: Timing | None) -> Iterator[Article | ArticleError]:
+    iterator = iter(items)
+    while True:
+        started = time.perf_counter()
+        item = next(iterator, None)
+        if timing is not None:
+            timing.read_seconds += time.perf_counter() - started
+        if item is None:
+            return
+        yield item
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

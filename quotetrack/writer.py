@@ -1,0 +1,186 @@
+"""The one writer of an ingest: articles stored in input order, each in its own transaction, and the tally.
+
+Whether articles were extracted here, by worker processes or on a cluster, or read back from
+Parquet, they are stored by :class:`Writer`, so the database does not depend on where they came from.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+from .errors import StoreError
+from .parallel import Step, extract_or_problem
+from .records import Article
+from .store import Ingest, Store, ingest_article, open_database, stored_quote_count
+
+if TYPE_CHECKING:
+    from .extract import Extractor
+
+__all__ = ["IngestResult", "Writer", "database_of", "open_writer", "plural", "skipper"]
+
+SkipHandler = Callable[[str], None]
+ProgressHandler = Callable[["IngestResult"], None]
+
+
+@dataclass
+class IngestResult:
+    """What an ingest did: articles by outcome, quotes stored, what was skipped and why, and where time went."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    quotes: int = 0
+    skipped: list[str] = field(default_factory=list)
+    unread_dates: list[str] = field(default_factory=list)  # "where: raw" for dates stored as NULL with date_raw
+    read_seconds: float = 0.0
+    extract_seconds: float = 0.0
+    store_seconds: float = 0.0
+    # The article counted last, for progress displays (its path and line tell how far the reading has got).
+    current: Article | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def articles(self) -> int:
+        """Articles stored or found unchanged; skipped ones are not counted."""
+        return self.new + self.updated + self.unchanged
+
+    def add(self, outcome: Ingest, quotes: int) -> None:
+        if outcome is Ingest.NEW:
+            self.new += 1
+        elif outcome is Ingest.UPDATED:
+            self.updated += 1
+        else:
+            self.unchanged += 1
+        self.quotes += quotes
+
+    def summary(self) -> str:
+        """``Ingested 6 articles (2 new, 4 unchanged), 41 quotes; skipped 1: bad.bin: binary file``"""
+        parts = [f"{self.new} new"]
+        if self.updated:
+            parts.append(f"{self.updated} updated")
+        parts.append(f"{self.unchanged} unchanged")
+        line = f"Ingested {plural(self.articles, 'article')} ({', '.join(parts)}), {plural(self.quotes, 'quote')}"
+        if self.skipped:
+            shown = self.skipped[:3]
+            more = f"; and {len(self.skipped) - len(shown)} more" if len(self.skipped) > len(shown) else ""
+            line += f"; skipped {len(self.skipped)}: " + "; ".join(shown) + more
+        if self.unread_dates:
+            shown = self.unread_dates[:3]
+            more = f"; and {len(self.unread_dates) - len(shown)} more" if len(self.unread_dates) > len(shown) else ""
+            line += f"; {plural(len(self.unread_dates), 'date')} not understood (kept in date_raw): " + "; ".join(shown) + more
+        return line
+
+
+def plural(count: int, noun: str) -> str:
+    """``count`` and ``noun``, made plural unless the count is one.
+
+    >>> plural(1, "quote"), plural(2, "quote")
+    ('1 quote', '2 quotes')
+    """
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@contextlib.contextmanager
+def open_writer(
+    db: str | os.PathLike[str] | Database | Store,
+    timeout: float,
+    version: str,
+    result: IngestResult,
+    on_skip: SkipHandler | None,
+    progress: ProgressHandler | None,
+    force: bool,
+    extractor: Extractor | None,
+) -> Iterator[Writer]:
+    """The writer on ``db``; a database error becomes a ``StoreError`` saying how many articles were stored first."""
+    database, name, owned = database_of(db, timeout)
+    try:
+        yield Writer(database, version, result, skipper(result, on_skip), progress, force, extractor)
+    except StoreError as error:
+        stored = result.new + result.updated
+        before = f" ({plural(stored, 'article')} stored before this)" if stored else ""
+        raise StoreError(f"{error.problem}{before}", path=name or error.path) from error
+    finally:
+        if owned:
+            database.close()
+
+
+class Writer:
+    """The one place an ingest writes: each article in its own transaction, in input order."""
+
+    def __init__(
+        self, database: Database, version: str, result: IngestResult, skip: SkipHandler, progress: ProgressHandler | None, force: bool, extractor: Extractor | None
+    ):
+        self.database, self.version, self.result = database, version, result
+        self.skip, self.progress, self.force = skip, progress, force
+        self.extractor = extractor  # for an article that must be extracted again here (see write)
+        self.written = 0  # articles added or changed so far
+
+    def check(self, article: Article) -> Step | None:
+        """A step counting ``article`` unchanged when it is stored as it is, by this extractor; None when it needs extracting."""
+        if self.force:
+            return None
+        started = time.perf_counter()
+        count = stored_quote_count(self.database, article, self.version)
+        self.result.store_seconds += time.perf_counter() - started
+        return None if count is None else Step(article, stored=count, checked_after=self.written)
+
+    def write(self, step: Step) -> None:
+        if step.skipped is not None:
+            self.skip(step.skipped)
+            return
+        article, quotes = step.article, step.quotes
+        assert article is not None
+        if quotes is None and step.checked_after != self.written:
+            # Checked before the articles ahead of it were written: one of them may have been this
+            # article in another version (the same URL twice), so it is checked again.
+            again = self.check(article)
+            if again is None:
+                assert self.extractor is not None, "only extracting ingests check ahead of writing"
+                extracted = extract_or_problem(self.extractor, article)
+                if isinstance(extracted, str):
+                    self.skip(extracted)
+                    return
+                quotes = extracted
+            else:
+                step = again
+        if quotes is None:
+            self._counted(article, Ingest.UNCHANGED, step.stored)
+            return
+        started = time.perf_counter()
+        outcome = ingest_article(self.database, article, quotes, extractor_version=self.version)
+        self.result.store_seconds += time.perf_counter() - started
+        if outcome:
+            self.written += 1
+        self._counted(article, outcome, len(quotes))
+
+    def _counted(self, article: Article, outcome: Ingest, quotes: int) -> None:
+        self.result.add(outcome, quotes)
+        self.result.current = article
+        if article.date_raw:
+            self.result.unread_dates.append(f"{article.path or article.url or article.id}: {article.date_raw!r}")
+        if self.progress is not None:
+            self.progress(self.result)
+
+
+def database_of(db: str | os.PathLike[str] | Database | Store, timeout: float) -> tuple[Database, str | None, bool]:
+    """The open database, its file name for messages, and whether we opened it (and must close it)."""
+    if isinstance(db, Store):
+        return db.db, db.path, False
+    if isinstance(db, Database):
+        return db, None, False
+    return open_database(db, timeout=timeout), os.fspath(db), True
+
+
+def skipper(result: IngestResult, on_skip: SkipHandler | None) -> SkipHandler:
+    def skip(message: str) -> None:
+        result.skipped.append(message)
+        if on_skip is not None:
+            on_skip(message)
+
+    return skip
