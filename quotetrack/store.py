@@ -28,7 +28,7 @@ import json
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -296,7 +296,7 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
     entities = _Entities(db, [quote.speaker for quote in quotes])
     quote_rows = {row["id"]: row for row in (_quote_row(entities, article, quote, version) for quote in quotes)}
     if _published(db):
-        _add_published_names(db, entities, list(quote_rows.values()))
+        _add_published_names(entities, list(quote_rows.values()))
 
     stored = next(_dict_rows(db, "select * from articles where id = ?", [article.id]), None)
     stored_quotes = {row["id"]: row for row in _dict_rows(db, "select * from quotes where article_id = ?", [article.id])}
@@ -373,15 +373,9 @@ def _quote_row(entities: _Entities, article: Article, quote: Quote, version: str
     }
 
 
-def _add_published_names(db: Database, entities: _Entities, rows: list[dict[str, Any]]) -> None:
+def _add_published_names(entities: _Entities, rows: list[dict[str, Any]]) -> None:
     """Copy the speaker's and outlets' names onto the quote rows, as stored (see :mod:`quotetrack.published`)."""
-    speakers = {id: row["name"] for id, row in entities.new_speakers.items()}
-    outlets = {id: row["name"] for id, row in entities.new_outlets.items()}
-    for table, names, columns in (("speakers", speakers, ("speaker_id",)), ("outlets", outlets, ("via_outlet_id", "publisher_outlet_id"))):
-        wanted = list({row[column] for row in rows for column in columns if row[column] and row[column] not in names})
-        if wanted:
-            marks = ",".join("?" * len(wanted))
-            names.update(db.execute(f"select id, name from {table} where id in ({marks})", wanted).fetchall())
+    speakers, outlets = entities.speaker_names, entities.outlet_names
     for row in rows:
         row["speaker"] = speakers.get(row["speaker_id"])
         row["via_outlet"] = outlets.get(row["via_outlet_id"])
@@ -400,6 +394,9 @@ class _Entities:
         self.db = db
         self.new_speakers: dict[str, dict[str, Any]] = {}
         self.new_outlets: dict[str, dict[str, Any]] = {}
+        # Every speaker and outlet named so far, by id: the name as stored, or as it will be.
+        self.speaker_names: dict[str, str] = {}
+        self.outlet_names: dict[str, str] = {}
         # The article's own full names by surname: its "Peskov" is its "Dmitry Peskov" when it names
         # only one. Names stored from other articles play no part, so the result never depends on
         # what was ingested before (the extractor already resolves surnames within an article).
@@ -419,8 +416,9 @@ class _Entities:
             canonical = self.full_names[key]
             key = speaker_key(canonical)
         id = stable_id(key)
-        if id not in self.new_speakers and not self._exists("speakers", id):
+        if id not in self.speaker_names and not self._read_name("speakers", id, self.speaker_names):
             self.new_speakers[id] = {"id": id, "name": canonical, "kind": speaker_kind(name or canonical)}
+            self.speaker_names[id] = canonical
         return id
 
     def outlet_id(self, name: str | None, *, known_only: bool) -> str | None:
@@ -428,12 +426,17 @@ class _Entities:
         if row is None:
             return None
         id = row["id"]
-        if id not in self.new_outlets and not self._exists("outlets", id):
+        if id not in self.outlet_names and not self._read_name("outlets", id, self.outlet_names):
             self.new_outlets[id] = row
+            self.outlet_names[id] = row["name"]
         return id
 
-    def _exists(self, table: str, id: str) -> bool:
-        return self.db.execute(f"select 1 from {table} where id = ?", [id]).fetchone() is not None
+    def _read_name(self, table: str, id: str, names: dict[str, str]) -> bool:
+        """Whether ``table`` holds ``id``; its stored name goes into ``names``."""
+        stored = self.db.execute(f"select name from {table} where id = ?", [id]).fetchone()
+        if stored is not None:
+            names[id] = stored[0]
+        return stored is not None
 
     def write(self) -> None:
         if self.new_speakers:
@@ -447,37 +450,34 @@ class _Entities:
 
 # -- fast paths: what sqlite-utils would write, without its per-call schema lookups ----------------------
 
-# Databases whose schema is known to be in place (checked once, not on every article).
-_READY: weakref.WeakKeyDictionary[Database, bool] = weakref.WeakKeyDictionary()
-_GROUPED: weakref.WeakKeyDictionary[Database, bool] = weakref.WeakKeyDictionary()
-_PUBLISHED: weakref.WeakKeyDictionary[Database, bool] = weakref.WeakKeyDictionary()
+# What each database is known to have (checked once, not on every article: a store never drops
+# a table or a column, so a fact once true stays true).
+_KNOWN: weakref.WeakKeyDictionary[Database, set[str]] = weakref.WeakKeyDictionary()
+
+
+def _known(db: Database, fact: str, check: Callable[[], bool]) -> bool:
+    """Whether ``fact`` holds for ``db``: ``check()`` until it first says yes, then remembered."""
+    known = _KNOWN.setdefault(db, set())
+    if fact not in known:
+        if not check():
+            return False
+        known.add(fact)
+    return True
 
 
 def _ready(db: Database) -> bool:
-    """Whether ``db`` has its tables (remembered once true: tables are never dropped under a store)."""
-    if db not in _READY:
-        if not db["articles"].exists():
-            return False
-        _READY[db] = True
-    return True
+    """Whether ``db`` has its tables."""
+    return _known(db, "tables", lambda: db["articles"].exists())
 
 
 def _grouped(db: Database) -> bool:
-    """Whether quotes have their statement columns, i.e. the ``add_statements`` migration ran (remembered once true)."""
-    if db not in _GROUPED:
-        if "statement_id" not in db.table("quotes").columns_dict:
-            return False
-        _GROUPED[db] = True
-    return True
+    """Whether quotes have their statement columns, i.e. the ``add_statements`` migration ran."""
+    return _known(db, "statements", lambda: "statement_id" in db.table("quotes").columns_dict)
 
 
 def _published(db: Database) -> bool:
-    """Whether quotes carry the published names, i.e. ``published_design`` ran (remembered once true)."""
-    if db not in _PUBLISHED:
-        if "published_by" not in db.table("quotes").columns_dict:
-            return False
-        _PUBLISHED[db] = True
-    return True
+    """Whether quotes carry the published names, i.e. ``published_design`` ran."""
+    return _known(db, "published", lambda: "published_by" in db.table("quotes").columns_dict)
 
 
 def _upsert(db: Database, table: str, rows: Sequence[dict[str, Any]]) -> None:
