@@ -139,16 +139,15 @@ class IngestTracker:
         self.bar.update(self.task, total=max(self.total, self.done) if self.plan.estimate else None, files=self._files_text())
 
 
-@contextlib.contextmanager
-def ingest_progress(console: Console, plan: IngestPlan, *, quiet: bool = False) -> Iterator[Callable[[IngestResult], None]]:
-    """A progress bar for ``ingest``: a callback to pass as its ``progress``; nothing shown unless :func:`shows_progress`."""
-    with Progress(
-        TextColumn("{task.description}"),
+def _bar(console: Console, quiet: bool, label: ProgressColumn, unit: str, *details: ProgressColumn) -> Progress:
+    """A bar of ``unit`` done: label, bar, percentage, ``details``, count, rate, time elapsed and left."""
+    return Progress(
+        label,
         BarColumn(),
         TaskProgressColumn(),
-        TextColumn("{task.fields[files]}"),
-        TextColumn("{task.completed:,.0f} articles"),
-        RateColumn("articles"),
+        *details,
+        TextColumn(f"{{task.completed:,.0f}} {unit}"),
+        RateColumn(unit),
         TimeElapsedColumn(),
         TextColumn("elapsed"),
         TimeRemainingColumn(),
@@ -156,7 +155,13 @@ def ingest_progress(console: Console, plan: IngestPlan, *, quiet: bool = False) 
         console=console,
         transient=True,
         disable=not shows_progress(console, quiet),
-    ) as bar:
+    )
+
+
+@contextlib.contextmanager
+def ingest_progress(console: Console, plan: IngestPlan, *, quiet: bool = False) -> Iterator[Callable[[IngestResult], None]]:
+    """A progress bar for ``ingest``: a callback to pass as its ``progress``; nothing shown unless :func:`shows_progress`."""
+    with _bar(console, quiet, TextColumn("{task.description}"), "articles", TextColumn("{task.fields[files]}")) as bar:
         tracker = IngestTracker(bar, plan)
         yield tracker
         tracker.finish()
@@ -164,20 +169,7 @@ def ingest_progress(console: Console, plan: IngestPlan, *, quiet: bool = False) 
 
 def export_progress(console: Console, rows: Iterable[Row], total: int | None, *, quiet: bool = False, every: int = 1000) -> Iterator[Row]:
     """``rows`` as they are, with a bar of rows written on ``console`` while they are consumed."""
-    with Progress(
-        TextColumn("Exporting"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TextColumn("{task.completed:,.0f} rows"),
-        RateColumn("rows"),
-        TimeElapsedColumn(),
-        TextColumn("elapsed"),
-        TimeRemainingColumn(),
-        TextColumn("left"),
-        console=console,
-        transient=True,
-        disable=not shows_progress(console, quiet),
-    ) as bar:
+    with _bar(console, quiet, TextColumn("Exporting"), "rows") as bar:
         task = bar.add_task("Exporting", total=total)
         count = 0
         for count, row in enumerate(rows, 1):

@@ -155,6 +155,10 @@ def _next_mark_closes(text: str, position: int) -> bool:
     return _closes(text, match.start())
 
 
+# A straight double quote after a space or one of these opens a quote; after anything else it closes one.
+_BEFORE_OPENING = "([{—–-/"
+
+
 def _opens(text: str, i: int) -> bool:
     char = text[i]
     if char in "“«„‟":
@@ -162,7 +166,7 @@ def _opens(text: str, i: int) -> bool:
     if char != '"':
         return False
     before = text[i - 1] if i > 0 else " "
-    return before.isspace() or before in "([{—–-/"
+    return before.isspace() or before in _BEFORE_OPENING
 
 
 def _closes(text: str, i: int) -> bool:
@@ -172,4 +176,4 @@ def _closes(text: str, i: int) -> bool:
     if char != '"':
         return False
     before = text[i - 1] if i > 0 else " "
-    return not before.isspace() and before not in "([{—–-/"
+    return not before.isspace() and before not in _BEFORE_OPENING
