@@ -407,17 +407,16 @@ def run_serve_bench(quotes: int, *, db: Path, repeat: int = 10, progress: Callab
     from ..store import open_database
 
     build_seconds = 0.0
-    if db.exists():
-        existing = Database(db)
-        held = existing["quotes"].count if existing["quotes"].exists() else -1
-        existing.close()
-        if held != quotes:
-            raise BenchmarkError(f"{db} holds {held:,} quotes, not {quotes:,}: give another --db or remove it")
-    else:
+    if not db.exists():
         started = time.perf_counter()
         build_database(db, quotes, progress=progress)
         build_seconds = time.perf_counter() - started
-    opened = open_database(db)  # brings an older bench database up to date, as `serve` expects
+    # Refuses a file that is not a quotetrack database, and brings an older bench database up to date, as `serve` expects.
+    opened = open_database(db)
+    held = opened["quotes"].count
+    if held != quotes:
+        opened.close()
+        raise BenchmarkError(f"{db} holds {held:,} quotes, not {quotes:,}: give another --db or remove it")
     requests = bench_requests(opened)
     opened.close()
     return ServeResult(quotes, db.stat().st_size, build_seconds, time_requests(db, requests, repeat))
