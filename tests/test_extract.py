@@ -179,11 +179,11 @@ def test_empty_article_gives_no_quotes(extractor):
     "text,content,speaker",
     [
         (
-            "The museum, Mr. Obama said, would make visitors face uncomfortable truths.",
-            ["The museum", "would make visitors face uncomfortable truths"],
-            "Obama",
+            "The bridge, Mr. Okafor said, would spare commuters an hour every day.",
+            ["The bridge", "would spare commuters an hour every day"],
+            "Okafor",
         ),
-        ("Rep. Stephen Lynch (D-Mass.) said the law does not require a public hearing.", ["the law does not require a public hearing"], "Stephen Lynch"),
+        ("Rep. Carla Mendez (D-Ariz.) said the rule does not call for a second vote.", ["the rule does not call for a second vote"], "Carla Mendez"),
         ("The bank said that it had fired thousands of employees.", ["it had fired thousands of employees"], "bank"),
     ],
 )
@@ -241,9 +241,9 @@ def test_weak_cue_without_quote_is_not_speech(extractor):
 @pytest.mark.parametrize(
     "text,speaker,content",
     [
-        ("Sen. Lindsey Graham (R-S.C.) told The Huffington Post that the bill would pass.", "Lindsey Graham", "the bill would pass"),
-        ("In a statement, one of the family's attorneys, Justin Bamberg, said the videos show nothing new.", "Justin Bamberg", "the videos show nothing new"),
-        ("Democrats described the showdown as ominous, and said the panel itself might be damaged.", "Democrats", "the panel itself might be damaged"),
+        ("Sen. Wade Holloway (R-S.C.) told The Huffington Post that the measure would fail.", "Wade Holloway", "the measure would fail"),
+        ("In a statement, one of the club's attorneys, Marta Quiles, said the recordings prove nothing new.", "Marta Quiles", "the recordings prove nothing new"),
+        ("Republicans described the vote as reckless, and said the agency itself might be weakened.", "Republicans", "the agency itself might be weakened"),
         ("« We have done our part, and we will do more », Dubois told reporters outside the hall.", "Dubois", "We have done our part, and we will do more"),
     ],
 )
@@ -253,15 +253,15 @@ def test_speaker_phrases(extractor, text, speaker, content):
 
 
 def test_relative_clause_speaker_is_the_noun_before_who(extractor):
-    (quote,) = extract(extractor, "Trump was defensive about an architect who said he was stiffed after the job.")
-    assert quote.speaker_mention == "an architect"
+    (quote,) = extract(extractor, "The mayor was dismissive of a contractor who said he was never paid for the work.")
+    assert quote.speaker_mention == "a contractor"
     assert quote.speaker is None
 
 
 @pytest.mark.parametrize(
     "text,speaker",
     [
-        ("Secretary of State John F. Kerry said the talks would resume next week.", "John F. Kerry"),
+        ("Secretary of State Helen R. Castillo said the talks would resume next week.", "Helen R. Castillo"),
         ("Sen. Tom Brandt of Iowa said the hearing would continue on Friday.", "Tom Brandt"),
         ("Bank of America said it would cut fees for small businesses.", "Bank of America"),
     ],
@@ -286,20 +286,20 @@ def test_short_continuation_after_a_long_attribution_joins_the_quote(extractor):
 
 
 def test_reported_content_stops_at_a_new_clause(extractor):
-    text = "Kerry said the United States would take “robust steps” in response, and he urged North Korea to talk."
+    text = "Castillo said the government would take “firm measures” in response, and she urged the rebels to negotiate."
     (quote,) = extract(extractor, text)
-    assert quote.text == "the United States would take “robust steps” in response"
+    assert quote.text == "the government would take “firm measures” in response"
     assert quote.kind == "mixed"
 
 
 def test_pronoun_after_a_newly_introduced_subject(extractor):
     text = (
-        "“The museum is beautiful,” Chief Justice John Roberts said.\n\n"
-        "Donna Sampson Rawlings, 59, of Ashton, who watched the ceremony on a screen, was moved.\n\n"
-        "She said she had toured the museum last week during a special program."
+        "“The library is splendid,” Governor Paul Whitaker said.\n\n"
+        "Marian Oduya Fletcher, 61, of Dunmore, who watched the opening on a screen, was moved.\n\n"
+        "She said she had visited the library last month during a reading event."
     )
     quotes = extract(extractor, text)
-    assert quotes[-1].speaker == "Donna Sampson Rawlings"
+    assert quotes[-1].speaker == "Marian Oduya Fletcher"
 
 
 def test_names_inside_quotes_are_not_pronoun_antecedents(extractor):
@@ -325,18 +325,18 @@ def test_via_outlet(extractor, text, content, speaker, via):
 
 
 def test_coordinated_cues_split_the_content(extractor):
-    text = "Merrill says Machado promised to keep campaigning and said she would stand up to the attacks."
+    text = "Okonkwo says Varga promised to keep organising and said she was not afraid of the council."
     quotes = extract(extractor, text)
     assert [(q.text, q.speaker) for q in quotes] == [
-        ("Machado promised to keep campaigning", "Merrill"),
-        ("she would stand up to the attacks", "Merrill"),
+        ("Varga promised to keep organising", "Okonkwo"),
+        ("she was not afraid of the council", "Okonkwo"),
     ]
 
 
 def test_announcing_a_thing_is_not_a_quote_but_the_coordinated_statement_is(extractor):
-    text = "Authorities announced on Friday the arrest of a man and said a curfew would continue through the weekend."
+    text = "Police announced on Tuesday the seizure of a truck and said the border crossing would stay closed until Monday."
     (quote,) = extract(extractor, text)
-    assert quote.text == "a curfew would continue through the weekend"
+    assert quote.text == "the border crossing would stay closed until Monday"
 
 
 @pytest.mark.parametrize(
@@ -360,7 +360,7 @@ def test_apostrophes_are_not_quote_marks():
     "headline",
     [
         "Kremlin says “no basis” for new grain talks",
-        "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.",
+        "Mayor ‘The Fixer’ Could Rescue the Budget, Council Leader Says.",
     ],
 )
 def test_headlines_are_not_quotes(extractor, headline):
@@ -431,16 +431,16 @@ def test_outlets_around_told_and_trailing_reports(extractor, text, content, spea
     "text,expected",
     [
         (
-            "“We cannot afford this anymore,” Trump said, adding later, “NATO is costing us a fortune.”",
-            [("We cannot afford this anymore,", "said"), ("NATO is costing us a fortune.", "adding")],
+            "“We cannot keep paying for this,” Hollis said, adding later, “The treaty is costing us dearly.”",
+            [("We cannot keep paying for this,", "said"), ("The treaty is costing us dearly.", "adding")],
         ),
         (
-            "“We see no link to terrorism,” the mayor said, adding that it would take “more hours” to know.",
-            [("We see no link to terrorism,", "said"), ("it would take “more hours” to know", "adding")],
+            "“We see no sign of sabotage,” the fire chief said, adding that it would take “several days” to be sure.",
+            [("We see no sign of sabotage,", "said"), ("it would take “several days” to be sure", "adding")],
         ),
         (
-            "“It never crossed my mind,” she said several months after her release, and the reason was plain.",
-            [("It never crossed my mind,", "said")],
+            "“I never thought of quitting,” she said two years after the final, and the reason was plain.",
+            [("I never thought of quitting,", "said")],
         ),
     ],
 )
@@ -453,8 +453,8 @@ def test_participle_cues_after_an_attribution_are_statements_of_their_own(extrac
 @pytest.mark.parametrize(
     "text,kind",
     [
-        ("Trump blasted the American media for being “unbelievably dishonest.”", "mixed"),
-        ("A friend commented: “For you, immigration is the most important reason.”", "direct"),
+        ("The senator blasted the regulators for being “shockingly complacent.”", "mixed"),
+        ("A neighbour commented: “For us, the school is the main reason to stay.”", "direct"),
     ],
 )
 def test_evaluative_cues_with_a_quote(extractor, text, kind):
@@ -463,7 +463,7 @@ def test_evaluative_cues_with_a_quote(extractor, text, kind):
 
 
 def test_song_lyrics_are_not_quotes(extractor):
-    text = "Blige sang “Promise mama you’ll keep your hands in sight” as the crowd fell silent."
+    text = "Adele Mbeki sang “Carry me home across the river tonight” as the crowd fell silent."
     assert extract(extractor, text) == []
 
 
@@ -496,7 +496,7 @@ def test_extract_many_batches_give_the_same_quotes(extractor):
     "text,content",
     [
         ("The center said the plan would raise $1.1 trillion; the foundation puts it at $498 billion.", "the plan would raise $1.1 trillion"),
-        ("China warned North Korea to refrain from further actions that would worsen the situation.", "to refrain from further actions that would worsen the situation"),
+        ("Brazil warned Paraguay to refrain from further actions that could deepen the crisis.", "to refrain from further actions that could deepen the crisis"),
     ],
 )
 def test_content_boundaries(extractor, text, content):

@@ -61,14 +61,14 @@ def test_antecedent(extractor, text, quote_start, speaker):
 
 
 def test_told_is_never_inverted(extractor):
-    # `“...,” Ramos, 58, told AFP`: the age is apposed to the speaker; AFP only heard it.
+    # `“...,” Ferraz, 58, told AFP`: the age is apposed to the speaker; AFP only heard it.
     text = (
         "The veteran anchor has clashed with the candidate for a year.\n\n"
-        "“We were wrong not to confront him from the start,” Jorge Ramos, 58, told AFP in Mexico City.\n"
+        "“We should have spoken up much sooner,” Lucia Ferraz, 58, told AFP in Lisbon.\n"
     )
-    quote = quote_with(extractor, text, "We were wrong")
-    assert quote.speaker == "Jorge Ramos"
-    assert quote.text == "We were wrong not to confront him from the start,"
+    quote = quote_with(extractor, text, "We should have")
+    assert quote.speaker == "Lucia Ferraz"
+    assert quote.text == "We should have spoken up much sooner,"
 
 
 def test_lone_first_name_is_the_full_name(extractor):
@@ -83,24 +83,24 @@ def test_lone_first_name_is_the_full_name(extractor):
     "text, quote_start, speaker",
     [
         pytest.param(
-            "Delegates met in Fargo on Friday. Another delegate on the Okafor slate, Jim Poolman, said the rules "
+            "Delegates met in Fargo on Friday. Another delegate on the Okafor slate, Jon Pelletier, said the rules "
             "were “a mess from start to finish.”\n",
             "the rules were",
-            "Jim Poolman",
+            "Jon Pelletier",
             id="described-somebody-named-in-apposition",
         ),
         pytest.param(
-            "Delegates met in Fargo on Friday. Okafor’s Dakota chairman, Rex Early, said the delegates would stay "
+            "Delegates met in Fargo on Friday. Okafor’s Dakota chairman, Roy Easton, said the delegates would stay "
             "“loyal to the end.”\n",
             "the delegates would stay",
-            "Rex Early",
+            "Roy Easton",
             id="possessed-role-named-in-apposition",
         ),
         pytest.param(
-            "The ministry was silent on Tuesday. The director of the Baltic Energy Centre, Ina Kirsch, said the "
+            "The ministry was silent on Tuesday. The director of the Baltic Energy Centre, Ilse Korhonen, said the "
             "pipeline would be “finished by winter.”\n",
             "the pipeline would be",
-            "Ina Kirsch",
+            "Ilse Korhonen",
             id="role-of-organisation-named-in-apposition",
         ),
     ],
@@ -146,12 +146,12 @@ def test_it_after_a_one_word_name_that_spoke(extractor):
 
 def test_added_a_thing_is_no_speech(extractor):
     text = (
-        "“People go online to find others who agree with them,” Holan said.\n\n"
-        "Social media has added another link to the misinformation chain, she noted.\n"
+        "“Rumours travel faster than corrections,” Holan said.\n\n"
+        "The new app has added another step to the rumour mill, she noted.\n"
     )
     quotes = extractor.extract(Article(text=text))
-    chain = [quote for quote in quotes if "misinformation chain" in quote.text]
-    assert chain and all(quote.speaker_mention != "Social media" for quote in chain)
+    chain = [quote for quote in quotes if "rumour mill" in quote.text]
+    assert chain and all(quote.speaker_mention != "The new app" for quote in chain)
 
 
 def test_place_prefix_is_no_person(extractor):
@@ -184,20 +184,20 @@ def test_surname_alone_is_not_the_one_called_by_first_name(extractor):
 
 def test_capitalised_common_noun_opening_a_sentence_is_nobody(extractor):
     text = (
-        "The mosque opened in 1994.\n\n"
-        "People in Fort Pierce said the last time anyone paid attention to it was when it opened. "
+        "The hospital opened in 1994.\n\n"
+        "People in Fort Myers said the last thing anyone noticed about the hospital was the parking. "
         "Few people there expected the visit.\n"
     )
-    assert quote_with(extractor, text, "the last time").speaker is None
+    assert quote_with(extractor, text, "the last thing").speaker is None
 
 
 def test_fronted_adjunct_ending_in_a_quoted_word(extractor):
     text = (
         "“He is not ready for the job,” Senator Paul Ruiz said of the governor.\n\n"
-        "As for the governor’s mangling of “Hamas,” Eric Levine found comic relief in it. "
-        "“I needed some carrots to dip,” he said.\n"
+        "As for the governor’s stumble over “tariffs,” Eric Levine found it funny. "
+        "“I laughed so hard I missed the next question,” he said.\n"
     )
-    assert quote_with(extractor, text, "I needed some carrots").speaker == "Eric Levine"
+    assert quote_with(extractor, text, "I laughed so hard").speaker == "Eric Levine"
 
 
 def test_events_and_treaties_named_like_people_are_no_people():
@@ -208,11 +208,11 @@ def test_events_and_treaties_named_like_people_are_no_people():
 
 
 def test_adverb_between_speaker_and_cue_is_not_the_speaker(extractor):
-    text = "The deficit grew again in March. The budget office now says the reckoning will arrive by 2030.\n"
-    quote = quote_with(extractor, text, "the reckoning")
-    assert quote.speaker_mention == "The budget office"
+    text = "Traffic fell again in March. The port authority now says the slump will last until 2030.\n"
+    quote = quote_with(extractor, text, "the slump")
+    assert quote.speaker_mention == "The port authority"
 
 
 def test_name_apposed_after_a_short_complement(extractor):
-    text = "The party was “working to change its image,” wrote the American ambassador at the time, John E. Herbst.\n"
-    assert quote_with(extractor, text, "The party was").speaker == "John E. Herbst"
+    text = "The council was “trying hard to win back public trust,” wrote the British envoy at the time, Peter R. Hollis.\n"
+    assert quote_with(extractor, text, "The council was").speaker == "Peter R. Hollis"

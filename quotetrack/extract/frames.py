@@ -222,7 +222,7 @@ def cue_frame(
     # Inverted order: `, said Peskov` / `,” said the minister`.
     previous = tokens[i - 1].text if i > 0 else ""
     participle = tokens[i].lower.endswith("ing")
-    # `told` is never inverted: in `“...,” Ramos, 58, told AFP` AFP is the listener, not the speaker.
+    # `told` is never inverted: in `“...,” Ferraz, 58, told AFP` AFP is the listener, not the speaker.
     if not participle and lemma != "tell" and (previous in (",", "—", "–") or closes_quote_with_punctuation(spans, tokens, i - 1)):
         found = right_speaker(sentence, cue_last + 1)
         if found is not None:
@@ -276,7 +276,7 @@ def _cue_content(
     tokens = sentence.tokens
     after = cue_last + 1
     if lemma == "add" and after < len(tokens) and tokens[after].lower in _ADDED_OBJECTS:
-        return None  # `Social media has added another link to the chain`: something added, not said
+        return None  # `The new app has added another step to the process`: something added, not said
     # `told reporters`, `told The Associated Press`, `told CNN's Jake Tapper`.
     directive = False
     if lemma in ("tell", "ask", "warn", "urge", "assure", "remind"):
@@ -306,7 +306,7 @@ def _cue_content(
             return None
         return frame
     if not borrowed and before_speaker == "," and after_adjuncts < len(tokens) - 2 and tokens[after_adjuncts].text == "," and not quote_follows:
-        # `The museum, Mr. Obama said, would make visitors ...`: the content wraps the cue.
+        # `The bridge, Mr. Okafor said, would spare commuters ...`: the content wraps the cue.
         before = content_before(sentence, spans, speaker[0] - 1)
         if before is not None:
             after_start = tokens[after_adjuncts + 1].start

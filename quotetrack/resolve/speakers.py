@@ -224,7 +224,7 @@ class SpeakerResolver:
 
 
 def apposed_to_description(resolver: SpeakerResolver, mention: str, position: int) -> str | None:
-    """`Another delegate on the Cruz slate, Jim Poolman, said`: a described somebody whose name
+    """`Another member of the Ruiz slate, Ana Poole, said`: a described somebody whose name
     follows in apposition is that name, not a name inside the description."""
     words = mention.split()
     owner = next((k for k, word in enumerate(words[:-1]) if POSSESSIVE.search(word)), None)
@@ -234,7 +234,7 @@ def apposed_to_description(resolver: SpeakerResolver, mention: str, position: in
     ):
         return None
     end = position + len(mention)
-    # `the American ambassador at the time, John E. Herbst`: a short complement may come first.
+    # `the British envoy at the time, Peter R. Hollis`: a short complement may come first.
     complement = _SHORT_COMPLEMENT.match(resolver.text, end)
     apposed = _APPOSED_NAME.match(resolver.text, complement.end() if complement else end)
     if apposed is None or resolver.outlets.canonical(apposed.group(1)):
