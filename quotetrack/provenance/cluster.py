@@ -23,14 +23,14 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
 
 from .lsh import add_bands, band_keys, candidates
-from .similarity import DIFFERENT_SPEAKER, MIN_WORDS, compare
+from .similarity import DIFFERENT_SPEAKER, MIN_WORDS, UNCHANGED, compare, may_be_same
 from .words import words
 
 __all__ = ["appearance_key", "cluster_all", "forget_article", "refresh_statements", "same_speaker", "update_article_statements"]
@@ -105,27 +105,67 @@ def update_article_statements(db: Database, article_id: str, previous: Iterable[
     touched = set(previous or ())
     if previous is None or touched:
         touched |= forget_article(db, article_id)
-    article = db.execute("select date, rowid from articles where id = ?", [article_id]).fetchone()
-    rows = db.execute("select id, text, start from quotes where article_id = ? order by start, id", [article_id]).fetchall()
-    added: dict[int, list[int]] = {}
-    for quote_id, text, start in rows:
-        if _word_count(text or "") < MIN_WORDS:
+    date, article_order = db.execute("select date, rowid from articles where id = ?", [article_id]).fetchone()
+    added: dict[int, list[str]] = {}
+    started: set[int] = set()
+    for quote in _rows(db, _ARTICLE_QUOTES, [article_id]):
+        text = quote["text"] or ""
+        if _word_count(text) < MIN_WORDS:
             continue
         keys = band_keys(text)
-        statement_id = _best_statement(db, text, candidates(db, keys))
-        if statement_id is None:
-            statement_id = int(db.execute("insert into statements (canonical_text) values (?)", [text]).lastrowid or 0)
-        add_bands(db, statement_id, keys)
+        order = seen_order(date, article_order, quote["start"] or 0)
+        statement_id = _best_statement(db, text, candidates(db, keys), grown=added.keys())
         # Written before the next quote looks for candidates: it may match this one's statement.
-        db.execute("update quotes set statement_id = ?, seen_order = ? where id = ?",
-                   [statement_id, seen_order(article[0], article[1], start or 0), quote_id])
-        added.setdefault(statement_id, []).append(quote_id)
+        if statement_id is None:
+            statement_id = _start_statement(db, quote, date, order)
+            started.add(statement_id)
+            db.execute("update quotes set statement_id = ?, seen_order = ?, variant = ?, changed_words = null where id = ?",
+                       [statement_id, order, UNCHANGED, quote["id"]])
+        else:
+            db.execute("update quotes set statement_id = ?, seen_order = ? where id = ?", [statement_id, order, quote["id"]])
+        add_bands(db, statement_id, keys)
+        added.setdefault(statement_id, []).append(quote["id"])
     detached = set(touched)
     touched |= set(added)
     for statement_id in sorted(touched):
+        if statement_id in started and len(added[statement_id]) == 1:
+            continue  # written whole when it was started
         # A statement that only gained quotes has its summary brought up to date from them, not recounted.
-        _refresh(db, statement_id, None if statement_id in detached else added[statement_id])
+        _refresh(db, statement_id, None if statement_id in detached or statement_id in started else added[statement_id])
     return touched
+
+
+# The article's quotes, with what a statement they start records of its first appearance.
+_ARTICLE_QUOTES = """select q.id, q.article_id, q.text, q.start, q.speaker_id, q.via_outlet_id, q.publisher_outlet_id,
+  coalesce(o.name, q.publisher) as publisher, coalesce(q.publisher_outlet_id, lower(q.publisher)) as outlet
+from quotes q left join outlets o on o.id = q.publisher_outlet_id
+where q.article_id = ? order by q.start, q.id"""
+
+
+def _start_statement(db: Database, quote: dict[str, Any], date: str | None, order: str) -> int:
+    """A new statement of the one ``quote``, its summary written whole (what :func:`_refresh` would find)."""
+    first = quote if order < "1" else None  # an undated appearance is never first seen
+    row = {
+        "canonical_text": quote["text"],
+        "canonical_quote_id": quote["id"],
+        "speaker_id": quote["speaker_id"],
+        "first_seen": date if first else None,
+        "first_quote_id": first["id"] if first else None,
+        "first_article_id": first["article_id"] if first else None,
+        "first_publisher": first["publisher"] if first else None,
+        "first_publisher_outlet_id": first["publisher_outlet_id"] if first else None,
+        "first_via_outlet_id": first["via_outlet_id"] if first else None,
+        "articles": 1,
+        "outlets": int(quote["outlet"] is not None),
+        "quotes": 1,
+        "speakers": int(quote["speaker_id"] is not None),
+        "variants": 0,
+        "has_variants": 0,
+        "has_different_speakers": 0,
+    }
+    columns = ", ".join(f"[{column}]" for column in row)
+    values = ", ".join(f":{column}" for column in row)
+    return int(db.execute(f"insert into statements ({columns}) values ({values})", row).lastrowid or 0)
 
 
 @lru_cache(maxsize=32768)
@@ -133,18 +173,27 @@ def _word_count(text: str) -> int:
     return len(words(text))
 
 
-def _best_statement(db: Database, text: str, statement_ids: list[int]) -> int | None:
-    """The candidate whose versions ``text`` matches most closely (exact words end the search)."""
+def _best_statement(db: Database, text: str, statement_ids: list[int], grown: Collection[int] = ()) -> int | None:
+    """The candidate whose versions ``text`` matches most closely (exact words end the search).
+
+    ``grown``: statements that gained quotes since their summary was written, whose count of
+    quotes is out of date.
+    """
     if not statement_ids:
         return None
     marks = ",".join("?" * len(statement_ids))
-    canonical = dict(db.execute(f"select id, canonical_text from statements where id in ({marks})", statement_ids).fetchall())
+    stored = {row[0]: row[1:] for row in db.execute(
+        f"select id, canonical_text, quotes from statements where id in ({marks})", statement_ids).fetchall()}
     best: tuple[float, int, int] | None = None
     for statement_id in statement_ids:
-        versions = [canonical.get(statement_id) or ""]
-        versions += [row[0] for row in db.execute(
-            "select distinct text from quotes where statement_id = ? limit ?", [statement_id, VERSIONS_COMPARED])]
+        canonical, quotes = stored.get(statement_id, (None, None))
+        versions = [canonical or ""]
+        if quotes != 1 or statement_id in grown:  # the one quote of a statement is its canonical text
+            versions += [row[0] for row in db.execute(
+                "select distinct text from quotes where statement_id = ? limit ?", [statement_id, VERSIONS_COMPARED])]
         for version in versions:
+            if not may_be_same(version, text):
+                continue
             comparison = compare(version, text)
             if comparison.matched == len(comparison.reference) == len(comparison.other):
                 return statement_id  # the same words: no closer match exists
@@ -189,7 +238,7 @@ def _first(db: Database, statement_id: int, earliest: list[dict[str, Any]], flag
     return next(iter(_rows(db, query, {"id": statement_id, "limit": 1})), None)
 
 
-def _refresh(db: Database, statement_id: int, added: list[int] | None = None) -> None:
+def _refresh(db: Database, statement_id: int, added: list[str] | None = None) -> None:
     """Bring the statement up to date; ``added``: the quotes it gained since its summary was written, if that is all."""
     earliest = list(_rows(db, _APPEARANCE.format(condition=""), {"id": statement_id, "limit": _EARLIEST}))
     if not earliest:

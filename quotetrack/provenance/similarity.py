@@ -19,13 +19,14 @@ False
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .words import has_ellipsis, stems, tokens, words
 
-__all__ = ["MIN_WORDS", "Comparison", "compare", "same_statement", "word_diff"]
+__all__ = ["MIN_WORDS", "Comparison", "compare", "may_be_same", "same_statement", "word_diff"]
 
 # Quotes shorter than this are not grouped: "No," or "a dead end" recur in unrelated stories.
 MIN_WORDS = 4
@@ -116,6 +117,31 @@ def _keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words and stems of a text, cached: a statement's versions are compared with every newcomer."""
     found = words(text)
     return tuple(found), tuple(stems(found))
+
+
+def may_be_same(reference: str, other: str) -> bool:
+    """False when ``compare(reference, other).same()`` cannot hold, known without aligning the words.
+
+    No alignment matches more words than the two texts share, counted as bags of words, so
+    a pair that shares too few is ruled out at the cost of counting (most candidates from
+    the LSH index share a band by chance and are ruled out here).
+
+    >>> may_be_same("We will not back down on the budget.", "“We will never back down,”")
+    True
+    >>> may_be_same("We will not back down on the budget.", "The budget talks will resume on Monday.")
+    False
+    """
+    reference_stems, other_stems = _keys(reference)[1], _keys(other)[1]
+    shorter = min(len(reference_stems), len(other_stems))
+    if shorter < MIN_WORDS:
+        return reference_stems == other_stems
+    shared = (_bag(reference) & _bag(other)).total()
+    return shared >= MIN_CONTAINMENT * shorter and shorter - shared <= MAX_UNMATCHED
+
+
+@lru_cache(maxsize=32768)
+def _bag(text: str) -> Counter[str]:
+    return Counter(_keys(text)[1])
 
 
 def same_statement(first: str, second: str) -> bool:
