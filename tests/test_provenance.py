@@ -272,3 +272,44 @@ def test_canonical_version_is_the_earliest_whole_quotation_even_after_many_fragm
     assert statement["first_publisher"] == "Paper 1"
     assert statement["canonical_text"] == BASE + " We are confident."
     assert variants(db)["Paper 1"] == ("truncated", [])
+
+
+def test_quotes_grouped_as_they_are_stored_give_the_statements_of_grouping_them_afterwards(monkeypatch):
+    """A new article's quotes are put in their statements as they are inserted; storing them first and
+    grouping them afterwards (what re-ingesting a changed article does) must give the same rows."""
+    from quotetrack import store
+    from quotetrack.bench.speed import load_articles
+    from quotetrack.ingestion import shared_extractor
+    from quotetrack.provenance.cluster import update_article_statements
+
+    def two_quotes(db):
+        # One article quoting the statement twice: the second quote joins the statement the first starts.
+        text = f"“{BASE}” Lena Marsh said. Later she repeated: “{APPEARANCES[0][4]}.”"
+        first, second = text.index(BASE), text.index(APPEARANCES[0][4])
+        quotes = [Quote(text=BASE, start=first, end=first + len(BASE), kind="direct", speaker="Lena Marsh"),
+                  Quote(text=APPEARANCES[0][4], start=second, end=second + len(APPEARANCES[0][4]), kind="direct", speaker="Lena Marsh")]
+        ingest_article(db, Article(text=text, url="https://harbour.example/6", date="2024-06-02", publisher="Harbour Log"), quotes)
+
+    extractor = shared_extractor("rules")
+    samples = [(article, extractor.extract(article)) for article in load_articles(SAMPLES)]
+
+    def build():
+        db = open_database(":memory:")
+        two_quotes(db)
+        for appearance in APPEARANCES:
+            add(db, *appearance)
+        for article, quotes in samples:
+            ingest_article(db, article, quotes)
+        return {table: sorted(map(repr, db.execute(f"select * from {table}").fetchall()))
+                for table in ("quotes", "statements", "statement_bands", "speakers", "outlets", "quote_facets")}
+
+    grouped_as_stored = build()
+
+    def store_then_group(db, article_id, rows, insert, outlet_names):
+        if rows:
+            insert(rows)
+        return update_article_statements(db, article_id, set())
+
+    monkeypatch.setattr(store, "insert_grouped_quotes", store_then_group)
+    assert grouped_as_stored == build()
+    assert len(grouped_as_stored["statements"]) < len(grouped_as_stored["quotes"])

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -33,7 +33,10 @@ from .lsh import add_bands, band_keys, candidates
 from .similarity import DIFFERENT_SPEAKER, MIN_WORDS, UNCHANGED, compare, may_be_same
 from .words import words
 
-__all__ = ["appearance_key", "cluster_all", "forget_article", "refresh_statements", "same_speaker", "update_article_statements"]
+__all__ = [
+    "appearance_key", "cluster_all", "forget_article", "insert_grouped_quotes", "refresh_statements", "same_speaker",
+    "update_article_statements",
+]
 
 # How many versions of a candidate statement a new quote is compared with.
 VERSIONS_COMPARED = 6
@@ -97,7 +100,7 @@ def forget_article(db: Database, article_id: str) -> set[int]:
 
 
 def update_article_statements(db: Database, article_id: str, previous: Iterable[int] | None = None) -> set[int]:
-    """Group the article's quotes into statements and refresh every statement touched; those statements.
+    """Group the article's stored quotes into statements and refresh every statement touched; those statements.
 
     ``previous``, when the caller knows them, are the statements the article's quotes were in
     before; an empty one means none of its quotes is grouped, so there is nothing to detach.
@@ -105,34 +108,78 @@ def update_article_statements(db: Database, article_id: str, previous: Iterable[
     touched = set(previous or ())
     if previous is None or touched:
         touched |= forget_article(db, article_id)
-    date, article_order = db.execute("select date, rowid from articles where id = ?", [article_id]).fetchone()
-    added: dict[int, list[str]] = {}
-    started: set[int] = set()
-    for quote in _rows(db, _ARTICLE_QUOTES, [article_id]):
-        text = quote["text"] or ""
-        if _word_count(text) < MIN_WORDS:
-            continue
-        keys = band_keys(text)
-        order = seen_order(date, article_order, quote["start"] or 0)
-        statement_id = _best_statement(db, text, candidates(db, keys), grown=added.keys())
-        # Written before the next quote looks for candidates: it may match this one's statement.
+
+    def place(quote: dict[str, Any], statement_id: int | None, order: str | None, started: bool) -> None:
         if statement_id is None:
-            statement_id = _start_statement(db, quote, date, order)
-            started.add(statement_id)
+            return
+        if started:
             db.execute("update quotes set statement_id = ?, seen_order = ?, variant = ?, changed_words = null where id = ?",
                        [statement_id, order, UNCHANGED, quote["id"]])
         else:
             db.execute("update quotes set statement_id = ?, seen_order = ? where id = ?", [statement_id, order, quote["id"]])
+
+    return _group(db, article_id, list(_rows(db, _ARTICLE_QUOTES, [article_id])), place, touched)
+
+
+def insert_grouped_quotes(
+    db: Database,
+    article_id: str,
+    rows: list[dict[str, Any]],
+    insert: Callable[[list[dict[str, Any]]], None],
+    outlet_names: Mapping[str, str],
+) -> set[int]:
+    """Store a new article's quote ``rows`` with ``insert``, each already in its statement; the statements touched.
+
+    The same database as inserting the rows and then calling :func:`update_article_statements`,
+    with each row written once instead of three times. The article row must be stored;
+    ``outlet_names`` holds the stored name of each publisher outlet id.
+    """
+    quotes = [{
+        **row,
+        "publisher": outlet_names.get(row["publisher_outlet_id"]) or row["publisher"],
+        "outlet": row["publisher_outlet_id"] or (row["publisher"].lower() if row["publisher"] is not None else None),
+        "row": row,
+    } for row in sorted(rows, key=lambda row: (row["start"] is not None, row["start"] or 0, row["id"]))]
+
+    def place(quote: dict[str, Any], statement_id: int | None, order: str | None, started: bool) -> None:
+        quote["row"].update(statement_id=statement_id, seen_order=order, variant=UNCHANGED if started else None, changed_words=None)
+        insert([quote["row"]])
+
+    return _group(db, article_id, quotes, place, set())
+
+
+def _group(
+    db: Database,
+    article_id: str,
+    quotes: list[dict[str, Any]],
+    place: Callable[[dict[str, Any], int | None, str | None, bool], None],
+    detached: set[int],
+) -> set[int]:
+    """Find each quote's statement (starting one when none matches), ``place`` it there, refresh what changed."""
+    date, article_order = db.execute("select date, rowid from articles where id = ?", [article_id]).fetchone()
+    added: dict[int, list[str]] = {}
+    started: set[int] = set()
+    for quote in quotes:
+        text = quote["text"] or ""
+        if _word_count(text) < MIN_WORDS:
+            place(quote, None, None, False)
+            continue
+        keys = band_keys(text)
+        order = seen_order(date, article_order, quote["start"] or 0)
+        statement_id = _best_statement(db, text, candidates(db, keys), grown=added.keys())
+        # Placed before the next quote looks for candidates: it may match this one's statement.
+        if statement_id is None:
+            statement_id = _start_statement(db, quote, date, order)
+            started.add(statement_id)
+        place(quote, statement_id, order, statement_id in started and statement_id not in added)
         add_bands(db, statement_id, keys)
         added.setdefault(statement_id, []).append(quote["id"])
-    detached = set(touched)
-    touched |= set(added)
-    for statement_id in sorted(touched):
+    for statement_id in sorted(detached | set(added)):
         if statement_id in started and len(added[statement_id]) == 1:
             continue  # written whole when it was started
         # A statement that only gained quotes has its summary brought up to date from them, not recounted.
         _refresh(db, statement_id, None if statement_id in detached or statement_id in started else added[statement_id])
-    return touched
+    return detached | set(added)
 
 
 # The article's quotes, with what a statement they start records of its first appearance.
@@ -212,7 +259,7 @@ _APPEARANCE = """select q.id, q.text, q.speaker_id, s.name as speaker, q.via_out
 from quotes q join articles a on a.id = q.article_id
 left join speakers s on s.id = q.speaker_id left join outlets o on o.id = q.publisher_outlet_id
 where q.statement_id = :id {condition}
-order by q.seen_order limit :limit"""
+order by q.seen_order, q.id limit :limit"""
 _EARLIEST = 8
 _CONDITIONS = {"dated": "and q.seen_order < '1'", "full": "and q.kind = 'direct' and (q.parts is not null or "
                "(instr(q.text, '…') = 0 and instr(q.text, '...') = 0))", "speaker_id": "and q.speaker_id is not null"}

@@ -123,7 +123,7 @@ from quotes q join articles a on a.id = q.article_id
 left join speakers s on s.id = q.speaker_id
 left join outlets v on v.id = q.via_outlet_id
 left join outlets po on po.id = q.publisher_outlet_id
-where q.statement_id = ? order by q.seen_order"""
+where q.statement_id = ? order by q.seen_order, q.id"""
 
 
 def timeline(db: Database, statement_id: int) -> Timeline:
