@@ -6,7 +6,7 @@ import pytest
 from sqlite_utils import Database
 from typer.testing import CliRunner
 
-from quotetrack import ingestion
+from quotetrack import ingestion, writer
 from quotetrack.bench.speed import run_speed
 from quotetrack.cli import app
 from quotetrack.errors import StoreError
@@ -110,7 +110,10 @@ def test_stages_are_timed(folder, tmp_path):
     assert result.extract_seconds > 0 and result.store_seconds > 0 and result.read_seconds >= 0
 
 
-def test_a_database_error_says_what_was_stored(tmp_path):
+def test_a_database_error_says_what_was_stored(tmp_path, monkeypatch):
+    # Between two transactions: within one, the writer holds the write lock and the blocker cannot take it.
+    monkeypatch.setattr(writer, "BATCH_ARTICLES", 1)
+
     class LockAfterFirst(FixedExtractor):
         def extract(self, article):
             if article.url.endswith("2"):
@@ -130,6 +133,23 @@ def test_a_database_error_says_what_was_stored(tmp_path):
         f"{path}: database is locked by another process; try again when it has finished (1 article stored before this)"
     )
     assert table_counts(path) == {"articles": 1, "quotes": 1}
+
+
+def test_an_error_inside_a_transaction_keeps_the_articles_stored_before_it(tmp_path, monkeypatch):
+    store_article = writer.ingest_article
+
+    def failing_on_the_third(db, article, quotes, **options):
+        if article.url.endswith("3"):
+            raise sqlite3.OperationalError("disk I/O error")
+        return store_article(db, article, quotes, **options)
+
+    monkeypatch.setattr(writer, "ingest_article", failing_on_the_third)
+    path = tmp_path / "q.db"
+    articles = [Article(text=f"Story {n}.", url=f"https://example.com/{n}") for n in (1, 2, 3, 4)]
+    with pytest.raises(StoreError) as raised:
+        ingest_articles(articles, path, extractor=FixedExtractor(1))
+    assert str(raised.value) == f"{path}: disk I/O error (2 articles stored before this)"
+    assert table_counts(path) == {"articles": 2, "quotes": 2}
 
 
 def test_batch_sizes():
