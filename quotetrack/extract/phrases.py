@@ -298,8 +298,8 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
             break
         if seen_name and token.lower in _STOP_AFTER_NAME:
             break
-        if token.lower in ("that", "the") and k > start:
-            return None
+        if token.lower in ("that", "the") and k > start or token.text in _AUXILIARIES:
+            return None  # `R-Utah, said the questioning will start with Comey`: a clause, not a speaker
         inside_name = is_person(token)  # `said Ursula von der Leyen`: particles inside the name go on
         if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and token.lower not in ("'s", "’s", "of", "for", "and"):
             break

@@ -117,7 +117,7 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
     subject = _noun_phrase(tokens, i, names)
     if fronted is not None and (subject is None or subject.kind == "other"):
         return fronted
-    if subject is not None and subject.kind == "other":
+    if subject is None or subject.kind == "other":
         return _second_clause_person(tokens, i, names) or subject
     return subject
 
@@ -127,9 +127,12 @@ def _second_clause_person(tokens: Sequence[TokenLike], first: int, names: dict[i
     nobody, a person opening the clause after `, but` is who the sentence is about."""
     for k in range(first + 1, len(tokens) - 2):
         if tokens[k].text == "," and tokens[k + 1].lower in ("but", "yet"):
-            entity = names.get(tokens[k + 2].start)
+            m = k + 2
+            while m < len(tokens) - 1 and m < k + 5 and tokens[m].lower in lexicon.TITLES:
+                m += 1  # `, but Representative Brooks doesn't mince words`
+            entity = names.get(tokens[m].start)
             if entity is not None and entity[1] == "PERSON":
-                return Subject(tokens[k + 2].start, tokens[k + 2].start, "name", entity[2], (entity[2],), "PERSON")
+                return Subject(tokens[m].start, tokens[m].start, "name", entity[2], (entity[2],), "PERSON")
     return None
 
 

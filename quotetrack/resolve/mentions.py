@@ -36,9 +36,11 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
                 continue
             if index == len(words) - 1:
                 return None  # `Global Affairs Canada`, `Statistics Canada`: a body named for its country
+        # `Will Hardy`: a first name spelt like a function word, when a name follows.
+        first_name = not name_words and is_first_name(bare) and index + 1 < len(words) and is_name_word(words[index + 1])
         if (
             is_name_word(bare)
-            and bare not in lexicon.CAPITALISED_FUNCTION_WORDS
+            and (bare not in lexicon.CAPITALISED_FUNCTION_WORDS or first_name)
             and bare.lower() not in lexicon.TITLES
             and bare not in lexicon.ORG_WORDS
             and bare not in lexicon.DEMONYMS

@@ -10,10 +10,12 @@ not talking, and never antecedents. `it` is the organisation that spoke or was a
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from typing import TYPE_CHECKING
 
 from .. import lexicon
+from ..resources import word_list
 from .discourse import clean_name
 
 if TYPE_CHECKING:
@@ -23,6 +25,11 @@ if TYPE_CHECKING:
 _GROUP_REACH = 1500
 # How many sentences and speakers back a personal pronoun looks.
 _PERSON_REACH = 12
+# The pronoun and the word after it, skipping one adverb: `he said`, `they also argued`.
+# Words opening the short tail after a postposed cue: `she said on Friday`, `he said as he left`.
+_TAIL_STARTS = word_list("adjunct_starts") | word_list("tail_starts")
+_CLAUSE_REST = re.compile(r"[^.,;:!?]*")
+_PRONOUN_AND_VERB = re.compile(r"[\w’']+\s+(?:(?:also|then|later|again|further|\w+ly)\s+)?([a-z]+)")
 
 
 class Salience:
@@ -122,6 +129,19 @@ class Salience:
         person = self.resolver.people.get(name) if name else None
         return person is not None and (gender == "self" or person.gender in (None, gender))
 
+    def _inside_content(self, subject: tuple[int, str, str | None], position: int) -> bool:
+        """Whether a sentence's subject belongs to what the pronoun at ``position`` said after it
+        (`The ministry will appeal, they said`), not to a frame around a quotation."""
+        text = self.resolver.text
+        between = text[subject[0] : position]
+        return subject[0] < position and not any(mark in between for mark in lexicon.QUOTE_MARKS) and postposed(text, position)
+
+    def _introduced(self, subject: tuple[int, str, str | None]) -> bool:
+        """Whether the subject is a person named here for the first time: `Former Rep. Ann Lee was
+        for Kasich, she said` is Lee telling of herself."""
+        person = self.resolver.people.get(subject[2] or "") if subject[1] == "person" else None
+        return person is not None and not any(at < subject[0] and not self.resolver.in_quote(at) for at in person.mentions)
+
     def pronoun(self, pronoun: str, position: int) -> str | None:
         """Who ``pronoun`` (lower case) at ``position`` refers to, None when nothing fits."""
         gender = lexicon.PRONOUNS[pronoun] or ""
@@ -175,16 +195,29 @@ class Salience:
         referents = self.referents()
         index = discourse.sentence_at(position)
         own = referents[index] if index >= 0 else None
+        # `Mr. Trump fits that bill, he added` after Gidley spoke: Trump is talked about, when
+        # somebody else was just speaking or the subject; else he tells of himself.
+        talked_about = own is not None and self._inside_content(own, position) and not self._introduced(own)
         if own is not None and own[0] < position and own[1] == "person" and self._agrees(own[2], gender):
-            return own[2]
-        # (sentence, rank, position, kind, name): later sentences first; within one sentence the
-        # speaker of a quote before the subject.
+            if not talked_about:
+                return own[2]
+            other = self._person_before(gender, position, index, index - 2)
+            return other if other not in (None, own[2]) else own[2]
+        return self._person_before(gender, position, index, -1) or self.recently_named(gender, position)
+
+    def _person_before(self, gender: str, position: int, index: int, stop: int) -> str | None:
+        """The person agreeing with ``gender`` who spoke or was a subject in the sentences before
+        sentence ``index`` down to ``stop``: later sentences first; within one sentence the speaker
+        of a quote before the subject."""
+        resolver = self.resolver
+        discourse = resolver.discourse
+        referents = self.referents()
         events: list[tuple[int, int, int, str, str | None]] = [
             (discourse.sentence_at(at), 2, at, "person", name)
             for at, name, kind in resolver.said[-_PERSON_REACH:]
-            if kind == "person" and at < position
+            if kind == "person" and at < position and discourse.sentence_at(at) >= stop
         ]
-        for k in range(index - 1, max(-1, index - 1 - _PERSON_REACH), -1):
+        for k in range(index - 1, max(-1, stop - 1, index - 1 - _PERSON_REACH), -1):
             referent = referents[k]
             if referent is not None and referent[1] in ("person", "role"):
                 events.append((k, 1, *referent))
@@ -194,17 +227,28 @@ class Salience:
                 name = resolver.resolve_role(name, at) if name else None
             if self._agrees(name, gender):
                 return name
-        return self.recently_named(gender, position)
+        return None
 
     def group(self, gender: str, position: int) -> str | None:
         """The organisation or group `it` or `they` at ``position`` most likely means."""
+        index = self.resolver.discourse.sentence_at(position)
+        own = self.referents()[index] if index >= 0 else None
+        if own is not None and self._inside_content(own, position):
+            # `State departments can do that, they said`: the group just named, if any, not the subject.
+            found = self._group_before(gender, position, index - 1, index - 1)
+            if found:
+                return found
+        return self._group_before(gender, position, index, -1)
+
+    def _group_before(self, gender: str, position: int, first: int, stop: int) -> str | None:
         resolver = self.resolver
         referents = self.referents()
-        index = resolver.discourse.sentence_at(position)
         events: list[tuple[int, str, str | None]] = [
-            (at, kind, name) for at, name, kind in resolver.said[-_PERSON_REACH:] if kind != "person" and at < position
+            (at, kind, name)
+            for at, name, kind in resolver.said[-_PERSON_REACH:]
+            if kind != "person" and at < position and resolver.discourse.sentence_at(at) >= stop
         ]
-        for k in range(index, max(-1, index - 1 - _PERSON_REACH), -1):
+        for k in range(first, max(-1, stop - 1, first - 1 - _PERSON_REACH), -1):
             referent = referents[k]
             if referent is not None and referent[0] < position:
                 events.append(referent)
@@ -233,3 +277,25 @@ def nameless_thing(resolver: SpeakerResolver, name: str | None) -> bool:
         and person.gender is None
         and person.name not in resolver.person_names
     )
+
+
+def postposed(text: str, position: int) -> bool:
+    """Whether the pronoun at ``position`` speaks after what it said, in the same sentence: `The
+    plan will fail, he said`. The sentence's own subject is then part of what was said, not who.
+
+    >>> text = "The ministry will appeal, they said. Ruiz said she would appeal. As Ruiz left, she said it was over."
+    >>> postposed(text, text.index("they")), postposed(text, text.index("she")), postposed(text, text.rindex("she"))
+    (True, False, False)
+    """
+    if not text[max(0, position - 3) : position].rstrip().endswith(","):
+        return False
+    verb = _PRONOUN_AND_VERB.match(text, position)
+    if verb is None or verb.group(1) not in lexicon.CUE_FORMS:
+        return False
+    # Only a listener or a short adjunct may follow (`he said in an interview.`), not what was said
+    # (`he said there is ...`).
+    rest = _CLAUSE_REST.match(text, verb.end()).group().split()  # type: ignore[union-attr]
+    if not rest:
+        return True
+    opens_adjunct = rest[0].lower() in _TAIL_STARTS or lexicon.CUE_FORMS[verb.group(1)] == "tell"
+    return opens_adjunct and len(rest) <= 8 and "that" not in rest
