@@ -30,6 +30,8 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
     words = mention.split()
     for index, word in enumerate(words):
         bare = POSSESSIVE.sub("", word)
+        if name_words and " ".join([*name_words, bare]) in lexicon.MULTIWORD_PLACES:
+            return None  # `the New Mexico Republican`
         if name_words and bare in lexicon.PLACES and is_name_word(bare):
             if is_first_name(name_words[0]):
                 name_words.append(bare)  # `Jim Jordan`, `Paris Hilton`... a surname that is a place
@@ -49,8 +51,8 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
             name_words.append(bare)
         elif name_words:
             break
-    if not name_words or outlets.canonical(" ".join(name_words)):
-        return None
+    if not name_words or outlets.canonical(" ".join(name_words)) or " ".join(name_words) in lexicon.MULTIWORD_PLACES:
+        return None  # `The South Carolina Republican`: a place is no name
     if len(name_words) == 1 and name_words[0].isupper():
         return None
     return " ".join(name_words)
@@ -68,6 +70,8 @@ def org_in(mention: str, outlets: Outlets) -> str | None:
     capitalised = [w for w in words if is_name_word(w)]
     if not capitalised or len(capitalised) < len(words) * 0.5:
         return None
+    if len(words) > 1 and POSSESSIVE.sub("", words[-1]) in lexicon.DEMONYMS and words[-2].strip("'‘\"“").lower() not in lexicon.TITLES:
+        return None  # `the New Mexico Republican`, `a Kansas Democrat`: a party's member, not a body
     name = " ".join(words)
     return outlets.canonical(name) or POSSESSIVE.sub("", name)
 

@@ -183,6 +183,9 @@ class SpeakerResolver:
                 # A name the pattern NER missed (`Gorka declared`) is still a person `he` can mean.
                 self.person_for(name, position)
             return name
+        if lowered.startswith("the ") and len(words) > 2 and head.title() in lexicon.DEMONYMS and not head.endswith("s") and self.discourse.sentences:
+            # `the Wisconsin Republican`: a described member of a party or nation is somebody just talked about.
+            return self.salience.person("self", position)
         return org_in(mention, self.outlets)
 
     def in_quote(self, position: int) -> bool:
