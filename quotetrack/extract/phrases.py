@@ -214,6 +214,8 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         first += 1  # `Even China said`
     if first >= end:
         return None
+    if end - first > 8 and _affiliated_name(tokens, first, end):
+        return (first, end - 1)  # `Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`
     if not plausible_speaker(tokens[first:end]) or end - first > 8:
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
         name = end
@@ -221,6 +223,19 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
             name -= 1
         return (name, end - 1) if name < end and (tokens[name].ner or "").startswith(("B-", "S-")) else None
     return (first, end - 1)
+
+
+def _affiliated_name(tokens: list[Token], first: int, end: int) -> bool:
+    """Whether tokens ``first``..``end`` are a person's name and where they work: `Ana Ruiz of the
+    Institute for Fiscal Studies`, `Tom Hill at the University of Leeds`; no verb after the name."""
+    if not (tokens[first].ner or "").startswith(("B-PERSON", "S-PERSON")):
+        return False
+    k = first + 1
+    while k < end and (tokens[k].ner or "").endswith("PERSON") and not (tokens[k].ner or "").startswith(("B-", "S-")):
+        k += 1
+    if k >= end or tokens[k].lower not in ("of", "at", "from"):
+        return False
+    return all(token.text[:1].isupper() or token.lower in ("of", "at", "from", "the", "for", "and", "on", "&") for token in tokens[k:end])
 
 
 def is_clause_verb(tokens: list[Token], k: int) -> bool:
