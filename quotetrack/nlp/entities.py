@@ -207,6 +207,8 @@ def _label_run(
         return [(first, first, "MISC"), (first + 1, last, "PERSON")]  # `Democrat Jane Roe`, `Polish Łukasz Kowalski`
     if any(word in lexicon.DEMONYMS or word in lexicon.PLACES for word in span[:-1]) and len(span) == 2:
         return [(first, last, "MISC")]
+    if span[-1] in _WEEKDAYS and not _known_name(span, frozenset()):
+        return [(first, last, "MISC")]  # `Super Tuesday`, `Black Friday`: a day, not a person
     if _adjective_demonym(span[-1]) and span[-1] not in known_people and not _known_name(span, frozenset()):
         return [(first, last, "MISC")]  # `Presumptive Democratic presidential nominee ...`: no name ends in an adjective
     if "of" in span[1:-1] and all(word[0].isupper() for word in span[: span.index("of")]):
@@ -268,6 +270,9 @@ def _last_title_before_name(span: list[str]) -> int | None:
                 return t
             return None
     return None
+
+
+_WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 
 
 def _adjective_demonym(word: str) -> bool:

@@ -23,6 +23,9 @@ VENUE_WORDS = word_list("venue_words")
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
+_WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+
+
 def name_in(mention: str, outlets: Outlets) -> str | None:
     """The first run of capitalised name words in ``mention`` (titles, places, organisation
     words and outlets are not names)."""
@@ -30,6 +33,8 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
     words = mention.split()
     for index, word in enumerate(words):
         bare = POSSESSIVE.sub("", word)
+        if name_words and bare in _WEEKDAYS:
+            return None  # `Super Tuesday`: a day
         if name_words and " ".join([*name_words, bare]) in lexicon.MULTIWORD_PLACES:
             return None  # `the New Mexico Republican`
         if name_words and bare in lexicon.PLACES and is_name_word(bare):

@@ -129,19 +129,6 @@ class Salience:
         person = self.resolver.people.get(name) if name else None
         return person is not None and (gender == "self" or person.gender in (None, gender))
 
-    def _inside_content(self, subject: tuple[int, str, str | None], position: int) -> bool:
-        """Whether a sentence's subject belongs to what the pronoun at ``position`` said after it
-        (`The ministry will appeal, they said`), not to a frame around a quotation."""
-        text = self.resolver.text
-        between = text[subject[0] : position]
-        return subject[0] < position and not any(mark in between for mark in lexicon.QUOTE_MARKS) and postposed(text, position)
-
-    def _introduced(self, subject: tuple[int, str, str | None]) -> bool:
-        """Whether the subject is a person named here for the first time: `Former Rep. Ann Lee was
-        for Kasich, she said` is Lee telling of herself."""
-        person = self.resolver.people.get(subject[2] or "") if subject[1] == "person" else None
-        return person is not None and not any(at < subject[0] and not self.resolver.in_quote(at) for at in person.mentions)
-
     def pronoun(self, pronoun: str, position: int) -> str | None:
         """Who ``pronoun`` (lower case) at ``position`` refers to, None when nothing fits."""
         gender = lexicon.PRONOUNS[pronoun] or ""
@@ -197,7 +184,7 @@ class Salience:
         own = referents[index] if index >= 0 else None
         # `Mr. Trump fits that bill, he added` after Gidley spoke: Trump is talked about, when
         # somebody else was just speaking or the subject; else he tells of himself.
-        talked_about = own is not None and self._inside_content(own, position) and not self._introduced(own)
+        talked_about = own is not None and inside_content(self, own, position) and not introduced(self, own)
         if own is not None and own[0] < position and own[1] == "person" and self._agrees(own[2], gender):
             if not talked_about:
                 return own[2]
@@ -233,38 +220,55 @@ class Salience:
         """The organisation or group `it` or `they` at ``position`` most likely means."""
         index = self.resolver.discourse.sentence_at(position)
         own = self.referents()[index] if index >= 0 else None
-        if own is not None and self._inside_content(own, position):
+        if own is not None and inside_content(self, own, position):
             # `State departments can do that, they said`: the group just named, if any, not the subject.
-            found = self._group_before(gender, position, index - 1, index - 1)
+            found = group_before(self, gender, position, index - 1, index - 1)
             if found:
                 return found
-        return self._group_before(gender, position, index, -1)
+        return group_before(self, gender, position, index, -1)
 
-    def _group_before(self, gender: str, position: int, first: int, stop: int) -> str | None:
-        resolver = self.resolver
-        referents = self.referents()
-        events: list[tuple[int, str, str | None]] = [
-            (at, kind, name)
-            for at, name, kind in resolver.said[-_PERSON_REACH:]
-            if kind != "person" and at < position and resolver.discourse.sentence_at(at) >= stop
-        ]
-        for k in range(first, max(-1, stop - 1, first - 1 - _PERSON_REACH), -1):
-            referent = referents[k]
-            if referent is not None and referent[0] < position:
-                events.append(referent)
-        events.sort(key=lambda event: event[0], reverse=True)
-        for at, kind, name in events:
-            if position - at > _GROUP_REACH:
-                break
-            if kind == "org" and name or gender == "neuter" and kind == "person" and nameless_thing(self.resolver, name):
-                return name
-            if gender == "neuter" and kind == "document":
-                return None
-            if gender == "plural" and kind == "group":
-                return name
-            if gender == "plural" and kind == "other":
-                return None
-        return None
+
+def group_before(salience: Salience, gender: str, position: int, first: int, stop: int) -> str | None:
+    """The organisation or group agreeing with ``gender`` that spoke or was a subject in the
+    sentences from ``first`` back to ``stop``, within reach of ``position``."""
+    resolver = salience.resolver
+    referents = salience.referents()
+    events: list[tuple[int, str, str | None]] = [
+        (at, kind, name)
+        for at, name, kind in resolver.said[-_PERSON_REACH:]
+        if kind != "person" and at < position and resolver.discourse.sentence_at(at) >= stop
+    ]
+    for k in range(first, max(-1, stop - 1, first - 1 - _PERSON_REACH), -1):
+        referent = referents[k]
+        if referent is not None and referent[0] < position:
+            events.append(referent)
+    events.sort(key=lambda event: event[0], reverse=True)
+    for at, kind, name in events:
+        if position - at > _GROUP_REACH:
+            break
+        if kind == "org" and name or gender == "neuter" and kind == "person" and nameless_thing(salience.resolver, name):
+            return name
+        if gender == "neuter" and kind == "document":
+            return None
+        if gender == "plural" and kind == "group":
+            return name
+        if gender == "plural" and kind == "other":
+            return None
+    return None
+
+
+def inside_content(salience: Salience, subject: tuple[int, str, str | None], position: int) -> bool:
+    """Whether a sentence's subject belongs to what the pronoun at ``position`` said after it
+    (`The ministry will appeal, they said`), not to a frame around a quotation."""
+    text = salience.resolver.text
+    between = text[subject[0] : position]
+    return subject[0] < position and not any(mark in between for mark in lexicon.QUOTE_MARKS) and postposed(text, position)
+
+def introduced(salience: Salience, subject: tuple[int, str, str | None]) -> bool:
+    """Whether the subject is a person named here for the first time: `Former Rep. Ann Lee was
+    for Kasich, she said` is Lee telling of herself."""
+    person = salience.resolver.people.get(subject[2] or "") if subject[1] == "person" else None
+    return person is not None and not any(at < subject[0] and not salience.resolver.in_quote(at) for at in person.mentions)
 
 
 def nameless_thing(resolver: SpeakerResolver, name: str | None) -> bool:
