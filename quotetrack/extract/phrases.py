@@ -226,8 +226,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
 
 
 def _affiliated_name(tokens: list[Token], first: int, end: int) -> bool:
-    """Whether tokens ``first``..``end`` are a person's name and where they work: `Ana Ruiz of the
-    Institute for Fiscal Studies`, `Tom Hill at the University of Leeds`; no verb after the name."""
+    """A person's name, then where they work: `Ana Ruiz of the Institute for Fiscal Studies`."""
     if not (tokens[first].ner or "").startswith(("B-PERSON", "S-PERSON")):
         return False
     k = first + 1
@@ -246,7 +245,8 @@ def is_clause_verb(tokens: list[Token], k: int) -> bool:
     if k == 0 or not word.isalpha() or not word.islower() or word in lexicon.ROLE_NOUNS:
         return False
     previous = tokens[k - 1].lower
-    if previous in _BEFORE_ADJECTIVES or previous.endswith(("ly", "ed")) or previous in PUNCT or previous in MARKS or previous in ("who", "which"):
+    # `McConnell (R-Ky.) issued a statement`: a closing bracket ends a party tag on the subject.
+    if previous in _BEFORE_ADJECTIVES or previous.endswith(("ly", "ed")) or previous in PUNCT and previous != ")" or previous in MARKS or previous in ("who", "which"):
         return False
     if word in _CLAUSE_VERBS:
         return True
@@ -254,11 +254,19 @@ def is_clause_verb(tokens: list[Token], k: int) -> bool:
     if not (word.endswith("ed") and len(word) > 4 or cue_verb):
         return False
     following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if word.endswith("ed") and _passive_agent(tokens, k):
+        return False  # `A report released Tuesday by the institute said`: a passive relative
     if following is not None and following.lower in _PREPOSITIONS:
         # `continued to question` is a verb; `close to the campaign`, `linked to Cruz` a relative.
         after = tokens[k + 2] if k + 2 < len(tokens) else None
         return following.lower == "to" and after is not None and after.text.islower() and after.lower not in _DETERMINERS
     return True
+
+
+def _passive_agent(tokens: list[Token], k: int) -> bool:
+    """`by` and an agent within three words after ``k``: `released Tuesday by the institute`, not `followed up by lamenting`."""
+    by = next((j for j in range(k + 1, min(len(tokens) - 1, k + 4)) if tokens[j].lower == "by" or tokens[j].text in PUNCT), None)
+    return by is not None and tokens[by].lower == "by" and (tokens[by + 1].lower in _DETERMINERS or tokens[by + 1].text[:1].isupper())
 
 
 def name_head(sentence: Sentence, phrase: TokenRange) -> TokenRange:

@@ -29,6 +29,8 @@ _SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
 _DETERMINERS = ("the", "his", "her", "their", "its")
+# A writing and its author: `a recent report from Bloomberg New Energy Finance`.
+_AUTHORED = re.compile(r"((?:an?|the|one|another)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.’'&-]*))*)$", re.IGNORECASE)
 
 
 class SpeakerResolver:
@@ -146,6 +148,10 @@ class SpeakerResolver:
         apposed_name = apposed_to_description(self, mention, position)
         if apposed_name:
             return apposed_name
+        author = _AUTHORED.match(mention)
+        if author and any(word.lower() in DOCUMENT_NOUNS for word in author.group(1).split()):
+            # `an analysis by the Pew Research Center`, `a letter from Ana Ruiz`: who wrote it is the source.
+            return self.resolve(author.group(2), position + author.start(2))
         if possessed_role(words):
             # `Trump's attorney`, `Carter's press secretary`: somebody else, named in apposition if at all.
             apposed = _APPOSED_NAME.match(self.text, position + len(mention))
