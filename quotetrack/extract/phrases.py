@@ -368,9 +368,10 @@ def skip_object(sentence: Sentence, k: int) -> int:
     start_j = j
     while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].lower in _LISTENER_NAME_WORDS):
         j += 1
-    if j > start_j:
-        return j
-    return k
+    # `asked Republican politicians`, `told Democratic lawmakers`: a group named by its people.
+    while start_j < j < len(tokens) and j - start_j < 4 and tokens[j].text.islower() and (tokens[j].text in _LISTENERS or tokens[j].text[:-1] in lexicon.ROLE_NOUNS):
+        j += 1
+    return j if j > start_j else k
 
 
 def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
