@@ -21,11 +21,11 @@ from .. import lexicon
 from ..nlp.entities import opening_modifier
 from ..resources import word_list
 from .sentences import Sentence, Token
+from .speaker_words import PUNCT, ROLE_PREPOSITIONS, affiliated_name, passive_agent, role_ahead
 
 TokenRange = tuple[int, int]  # first and last token index in a sentence, inclusive
 
 # Punctuation a phrase never starts or ends with.
-PUNCT = set(",.;:!?—–-…‘’") | set(lexicon.QUOTE_MARKS) | {"...", "--", "(", ")"}
 # Double and single quote marks: a speaker phrase never runs across one.
 MARKS = lexicon.QUOTE_MARKS | {"‘", "’"}
 CUE_LEMMAS = frozenset(lexicon.CUE_FORMS.values())
@@ -214,7 +214,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         first += 1  # `Even China said`
     if first >= end:
         return None
-    if end - first > 8 and _affiliated_name(tokens, first, end):
+    if end - first > 8 and affiliated_name(tokens, first, end):
         return (first, end - 1)  # `Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`
     if not plausible_speaker(tokens[first:end]) or end - first > 8:
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
@@ -223,18 +223,6 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
             name -= 1
         return (name, end - 1) if name < end and (tokens[name].ner or "").startswith(("B-", "S-")) else None
     return (first, end - 1)
-
-
-def _affiliated_name(tokens: list[Token], first: int, end: int) -> bool:
-    """A person's name, then where they work: `Ana Ruiz of the Institute for Fiscal Studies`."""
-    if not (tokens[first].ner or "").startswith(("B-PERSON", "S-PERSON")):
-        return False
-    k = first + 1
-    while k < end and (tokens[k].ner or "").endswith("PERSON") and not (tokens[k].ner or "").startswith(("B-", "S-")):
-        k += 1
-    if k >= end or tokens[k].lower not in ("of", "at", "from"):
-        return False
-    return all(token.text[:1].isupper() or token.lower in ("of", "at", "from", "the", "for", "and", "on", "&") for token in tokens[k:end])
 
 
 def is_clause_verb(tokens: list[Token], k: int) -> bool:
@@ -254,19 +242,13 @@ def is_clause_verb(tokens: list[Token], k: int) -> bool:
     if not (word.endswith("ed") and len(word) > 4 or cue_verb):
         return False
     following = tokens[k + 1] if k + 1 < len(tokens) else None
-    if word.endswith("ed") and _passive_agent(tokens, k):
+    if word.endswith("ed") and passive_agent(tokens, k):
         return False  # `A report released Tuesday by the institute said`: a passive relative
     if following is not None and following.lower in _PREPOSITIONS:
         # `continued to question` is a verb; `close to the campaign`, `linked to Cruz` a relative.
         after = tokens[k + 2] if k + 2 < len(tokens) else None
         return following.lower == "to" and after is not None and after.text.islower() and after.lower not in _DETERMINERS
     return True
-
-
-def _passive_agent(tokens: list[Token], k: int) -> bool:
-    """`by` and an agent within three words after ``k``: `released Tuesday by the institute`, not `followed up by lamenting`."""
-    by = next((j for j in range(k + 1, min(len(tokens) - 1, k + 4)) if tokens[j].lower == "by" or tokens[j].text in PUNCT), None)
-    return by is not None and tokens[by].lower == "by" and (tokens[by + 1].lower in _DETERMINERS or tokens[by + 1].text[:1].isupper())
 
 
 def name_head(sentence: Sentence, phrase: TokenRange) -> TokenRange:
@@ -321,11 +303,13 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
             break
         if seen_name and token.lower in _STOP_AFTER_NAME:
             break
-        if token.lower in ("that", "the") and k > start or token.text in _AUXILIARIES:
-            return None  # `R-Utah, said the questioning will start with Comey`: a clause, not a speaker
+        # `said the questioning will start`: a clause; `said a spokesman for the ministry`: a speaker
+        if k > start and (token.lower == "that" or token.lower == "the" and not (seen_name and tokens[k - 1].lower in ROLE_PREPOSITIONS)) or token.text in _AUXILIARIES:
+            return None
         inside_name = is_person(token)  # `said Ursula von der Leyen`: particles inside the name go on
-        if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and token.lower not in ("'s", "’s", "of", "for", "and"):
-            break
+        continues = token.lower in ("'s", "’s", "of", "for", "and") or token.lower == "the" and tokens[k - 1].lower in ("of", "for")
+        if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and not continues and not role_ahead(tokens, k):
+            break  # `said Clinton's top foreign policy aide Jake Sullivan`: modifiers before a role go on
         if token.text[0].isupper() or token.lower in lexicon.ROLE_NOUNS:
             seen_name = True
         k += 1
