@@ -1,5 +1,5 @@
 """Speakers after an inverted cue: a role with its complement (`said a spokesman for the
-ministry`), modifiers before a role and name (`said the mayor's chief housing adviser Ana
+ministry`), listeners after `told` (`told the forum`), modifiers before a role and name (`said the mayor's chief housing adviser Ana
 Ruiz`), a speech noun in the tail (`in a Friday tweet`); but never a clause (`said he
 remembers ...`, `called the plan a gift to the banks`)."""
 
@@ -53,3 +53,20 @@ def test_inverted_speaker_phrases(extractor, text: str, mention: str, speaker: s
 def test_clauses_are_no_inverted_speakers(extractor, text: str) -> None:
     for quote in extractor.extract(Article(text=text)):
         assert quote.speaker_mention and quote.speaker_mention[0].isupper(), quote
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("“Our ships will keep sailing,” Defence Minister Kenji Arai told the forum.\n", "Kenji Arai", id="described-audience"),
+        pytest.param("“We stand with you,” the governor told the victims’ families.\n", None, id="possessive-audience"),
+        pytest.param(
+            "“The numbers are on our side,” Tom Hale, the Rivers’ campaign manager, said in a statement.\n",
+            "Tom Hale",
+            id="plural-possessive-in-apposition",
+        ),
+    ],
+)
+def test_postposed_speakers_with_listeners_and_possessives(extractor, text: str, speaker: str | None) -> None:
+    quotes = extractor.extract(Article(text=text))
+    assert len(quotes) == 1 and quotes[0].cue in ("told", "said") and quotes[0].speaker == speaker

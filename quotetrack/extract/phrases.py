@@ -21,7 +21,7 @@ from .. import lexicon
 from ..nlp.entities import opening_modifier
 from ..resources import word_list
 from .sentences import Sentence, Token
-from .speaker_words import PUNCT, ROLE_PREPOSITIONS, affiliated_name, passive_agent, role_ahead
+from .speaker_words import PUNCT, ROLE_PREPOSITIONS, affiliated_name, passive_agent, possessive_mark, role_ahead
 
 TokenRange = tuple[int, int]  # first and last token index in a sentence, inclusive
 
@@ -134,7 +134,7 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
     right = comma
     while len(segments) < 4:
         j = right - 1
-        while j >= 0 and tokens[j].text not in (",", ";", ":", "(") and tokens[j].text not in MARKS:
+        while j >= 0 and tokens[j].text not in (",", ";", ":", "(") and (tokens[j].text not in MARKS or possessive_mark(tokens, j)):
             if tokens[j].text == ")":
                 # `Rep. Jim Jordan (R-Ohio), a panel member, said`: step over the tag.
                 opening = next((o for o in range(j - 1, max(j - 8, -1), -1) if tokens[o].text == "("), None)
@@ -352,6 +352,9 @@ def skip_object(sentence: Sentence, k: int) -> int:
     start_j = j
     while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].lower in _LISTENER_NAME_WORDS):
         j += 1
+    if j == start_j > k:  # `told the forum.`, `told the annual summit,`: a described audience
+        end = next((m for m in range(j, min(j + 5, len(tokens))) if not (tokens[m].text.islower() or possessive_mark(tokens, m))), None)
+        return end if end is not None and end > j and tokens[end].text in PUNCT else k
     # `asked Republican politicians`, `told Democratic lawmakers`: a group named by its people.
     while start_j < j < len(tokens) and j - start_j < 4 and tokens[j].text.islower() and (tokens[j].text in _LISTENERS or tokens[j].text[:-1] in lexicon.ROLE_NOUNS):
         j += 1

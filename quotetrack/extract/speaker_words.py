@@ -38,3 +38,15 @@ def affiliated_name(tokens: list[Token], first: int, end: int) -> bool:
     if k >= end or tokens[k].lower not in ("of", "at", "from"):
         return False
     return all(token.text[:1].isupper() or token.lower in ("of", "at", "from", "the", "for", "and", "on", "&") for token in tokens[k:end])
+
+
+def possessive_mark(tokens: list[Token], j: int) -> bool:
+    """Whether the apostrophe at ``j`` makes a plural or `-s` name possessive (`Sanders’ campaign`)
+    rather than closing a quotation: glued to a word ending in `s`, a word after it."""
+    return (
+        tokens[j].text in ("’", "'")
+        and 0 < j < len(tokens) - 1
+        and tokens[j - 1].end == tokens[j].start
+        and tokens[j - 1].text.endswith("s")
+        and tokens[j + 1].text[:1].isalpha()
+    )
