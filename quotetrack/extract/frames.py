@@ -229,7 +229,12 @@ def cue_frame(
             inverted, appositive = found
             if appositive is not None:
                 appositives.append(appositive)
-            if ends_clause(sentence, spans, inverted[1] + 1):
+            # `,” said Sen. Jim Whelan who represents ...`: a relative clause describes a quoted or named speaker.
+            after = inverted[1] + 1
+            described = after < len(tokens) and tokens[after].lower in ("who", "whose") and (
+                closes_quote_with_punctuation(spans, tokens, i - 1) or any(token.text[:1].isupper() for token in tokens[inverted[0] : after])
+            )
+            if described or ends_clause(sentence, spans, after):
                 frame = Frame(sentence, i, cue_last, inverted, None, "before")
                 frame.content = content_before(sentence, spans, i - 1)
                 frame.attribution = (tokens[i].start, tokens[inverted[1]].end)

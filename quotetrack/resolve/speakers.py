@@ -160,6 +160,8 @@ class SpeakerResolver:
             return None
         if head in DOCUMENT_NOUNS and words[-1].islower() and POSSESSIVE.search(words[0]):
             return None  # `Lee's new book says`: a writing, not its author
+        if lowered.split()[0] in _SOMEBODY and words[-1].islower() and head not in DOCUMENT_NOUNS:
+            return None  # `a Trump supporter`, `one Clinton aide`: somebody described by whom they serve
         person = self.person_entity_in(mention, position)
         if person:
             return self.fullest(person, titled) or person
