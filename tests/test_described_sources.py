@@ -1,5 +1,5 @@
 """Anonymous sources described by whom they serve are not that person (`one Okafor aide`,
-`a Brandt supporter`); a speaker described by a relative clause after an inverted cue (`said Sen.
+`a Brandt supporter`, `Okafor's representatives`); two people joined by `and` speak together; a speaker described by a relative clause after an inverted cue (`said Sen.
 Tom Hale who represents the port district`) and a short tail (`said here`) still speak."""
 
 import pytest
@@ -27,6 +27,20 @@ OPENING = "Governor Ruth Okafor and Mayor Olga Brandt met on Monday to discuss t
             "Sen. Tom Hale",
             "Tom Hale",
             id="relative-clause-after-inverted-speaker",
+        ),
+        pytest.param(
+            "“The harbour deal is dead,” Tom Hale and Ana Ruiz wrote in a joint letter.\n",
+            "The harbour deal is dead",
+            "Tom Hale and Ana Ruiz",
+            "Tom Hale and Ana Ruiz",
+            id="two-people-write-together",
+        ),
+        pytest.param(
+            "Okafor's representatives called the union on Friday, asking that it drop the strike.\n",
+            "it drop the strike",
+            "Okafor's representatives",
+            None,
+            id="plural-role-of-a-named-person",
         ),
         pytest.param(
             "“We will keep every job,” Okafor said here. “Not one will go.”\n",

@@ -188,7 +188,9 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         # The hyphen ending a dateline (`OSLO (Reuters) - The ministry said`), not one inside
         # `71-year-old` nor around an aside (`an aggressive - some say unrealistic - pledge`).
         spaced_hyphen = token.text in ("-", "--") and _after_dateline(tokens) == k + 1
-        if token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen:
+        # `Ana Ruiz and Tom Hale wrote`: two people joined by `and` speak together.
+        joins_people = token.lower == "and" and 0 < k < end - 1 and is_person(tokens[k - 1]) and is_person(tokens[k + 1])
+        if (token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
             if token.lower in ("who", "which", "whose") and first < end:
                 # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
                 return noun_phrase_before(sentence, k) if k > 0 else None

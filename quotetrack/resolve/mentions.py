@@ -93,7 +93,7 @@ def possessed_role(words: list[str]) -> bool:
     after, before = words[owner + 1 :], words[:owner]
     return (
         all(word.islower() for word in after)
-        and after[-1] in lexicon.ROLE_NOUNS
+        and (after[-1] in lexicon.ROLE_NOUNS or after[-1].endswith("s") and after[-1][:-1] in lexicon.ROLE_NOUNS)
         and all(word[:1].isupper() or word.lower() == "the" for word in before)
     )
 

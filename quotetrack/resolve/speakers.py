@@ -148,10 +148,9 @@ class SpeakerResolver:
         apposed_name = apposed_to_description(self, mention, position)
         if apposed_name:
             return apposed_name
-        author = _AUTHORED.match(mention)
-        if author and any(word.lower() in DOCUMENT_NOUNS for word in author.group(1).split()):
-            # `an analysis by the Pew Research Center`, `a letter from Ana Ruiz`: who wrote it is the source.
-            return self.resolve(author.group(2), position + author.start(2))
+        compound = compound_speaker(self, mention, position)
+        if compound:
+            return compound
         if possessed_role(words):
             # `Trump's attorney`, `Carter's press secretary`: somebody else, named in apposition if at all.
             apposed = _APPOSED_NAME.match(self.text, position + len(mention))
@@ -232,6 +231,18 @@ class SpeakerResolver:
             if stop <= end:
                 return clean_name(text)
         return None
+
+
+def compound_speaker(resolver: SpeakerResolver, mention: str, position: int) -> str | None:
+    """A source made of other mentions: a writing's author (`an analysis by the Pew Research
+    Center`, `a letter from Ana Ruiz`) or two people writing together (`Ana Ruiz and Tom Hale`)."""
+    author = _AUTHORED.match(mention)
+    if author and any(word.lower() in DOCUMENT_NOUNS for word in author.group(1).split()):
+        return resolver.resolve(author.group(2), position + author.start(2))
+    pair = mention.split(" and ")
+    if len(pair) == 2 and all(resolver.person_entity_in(part, position + mention.index(part)) for part in pair):
+        return " and ".join(resolver.resolve(part, position + mention.index(part)) or part for part in pair)
+    return None
 
 
 def apposed_to_description(resolver: SpeakerResolver, mention: str, position: int) -> str | None:
