@@ -1,6 +1,7 @@
 """A quotation closed by `?` or `!` and followed by its attribution (`“Why now?” Hale asked.`)
-is one sentence: the named speaker, not the previous one, said it; and listeners named by a
-group (`told Labour voters`) are skipped like `told reporters`."""
+is one sentence: the named speaker, not the previous one, said it. Listeners named by a group
+(`told Labour voters`) are skipped like `told reporters`, and a name and a colon (`Berg: “...”`)
+lead a transcript-style quote."""
 
 import pytest
 
@@ -39,3 +40,21 @@ def test_question_and_exclamation_quotes(extractor, text: str, quote_start: str,
 def test_question_ending_a_sentence_still_splits(extractor) -> None:
     quotes = extractor.extract(Article(text=OPENING + "Will the plan pass? Nobody knows yet, Brandt said.\n"))
     assert [quote.text for quote in quotes if quote.speaker == "Olga Brandt"][-1].startswith("Nobody knows yet")
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "Tomas Berg and Olga Brandt both spoke on the budget.\n\n"
+            "Berg: “The deficit is under control.” Brandt: “The deficit is a hole we keep digging.”\n",
+            ["Tomas Berg", "Olga Brandt"],
+            id="transcript-lines",
+        ),
+        pytest.param("Olga Brandt spoke on Monday.\n\nContinued Brandt: “We will not raise taxes.”\n", ["Olga Brandt"], id="verb-before-label"),
+        pytest.param("Olga Brandt spoke on Monday.\n\nUpdate: “The vote is on Friday.”\n", [], id="label-is-no-person"),
+    ],
+)
+def test_name_and_colon_labels(extractor, text: str, speakers: list[str]) -> None:
+    quotes = [quote for quote in extractor.extract(Article(text=text)) if quote.cue == ":"]
+    assert [quote.speaker for quote in quotes] == speakers
