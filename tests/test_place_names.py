@@ -1,6 +1,7 @@
 """Places and days that look like names: a two-word name the article puts after `in`, `near` or
 `outside` (`a rally in Tolo Vista`) is a place wherever it occurs, and `Super Tuesday` is a day;
-neither is a person a later `she` or `he` can mean."""
+neither is a person a later `she` or `he` can mean, nor a speaker (`Dora Vance of Millbrook, South
+Carolina says`)."""
 
 import pytest
 
@@ -58,3 +59,8 @@ def test_places_and_days_are_no_speakers(extractor, text: str, quote_start: str,
 )
 def test_locative_names(words: list[str], person_tags: list[str]) -> None:
     assert [tag for tag in entity_tags([words])[0] if tag.endswith("PERSON")] == person_tags
+
+
+def test_hometown_state_before_cue_is_no_speaker(extractor) -> None:
+    quotes = extractor.extract(Article(text="Dora Vance of Millbrook, South Carolina says the mill will not reopen.\n"))
+    assert [(quote.speaker, quote.speaker_mention) for quote in quotes] == [("Dora Vance", "Dora Vance of Millbrook, South Carolina")]

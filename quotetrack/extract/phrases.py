@@ -21,7 +21,7 @@ from .. import lexicon
 from ..nlp.entities import opening_modifier
 from ..resources import word_list
 from .sentences import Sentence, Token
-from .speaker_words import PUNCT, ROLE_PREPOSITIONS, affiliated_name, passive_agent, possessive_mark, role_ahead
+from .speaker_words import PUNCT, ROLE_PREPOSITIONS, affiliated_name, is_place, passive_agent, possessive_mark, role_ahead
 
 TokenRange = tuple[int, int]  # first and last token index in a sentence, inclusive
 
@@ -122,6 +122,11 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     phrase = noun_phrase_before(sentence, k + 1, subject_of_verb=tokens[cue].lower.endswith("ing") or noun_cue)
     if phrase is None:
         return None
+    if phrase[0] > 1 and tokens[phrase[0] - 1].text == "," and is_place(tokens[phrase[0] : phrase[1] + 1]):
+        # `Stacy Baker of Columbia, South Carolina says`: the state ends the person's hometown.
+        earlier = noun_phrase_before(sentence, phrase[0] - 1)
+        if earlier is not None and any(is_person(token) for token in tokens[earlier[0] : earlier[1] + 1]):
+            phrase = (earlier[0], phrase[1])
     head = name_head(sentence, phrase)
     # The phrase still starts where it did: what stands before it decides where the content is.
     return LeftSpeaker(head, phrase_first=phrase[0] if head != phrase else None)

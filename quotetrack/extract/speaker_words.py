@@ -50,3 +50,9 @@ def possessive_mark(tokens: list[Token], j: int) -> bool:
         and tokens[j - 1].text.endswith("s")
         and tokens[j + 1].text[:1].isalpha()
     )
+
+
+def is_place(tokens: list[Token]) -> bool:
+    """Whether the tokens name a place: `South Carolina`, `Fla.`, a place entity."""
+    text = " ".join(token.text for token in tokens)
+    return text in lexicon.MULTIWORD_PLACES or text in lexicon.PLACES or all((token.ner or "")[2:] in ("GPE", "LOC") for token in tokens)
