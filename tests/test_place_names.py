@@ -33,6 +33,14 @@ PASSAGES = [
         id="place-after-outside",
     ),
     pytest.param(
+        "Senator Ruth Adebayo blamed the banks on Monday.\n\n"
+        "The Great Recession cost the region a third of its factories.\n\n"
+        "“We never recovered,” she said.\n",
+        "We never recovered",
+        "Ruth Adebayo",
+        id="event-is-no-person",
+    ),
+    pytest.param(
         "Mayor Dana Whitfield campaigned across the state for a month.\n\n"
         "Super Tuesday will decide the race.\n\n"
         "“Every vote counts,” she told supporters.\n",
