@@ -102,8 +102,8 @@ def is_venue(name: str) -> bool:
     """A PERSON entity that names no person: a place or body named after one (`Trump National Doral`,
     `Clinton Foundation`, `Pacific Ocean`), a party or nationality (`Republican`), a shouted headline.
 
-    >>> [is_venue(name) for name in ("Trump Tower", "Republican", "Ann Lee", "Park Geun-hye")]
-    [True, True, False, False]
+    >>> [is_venue(name) for name in ("Trump Tower", "Republican", "Ann Lee", "Park Geun-hye", "Great Recession")]
+    [True, True, False, False, True]
     """
     words = name.split()
     if not words:
