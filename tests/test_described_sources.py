@@ -21,6 +21,7 @@ OPENING = "Governor Ruth Okafor and Mayor Olga Brandt met on Monday to discuss t
     [
         pytest.param("“She will not back down,” one Okafor aide said.\n", "She will not back down", "one Okafor aide", None, id="aide-of-a-named-person"),
         pytest.param("“Nothing has changed,” wrote a Brandt supporter on the city forum.\n", "Nothing has changed", "a Brandt supporter", None, id="supporter-of-a-named-person"),
+        pytest.param("Okafor aides said the governor would sign the bill on Friday.\n", "the governor would sign", "Okafor aides", None, id="aides-of-a-named-person"),
         pytest.param(
             "“The port must stay public,” said Sen. Tom Hale who represents the harbour district.\n",
             "The port must stay public",

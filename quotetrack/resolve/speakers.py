@@ -159,8 +159,8 @@ class SpeakerResolver:
             return None
         if head in DOCUMENT_NOUNS and words[-1].islower() and POSSESSIVE.search(words[0]):
             return None  # `Lee's new book says`: a writing, not its author
-        if lowered.split()[0] in _SOMEBODY and words[-1].islower() and head not in DOCUMENT_NOUNS:
-            return None  # `a Trump supporter`, `one Clinton aide`: somebody described by whom they serve
+        if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or _plural_group(words)):
+            return None  # `a Trump supporter`, `one Clinton aide`, `Clinton defenders`: described by whom they serve
         person = self.person_entity_in(mention, position)
         if person:
             return self.fullest(person, titled) or person
@@ -231,6 +231,17 @@ class SpeakerResolver:
             if stop <= end:
                 return clean_name(text)
         return None
+
+
+def _plural_group(words: list[str]) -> bool:
+    """`Clinton defenders`, `Syrian hackers`: a capitalised word before a plural common noun.
+
+    >>> [_plural_group(m.split()) for m in ("Clinton defenders", "Sen. Ann Lee", "the press", "Mr. Lee wrote to investors")]
+    [True, False, False, False]
+    """
+    last = words[-1]
+    plural = last.isalpha() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return 2 <= len(words) <= 4 and plural and all(word[:1].isupper() for word in words[:-1])
 
 
 def compound_speaker(resolver: SpeakerResolver, mention: str, position: int) -> str | None:
