@@ -73,6 +73,21 @@ PASSAGES = [
         "Will Hardy",
         id="first-name-spelt-like-an-auxiliary",
     ),
+    pytest.param(
+        "“The port stays public,” harbour director Anna Jensen said.\n\n"
+        "It was with the same stubbornness that Mayor Ruth Okafor fought the sale in 2019, when she told the council "
+        "that the docks were not for sale.\n",
+        "the docks were not for sale",
+        "Ruth Okafor",
+        id="pronoun-opening-a-subordinate-clause",
+    ),
+    pytest.param(
+        "“The port stays public,” harbour director Karl Jensen said.\n\n"
+        "Jensen spoke after meeting Okafor aides, because he said the city needed a plan.\n",
+        "the city needed a plan",
+        "Karl Jensen",
+        id="name-modifying-a-noun-is-no-antecedent",
+    ),
 ]
 
 

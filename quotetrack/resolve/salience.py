@@ -190,7 +190,7 @@ class Salience:
                 return own[2]
             other = self._person_before(gender, position, index, index - 2)
             return other if other not in (None, own[2]) else own[2]
-        return self._person_before(gender, position, index, -1) or self.recently_named(gender, position)
+        return named_in_clause(self, gender, position, index) or self._person_before(gender, position, index, -1) or self.recently_named(gender, position)
 
     def _person_before(self, gender: str, position: int, index: int, stop: int) -> str | None:
         """The person agreeing with ``gender`` who spoke or was a subject in the sentences before
@@ -255,6 +255,34 @@ def group_before(salience: Salience, gender: str, position: int, first: int, sto
         if gender == "plural" and kind == "other":
             return None
     return None
+
+
+_SUBORDINATORS = frozenset(["when", "as", "after", "because", "while", "since", "before", "until", "although", "though"])
+
+
+def named_in_clause(salience: Salience, gender: str, position: int, index: int) -> str | None:
+    """`It was with that grit that Mrs. Lee recovered, when she told ...`: a pronoun opening a
+    subordinate clause means the person named last before it in its sentence, when the sentence
+    has no person for subject."""
+    resolver = salience.resolver
+    before = resolver.text[resolver.discourse.starts[index] : position].split() if index >= 0 else []
+    if gender == "self" or not before or before[-1].lower() not in _SUBORDINATORS:
+        return None  # `I` is whoever speaks, not a person named before it
+    start = resolver.discourse.starts[index]
+    named = [
+        (at, person.name)
+        for person in resolver.people.values()
+        for at in person.mentions
+        if start <= at < position and not resolver.in_quote(at) and salience._agrees(person.name, gender) and not _modifies_noun(resolver.text, at)
+    ]
+    return max(named)[1] if named else None
+
+
+def _modifies_noun(text: str, at: int) -> bool:
+    """Whether the name at ``at`` modifies a role noun after it (`Trump aides`, `Clinton campaign`)."""
+    following = re.match(r"[\w.’'-]+(?:\s+[A-Z][\w.’'-]*)*\s+([a-z]+)", text[at : at + 80])
+    word = following.group(1) if following else ""
+    return word in lexicon.ROLE_NOUNS or word[:-1] in lexicon.ROLE_NOUNS or word in ("campaign", "administration")
 
 
 def inside_content(salience: Salience, subject: tuple[int, str, str | None], position: int) -> bool:
