@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import QUOTE_MARKS
+from ..lexicon import CUE_FORMS, QUOTE_MARKS
 from ..records import Article, Quote, QuoteKind
 from ..resolve.outlets import Outlets
 from ..resolve.speakers import SpeakerResolver
@@ -31,6 +31,8 @@ from .marks import QuoteSpan, SpanIndex
 from .sentences import Entity, Sentence
 from .via import ViaFinder
 
+# `Clinton: “Our goal is ...”`: a speaker's name and a colon open a transcript-style line.
+_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"] ))([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s*$")
 _SIGNATURE = re.compile(r"\s*[―—–]+\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
 _PARTICIPLE_CUE = re.compile(
     r"\b(?:adding|saying|noting|arguing|warning|insisting|explaining|continuing|telling|asking|writing)\b"
@@ -108,7 +110,7 @@ class ArticleExtraction:
                     continue
                 span = self.spans[i]
                 used_spans.add(i)
-                signed = self.signed(span)
+                signed = self.signed(span) or labelled(self, span)
                 if signed is None and last is not None and continues(self.spans, last, span, sentence.paragraph == last_paragraph):
                     extend(last, span, self.text, sentence)
                     continue
@@ -250,6 +252,40 @@ class ArticleExtraction:
             confidence=attribution_confidence(method, direct=True),
             extra={"context": (span.open_at, match.end()), "rank": 0.8},
         )
+
+
+def labelled(extraction: ArticleExtraction, span: QuoteSpan) -> Quote | None:
+    """`Clinton: “Our goal is not to contain ISIS.”`: a quote after a person's name and a colon."""
+    label = _LABEL.search(extraction.text, max(0, span.open_at - 60), span.open_at)
+    if label is None:
+        return None
+    mention, position = label.group(1), label.start(1)
+    verb, _, rest = mention.partition(" ")
+    if rest and verb.lower() in CUE_FORMS:
+        mention, position = rest, position + len(verb) + 1  # `Continued Stone: “...”`
+    resolver = extraction.resolver
+    if not (resolver.person_entity_in(mention, position) or resolver.fullest(mention)):
+        return None  # `Update:`, `Q:`, `Note:`: a label, not a person the article names
+    speaker = resolver.resolve(mention, position)
+    extraction.resolver.remember(speaker, mention, position)
+    method = speaker_method(mention, speaker)
+    return Quote(
+        text=span.text,
+        start=span.start,
+        end=span.end,
+        kind="direct",
+        cue=":",
+        cue_start=label.end(1),
+        speaker=speaker,
+        speaker_mention=mention,
+        speaker_start=position,
+        speaker_end=position + len(mention),
+        speaker_method=method,
+        publisher=extraction.article.publisher,
+        sentence=extraction.text[position : span.outer_end],
+        confidence=attribution_confidence(method, direct=True),
+        extra={"context": (position, span.outer_end), "rank": 0.8},
+    )
 
 
 def headline_paragraph(text: str, sentences: list[Sentence], title: str | None) -> int | None:

@@ -71,6 +71,9 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
     return j
 
 
+_NOUN_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their"])
+
+
 def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
     """True if tokens from ``k`` to the sentence end are only punctuation or short adjuncts."""
     tokens = sentence.tokens
@@ -90,7 +93,9 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
         rest = rest[1:]  # `“...,” she replied evenly.`: a manner adverb ends the attribution
     if not rest:
         return True
-    if any(t.lower == "that" or lexicon.CUE_FORMS.get(t.lower) in STRONG_CUES for t in rest):
+    # A speech word after a determiner or a name is a noun: `in a Friday tweet`, `in a statement`.
+    verbs = [t for j, t in enumerate(rest) if lexicon.CUE_FORMS.get(t.lower) in STRONG_CUES and not (j and (rest[j - 1].lower in _NOUN_DETERMINERS or rest[j - 1].text[:1].isupper()))]
+    if verbs or any(t.lower == "that" for t in rest):
         return False  # another speech verb: `posted to the website` is a tail, `said that` is not
     return len(rest) <= 10 and rest[0].lower in _TAIL_STARTS
 

@@ -57,7 +57,7 @@ _EMPTY_CONTENTS = word_list("empty_contents")
 # Cue lemmas that speak only with their particle: `pointed out`, `went on`, `shot back`, `chimed in`.
 _PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "chime": "in"}
 # Cue lemmas of manner that report a quote rather than a clause: `“...,” she went on`, `he barked: “...”`.
-_MANNER_CUES = frozenset(["go", "shoot", "fire", "chime", "bark", "fume", "opine"])
+_MANNER_CUES = frozenset(["go", "shoot", "fire", "chime", "bark", "fume", "opine", "snap", "marvel", "plead", "thunder", "gush", "rave", "wonder"])
 # `added a caveat`, `added another link`: what follows `added` is a thing, not a clause.
 _ADDED_OBJECTS = frozenset(["a", "an", "another", "more", "some", "new", "extra", "fuel", "insult"])
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
@@ -229,7 +229,12 @@ def cue_frame(
             inverted, appositive = found
             if appositive is not None:
                 appositives.append(appositive)
-            if ends_clause(sentence, spans, inverted[1] + 1):
+            # `,” said Sen. Jim Whelan who represents ...`: a relative clause describes a quoted or named speaker.
+            after = inverted[1] + 1
+            described = after < len(tokens) and tokens[after].lower in ("who", "whose") and (
+                closes_quote_with_punctuation(spans, tokens, i - 1) or any(token.text[:1].isupper() for token in tokens[inverted[0] : after])
+            )
+            if described or ends_clause(sentence, spans, after):
                 frame = Frame(sentence, i, cue_last, inverted, None, "before")
                 frame.content = content_before(sentence, spans, i - 1)
                 frame.attribution = (tokens[i].start, tokens[inverted[1]].end)

@@ -21,11 +21,11 @@ from .. import lexicon
 from ..nlp.entities import opening_modifier
 from ..resources import word_list
 from .sentences import Sentence, Token
+from .speaker_words import PUNCT, ROLE_PREPOSITIONS, affiliated_name, is_place, passive_agent, possessive_mark, role_ahead
 
 TokenRange = tuple[int, int]  # first and last token index in a sentence, inclusive
 
 # Punctuation a phrase never starts or ends with.
-PUNCT = set(",.;:!?—–-…‘’") | set(lexicon.QUOTE_MARKS) | {"...", "--", "(", ")"}
 # Double and single quote marks: a speaker phrase never runs across one.
 MARKS = lexicon.QUOTE_MARKS | {"‘", "’"}
 CUE_LEMMAS = frozenset(lexicon.CUE_FORMS.values())
@@ -122,6 +122,11 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     phrase = noun_phrase_before(sentence, k + 1, subject_of_verb=tokens[cue].lower.endswith("ing") or noun_cue)
     if phrase is None:
         return None
+    if phrase[0] > 1 and tokens[phrase[0] - 1].text == "," and is_place(tokens[phrase[0] : phrase[1] + 1]):
+        # `Stacy Baker of Columbia, South Carolina says`: the state ends the person's hometown.
+        earlier = noun_phrase_before(sentence, phrase[0] - 1)
+        if earlier is not None and any(is_person(token) for token in tokens[earlier[0] : earlier[1] + 1]):
+            phrase = (earlier[0], phrase[1])
     head = name_head(sentence, phrase)
     # The phrase still starts where it did: what stands before it decides where the content is.
     return LeftSpeaker(head, phrase_first=phrase[0] if head != phrase else None)
@@ -134,7 +139,7 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
     right = comma
     while len(segments) < 4:
         j = right - 1
-        while j >= 0 and tokens[j].text not in (",", ";", ":", "(") and tokens[j].text not in MARKS:
+        while j >= 0 and tokens[j].text not in (",", ";", ":", "(") and (tokens[j].text not in MARKS or possessive_mark(tokens, j)):
             if tokens[j].text == ")":
                 # `Rep. Jim Jordan (R-Ohio), a panel member, said`: step over the tag.
                 opening = next((o for o in range(j - 1, max(j - 8, -1), -1) if tokens[o].text == "("), None)
@@ -188,7 +193,9 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         # The hyphen ending a dateline (`OSLO (Reuters) - The ministry said`), not one inside
         # `71-year-old` nor around an aside (`an aggressive - some say unrealistic - pledge`).
         spaced_hyphen = token.text in ("-", "--") and _after_dateline(tokens) == k + 1
-        if token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen:
+        # `Ana Ruiz and Tom Hale wrote`: two people joined by `and` speak together.
+        joins_people = token.lower == "and" and 0 < k < end - 1 and is_person(tokens[k - 1]) and is_person(tokens[k + 1])
+        if (token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
             if token.lower in ("who", "which", "whose") and first < end:
                 # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
                 return noun_phrase_before(sentence, k) if k > 0 else None
@@ -214,6 +221,8 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         first += 1  # `Even China said`
     if first >= end:
         return None
+    if end - first > 8 and affiliated_name(tokens, first, end):
+        return (first, end - 1)  # `Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`
     if not plausible_speaker(tokens[first:end]) or end - first > 8:
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
         name = end
@@ -231,7 +240,8 @@ def is_clause_verb(tokens: list[Token], k: int) -> bool:
     if k == 0 or not word.isalpha() or not word.islower() or word in lexicon.ROLE_NOUNS:
         return False
     previous = tokens[k - 1].lower
-    if previous in _BEFORE_ADJECTIVES or previous.endswith(("ly", "ed")) or previous in PUNCT or previous in MARKS or previous in ("who", "which"):
+    # `McConnell (R-Ky.) issued a statement`: a closing bracket ends a party tag on the subject.
+    if previous in _BEFORE_ADJECTIVES or previous.endswith(("ly", "ed")) or previous in PUNCT and previous != ")" or previous in MARKS or previous in ("who", "which"):
         return False
     if word in _CLAUSE_VERBS:
         return True
@@ -239,6 +249,8 @@ def is_clause_verb(tokens: list[Token], k: int) -> bool:
     if not (word.endswith("ed") and len(word) > 4 or cue_verb):
         return False
     following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if word.endswith("ed") and passive_agent(tokens, k):
+        return False  # `A report released Tuesday by the institute said`: a passive relative
     if following is not None and following.lower in _PREPOSITIONS:
         # `continued to question` is a verb; `close to the campaign`, `linked to Cruz` a relative.
         after = tokens[k + 2] if k + 2 < len(tokens) else None
@@ -298,11 +310,13 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
             break
         if seen_name and token.lower in _STOP_AFTER_NAME:
             break
-        if token.lower in ("that", "the") and k > start:
+        # `said the questioning will start`: a clause; `said a spokesman for the ministry`: a speaker
+        if k > start and (token.lower == "that" or token.lower == "the" and not (seen_name and tokens[k - 1].lower in ROLE_PREPOSITIONS)) or token.text in _AUXILIARIES:
             return None
         inside_name = is_person(token)  # `said Ursula von der Leyen`: particles inside the name go on
-        if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and token.lower not in ("'s", "’s", "of", "for", "and"):
-            break
+        continues = token.lower in ("'s", "’s", "of", "for", "and") or token.lower == "the" and tokens[k - 1].lower in ("of", "for")
+        if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and not continues and not role_ahead(tokens, k):
+            break  # `said Clinton's top foreign policy aide Jake Sullivan`: modifiers before a role go on
         if token.text[0].isupper() or token.lower in lexicon.ROLE_NOUNS:
             seen_name = True
         k += 1
@@ -345,9 +359,13 @@ def skip_object(sentence: Sentence, k: int) -> int:
     start_j = j
     while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].lower in _LISTENER_NAME_WORDS):
         j += 1
-    if j > start_j:
-        return j
-    return k
+    if j == start_j > k:  # `told the forum.`, `told the annual summit,`: a described audience
+        end = next((m for m in range(j, min(j + 5, len(tokens))) if not (tokens[m].text.islower() or possessive_mark(tokens, m))), None)
+        return end if end is not None and end > j and tokens[end].text in PUNCT else k
+    # `asked Republican politicians`, `told Democratic lawmakers`: a group named by its people.
+    while start_j < j < len(tokens) and j - start_j < 4 and tokens[j].text.islower() and (tokens[j].text in _LISTENERS or tokens[j].text[:-1] in lexicon.ROLE_NOUNS):
+        j += 1
+    return j if j > start_j else k
 
 
 def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:

@@ -207,6 +207,10 @@ def _label_run(
         return [(first, first, "MISC"), (first + 1, last, "PERSON")]  # `Democrat Jane Roe`, `Polish Łukasz Kowalski`
     if any(word in lexicon.DEMONYMS or word in lexicon.PLACES for word in span[:-1]) and len(span) == 2:
         return [(first, last, "MISC")]
+    if span[-1] in _WEEKDAYS and not _known_name(span, frozenset()):
+        return [(first, last, "MISC")]  # `Super Tuesday`, `Black Friday`: a day, not a person
+    if _adjective_demonym(span[-1]) and span[-1] not in known_people and not _known_name(span, frozenset()):
+        return [(first, last, "MISC")]  # `Presumptive Democratic presidential nominee ...`: no name ends in an adjective
     if "of" in span[1:-1] and all(word[0].isupper() for word in span[: span.index("of")]):
         # `Sen. Tom Brandt of Iowa`: the place is not part of the name.
         cut = span.index("of")
@@ -266,6 +270,25 @@ def _last_title_before_name(span: list[str]) -> int | None:
                 return t
             return None
     return None
+
+
+_WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+
+
+def _adjective_demonym(word: str) -> bool:
+    """`Democratic`, `Mexican`, `Japanese`, `Iraqi`: a demonym or party used as an adjective,
+    which ends no person's name after a word that is not a first name (`Mark Cuban` is a name;
+    `English`, `French` and `Christian` are surnames too).
+
+    >>> [_adjective_demonym(word) for word in ("Democratic", "Mexican", "Iraqi", "English", "Christian", "Jordan")]
+    [True, True, True, False, False, False]
+    """
+    return (
+        word in lexicon.DEMONYMS
+        and word.endswith(("ic", "an", "ese", "i"))
+        and word not in lexicon.MALE_NAMES
+        and word not in lexicon.FEMALE_NAMES
+    )
 
 
 def _count_particles(span: list[str]) -> int:

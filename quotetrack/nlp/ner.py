@@ -12,6 +12,7 @@ The rules engine reads the tags directly (:func:`quotetrack.extract.sentences.ru
 
 from __future__ import annotations
 
+from .. import lexicon
 from .entities import find_entities
 
 NER_NAME = "quotetrack_ner"
@@ -27,12 +28,15 @@ def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
         words[last] for words, entities in zip(words_by_sentence, found) for first, last, label in entities
         if label == "PERSON" and last > first
     }
+    places = places_named(words_by_sentence, found)
     tagged = []
     for words, entities in zip(words_by_sentence, found):
         tags = ["O"] * len(words)
         for first, last, label in entities:
             if label == "MISC" and first == last and words[first] in known_people:
                 label = "PERSON"
+            if label == "PERSON" and tuple(words[first : last + 1]) in places:
+                label = "GPE"
             if first == last:
                 tags[first] = f"S-{label}"
             else:
@@ -42,6 +46,33 @@ def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
                 tags[last] = f"E-{label}"
         tagged.append(tags)
     return tagged
+
+
+# Prepositions of place: `in Palo Alto`, `near Tikrit`, `outside Fort Pierce`.
+_LOCATIVES = frozenset(["in", "near", "outside", "across", "throughout", "around"])
+
+
+def places_named(words_by_sentence: list[list[str]], found: list[list[tuple[int, int, str]]]) -> set[tuple[str, ...]]:
+    """Names of two or more words the article puts after a preposition of place (`a forum in Palo
+    Alto`) that open with no known first name: places wherever they occur, not people.
+
+    >>> sentences = [["A", "forum", "in", "Palo", "Alto", "."], ["Palo", "Alto", "voters", "came", "."]]
+    >>> places_named(sentences, [[(3, 4, "PERSON")], [(0, 1, "PERSON")]])
+    {('Palo', 'Alto')}
+    >>> places_named([["A", "belief", "in", "Ana", "Ruiz", "."]], [[(3, 4, "PERSON")]])
+    set()
+    """
+    places = set()
+    for words, entities in zip(words_by_sentence, found):
+        for first, last, label in entities:
+            if label != "PERSON" or last == first or first == 0 or words[first - 1] not in _LOCATIVES:
+                continue
+            if words[first] in lexicon.MALE_NAMES or words[first] in lexicon.FEMALE_NAMES:
+                continue
+            if last + 1 < len(words) and words[last + 1] in ("'s", "’s"):
+                continue  # `in Xi Jinping's speech`: a person's, not a place
+            places.add(tuple(words[first : last + 1]))
+    return places
 
 
 def decode_tags(tags: list[str]) -> list[tuple[int, int, str]]:

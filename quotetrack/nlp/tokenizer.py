@@ -100,6 +100,9 @@ def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
                 i += 1
                 current.append(tokens[i])
             following = tokens[i + 1][0] if i + 1 < count else ""
+            if word in "?!" and current[-1][0] != word and _attribution_follows(tokens, i + 1):
+                i += 1  # `“Does he not understand?” Biden said.`: the attribution closes this sentence
+                continue
             if not following or following[0].isupper() or following[0] in lexicon.SENTENCE_OPENERS or following[0].isdigit():
                 if word in ("…", "...") and following and not following[0].isupper():
                     i += 1
@@ -110,6 +113,15 @@ def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
     if current:
         sentences.append(current)
     return sentences
+
+
+def _attribution_follows(tokens: list[Token], index: int) -> bool:
+    """Whether a short name and a speech verb come at ``index`` after a quotation closed by `?`
+    or `!`: `Biden said`, `Sen. Ann Lee asked`, `Lee's spokesman added`."""
+    k = index
+    while k < len(tokens) and k - index < 5 and (tokens[k][0][:1].isupper() or tokens[k][0] in ("'s", "’s")):
+        k += 1
+    return index < k < len(tokens) and tokens[k][0] in lexicon.CUE_FORMS and not tokens[k][0].endswith("ing")
 
 
 def _is_closing_straight(tokens: list[Token], index: int, text: str) -> bool:

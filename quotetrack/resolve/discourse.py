@@ -117,7 +117,7 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
     subject = _noun_phrase(tokens, i, names)
     if fronted is not None and (subject is None or subject.kind == "other"):
         return fronted
-    if subject is not None and subject.kind == "other":
+    if subject is None or subject.kind == "other":
         return _second_clause_person(tokens, i, names) or subject
     return subject
 
@@ -127,9 +127,12 @@ def _second_clause_person(tokens: Sequence[TokenLike], first: int, names: dict[i
     nobody, a person opening the clause after `, but` is who the sentence is about."""
     for k in range(first + 1, len(tokens) - 2):
         if tokens[k].text == "," and tokens[k + 1].lower in ("but", "yet"):
-            entity = names.get(tokens[k + 2].start)
+            m = k + 2
+            while m < len(tokens) - 1 and m < k + 5 and tokens[m].lower in lexicon.TITLES:
+                m += 1  # `, but Representative Brooks doesn't mince words`
+            entity = names.get(tokens[m].start)
             if entity is not None and entity[1] == "PERSON":
-                return Subject(tokens[k + 2].start, tokens[k + 2].start, "name", entity[2], (entity[2],), "PERSON")
+                return Subject(tokens[m].start, tokens[m].start, "name", entity[2], (entity[2],), "PERSON")
     return None
 
 
@@ -339,12 +342,32 @@ def clean_name(name: str) -> str:
     """
     words = re.sub(r"['’]s?$", "", name.strip()).split()
     # Titles lead a name ("President Obama"); a trailing "King" is a surname.
-    while len(words) > 1 and (_is_title(words[0]) or len(words) > 2 and words[0] in lexicon.DEMONYMS):
+    while len(words) > 1 and (_is_title(words[0]) or len(words) > 2 and (words[0] in lexicon.DEMONYMS or _word_before_first_name(words))):
         words = words[1:]
     return " ".join(words)
+
+
+def _word_before_first_name(words: list[str]) -> bool:
+    """`Rival Hillary Clinton`, `Comedian Ann Lee`, `Certainly Tom Hill`: an English word
+    capitalised before a first name and surname, not part of the name.
+
+    >>> _word_before_first_name("Comedian Sarah Silverman".split()), _word_before_first_name("Andres Manuel Lopez".split())
+    (True, False)
+    """
+    first, second = words[0], words[1]
+    if second not in lexicon.MALE_NAMES and second not in lexicon.FEMALE_NAMES or first in lexicon.MALE_NAMES or first in lexicon.FEMALE_NAMES:
+        return False
+    lower = first.lower()
+    return (
+        lower in lexicon.ROLE_NOUNS
+        or lower in NOUN_PHRASE_MODIFIERS
+        or first in lexicon.CAPITALISED_FUNCTION_WORDS
+        or lower.endswith(("ly", "ed", "an", "er", "or", "ist")) and first.isalpha()
+    )
 
 
 def _is_title(word: str) -> bool:
     """`President`, `Sen.`, and plural titles before coordinated names (`Senators Ruiz and Hale`)."""
     lower = word.lower()
-    return lower in lexicon.TITLES or lower.endswith("s") and lower[:-1] in lexicon.TITLES
+    # `Senators Ruiz and Hale`, `Sens. Ruiz and Hale`, `Govs. Bush and Christie`
+    return lower in lexicon.TITLES or lower.endswith("s") and lower[:-1] in lexicon.TITLES or lower.endswith("s.") and lower[:-2] + "." in lexicon.TITLES

@@ -23,6 +23,9 @@ VENUE_WORDS = word_list("venue_words")
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
+_WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
+
+
 def name_in(mention: str, outlets: Outlets) -> str | None:
     """The first run of capitalised name words in ``mention`` (titles, places, organisation
     words and outlets are not names)."""
@@ -30,15 +33,21 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
     words = mention.split()
     for index, word in enumerate(words):
         bare = POSSESSIVE.sub("", word)
+        if name_words and bare in _WEEKDAYS:
+            return None  # `Super Tuesday`: a day
+        if name_words and " ".join([*name_words, bare]) in lexicon.MULTIWORD_PLACES:
+            return None  # `the New Mexico Republican`
         if name_words and bare in lexicon.PLACES and is_name_word(bare):
             if is_first_name(name_words[0]):
                 name_words.append(bare)  # `Jim Jordan`, `Paris Hilton`... a surname that is a place
                 continue
             if index == len(words) - 1:
                 return None  # `Global Affairs Canada`, `Statistics Canada`: a body named for its country
+        # `Will Hardy`: a first name spelt like a function word, when a name follows.
+        first_name = not name_words and is_first_name(bare) and index + 1 < len(words) and is_name_word(words[index + 1])
         if (
             is_name_word(bare)
-            and bare not in lexicon.CAPITALISED_FUNCTION_WORDS
+            and (bare not in lexicon.CAPITALISED_FUNCTION_WORDS or first_name)
             and bare.lower() not in lexicon.TITLES
             and bare not in lexicon.ORG_WORDS
             and bare not in lexicon.DEMONYMS
@@ -47,8 +56,8 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
             name_words.append(bare)
         elif name_words:
             break
-    if not name_words or outlets.canonical(" ".join(name_words)):
-        return None
+    if not name_words or outlets.canonical(" ".join(name_words)) or " ".join(name_words) in lexicon.MULTIWORD_PLACES:
+        return None  # `The South Carolina Republican`: a place is no name
     if len(name_words) == 1 and name_words[0].isupper():
         return None
     return " ".join(name_words)
@@ -66,6 +75,8 @@ def org_in(mention: str, outlets: Outlets) -> str | None:
     capitalised = [w for w in words if is_name_word(w)]
     if not capitalised or len(capitalised) < len(words) * 0.5:
         return None
+    if len(words) > 1 and POSSESSIVE.sub("", words[-1]) in lexicon.DEMONYMS and words[-2].strip("'‘\"“").lower() not in lexicon.TITLES:
+        return None  # `the New Mexico Republican`, `a Kansas Democrat`: a party's member, not a body
     name = " ".join(words)
     return outlets.canonical(name) or POSSESSIVE.sub("", name)
 
@@ -82,7 +93,7 @@ def possessed_role(words: list[str]) -> bool:
     after, before = words[owner + 1 :], words[:owner]
     return (
         all(word.islower() for word in after)
-        and after[-1] in lexicon.ROLE_NOUNS
+        and (after[-1] in lexicon.ROLE_NOUNS or after[-1].endswith("s") and after[-1][:-1] in lexicon.ROLE_NOUNS)
         and all(word[:1].isupper() or word.lower() == "the" for word in before)
     )
 
@@ -91,8 +102,8 @@ def is_venue(name: str) -> bool:
     """A PERSON entity that names no person: a place or body named after one (`Trump National Doral`,
     `Clinton Foundation`, `Pacific Ocean`), a party or nationality (`Republican`), a shouted headline.
 
-    >>> [is_venue(name) for name in ("Trump Tower", "Republican", "Ann Lee", "Park Geun-hye")]
-    [True, True, False, False]
+    >>> [is_venue(name) for name in ("Trump Tower", "Republican", "Ann Lee", "Park Geun-hye", "Great Recession")]
+    [True, True, False, False, True]
     """
     words = name.split()
     if not words:

@@ -10,10 +10,12 @@ not talking, and never antecedents. `it` is the organisation that spoke or was a
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from typing import TYPE_CHECKING
 
 from .. import lexicon
+from ..resources import word_list
 from .discourse import clean_name
 
 if TYPE_CHECKING:
@@ -23,6 +25,11 @@ if TYPE_CHECKING:
 _GROUP_REACH = 1500
 # How many sentences and speakers back a personal pronoun looks.
 _PERSON_REACH = 12
+# The pronoun and the word after it, skipping one adverb: `he said`, `they also argued`.
+# Words opening the short tail after a postposed cue: `she said on Friday`, `he said as he left`.
+_TAIL_STARTS = word_list("adjunct_starts") | word_list("tail_starts")
+_CLAUSE_REST = re.compile(r"[^.,;:!?]*")
+_PRONOUN_AND_VERB = re.compile(r"[\w’']+\s+(?:(?:also|then|later|again|further|\w+ly)\s+)?([a-z]+)")
 
 
 class Salience:
@@ -175,16 +182,29 @@ class Salience:
         referents = self.referents()
         index = discourse.sentence_at(position)
         own = referents[index] if index >= 0 else None
+        # `Mr. Trump fits that bill, he added` after Gidley spoke: Trump is talked about, when
+        # somebody else was just speaking or the subject; else he tells of himself.
+        talked_about = own is not None and inside_content(self, own, position) and not introduced(self, own)
         if own is not None and own[0] < position and own[1] == "person" and self._agrees(own[2], gender):
-            return own[2]
-        # (sentence, rank, position, kind, name): later sentences first; within one sentence the
-        # speaker of a quote before the subject.
+            if not talked_about:
+                return own[2]
+            other = self._person_before(gender, position, index, index - 2)
+            return other if other not in (None, own[2]) else own[2]
+        return named_in_clause(self, gender, position, index) or self._person_before(gender, position, index, -1) or self.recently_named(gender, position)
+
+    def _person_before(self, gender: str, position: int, index: int, stop: int) -> str | None:
+        """The person agreeing with ``gender`` who spoke or was a subject in the sentences before
+        sentence ``index`` down to ``stop``: later sentences first; within one sentence the speaker
+        of a quote before the subject."""
+        resolver = self.resolver
+        discourse = resolver.discourse
+        referents = self.referents()
         events: list[tuple[int, int, int, str, str | None]] = [
             (discourse.sentence_at(at), 2, at, "person", name)
             for at, name, kind in resolver.said[-_PERSON_REACH:]
-            if kind == "person" and at < position
+            if kind == "person" and at < position and discourse.sentence_at(at) >= stop
         ]
-        for k in range(index - 1, max(-1, index - 1 - _PERSON_REACH), -1):
+        for k in range(index - 1, max(-1, stop - 1, index - 1 - _PERSON_REACH), -1):
             referent = referents[k]
             if referent is not None and referent[1] in ("person", "role"):
                 events.append((k, 1, *referent))
@@ -194,33 +214,89 @@ class Salience:
                 name = resolver.resolve_role(name, at) if name else None
             if self._agrees(name, gender):
                 return name
-        return self.recently_named(gender, position)
+        return None
 
     def group(self, gender: str, position: int) -> str | None:
         """The organisation or group `it` or `they` at ``position`` most likely means."""
-        resolver = self.resolver
-        referents = self.referents()
-        index = resolver.discourse.sentence_at(position)
-        events: list[tuple[int, str, str | None]] = [
-            (at, kind, name) for at, name, kind in resolver.said[-_PERSON_REACH:] if kind != "person" and at < position
-        ]
-        for k in range(index, max(-1, index - 1 - _PERSON_REACH), -1):
-            referent = referents[k]
-            if referent is not None and referent[0] < position:
-                events.append(referent)
-        events.sort(key=lambda event: event[0], reverse=True)
-        for at, kind, name in events:
-            if position - at > _GROUP_REACH:
-                break
-            if kind == "org" and name or gender == "neuter" and kind == "person" and nameless_thing(self.resolver, name):
-                return name
-            if gender == "neuter" and kind == "document":
-                return None
-            if gender == "plural" and kind == "group":
-                return name
-            if gender == "plural" and kind == "other":
-                return None
-        return None
+        index = self.resolver.discourse.sentence_at(position)
+        own = self.referents()[index] if index >= 0 else None
+        if own is not None and inside_content(self, own, position):
+            # `State departments can do that, they said`: the group just named, if any, not the subject.
+            found = group_before(self, gender, position, index - 1, index - 1)
+            if found:
+                return found
+        return group_before(self, gender, position, index, -1)
+
+
+def group_before(salience: Salience, gender: str, position: int, first: int, stop: int) -> str | None:
+    """The organisation or group agreeing with ``gender`` that spoke or was a subject in the
+    sentences from ``first`` back to ``stop``, within reach of ``position``."""
+    resolver = salience.resolver
+    referents = salience.referents()
+    events: list[tuple[int, str, str | None]] = [
+        (at, kind, name)
+        for at, name, kind in resolver.said[-_PERSON_REACH:]
+        if kind != "person" and at < position and resolver.discourse.sentence_at(at) >= stop
+    ]
+    for k in range(first, max(-1, stop - 1, first - 1 - _PERSON_REACH), -1):
+        referent = referents[k]
+        if referent is not None and referent[0] < position:
+            events.append(referent)
+    events.sort(key=lambda event: event[0], reverse=True)
+    for at, kind, name in events:
+        if position - at > _GROUP_REACH:
+            break
+        if kind == "org" and name or gender == "neuter" and kind == "person" and nameless_thing(salience.resolver, name):
+            return name
+        if gender == "neuter" and kind == "document":
+            return None
+        if gender == "plural" and kind == "group":
+            return name
+        if gender == "plural" and kind == "other":
+            return None
+    return None
+
+
+_SUBORDINATORS = frozenset(["when", "as", "after", "because", "while", "since", "before", "until", "although", "though"])
+
+
+def named_in_clause(salience: Salience, gender: str, position: int, index: int) -> str | None:
+    """`It was with that grit that Mrs. Lee recovered, when she told ...`: a pronoun opening a
+    subordinate clause means the person named last before it in its sentence, when the sentence
+    has no person for subject."""
+    resolver = salience.resolver
+    before = resolver.text[resolver.discourse.starts[index] : position].split() if index >= 0 else []
+    if gender == "self" or not before or before[-1].lower() not in _SUBORDINATORS:
+        return None  # `I` is whoever speaks, not a person named before it
+    start = resolver.discourse.starts[index]
+    named = [
+        (at, person.name)
+        for person in resolver.people.values()
+        for at in person.mentions
+        if start <= at < position and not resolver.in_quote(at) and salience._agrees(person.name, gender) and not _modifies_noun(resolver.text, at)
+    ]
+    return max(named)[1] if named else None
+
+
+def _modifies_noun(text: str, at: int) -> bool:
+    """Whether the name at ``at`` modifies a role noun after it (`Trump aides`, `Clinton campaign`)."""
+    following = re.match(r"[\w.’'-]+(?:\s+[A-Z][\w.’'-]*)*\s+([a-z]+)", text[at : at + 80])
+    word = following.group(1) if following else ""
+    return word in lexicon.ROLE_NOUNS or word[:-1] in lexicon.ROLE_NOUNS or word in ("campaign", "administration")
+
+
+def inside_content(salience: Salience, subject: tuple[int, str, str | None], position: int) -> bool:
+    """Whether a sentence's subject belongs to what the pronoun at ``position`` said after it
+    (`The ministry will appeal, they said`), not to a frame around a quotation."""
+    text = salience.resolver.text
+    between = text[subject[0] : position]
+    return subject[0] < position and not any(mark in between for mark in lexicon.QUOTE_MARKS) and postposed(text, position)
+
+def introduced(salience: Salience, subject: tuple[int, str, str | None]) -> bool:
+    """Whether the subject is a person named here for the first time: `Former Rep. Ann Lee was
+    for Kasich, she said` is Lee telling of herself."""
+    person = salience.resolver.people.get(subject[2] or "") if subject[1] == "person" else None
+    return person is not None and not any(at < subject[0] and not salience.resolver.in_quote(at) for at in person.mentions)
 
 
 def nameless_thing(resolver: SpeakerResolver, name: str | None) -> bool:
@@ -233,3 +309,25 @@ def nameless_thing(resolver: SpeakerResolver, name: str | None) -> bool:
         and person.gender is None
         and person.name not in resolver.person_names
     )
+
+
+def postposed(text: str, position: int) -> bool:
+    """Whether the pronoun at ``position`` speaks after what it said, in the same sentence: `The
+    plan will fail, he said`. The sentence's own subject is then part of what was said, not who.
+
+    >>> text = "The ministry will appeal, they said. Ruiz said she would appeal. As Ruiz left, she said it was over."
+    >>> postposed(text, text.index("they")), postposed(text, text.index("she")), postposed(text, text.rindex("she"))
+    (True, False, False)
+    """
+    if not text[max(0, position - 3) : position].rstrip().endswith(","):
+        return False
+    verb = _PRONOUN_AND_VERB.match(text, position)
+    if verb is None or verb.group(1) not in lexicon.CUE_FORMS:
+        return False
+    # Only a listener or a short adjunct may follow (`he said in an interview.`), not what was said
+    # (`he said there is ...`).
+    rest = _CLAUSE_REST.match(text, verb.end()).group().split()  # type: ignore[union-attr]
+    if not rest:
+        return True
+    opens_adjunct = rest[0].lower() in _TAIL_STARTS or lexicon.CUE_FORMS[verb.group(1)] == "tell"
+    return opens_adjunct and len(rest) <= 8 and "that" not in rest

@@ -29,6 +29,8 @@ _SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
 _DETERMINERS = ("the", "his", "her", "their", "its")
+# A writing and its author: `a recent report from Bloomberg New Energy Finance`.
+_AUTHORED = re.compile(r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.’'&-]*))*)$")
 
 
 class SpeakerResolver:
@@ -146,6 +148,9 @@ class SpeakerResolver:
         apposed_name = apposed_to_description(self, mention, position)
         if apposed_name:
             return apposed_name
+        compound = compound_speaker(self, mention, position)
+        if compound:
+            return compound
         if possessed_role(words):
             # `Trump's attorney`, `Carter's press secretary`: somebody else, named in apposition if at all.
             apposed = _APPOSED_NAME.match(self.text, position + len(mention))
@@ -154,6 +159,8 @@ class SpeakerResolver:
             return None
         if head in DOCUMENT_NOUNS and words[-1].islower() and POSSESSIVE.search(words[0]):
             return None  # `Lee's new book says`: a writing, not its author
+        if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or _plural_group(words)):
+            return None  # `a Trump supporter`, `one Clinton aide`, `Clinton defenders`: described by whom they serve
         person = self.person_entity_in(mention, position)
         if person:
             return self.fullest(person, titled) or person
@@ -183,6 +190,9 @@ class SpeakerResolver:
                 # A name the pattern NER missed (`Gorka declared`) is still a person `he` can mean.
                 self.person_for(name, position)
             return name
+        if lowered.startswith("the ") and len(words) > 2 and head.title() in lexicon.DEMONYMS and not head.endswith("s") and self.discourse.sentences:
+            # `the Wisconsin Republican`: a described member of a party or nation is somebody just talked about.
+            return self.salience.person("self", position)
         return org_in(mention, self.outlets)
 
     def in_quote(self, position: int) -> bool:
@@ -221,6 +231,29 @@ class SpeakerResolver:
             if stop <= end:
                 return clean_name(text)
         return None
+
+
+def _plural_group(words: list[str]) -> bool:
+    """`Clinton defenders`, `Syrian hackers`: a capitalised word before a plural common noun.
+
+    >>> [_plural_group(m.split()) for m in ("Clinton defenders", "Sen. Ann Lee", "the press", "Mr. Lee wrote to investors")]
+    [True, False, False, False]
+    """
+    last = words[-1]
+    plural = last.isalpha() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return 2 <= len(words) <= 4 and plural and all(word[:1].isupper() for word in words[:-1])
+
+
+def compound_speaker(resolver: SpeakerResolver, mention: str, position: int) -> str | None:
+    """A source made of other mentions: a writing's author (`an analysis by the Pew Research
+    Center`, `a letter from Ana Ruiz`) or two people writing together (`Ana Ruiz and Tom Hale`)."""
+    author = _AUTHORED.match(mention)
+    if author and any(word.lower() in DOCUMENT_NOUNS for word in author.group(1).split()):
+        return resolver.resolve(author.group(2), position + author.start(2))
+    pair = mention.split(" and ")
+    if len(pair) == 2 and all(resolver.person_entity_in(part, position + mention.index(part)) for part in pair):
+        return " and ".join(resolver.resolve(part, position + mention.index(part)) or part for part in pair)
+    return None
 
 
 def apposed_to_description(resolver: SpeakerResolver, mention: str, position: int) -> str | None:
