@@ -34,6 +34,7 @@ __all__ = ["BANDS", "ROWS", "add_bands", "band_keys", "candidates"]
 BANDS = 24
 ROWS = 2
 SEED = 20240514
+SCHEME = "affine32"
 # Odd constants that spread the band number over the key, so equal values in two bands differ.
 _BAND_MIX = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
 
@@ -42,7 +43,8 @@ _BAND_MIX = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7
 def _template() -> MinHash:
     from datasketch import MinHash  # here, not at the top: it loads scipy (0.7 s), which `--help` need not wait for
 
-    return MinHash(num_perm=BANDS * ROWS, seed=SEED)
+    # The scheme named, not left to datasketch's default: stored band keys must stay valid across its versions.
+    return MinHash(num_perm=BANDS * ROWS, seed=SEED, scheme=SCHEME)
 
 
 def band_keys(text: str) -> list[int]:
