@@ -324,17 +324,15 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
     entities.write()
     for id in gone_quotes:
         db.table("quotes").delete(id)
-    if not _grouped(db):
-        # A database not yet migrated to statements has its quotes grouped when it is (add_statements).
-        if changed_quotes:
-            _upsert(db, "quotes", changed_quotes)
-    elif not stored_quotes:
+    if _grouped(db) and not stored_quotes:
         insert_grouped_quotes(db, article.id, changed_quotes, lambda rows: _upsert(db, "quotes", rows), entities.outlet_names)
     else:
         if changed_quotes:
             _upsert(db, "quotes", changed_quotes)
-        previous = {row["statement_id"] for row in stored_quotes.values() if row.get("statement_id")}
-        update_article_statements(db, article.id, previous)
+        # A database not yet migrated to statements has its quotes grouped when it is (add_statements).
+        if _grouped(db):
+            previous = {row["statement_id"] for row in stored_quotes.values() if row.get("statement_id")}
+            update_article_statements(db, article.id, previous)
     return Ingest.NEW if stored is None else Ingest.UPDATED
 
 

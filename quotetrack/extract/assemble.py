@@ -232,26 +232,8 @@ class ArticleExtraction:
         if not match:
             return None
         mention, position = match.group(1).rstrip("."), match.start(1)
-        speaker = self.resolver.resolve(mention, position)
-        self.resolver.remember(speaker, mention, position)
-        method = speaker_method(mention, speaker)
-        return Quote(
-            text=span.text,
-            start=span.start,
-            end=span.end,
-            kind="direct",
-            cue=match.group(0).strip()[0],
-            cue_start=match.start(0) + len(match.group(0)) - len(match.group(0).lstrip()),
-            speaker=speaker,
-            speaker_mention=mention,
-            speaker_start=position,
-            speaker_end=position + len(mention),
-            speaker_method=method,
-            publisher=self.article.publisher,
-            sentence=self.text[span.open_at : match.end()],
-            confidence=attribution_confidence(method, direct=True),
-            extra={"context": (span.open_at, match.end()), "rank": 0.8},
-        )
+        cue_start = match.start(0) + len(match.group(0)) - len(match.group(0).lstrip())
+        return named_direct_quote(self, span, mention, position, match.group(0).strip()[0], cue_start, (span.open_at, match.end()))
 
 
 def labelled(extraction: ArticleExtraction, span: QuoteSpan) -> Quote | None:
@@ -266,7 +248,15 @@ def labelled(extraction: ArticleExtraction, span: QuoteSpan) -> Quote | None:
     resolver = extraction.resolver
     if not (resolver.person_entity_in(mention, position) or resolver.fullest(mention)):
         return None  # `Update:`, `Q:`, `Note:`: a label, not a person the article names
-    speaker = resolver.resolve(mention, position)
+    return named_direct_quote(extraction, span, mention, position, ":", label.end(1), (position, span.outer_end))
+
+
+def named_direct_quote(
+    extraction: ArticleExtraction, span: QuoteSpan, mention: str, position: int, cue: str, cue_start: int, context: tuple[int, int]
+) -> Quote:
+    """A direct quote credited to the person ``mention`` (at ``position``) names, with no cue verb: signed
+    with a dash (``cue`` "―") or labelled with a colon (":"); ``context`` is its sentence's span."""
+    speaker = extraction.resolver.resolve(mention, position)
     extraction.resolver.remember(speaker, mention, position)
     method = speaker_method(mention, speaker)
     return Quote(
@@ -274,17 +264,17 @@ def labelled(extraction: ArticleExtraction, span: QuoteSpan) -> Quote | None:
         start=span.start,
         end=span.end,
         kind="direct",
-        cue=":",
-        cue_start=label.end(1),
+        cue=cue,
+        cue_start=cue_start,
         speaker=speaker,
         speaker_mention=mention,
         speaker_start=position,
         speaker_end=position + len(mention),
         speaker_method=method,
         publisher=extraction.article.publisher,
-        sentence=extraction.text[position : span.outer_end],
+        sentence=extraction.text[context[0] : context[1]],
         confidence=attribution_confidence(method, direct=True),
-        extra={"context": (position, span.outer_end), "rank": 0.8},
+        extra={"context": context, "rank": 0.8},
     )
 
 
