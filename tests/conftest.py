@@ -1,4 +1,5 @@
-"""Shared fixtures: sentences tokenized by the rule engine, to test one extractor stage alone."""
+"""Shared fixtures: the rules extractor, sentences tokenized by the rule engine (to test one extractor
+stage alone), and database dumps."""
 
 from __future__ import annotations
 
@@ -6,7 +7,29 @@ from collections.abc import Callable
 
 import pytest
 
+from quotetrack.extract import Extractor
 from quotetrack.extract.sentences import Sentence, rule_analysis
+from quotetrack.records import Article, Quote
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """The model-free extractor, built once."""
+    return Extractor("rules")
+
+
+@pytest.fixture(scope="session")
+def quote_starting(extractor: Extractor) -> Callable[[str, str], Quote]:
+    """``quote_starting(text, words)``: the first quote the extractor finds in ``text`` whose text starts
+    with ``words`` (it fails, listing the quotes found, when there is none)."""
+
+    def find(text: str, words: str) -> Quote:
+        quotes = extractor.extract(Article(text=text))
+        matching = [quote for quote in quotes if quote.text.startswith(words)]
+        assert matching, [quote.text for quote in quotes]
+        return matching[0]
+
+    return find
 
 
 @pytest.fixture(scope="session")

@@ -3,14 +3,7 @@ who the next sentence's pronoun means, not the speaker before."""
 
 import pytest
 
-from quotetrack.extract import Extractor
 from quotetrack.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
-
 
 PASSAGES = [
     pytest.param(

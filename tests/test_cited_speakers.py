@@ -3,13 +3,7 @@ whose names an outlet's name is part of (`Vicente Fox`, `coach Dawn Ellery`)."""
 
 import pytest
 
-from quotetrack.extract import Extractor
 from quotetrack.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
 
 
 def quote_with(extractor, text: str, words: str):

@@ -4,14 +4,7 @@ party (`the New Mexico Republican`) is not the speaker, who is the person just t
 
 import pytest
 
-from quotetrack.extract import Extractor
 from quotetrack.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
-
 
 CASES = [
     pytest.param(

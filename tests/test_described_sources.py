@@ -4,14 +4,7 @@ Tom Hale who represents the port district`) and a short tail (`said here`) still
 
 import pytest
 
-from quotetrack.extract import Extractor
 from quotetrack.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
-
 
 OPENING = "Governor Ruth Okafor and Mayor Olga Brandt met on Monday to discuss the port.\n\n"
 

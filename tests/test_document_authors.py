@@ -4,14 +4,7 @@ phrase; a party tag in brackets does not hide the subject of `issued a statement
 
 import pytest
 
-from quotetrack.extract import Extractor
 from quotetrack.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
-
 
 CASES = [
     pytest.param(

@@ -18,11 +18,6 @@ MOSCOW_TIMES = (
 )
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
-
-
 def extract(extractor, text, publisher=None):
     return extractor.extract(Article(text=text, publisher=publisher))
 

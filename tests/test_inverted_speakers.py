@@ -5,13 +5,7 @@ remembers ...`, `called the plan a gift to the banks`)."""
 
 import pytest
 
-from quotetrack.extract import Extractor
 from quotetrack.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ import textwrap
 
 import pytest
 
-from quotetrack.extract import Extractor
 from quotetrack.nlp.paragraphs import paragraph_spans
 from quotetrack.read import read_articles
 from quotetrack.records import Article
@@ -47,11 +46,6 @@ BROADCAST = [
     "not for what we want,” he said."),
 ]
 PASSAGES = {"wire": WIRE, "local": LOCAL, "broadcast": BROADCAST}
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
 
 
 def wrap(paragraphs: list[str], width: int, newline: str = "\n") -> str:

@@ -5,15 +5,8 @@ Carolina says`)."""
 
 import pytest
 
-from quotetrack.extract import Extractor
 from quotetrack.nlp.ner import entity_tags
 from quotetrack.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
-
 
 PASSAGES = [
     pytest.param(
@@ -52,9 +45,8 @@ PASSAGES = [
 
 
 @pytest.mark.parametrize(("text", "quote_start", "speaker"), PASSAGES)
-def test_places_and_days_are_no_speakers(extractor, text: str, quote_start: str, speaker: str) -> None:
-    quotes = [quote for quote in extractor.extract(Article(text=text)) if quote.text.startswith(quote_start)]
-    assert quotes and quotes[0].speaker == speaker
+def test_places_and_days_are_no_speakers(quote_starting, text: str, quote_start: str, speaker: str) -> None:
+    assert quote_starting(text, quote_start).speaker == speaker
 
 
 @pytest.mark.parametrize(

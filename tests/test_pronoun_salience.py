@@ -4,22 +4,6 @@ whose `speaker` would be a clause (`R-Ore., said the hearing will start with ...
 
 import pytest
 
-from quotetrack.extract import Extractor
-from quotetrack.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
-
-
-def speaker_of(extractor, text: str, quote_start: str) -> str | None:
-    quotes = extractor.extract(Article(text=text))
-    matching = [quote for quote in quotes if quote.text.startswith(quote_start)]
-    assert matching, [quote.text for quote in quotes]
-    return matching[0].speaker
-
-
 PASSAGES = [
     pytest.param(
         "Mayor Erik Olsen unveiled the harbour budget on Monday.\n\n"
@@ -92,5 +76,5 @@ PASSAGES = [
 
 
 @pytest.mark.parametrize(("text", "quote_start", "speaker"), PASSAGES)
-def test_pronoun_and_subject_speakers(extractor, text: str, quote_start: str, speaker: str) -> None:
-    assert speaker_of(extractor, text, quote_start) == speaker
+def test_pronoun_and_subject_speakers(quote_starting, text: str, quote_start: str, speaker: str) -> None:
+    assert quote_starting(text, quote_start).speaker == speaker

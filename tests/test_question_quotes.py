@@ -5,14 +5,7 @@ lead a transcript-style quote."""
 
 import pytest
 
-from quotetrack.extract import Extractor
 from quotetrack.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
-
 
 OPENING = "“The budget is balanced,” Finance Minister Olga Brandt said on Monday.\n\n"
 

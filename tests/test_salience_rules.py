@@ -4,21 +4,7 @@ role words before a name, sentence adverbs, fronted `like` and `according to` ad
 
 import pytest
 
-from quotetrack.extract import Extractor
 from quotetrack.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
-
-
-def quote_with(extractor, text: str, quote_start: str):
-    quotes = extractor.extract(Article(text=text))
-    matching = [quote for quote in quotes if quote.text.startswith(quote_start)]
-    assert matching, [quote.text for quote in quotes]
-    return matching[0]
-
 
 PASSAGES = [
     pytest.param(
@@ -56,27 +42,27 @@ PASSAGES = [
 
 
 @pytest.mark.parametrize("text, quote_start, speaker", PASSAGES)
-def test_antecedent(extractor, text, quote_start, speaker):
-    assert quote_with(extractor, text, quote_start).speaker == speaker
+def test_antecedent(quote_starting, text, quote_start, speaker):
+    assert quote_starting(text, quote_start).speaker == speaker
 
 
-def test_told_is_never_inverted(extractor):
+def test_told_is_never_inverted(quote_starting):
     # `“...,” Ferraz, 58, told AFP`: the age is apposed to the speaker; AFP only heard it.
     text = (
         "The veteran anchor has clashed with the candidate for a year.\n\n"
         "“We should have spoken up much sooner,” Lucia Ferraz, 58, told AFP in Lisbon.\n"
     )
-    quote = quote_with(extractor, text, "We should have")
+    quote = quote_starting(text, "We should have")
     assert quote.speaker == "Lucia Ferraz"
     assert quote.text == "We should have spoken up much sooner,"
 
 
-def test_lone_first_name_is_the_full_name(extractor):
+def test_lone_first_name_is_the_full_name(quote_starting):
     text = (
         "The host, Dana Whitfield, interviewed the senator on Sunday. I told Megyn Kelly that the ruling was fair. "
         "Megyn was incredulous. “Only you would say that,” she said.\n"
     )
-    assert quote_with(extractor, text, "Only you would").speaker == "Megyn Kelly"
+    assert quote_starting(text, "Only you would").speaker == "Megyn Kelly"
 
 
 @pytest.mark.parametrize(
@@ -105,8 +91,8 @@ def test_lone_first_name_is_the_full_name(extractor):
         ),
     ],
 )
-def test_name_apposed_to_a_description(extractor, text, quote_start, speaker):
-    assert quote_with(extractor, text, quote_start).speaker == speaker
+def test_name_apposed_to_a_description(quote_starting, text, quote_start, speaker):
+    assert quote_starting(text, quote_start).speaker == speaker
 
 
 @pytest.mark.parametrize(
@@ -130,18 +116,18 @@ def test_name_apposed_to_a_description(extractor, text, quote_start, speaker):
         ),
     ],
 )
-def test_subject_named_after_its_role(extractor, text, quote_start, speaker):
-    assert quote_with(extractor, text, quote_start).speaker == speaker
+def test_subject_named_after_its_role(quote_starting, text, quote_start, speaker):
+    assert quote_starting(text, quote_start).speaker == speaker
 
 
-def test_it_after_a_one_word_name_that_spoke(extractor):
+def test_it_after_a_one_word_name_that_spoke(quote_starting):
     # `Veltra said ... It added`: a one-word name nobody calls he or she is a company, and `it`.
     text = (
         "Analysts welcomed the decision.\n\n"
         "In a statement on Friday, Veltra said the recall covered 40,000 heaters. "
         "It added that it had “found no injuries so far.”\n"
     )
-    assert quote_with(extractor, text, "it had").speaker == "Veltra"
+    assert quote_starting(text, "it had").speaker == "Veltra"
 
 
 def test_added_a_thing_is_no_speech(extractor):
@@ -154,50 +140,50 @@ def test_added_a_thing_is_no_speech(extractor):
     assert chain and all(quote.speaker_mention != "The new app" for quote in chain)
 
 
-def test_place_prefix_is_no_person(extractor):
+def test_place_prefix_is_no_person(quote_starting):
     # `Santa Catarina` is a town: `he` is the welder, never the town.
     text = (
         "“Orders are falling,” said Carla Vogt, the plant’s owner.\n\n"
         "Near the gates in Santa Catarina, welders took a break. “The work is steady,” he said.\n"
     )
-    assert quote_with(extractor, text, "The work is steady").speaker != "Santa Catarina"
+    assert quote_starting(text, "The work is steady").speaker != "Santa Catarina"
 
 
-def test_person_opening_a_but_clause(extractor):
+def test_person_opening_a_but_clause(quote_starting):
     text = (
         "“We should move on to the economy,” Senator Paul Ruiz said.\n\n"
         "The moderators were ready to change the subject, but Tom Becker was not having it. "
         "“You see, everybody, this is what the capital does,” he said.\n"
     )
-    assert quote_with(extractor, text, "You see").speaker == "Tom Becker"
+    assert quote_starting(text, "You see").speaker == "Tom Becker"
 
 
-def test_surname_alone_is_not_the_one_called_by_first_name(extractor):
+def test_surname_alone_is_not_the_one_called_by_first_name(quote_starting):
     text = (
         "Betsy Ebeling and her husband, Tom Ebeling, went door to door on Sunday.\n\n"
         "“This is one of her oldest friends,” Tom said.\n\n"
         "“We live in Chicago, but we came today,” Ebeling said.\n"
     )
-    assert quote_with(extractor, text, "This is one").speaker == "Tom Ebeling"
-    assert quote_with(extractor, text, "We live in Chicago").speaker == "Betsy Ebeling"
+    assert quote_starting(text, "This is one").speaker == "Tom Ebeling"
+    assert quote_starting(text, "We live in Chicago").speaker == "Betsy Ebeling"
 
 
-def test_capitalised_common_noun_opening_a_sentence_is_nobody(extractor):
+def test_capitalised_common_noun_opening_a_sentence_is_nobody(quote_starting):
     text = (
         "The hospital opened in 1994.\n\n"
         "People in Fort Myers said the last thing anyone noticed about the hospital was the parking. "
         "Few people there expected the visit.\n"
     )
-    assert quote_with(extractor, text, "the last thing").speaker is None
+    assert quote_starting(text, "the last thing").speaker is None
 
 
-def test_fronted_adjunct_ending_in_a_quoted_word(extractor):
+def test_fronted_adjunct_ending_in_a_quoted_word(quote_starting):
     text = (
         "“He is not ready for the job,” Senator Paul Ruiz said of the governor.\n\n"
         "As for the governor’s stumble over “tariffs,” Eric Levine found it funny. "
         "“I laughed so hard I missed the next question,” he said.\n"
     )
-    assert quote_with(extractor, text, "I laughed so hard").speaker == "Eric Levine"
+    assert quote_starting(text, "I laughed so hard").speaker == "Eric Levine"
 
 
 def test_events_and_treaties_named_like_people_are_no_people():
@@ -207,12 +193,12 @@ def test_events_and_treaties_named_like_people_are_no_people():
     assert not any(is_venue(name) for name in ("Ann Lee", "Tom Ward"))
 
 
-def test_adverb_between_speaker_and_cue_is_not_the_speaker(extractor):
+def test_adverb_between_speaker_and_cue_is_not_the_speaker(quote_starting):
     text = "Traffic fell again in March. The port authority now says the slump will last until 2030.\n"
-    quote = quote_with(extractor, text, "the slump")
+    quote = quote_starting(text, "the slump")
     assert quote.speaker_mention == "The port authority"
 
 
-def test_name_apposed_after_a_short_complement(extractor):
+def test_name_apposed_after_a_short_complement(quote_starting):
     text = "The council was “trying hard to win back public trust,” wrote the British envoy at the time, Peter R. Hollis.\n"
-    assert quote_with(extractor, text, "The council was").speaker == "Peter R. Hollis"
+    assert quote_starting(text, "The council was").speaker == "Peter R. Hollis"

@@ -10,11 +10,6 @@ import pytest
 from quotetrack import Article, Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor("rules")
-
-
 def speaker_of(extractor: Extractor, text: str, words: str) -> str | None:
     """The speaker of the quote holding ``words``."""
     start = text.index(words)

@@ -3,15 +3,9 @@ acronyms, documents, surnames and places named after people."""
 
 import pytest
 
-from quotetrack.extract import Extractor
 from quotetrack.records import Article
 from quotetrack.resolve.outlets import Outlets
 from quotetrack.resolve.speakers import SpeakerResolver
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor("rules")
 
 
 def speaker_of(extractor, text: str, quote_start: str) -> str | None:

@@ -48,11 +48,6 @@ def load_sentence_documents(name: str) -> dict[str, Document]:
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor("rules")
-
-
-@pytest.fixture(scope="module")
 def constructions() -> dict[str, Document]:
     return load_sentence_documents("constructions")
 
