@@ -222,7 +222,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
     if first >= end:
         return None
     if end - first > 8 and affiliated_name(tokens, first, end):
-        return (first, end - 1)  # `Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`
+        return (first, end - 1)  # `Mara Quill of the Halvorsen Institute for Coastal Security Studies wrote`
     if not plausible_speaker(tokens[first:end]) or end - first > 8:
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
         name = end

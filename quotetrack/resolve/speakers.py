@@ -29,7 +29,7 @@ _SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
 _DETERMINERS = ("the", "his", "her", "their", "its")
-# A writing and its author: `a recent report from Bloomberg New Energy Finance`.
+# A writing and its author: `a new survey from Northgate Energy Research`.
 _AUTHORED = re.compile(r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.’'&-]*))*)$")
 
 
