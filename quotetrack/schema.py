@@ -3,7 +3,7 @@
 >>> from sqlite_utils import Database
 >>> db = Database(memory=True)
 >>> [migration.name for migration in MIGRATIONS.pending(db)]
-['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design']
+['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design', 'deferred_search_index']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -157,6 +157,14 @@ def published_design(db: Database) -> None:
 
     add_published_design(db)
     db.create_view("quotes_view", QUOTES_VIEW_SQL, replace=True)
+
+
+@MIGRATIONS()
+def deferred_search_index(db: Database) -> None:
+    """New quotes and statements are indexed for search once per article, not once per row (``quotetrack.search_index``)."""
+    from .search_index import defer_search_index
+
+    defer_search_index(db)
 
 
 def schema_complete(db: Database) -> bool:

@@ -42,6 +42,7 @@ from .published import sort_date
 from .query import query_quotes
 from .records import EXTRACTOR_VERSION, Article, Quote, stable_id
 from .schema import MIGRATIONS, schema_complete
+from .search_index import sync_search_index
 from .sqlite_files import enable_wal, is_quotetrack_database, open_read_only, read_only_location, refuse_foreign
 from .sqlite_files import sqlite_errors as _sqlite_errors
 
@@ -87,6 +88,7 @@ def ensure_schema(db: Database) -> None:
             # Holding the write lock first: two processes creating one database wait for each other.
             with _write_transaction(db):
                 MIGRATIONS.apply(db)
+                sync_search_index(db)  # what the migrations inserted (statements of quotes stored before)
         except sqlite3.OperationalError as error:
             # A database from before migrations, on read-only media, can still be read.
             if getattr(error, "sqlite_errorname", "") != "SQLITE_READONLY" or not schema_complete(db):
@@ -333,6 +335,7 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
         if _grouped(db):
             previous = {row["statement_id"] for row in stored_quotes.values() if row.get("statement_id")}
             update_article_statements(db, article.id, previous)
+    sync_search_index(db)
     return Ingest.NEW if stored is None else Ingest.UPDATED
 
 

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from quotetrack.records import Article, Quote, stable_id
 from quotetrack.resolve.names import canonical_speaker, speaker_key
 from quotetrack.schema import MIGRATIONS
+from quotetrack.search_index import search_index_consistent
 from quotetrack.store import (
     Ingest,
     Store,
@@ -454,7 +455,8 @@ def test_databases_from_before_migrations_open_and_work(tmp_path, article):
     legacy_database(tmp_path / "old.db").close()
     db = open_database(tmp_path / "old.db")
     assert [migration.name for migration in MIGRATIONS.applied(db)] == [
-        "create_tables", "add_attribution_evidence", "article_date_raw", "add_statements", "published_design"]
+        "create_tables", "add_attribution_evidence", "article_date_raw", "add_statements", "published_design",
+        "deferred_search_index"]
     assert counts(db) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
     # The published names are filled in for the quotes already stored.
     assert sorted(db.execute("select speaker, via_outlet, published_by from quotes").fetchall(), key=str) == [
@@ -464,6 +466,7 @@ def test_databases_from_before_migrations_open_and_work(tmp_path, article):
     assert counts(db)["quotes"] == 3
     assert [row["speaker"] for row in Store(db).quotes(speaker="Ortiz")] == ["Jane Ortiz", "Jane Ortiz"]
     assert db.execute("select count(*) from quotes_fts where quotes_fts match 'nowhere'").fetchone()[0] == 1
+    assert search_index_consistent(db)
 
 
 def test_databases_from_before_quote_parts_gain_the_column(tmp_path):

@@ -34,6 +34,7 @@ from ..records import Article, stable_id
 from ..resolve.names import speaker_key
 from ..resolve.outlets import Outlets, outlet_row
 from ..resources import data_dir
+from ..search_index import rebuild_search_index
 
 __all__ = ["prefill"]
 
@@ -91,8 +92,7 @@ def prefill(db: Database, quotes: int, *, seed: int = 7, samples: Sequence[Artic
         if progress is not None:
             progress(made)
     with db.conn:
-        db.execute("insert into quotes_fts (quotes_fts) values ('rebuild')")
-        db.execute("insert into statements_fts (statements_fts) values ('rebuild')")
+        rebuild_search_index(db)
         for sql in saved.values():
             db.execute(sql)
     return made

@@ -43,6 +43,7 @@ from sqlite_utils import Database
 from ..published import rebuild_summaries, sort_date
 from ..records import stable_id
 from ..resources import data_dir, word_lines
+from ..search_index import rebuild_search_index
 from . import BenchmarkError
 
 __all__ = ["RequestTiming", "ServeResult", "bench_requests", "build_database", "run_serve_bench", "time_requests"]
@@ -305,8 +306,7 @@ def _finish(db: Database, triggers: list[str]) -> None:
               min(date), min(id), min(article_id), min(publisher), min(id), min(speaker_id)
             from quotes where quotes.statement_id = statements.id)""")
         db.execute("delete from statements where quotes = 0")
-        db.execute("insert into quotes_fts (quotes_fts) values ('rebuild')")
-        db.execute("insert into statements_fts (statements_fts) values ('rebuild')")
+        rebuild_search_index(db)
         rebuild_summaries(db)
         for sql in triggers:
             db.execute(sql)
