@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 _GROUP_REACH = 1500
 # How many sentences and speakers back a personal pronoun looks.
 _PERSON_REACH = 12
+# How many sentences back a speaker may be who talks about the subject of the pronoun's sentence.
+_QUOTED_ON = 4
 # The pronoun and the word after it, skipping one adverb: `he said`, `they also argued`.
 # Words opening the short tail after a postposed cue: `she said on Friday`, `he said as he left`.
 _TAIL_STARTS = word_list("adjunct_starts") | word_list("tail_starts")
@@ -188,7 +190,7 @@ class Salience:
         if own is not None and own[0] < position and own[1] == "person" and self._agrees(own[2], gender):
             if not talked_about:
                 return own[2]
-            other = self._person_before(gender, position, index, index - 2)
+            other = self._person_before(gender, position, index, quotation_start(referents, index))
             return other if other not in (None, own[2]) else own[2]
         return named_in_clause(self, gender, position, index) or self._person_before(gender, position, index, -1) or self.recently_named(gender, position)
 
@@ -226,6 +228,16 @@ class Salience:
             if found:
                 return found
         return group_before(self, gender, position, index, -1)
+
+
+def quotation_start(referents: list, index: int) -> int:
+    """The sentence two before ``index``, or further back over sentences that are only quotation
+    (no subject): who spoke before a pronoun's sentence may have quoted on (`“A,” Gidley said.
+    “B. C.” Trump fits, he added`)."""
+    k = index - 1
+    while k > index - 1 - _QUOTED_ON and k >= 0 and referents[k] is None:
+        k -= 1
+    return min(index - 2, k)
 
 
 def group_before(salience: Salience, gender: str, position: int, first: int, stop: int) -> str | None:
