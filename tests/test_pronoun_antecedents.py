@@ -1,5 +1,7 @@
 """Who `he`, `she` and `they` mean in a few more constructions of news copy: a speaker whose quotation
-ran on over several sentences before a pronoun speaks about somebody else."""
+ran on over several sentences before a pronoun speaks about somebody else; a person named as the
+subject of a clause inside the sentence before (`The deal came when Ana Ruiz, the port director,
+called`), unless a pronoun of the same gender there already goes on about somebody else."""
 
 import pytest
 
@@ -12,6 +14,38 @@ PASSAGES = [
         "Mr. Olsen, who runs the depot",
         "Tomas Berg",
         id="speaker-quoting-on-before-a-sentence-about-another",
+    ),
+    pytest.param(
+        "“The port will stay public,” Mayor Eva Dahl said on Monday.\n\n"
+        "The breakthrough came a week later, when harbour director Ana Ruiz, who had opposed the sale, "
+        "called the unions. The docks would keep their staff, she said.\n",
+        "The docks would keep their staff",
+        "Ana Ruiz",
+        id="person-opening-a-subordinate-clause-before",
+    ),
+    pytest.param(
+        "“We expect a long winter,” Finance Minister Lena Berg said.\n\n"
+        "Cuts to the rail budget were the last thing Senator Ruth Okafor wanted to hear about. "
+        "Her region depends on the night trains, she said.\n",
+        "Her region depends",
+        "Ruth Okafor",
+        id="person-subject-of-a-relative-clause-before",
+    ),
+    pytest.param(
+        "Carl Lind has coached the national team for nine years.\n\n"
+        "When reporters asked Lind about the final, he praised striker Omar Haddad's continued form. "
+        "“We have never been fitter,” he said.\n",
+        "We have never been fitter",
+        "Carl Lind",
+        id="possessive-name-is-no-subject",
+    ),
+    pytest.param(
+        "Carl Lind has coached the national team for nine years.\n\n"
+        "As he left the pitch, he said Omar Haddad had played his best game. "
+        "“We have never been fitter,” he said.\n",
+        "We have never been fitter",
+        "Carl Lind",
+        id="name-after-a-pronoun-of-the-same-gender",
     ),
 ]
 

@@ -210,6 +210,8 @@ class Salience:
             referent = referents[k]
             if referent is not None and referent[1] in ("person", "role"):
                 events.append((k, 1, *referent))
+        if index - 1 >= max(stop, 0) and gender != "self":
+            events += [(index - 1, 0, at, "person", name) for at, name in named_in_sentence(self, index - 1, gender)]
         events.sort(reverse=True)
         for _, _, at, kind, name in events:
             if kind == "role":
@@ -288,6 +290,55 @@ def named_in_clause(salience: Salience, gender: str, position: int, index: int) 
         if start <= at < position and not resolver.in_quote(at) and salience._agrees(person.name, gender) and not _modifies_noun(resolver.text, at)
     ]
     return max(named)[1] if named else None
+
+
+def named_in_sentence(salience: Salience, index: int, gender: str) -> list[tuple[int, str]]:
+    """(position, person) of the people named in sentence ``index`` outside quotation marks as the
+    subject of some clause: after its speaker and subject, who a `he` or `she` of ``gender`` in the
+    next sentence may mean (`The offer came when Ana Ruiz, the mayor, called. She said ...`); not one
+    after a pronoun of that gender, which goes on about somebody else (`As she left, she said Ruiz
+    had called`)."""
+    resolver = salience.resolver
+    starts = resolver.discourse.starts
+    start, end = starts[index], starts[index + 1] if index + 1 < len(starts) else len(resolver.text)
+    pronouns = [
+        match.start()
+        for match in re.finditer(r"\b[A-Za-z]+\b", resolver.text[start:end])
+        if lexicon.PRONOUNS.get(match.group().lower()) == gender and not resolver.in_quote(start + match.start())
+    ]
+    first_pronoun = start + pronouns[0] if pronouns else end
+    return [
+        (at, person.name)
+        for person in resolver.people.values()
+        for at in person.mentions
+        if start <= at < first_pronoun and not resolver.in_quote(at) and opens_clause(resolver.text, at, end)
+    ]
+
+
+_AUXILIARIES = word_list("auxiliaries")
+# A name, an optional apposition between commas, an optional adverb, and the next word.
+_NAME_THEN_WORD = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)(?:,[^,.;:“”\"()]{1,80},)?\s+(?:(?:also|then|later|soon|never|still|\w+ly)\s+)?(?P<word>[a-z]+)\b"
+)
+
+
+def opens_clause(text: str, at: int, end: int | None = None) -> bool:
+    """Whether the name at ``at`` is the subject of a clause: a verb follows it, maybe after an
+    apposition or an adverb (`Ana Ruiz, the mayor, called`, `Ruiz also railed`), not a noun or a
+    preposition (`speeches for Ruiz with`, `Ruiz aides`, `Ruiz, who ...`, `Ruiz's continued`); the verb
+    before ``end``, the end of the name's sentence.
+
+    >>> text = "when Ana Ruiz, the mayor, called. Then Tom Hill also railed. Aides to Ana Ruiz left. Ana Ruiz, who won."
+    >>> [opens_clause(text, text.index(name)) for name in ("Ana Ruiz,", "Tom Hill", "Ana Ruiz left", "Ana Ruiz, who")]
+    [True, True, False, False]
+    >>> opens_clause("Ana Ruiz's continued appeal", 0)
+    False
+    """
+    following = _NAME_THEN_WORD.match(text, at, len(text) if end is None else end)
+    if following is None or following.group("name")[-2:] in ("'s", "’s") or following.group("name")[-1] in "'’":
+        return False
+    word = following.group("word")
+    return word in _AUXILIARIES or word in lexicon.CUE_FORMS or len(word) > 4 and word.endswith("ed")
 
 
 def _modifies_noun(text: str, at: int) -> bool:
