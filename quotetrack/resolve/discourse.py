@@ -79,8 +79,13 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
         if i >= count:
             return None
         lower = tokens[i].lower
+        if tokens[i].text == "(" and i == _after_dateline(tokens):
+            i += 1  # `(Ann Lee defended her mother.)`: a sentence in parentheses
+            continue
         if lower in _CONJUNCTIONS or lower in SENTENCE_ADVERBS and i + 1 < count and tokens[i + 1].start in names:
             i += 1  # `Meanwhile Ann Lee, who won, said`: the comma closes an apposition, not the adverb
+            if lower in _CONJUNCTIONS and i + 1 < count and tokens[i].text == ",":
+                i += 1  # `Then, Ann Lee set the terms`
             continue
         if lower in ADJUNCT_OPENERS or _adverb_or_participle(tokens[i], names):
             comma = next((k for k in range(i + 1, min(count, i + 25)) if tokens[k].text == ","), None)
@@ -95,6 +100,8 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
                 # `According to Ann Lee, the plan failed`: the source is who the next `she` means.
                 after = i + 2 if lower == "according" else i + 1
                 fronted = _first_person(tokens, after, comma if comma is not None else min(count, i + 8), names)
+            if comma is None and tokens[i].start in names:
+                break  # `Rowing great Ingrid Solberg remembered`: a word of the noun phrase, no opener
             if comma is None:
                 return fronted
             i = comma + 1
@@ -107,6 +114,7 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
                     k += 1
                 if k < count and tokens[k].text == ",":
                     i = k + 1
+            i = _past_apposition(tokens, i, names)
             continue
         break
     if i >= count:
@@ -120,6 +128,22 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
     if subject is None or subject.kind == "other":
         return _second_clause_person(tokens, i, names) or subject
     return subject
+
+
+def _past_apposition(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int, str, str]]) -> int:
+    """Past a description set off by commas after an adjunct, to the name it leads to:
+    `Preceded by Joe Ruiz, the county sheriff, Tom Hale spoke` (the sheriff is Ruiz, not the
+    subject); ``i`` when no person's name follows such a description."""
+    if i >= len(tokens) or tokens[i].lower not in ("the", "a", "an"):
+        return i
+    for k in range(i + 1, min(len(tokens) - 1, i + 14)):
+        word = tokens[k]
+        if word.lower in lexicon.CUE_FORMS or word.text in lexicon.QUOTE_MARKS:
+            return i  # `the sheriff said, ...`: the description is the subject
+        if word.text == ",":
+            named = names.get(tokens[k + 1].start)
+            return k + 1 if named is not None and named[1] == "PERSON" else i
+    return i
 
 
 def _second_clause_person(tokens: Sequence[TokenLike], first: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
@@ -139,7 +163,10 @@ def _second_clause_person(tokens: Sequence[TokenLike], first: int, names: dict[i
 def _adverb_or_participle(token: TokenLike, names: dict[int, tuple[int, str, str]]) -> bool:
     """`Separately,`, `Speaking to reporters,`, `Asked about it,`: an opener ended by a comma."""
     lower = token.lower
-    return len(lower) > 4 and lower.isalpha() and token.start not in names and lower.endswith(("ly", "ing", "ed"))
+    # The entity tagger takes a capitalised first word for a name of its own (MISC): `Reached by phone, ...`.
+    named = names.get(token.start)
+    not_a_name = named is None or named[1] == "MISC" and named[0] <= token.end
+    return len(lower) > 4 and lower.isalpha() and not_a_name and lower.endswith(("ly", "ing", "ed"))
 
 
 def _first_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
