@@ -47,6 +47,15 @@ PASSAGES = [
         "Carl Lind",
         id="name-after-a-pronoun-of-the-same-gender",
     ),
+    pytest.param(
+        "Huckabee and Lind kept up their paid speeches this year.\n\n"
+        "Former governor Tom Huckabee has kept giving paid speeches, his aides said.\n\n"
+        "“It pays the bills,” campaign chair Rita Olsen said.\n\n"
+        "At the time, he told reporters the fees were an important source of income for his family.\n",
+        "the fees were an important source",
+        "Tom Huckabee",
+        id="surname-is-no-first-name",
+    ),
 ]
 
 
