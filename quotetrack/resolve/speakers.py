@@ -18,7 +18,7 @@ from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
 from .mentions import NAME_TOKEN, is_venue, name_in, org_in, possessed_role
 from .organisations import acronyms, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
-from .people import POSSESSIVE, People, Person, add_roles, gender_of_first_name
+from .people import POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
 from .salience import Salience
 
 __all__ = ["Person", "SpeakerResolver"]
@@ -203,15 +203,18 @@ class SpeakerResolver:
         words = [POSSESSIVE.sub("", word).lower() for word in mention.split()]
         if words[0] in (*_SOMEBODY, "other") or words[-1].endswith("s") and words[-1] not in ("boss", "press"):
             return None
-        roles = {lexicon.TITLES.get(word) or word for word in words if word in lexicon.ROLE_NOUNS or lexicon.TITLES.get(word)}
-        roles -= {"people", "statement"}
+        roles = roles_in(words) - {"people", "statement"}
         if not roles or roles <= lexicon.INSTITUTION_NOUNS:
             named = org_in(mention, self.outlets)
             if named or words[0] != "the" or len(words) != 2:
                 return named
             # `the department`: the Justice Department named before.
             return institution_antecedent(words[-1], self._organisations, position)
-        matching = [person for person in self.people.values() if person.roles & roles]
+        # `the former president`: one who was, if the article says so, before one who is.
+        specific = {role for role in roles if role.startswith("former ")}
+        matching = [person for person in self.people.values() if person.roles & specific] or [
+            person for person in self.people.values() if person.roles & roles
+        ]
         if not matching:
             if words[0] != "the" or self.text.startswith(" of ", position + len(mention)):
                 return None  # `the attorney general of New York`: somebody the article did not name
