@@ -1,5 +1,7 @@
 """Role nouns pointing back to a named person: a lower rank is no higher one (a vice president is not
-`the president`), and `the former president` is one the article calls former, when it does."""
+`the president`), and `the former president` is one the article calls former, when it does; a described somebody whose name
+follows in apposition with where they are from (`One pastor backing Ruiz, Tom Hale of Grace Chapel,
+said`) is that name, and the `he` after it too."""
 
 import pytest
 
@@ -28,6 +30,22 @@ PASSAGES = [
         "the breach had been contained",
         "Eva Holm",
         id="deputy-director-is-not-the-director",
+    ),
+    pytest.param(
+        "Senator Ana Ruiz has courted rural churches for months.\n\n"
+        "One pastor backing Ms. Ruiz, Tomasz Hale of Grace Chapel in Elk City, said he had called 200 "
+        "other pastors. He has announced the caucus from the pulpit since March, he said.\n",
+        "he had called 200",
+        "Tomasz Hale",
+        id="apposed-name-with-its-place",
+    ),
+    pytest.param(
+        "Senator Ana Ruiz has courted rural churches for months.\n\n"
+        "One pastor backing Ms. Ruiz, Tomasz Hale of Grace Chapel in Elk City, said he had called 200 "
+        "other pastors. He has announced the caucus from the pulpit since March, he said.\n",
+        "He has announced the caucus",
+        "Tomasz Hale",
+        id="he-after-an-apposed-name-with-its-place",
     ),
 ]
 

@@ -24,7 +24,10 @@ from .salience import Salience
 __all__ = ["Person", "SpeakerResolver"]
 
 _clean_name = clean_name  # the name tests/test_names.py imports
-_APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*[,.;]")
+# `, Ana Ruiz,` and `, Ana Ruiz of the Baltic Institute in Riga,`: a name in apposition, maybe with where it is from.
+_APPOSED_NAME = re.compile(
+    r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)(?:\s+(?:of|from|at)(?:\s+(?:the|of|in|and|for|on|[A-Z][\w'’.&-]*))+?)?\s*[,.;]"
+)
 _SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}(?=,)")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
@@ -276,7 +279,13 @@ def apposed_to_description(resolver: SpeakerResolver, mention: str, position: in
     if apposed is None or resolver.outlets.canonical(apposed.group(1)):
         return None
     name = clean_name(apposed.group(1))
-    person = resolver.person_entity_in(name, apposed.start(1)) or (name if gender_of_first_name(name) else None)
+    # A first and last name after a person's role is that person's, even where the entity tagger
+    # read it with what follows as an organisation (`a pastor, Darran Whiting of Liberty Baptist Church,`).
+    placed = apposed.end(1) < apposed.end() - 1
+    plain = placed and len(name.split()) >= 2 and not any(word in lexicon.ORG_WORDS for word in name.split())
+    person = resolver.person_entity_in(name, apposed.start(1)) or (name if gender_of_first_name(name) or plain else None)
+    if person and not resolver.fullest(person):
+        resolver.person_for(person, apposed.start(1)).mentions.append(apposed.start(1))  # a person `he` may mean next
     return resolver.fullest(person) or person if person else None
 
 
