@@ -56,6 +56,14 @@ PASSAGES = [
         "Tom Huckabee",
         id="surname-is-no-first-name",
     ),
+    pytest.param(
+        "“The server was never breached,” security chief Olaf Brandt said in May.\n\n"
+        "Senator Ana Ruiz has always maintained that the system was safe. Governor Lind backed her up "
+        "in a radio interview. “I see no risk to the state,” he said.\n",
+        "I see no risk",
+        "Lind",
+        id="object-pronoun-tells-no-gender",
+    ),
 ]
 
 

@@ -347,12 +347,13 @@ class Discourse:
 
     def pronouns_after(self, index: int, position: int, inside: Callable[[int], bool]) -> str | None:
         """The gender of the first he/she after ``position`` in sentence ``index``, outside quotes,
-        unless another person is named first."""
+        unless another person is named first. Only subject forms tell: `Lee backed her up` is about
+        somebody else."""
         for token in self.sentences[index].tokens:
             if token.start <= position:
                 continue
             person = token.start in self._people_at
-            gender = lexicon.PRONOUNS.get(token.lower)
+            gender = lexicon.PRONOUNS.get(token.lower) if token.lower in ("he", "she") else None
             if not person and gender not in ("male", "female") or inside(token.start):
                 continue  # `inside` last: it is the costly test
             if person:
