@@ -64,6 +64,14 @@ PASSAGES = [
         "Lind",
         id="object-pronoun-tells-no-gender",
     ),
+    pytest.param(
+        "Senator Ana Ruiz sat down with radio host Eva Holm on Tuesday.\n\n"
+        "When Holm pointed out that critics call the plan “a tax on farmers,” Ruiz seized on the phrase. "
+        "“Farmers will pay less than anyone,” she said.\n",
+        "Farmers will pay less",
+        "Ana Ruiz",
+        id="speaker-in-a-fronted-clause-before-the-subject",
+    ),
 ]
 
 

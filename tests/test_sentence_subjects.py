@@ -4,6 +4,9 @@ a description apposed to the adjunct's last name (`Preceded by Joe Ruiz, the she
 
 import pytest
 
+from quotetrack.extract.sentences import rule_analysis
+from quotetrack.resolve.discourse import find_subject
+
 PASSAGES = [
     pytest.param(
         "“The budget is balanced,” Treasurer Olaf Brandt said on Monday.\n\n"
@@ -42,3 +45,12 @@ PASSAGES = [
 @pytest.mark.parametrize(("text", "quote_start", "speaker"), PASSAGES)
 def test_subject_behind_pronoun(quote_starting, text: str, quote_start: str, speaker: str) -> None:
     assert quote_starting(text, quote_start).speaker == speaker
+
+
+def test_auxiliary_is_no_role_word_before_a_name() -> None:
+    """`The senator did give Lind some credit`: `did give` is the verb, not words describing Lind."""
+    text = "The senator did give Carl Lind some credit."
+    sentences, entities = rule_analysis(text)
+    names = {start: (end, label, name) for start, end, label, name in entities}
+    subject = find_subject(sentences[0].tokens, names)
+    assert subject is not None and (subject.kind, subject.text) == ("role", "The senator")

@@ -202,7 +202,7 @@ class Salience:
         discourse = resolver.discourse
         referents = self.referents()
         events: list[tuple[int, int, int, str, str | None]] = [
-            (discourse.sentence_at(at), 2, at, "person", name)
+            (discourse.sentence_at(at), 2 if not subject_after(referents, discourse.sentence_at(at), at) else 0, at, "person", name)
             for at, name, kind in resolver.said[-_PERSON_REACH:]
             if kind == "person" and at < position and discourse.sentence_at(at) >= stop
         ]
@@ -230,6 +230,14 @@ class Salience:
             if found:
                 return found
         return group_before(self, gender, position, index, -1)
+
+
+def subject_after(referents: list, index: int, at: int) -> bool:
+    """Whether sentence ``index`` has a person for subject after a speaker at ``at``: the speaker was
+    in a fronted clause (`When Maddow pointed out that ..., Clinton seized on it`), the subject is
+    who the sentence is about."""
+    referent = referents[index] if 0 <= index < len(referents) else None
+    return referent is not None and referent[1] in ("person", "role") and referent[0] > at
 
 
 def quotation_start(referents: list, index: int) -> int:
