@@ -31,6 +31,8 @@ _QUOTED_ON = 4
 # Words opening the short tail after a postposed cue: `she said on Friday`, `he said as he left`.
 _TAIL_STARTS = word_list("adjunct_starts") | word_list("tail_starts")
 _CLAUSE_REST = re.compile(r"[^.,;:!?]*")
+# A line opening with who speaks in a transcript: `Q:`, `A:`, `TAPPER:`, `MS. LEE:`.
+_SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*(?:Q|A|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)?)[ \t]*:")
 _PRONOUN_AND_VERB = re.compile(r"[\w’']+\s+(?:(?:also|then|later|again|further|\w+ly)\s+)?([a-z]+)")
 
 
@@ -42,6 +44,7 @@ class Salience:
         self.resolver: SpeakerResolver = weakref.proxy(resolver)
         self._referents: list[tuple[int, str, str | None] | None] | None = None
         self._computing = False
+        self._transcript: bool | None = None
 
     # -- sentence subjects as referents ----------------------------------------------------------
 
@@ -135,6 +138,8 @@ class Salience:
         """Who ``pronoun`` (lower case) at ``position`` refers to, None when nothing fits."""
         gender = lexicon.PRONOUNS[pronoun] or ""
         resolver = self.resolver
+        if gender == "self" and not resolver.in_quote(position) and not self.transcript() and not block_quoted(resolver.text, position):
+            return None  # `I` in the running text of a column or memoir is its writer, whom the text does not name
         if gender in ("male", "female", "self"):
             return self.person(gender, position) if resolver.discourse.sentences else self.last_person(gender, position)
         if resolver.discourse.sentences:
@@ -144,6 +149,13 @@ class Salience:
             speaker, kind = resolver.history[-1]
             return speaker if kind == "org" else None
         return None
+
+    def transcript(self) -> bool:
+        """Whether the article is a transcript or an interview, lines opening with who speaks
+        (`Q:`, `A:`, `TAPPER:`): there an `I` outside quotation marks is the one answering."""
+        if self._transcript is None:
+            self._transcript = len(_SPEAKER_LABEL.findall(self.resolver.text, 0, 200_000)) >= 2
+        return self._transcript
 
     def last_person(self, gender: str, position: int) -> str | None:
         """Without sentences: the last speaker, or someone noted since as a sentence's subject."""
@@ -230,6 +242,18 @@ class Salience:
             if found:
                 return found
         return group_before(self, gender, position, index, -1)
+
+
+def block_quoted(text: str, position: int) -> bool:
+    """Whether ``position`` is in a paragraph set off after a colon, a passage quoted without quotation
+    marks (`Lee wrote:` and a new paragraph).
+
+    >>> text = "Lee wrote:\\n\\nI think the plan is late.\\n\\nI was told so."
+    >>> block_quoted(text, text.index("I think")), block_quoted(text, text.index("I was"))
+    (True, False)
+    """
+    start = text.rfind("\n", 0, position)
+    return start > 0 and text[:start].rstrip().endswith(":")
 
 
 def subject_after(referents: list, index: int, at: int) -> bool:
