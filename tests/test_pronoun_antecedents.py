@@ -65,6 +65,14 @@ PASSAGES = [
         id="object-pronoun-tells-no-gender",
     ),
     pytest.param(
+        "“Delegates will decide in June,” party chairman Olaf Brandt said.\n\n"
+        "Contacted on Friday, state Sen. Pat Moreno said that she was not in the Trump camp. "
+        "“I am supporting nobody yet,” she said and hung up.\n",
+        "I am supporting nobody yet",
+        "Pat Moreno",
+        id="first-name-of-either-gender",
+    ),
+    pytest.param(
         "Senator Ana Ruiz sat down with radio host Eva Holm on Tuesday.\n\n"
         "When Holm pointed out that critics call the plan “a tax on farmers,” Ruiz seized on the phrase. "
         "“Farmers will pay less than anyone,” she said.\n",
