@@ -73,6 +73,23 @@ PASSAGES = [
         id="first-name-of-either-gender",
     ),
     pytest.param(
+        "Justice Carl Lind and Justice Omar Haddad heard the appeal in December.\n\n"
+        "“The law is clear,” Haddad said at the hearing.\n\n"
+        "Lind's questions from the bench, though, brought the case into sharp relief. "
+        "He said some applicants might be better off at a smaller college.\n",
+        "some applicants might be better off",
+        "Carl Lind",
+        id="possessor-of-the-subject",
+    ),
+    pytest.param(
+        "Justice Carl Lind and Justice Omar Haddad heard the appeal in December.\n\n"
+        "Lind's questions from the bench are unfair to applicants, Haddad said. "
+        "He said the college had met every standard.\n",
+        "the college had met every standard",
+        "Omar Haddad",
+        id="possessor-inside-what-was-said",
+    ),
+    pytest.param(
         "Senator Ana Ruiz sat down with radio host Eva Holm on Tuesday.\n\n"
         "When Holm pointed out that critics call the plan “a tax on farmers,” Ruiz seized on the phrase. "
         "“Farmers will pay less than anyone,” she said.\n",

@@ -39,6 +39,14 @@ PASSAGES = [
         "Carl Lind",
         id="description-apposed-to-the-adjunct",
     ),
+    pytest.param(
+        "“We will not extradite him,” Foreign Minister Olaf Brandt said in June.\n\n"
+        "Days after Brandt's refusal, Carl Lind flew to the capital to plead the case. "
+        "“Was I going to stay home and write letters?” he told reporters.\n",
+        "Was I going to stay home",
+        "Carl Lind",
+        id="span-of-time-opening-an-adjunct",
+    ),
 ]
 
 

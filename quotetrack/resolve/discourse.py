@@ -55,7 +55,8 @@ class Subject:
 
     ``kind`` is ``name`` (one named entity is the head), ``names`` (names joined by "and"),
     ``pronoun``, ``role`` (`the spokeswoman`), ``institution`` (`the ministry`),
-    ``document`` (`the report`) or ``other`` (a group or thing: `Officials`, `Prices`).
+    ``document`` (`the report`) or ``other`` (a group or thing: `Officials`, `Prices`); a document
+    or other thing a name possesses (`Scalia's comments`) has that name in ``names``.
     """
 
     start: int
@@ -63,7 +64,7 @@ class Subject:
     kind: str
     text: str
     names: tuple[str, ...] = ()
-    label: str | None = None  # the NER label of a ``name`` head
+    label: str | None = None  # the NER label of a ``name`` head, or of the possessor of a thing
 
 
 def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, str]]) -> Subject | None:
@@ -88,7 +89,7 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
             if lower in _CONJUNCTIONS and i + 1 < count and tokens[i].text == ",":
                 i += 1  # `Then, Ann Lee set the terms`
             continue
-        if lower in ADJUNCT_OPENERS or _adverb_or_participle(tokens[i], names):
+        if lower in ADJUNCT_OPENERS or _adverb_or_participle(tokens[i], names) or _time_span(tokens, i):
             comma = next((k for k in range(i + 1, min(count, i + 25)) if tokens[k].text == ","), None)
             marks = [k for k in range(i, comma) if tokens[k].text in lexicon.QUOTE_MARKS] if comma is not None else []
             # `As for Lee's mangling of “Hamas,” Levine found ...`: a quoted word ends the adjunct.
@@ -159,6 +160,14 @@ def _second_clause_person(tokens: Sequence[TokenLike], first: int, names: dict[i
             if entity is not None and entity[1] == "PERSON":
                 return Subject(tokens[m].start, tokens[m].start, "name", entity[2], (entity[2],), "PERSON")
     return None
+
+
+_TIME_SPANS = frozenset(["days", "weeks", "months", "years", "hours", "minutes", "moments", "decades"])
+
+
+def _time_span(tokens: Sequence[TokenLike], i: int) -> bool:
+    """`Days after Lee's arrest, Hale volunteered`: a span of time opening a fronted adjunct."""
+    return tokens[i].lower in _TIME_SPANS and i + 1 < len(tokens) and tokens[i + 1].lower in ("after", "before", "later", "earlier")
 
 
 def _adverb_or_participle(token: TokenLike, names: dict[int, tuple[int, str, str]]) -> bool:
@@ -279,13 +288,16 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
         at, label, name = heads[-1]
         return Subject(start, at, "name", name, (name,), label)
     head = last_word.rstrip(".")
+    # `Scalia's comments from the bench`, `Trump's attempt`: whose they are, for the next pronoun.
+    owner = (heads[-1][2],) if heads and possessive_after_name else ()
+    owner_label = heads[-1][1] if owner else None
     if head in DOCUMENT_NOUNS:
-        return Subject(start, start, "document", text)
+        return Subject(start, start, "document", text, owner, owner_label)
     if head in lexicon.INSTITUTION_NOUNS:
         return Subject(start, start, "institution", text)
     if head in lexicon.ROLE_NOUNS or head in lexicon.TITLES:
         return Subject(start, start, "role", text)
-    return Subject(start, start, "other", text)
+    return Subject(start, start, "other", text, owner, owner_label)
 
 
 def _person_named(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import lexicon
@@ -44,7 +45,6 @@ class Salience:
         self.resolver: SpeakerResolver = weakref.proxy(resolver)
         self._referents: list[tuple[int, str, str | None] | None] | None = None
         self._computing = False
-        self._transcript: bool | None = None
 
     # -- sentence subjects as referents ----------------------------------------------------------
 
@@ -56,7 +56,7 @@ class Salience:
                 return [None] * len(self.resolver.discourse.subjects)
             self._computing = True
             self._referents = [self._referent(subject) for subject in self.resolver.discourse.subjects]
-            self._learn_genders()
+            learn_genders(self)
         return self._referents
 
     def _referent(self, subject) -> tuple[int, str, str | None] | None:
@@ -108,26 +108,6 @@ class Salience:
     def _named_before(self, mentions: list[int], position: int) -> bool:
         return any(at < position and not self.resolver.in_quote(at) for at in mentions)
 
-    def _learn_genders(self) -> None:
-        """`Bozell was five then, but he has ties`: a pronoun after a subject in its sentence tells its gender."""
-        resolver = self.resolver
-        votes: dict[str, list[int]] = {}
-        for index, referent in enumerate(self._referents or []):
-            if referent is None or referent[1] != "person" or referent[2] is None:
-                continue
-            gender = resolver.discourse.pronouns_after(index, referent[0], resolver.in_quote)
-            if gender:
-                tally = votes.setdefault(referent[2], [0, 0])
-                tally[gender == "female"] += 1
-        for name, (male, female) in votes.items():
-            person = resolver.people.get(name)
-            if person is None or person.gender is not None:
-                continue
-            if male > 2 * female:
-                person.gender = "male"
-            elif female > 2 * male:
-                person.gender = "female"
-
     # -- resolving ------------------------------------------------------------------------------
 
     def _agrees(self, name: str | None, gender: str) -> bool:
@@ -138,7 +118,7 @@ class Salience:
         """Who ``pronoun`` (lower case) at ``position`` refers to, None when nothing fits."""
         gender = lexicon.PRONOUNS[pronoun] or ""
         resolver = self.resolver
-        if gender == "self" and not resolver.in_quote(position) and not self.transcript() and not block_quoted(resolver.text, position):
+        if gender == "self" and not resolver.in_quote(position) and not transcript(resolver.text) and not block_quoted(resolver.text, position):
             return None  # `I` in the running text of a column or memoir is its writer, whom the text does not name
         if gender in ("male", "female", "self"):
             return self.person(gender, position) if resolver.discourse.sentences else self.last_person(gender, position)
@@ -149,13 +129,6 @@ class Salience:
             speaker, kind = resolver.history[-1]
             return speaker if kind == "org" else None
         return None
-
-    def transcript(self) -> bool:
-        """Whether the article is a transcript or an interview, lines opening with who speaks
-        (`Q:`, `A:`, `TAPPER:`): there an `I` outside quotation marks is the one answering."""
-        if self._transcript is None:
-            self._transcript = len(_SPEAKER_LABEL.findall(self.resolver.text, 0, 200_000)) >= 2
-        return self._transcript
 
     def last_person(self, gender: str, position: int) -> str | None:
         """Without sentences: the last speaker, or someone noted since as a sentence's subject."""
@@ -222,6 +195,11 @@ class Salience:
             referent = referents[k]
             if referent is not None and referent[1] in ("person", "role"):
                 events.append((k, 1, *referent))
+            elif referent is not None and referent[1] in ("other", "document"):
+                owner = possessor(self, k)
+                # Not in what somebody said (`Trump's grasp of policy is worrying, Cuban said`).
+                if owner and not any(discourse.sentence_at(at) == k and at > referent[0] for at, _, _ in resolver.said[-_PERSON_REACH:]):
+                    events.append((k, 1, referent[0], "person", owner))
         if index - 1 >= max(stop, 0) and gender != "self":
             events += [(index - 1, 0, at, "person", name) for at, name in named_in_sentence(self, index - 1, gender)]
         events.sort(reverse=True)
@@ -242,6 +220,42 @@ class Salience:
             if found:
                 return found
         return group_before(self, gender, position, index, -1)
+
+
+def learn_genders(salience: Salience) -> None:
+    """`Bozell was five then, but he has ties`: a pronoun after a subject in its sentence tells its gender."""
+    resolver = salience.resolver
+    votes: dict[str, list[int]] = {}
+    for index, referent in enumerate(salience._referents or []):
+        if referent is None or referent[1] != "person" or referent[2] is None:
+            continue
+        gender = resolver.discourse.pronouns_after(index, referent[0], resolver.in_quote)
+        if gender:
+            tally = votes.setdefault(referent[2], [0, 0])
+            tally[gender == "female"] += 1
+    for name, (male, female) in votes.items():
+        person = resolver.people.get(name)
+        if person is None or person.gender is not None:
+            continue
+        if male > 2 * female:
+            person.gender = "male"
+        elif female > 2 * male:
+            person.gender = "female"
+
+
+def possessor(salience: Salience, index: int) -> str | None:
+    """The person whose thing is the subject of sentence ``index`` (`Scalia's comments brought ...`)."""
+    subject = salience.resolver.discourse.subjects[index]
+    if subject is None or not subject.names or subject.label != "PERSON":
+        return None
+    return salience.resolver.fullest(clean_name(subject.names[0]))
+
+
+@lru_cache(maxsize=8)
+def transcript(text: str) -> bool:
+    """Whether an article is a transcript or an interview, lines opening with who speaks (`Q:`,
+    `A:`, `TAPPER:`): there an `I` outside quotation marks is the one answering."""
+    return len(_SPEAKER_LABEL.findall(text, 0, 200_000)) >= 2
 
 
 def block_quoted(text: str, position: int) -> bool:

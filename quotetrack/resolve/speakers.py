@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from .. import lexicon
@@ -213,11 +214,7 @@ class SpeakerResolver:
                 return named
             # `the department`: the Justice Department named before.
             return institution_antecedent(words[-1], self._organisations, position)
-        # `the former president`: one who was, if the article says so, before one who is.
-        specific = {role for role in roles if role.startswith("former ")}
-        matching = [person for person in self.people.values() if person.roles & specific] or [
-            person for person in self.people.values() if person.roles & roles
-        ]
+        matching = role_holders(self.people.values(), roles)
         if not matching:
             if words[0] != "the" or self.text.startswith(" of ", position + len(mention)):
                 return None  # `the attorney general of New York`: somebody the article did not name
@@ -237,6 +234,13 @@ class SpeakerResolver:
             if stop <= end:
                 return clean_name(text)
         return None
+
+
+def role_holders(people: Iterable[Person], roles: set[str]) -> list[Person]:
+    """The people holding one of ``roles``; for `the former president`, one the article calls
+    former, if any, before one who is."""
+    former = {role for role in roles if role.startswith("former ")}
+    return [person for person in people if person.roles & former] or [person for person in people if person.roles & roles]
 
 
 def _plural_group(words: list[str]) -> bool:
