@@ -47,9 +47,23 @@ PASSAGES = [
         "Tomasz Hale",
         id="he-after-an-apposed-name-with-its-place",
     ),
+    pytest.param(
+        "Senator Ana Ruiz toured the flooded valley on Monday.\n\n"
+        "“She will win the county easily,” said the senior Ruiz adviser.\n",
+        "She will win the county",
+        None,
+        id="role-serving-a-named-person-is-not-that-person",
+    ),
+    pytest.param(
+        "Senator Ana Ruiz toured the flooded valley on Monday. Ruiz adviser Tomas Berg stayed in the capital.\n\n"
+        "“She will win the county easily,” said the senior Ruiz adviser.\n",
+        "She will win the county",
+        "Tomas Berg",
+        id="role-serving-a-named-person-named-before",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "quote_start", "speaker"), PASSAGES)
-def test_role_antecedent(quote_starting, text: str, quote_start: str, speaker: str) -> None:
+def test_role_antecedent(quote_starting, text: str, quote_start: str, speaker: str | None) -> None:
     assert quote_starting(text, quote_start).speaker == speaker

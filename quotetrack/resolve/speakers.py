@@ -166,6 +166,8 @@ class SpeakerResolver:
         if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or _plural_group(words)):
             return None  # `a Trump supporter`, `one Clinton aide`, `Clinton defenders`: described by whom they serve
         person = self.person_entity_in(mention, position)
+        if person and words[-1].islower() and head in lexicon.ROLE_NOUNS - lexicon.INSTITUTION_NOUNS and lowered.startswith("the "):
+            return self.resolve_role(mention, position)  # `the senior Cruz adviser`: somebody serving Cruz
         if person:
             return self.fullest(person, titled) or person
         if lowered.split()[0] in _SOMEBODY:
