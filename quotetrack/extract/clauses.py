@@ -201,6 +201,12 @@ def ends_clause(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
         return not spans.opens_at(tokens[k].start)
     if tokens[k].text in (",", "("):
         return True
+    if tokens[k].lower in ("of", "from") and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+        # `said Gov. Tom Hill of Iowa, who ...`: where the speaker is from, then an appositive or the end.
+        k += 1
+        while k < len(tokens) and (tokens[k].text[:1].isupper() or tokens[k].lower in ("the", "of", "and")):
+            k += 1
+        return k >= len(tokens) or tokens[k].text in (".", "!", "?", ";", ":", ",", "(")
     return is_tail(sentence, spans, k)
 
 
