@@ -90,6 +90,14 @@ PASSAGES = [
         id="possessor-inside-what-was-said",
     ),
     pytest.param(
+        "“We will not vote for her,” said Anna Holm, a retired nurse.\n\n"
+        "The other man, his cousin Tomas Berg, 40, cited the governor's fondness for Mayor Carl Lind as a danger. "
+        "“He is all talk,” he said.\n",
+        "He is all talk",
+        "Tomas Berg",
+        id="last-named-subject-before-last-named-object",
+    ),
+    pytest.param(
         "Senator Ana Ruiz sat down with radio host Eva Holm on Tuesday.\n\n"
         "When Holm pointed out that critics call the plan “a tax on farmers,” Ruiz seized on the phrase. "
         "“Farmers will pay less than anyone,” she said.\n",

@@ -148,12 +148,14 @@ class Salience:
                 return max(exact)[1]
         return name
 
-    def recently_named(self, gender: str, position: int, within: int = 600) -> str | None:
-        """The person of that gender named most recently before ``position``, if near."""
+    def recently_named(self, gender: str, position: int, within: int = 600, subjects: bool = False) -> str | None:
+        """The person of that gender named most recently before ``position``, if near; with
+        ``subjects``, only where the name is the subject of a clause (not `fondness for Putin`)."""
         recent = []
+        text = self.resolver.text
         for person in self.resolver.people.values():
             # Names inside quotes ("Here comes Big Daddy") are talked about, not talking.
-            before = [m for m in person.mentions if m < position and not self.resolver.in_quote(m)]
+            before = [m for m in person.mentions if m < position and not self.resolver.in_quote(m) and (not subjects or opens_clause(text, m))]
             if before and (gender == "self" or person.gender in (None, gender)):
                 recent.append((max(before), person))
         if recent:
@@ -177,7 +179,12 @@ class Salience:
                 return own[2]
             other = self._person_before(gender, position, index, quotation_start(referents, index))
             return other if other not in (None, own[2]) else own[2]
-        return named_in_clause(self, gender, position, index) or self._person_before(gender, position, index, -1) or self.recently_named(gender, position)
+        return (
+            named_in_clause(self, gender, position, index)
+            or self._person_before(gender, position, index, -1)
+            or self.recently_named(gender, position, subjects=True)
+            or self.recently_named(gender, position)
+        )
 
     def _person_before(self, gender: str, position: int, index: int, stop: int) -> str | None:
         """The person agreeing with ``gender`` who spoke or was a subject in the sentences before
