@@ -61,6 +61,21 @@ PASSAGES = [
         "Tomas Berg",
         id="role-serving-a-named-person-named-before",
     ),
+    pytest.param(
+        "Shares in the shipyard fell on Monday.\n\n"
+        "But that is not enough, said Tomas Berg, a senior analyst at Nordbank, who notes that the yard has "
+        "promised to cut costs by a fifth.\n",
+        "the yard has promised",
+        "Tomas Berg",
+        id="description-apposed-to-a-name-before-it",
+    ),
+    pytest.param(
+        "Mayor Ana Ruiz sat down with hosts Carl Lind and Eva Holm on Monday.\n\n"
+        "In an interview with hosts Carl Lind and Eva Holm, a senior official said that the harbour would reopen.\n",
+        "the harbour would reopen",
+        None,
+        id="subject-after-a-fronted-adjunct-ending-in-a-name",
+    ),
 ]
 
 

@@ -34,6 +34,8 @@ _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
 _DETERMINERS = ("the", "his", "her", "their", "its")
 # A writing and its author: `a new survey from Northgate Energy Research`.
+# The rest of a description up to the comma or relative pronoun that closes it.
+_CLOSED_APPOSITION = re.compile(r"([^,.;:“”\"]{0,60}?)(?:,|\s+who\b|\s+whose\b)")
 _AUTHORED = re.compile(r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.’'&-]*))*)$")
 
 
@@ -149,7 +151,7 @@ class SpeakerResolver:
         words = mention.split()
         head = POSSESSIVE.sub("", words[-1]).lower() if words else ""
         titled = lexicon.GENDERED_TITLES.get(lowered.split()[0])  # `Mr. Obama`, `Mrs. Clinton`
-        apposed_name = apposed_to_description(self, mention, position)
+        apposed_name = apposed_to_description(self, mention, position) or described_name(self, words, position)
         if apposed_name:
             return apposed_name
         compound = compound_speaker(self, mention, position)
@@ -293,6 +295,24 @@ def apposed_to_description(resolver: SpeakerResolver, mention: str, position: in
     if person and not resolver.fullest(person):
         resolver.person_for(person, apposed.start(1)).mentions.append(apposed.start(1))  # a person `he` may mean next
     return resolver.fullest(person) or person if person else None
+
+
+def described_name(resolver: SpeakerResolver, words: list[str], position: int) -> str | None:
+    """`Howard Rubel, a senior analyst at Jefferies, who notes ...`: a description in apposition to
+    the person named right before it (and closed after it by a comma or `who`) is that person; not
+    the subject after a fronted adjunct (`With hosts Joe Day and Ann Lee, the candidate said`)."""
+    if len(words) < 2 or words[0].lower() not in ("a", "an", "the") or not resolver.text.endswith(", ", 0, position):
+        return None
+    closing = _CLOSED_APPOSITION.match(resolver.text, position + len(" ".join(words)))
+    if closing is None or any(word.lower() in lexicon.CUE_FORMS for word in closing.group(1).split()):
+        return None
+    if not any(word.islower() and (word in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:4]):
+        return None
+    index = bisect.bisect_left(resolver._person_starts, position) - 1
+    if index < 0 or resolver._person_entities[index][1] != position - 2:
+        return None
+    name = clean_name(resolver._person_entities[index][2])
+    return resolver.fullest(name) or name
 
 
 def common_word_opening(text: str, word: str, position: int) -> bool:
