@@ -76,6 +76,13 @@ PASSAGES = [
         None,
         id="subject-after-a-fronted-adjunct-ending-in-a-name",
     ),
+    pytest.param(
+        "Mayor Ana Ruiz sat down with hosts Carl Lind and Eva Holm on Monday.\n\n"
+        "In an interview with hosts Carl Lind and Eva Holm, the mayor said that the harbour would reopen.\n",
+        "the harbour would reopen",
+        "Ana Ruiz",
+        id="no-role-learned-from-a-subject-after-an-adjunct",
+    ),
 ]
 
 

@@ -75,7 +75,8 @@ class SpeakerResolver:
             person.mentions.append(start)
             self.memory.learn_from_prefix(person, start)
             appositive = _APPOSITIVE.match(text, end)
-            if appositive:  # `Dmitry Peskov, the Kremlin's spokesman, arrived`
+            # `Dmitry Peskov, the Kremlin's spokesman, arrived`; not `with Ann Lee, the mayor said that`.
+            if appositive and not any(word in lexicon.CUE_FORMS for word in appositive.group(1).split()):
                 add_roles(person, appositive.group(1).split())
         self.discourse = Discourse(sentences or [], [entity for entity in entities if entity[3] not in self.venues])
         self.salience = Salience(self)
