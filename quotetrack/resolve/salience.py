@@ -179,8 +179,11 @@ class Salience:
                 return own[2]
             other = self._person_before(gender, position, index, quotation_start(referents, index))
             return other if other not in (None, own[2]) else own[2]
+        near = named_in_clause(self, gender, position, index) or self._person_before(gender, position, index, index - 1)
+        if near is None and gender != "self" and unnamed_antecedent(self, gender, position, index):
+            return None  # `begging a woman who claimed to be undecided ... she said`: somebody unnamed
         return (
-            named_in_clause(self, gender, position, index)
+            near
             or self._person_before(gender, position, index, -1)
             or self.recently_named(gender, position, subjects=True)
             or self.recently_named(gender, position)
@@ -263,6 +266,23 @@ def transcript(text: str) -> bool:
     """Whether an article is a transcript or an interview, lines opening with who speaks (`Q:`,
     `A:`, `TAPPER:`): there an `I` outside quotation marks is the one answering."""
     return len(_SPEAKER_LABEL.findall(text, 0, 200_000)) >= 2
+
+
+_UNNAMED = {
+    "female": re.compile(r"\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:woman|mother|wife|daughter|girl|sister|lady|grandmother)\b(?!['’]|,?\s+[A-Z])"),
+    "male": re.compile(r"\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:man|father|husband|son|boy|brother|gentleman|grandfather)\b(?!['’]|,?\s+[A-Z])"),
+}
+
+
+def unnamed_antecedent(salience: Salience, gender: str, position: int, index: int) -> bool:
+    """Whether somebody unnamed of ``gender`` (`a woman`, `the father`) is brought in between the
+    sentence before ``position`` and it, outside quotation marks: the `she` after it is that somebody."""
+    pattern = _UNNAMED.get(gender)
+    resolver = salience.resolver
+    if pattern is None or index < 0:
+        return False
+    start = resolver.discourse.starts[max(0, index - 1)]
+    return any(not resolver.in_quote(start + match.start()) for match in pattern.finditer(resolver.text[start:position]))
 
 
 def block_quoted(text: str, position: int) -> bool:
