@@ -269,18 +269,20 @@ def transcript(text: str) -> bool:
 
 
 _UNNAMED = {
-    "female": re.compile(r"\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:woman|mother|wife|daughter|girl|sister|lady|grandmother)\b(?!['’]|,?\s+[A-Z])"),
-    "male": re.compile(r"\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:man|father|husband|son|boy|brother|gentleman|grandfather)\b(?!['’]|,?\s+[A-Z])"),
+    "female": re.compile(r"(?<!\bas )\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:woman|mother|wife|daughter|girl|sister|lady|grandmother)\b(?!['’]|,?\s+[A-Z])"),
+    "male": re.compile(r"(?<!\bas )\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:man|father|husband|son|boy|brother|gentleman|grandfather)\b(?!['’]|,?\s+[A-Z])"),
 }
 
 
 def unnamed_antecedent(salience: Salience, gender: str, position: int, index: int) -> bool:
     """Whether somebody unnamed of ``gender`` (`a woman`, `the father`) is brought in between the
-    sentence before ``position`` and it, outside quotation marks: the `she` after it is that somebody."""
+    sentence before ``position`` and it, outside quotation marks: the `she` after it is that somebody;
+    not one said of somebody (`as a girl`)."""
     pattern = _UNNAMED.get(gender)
     resolver = salience.resolver
-    if pattern is None or index < 0:
-        return False
+    before = salience.referents()[index - 1] if index > 0 else None
+    if pattern is None or index < 0 or before is not None and before[1] == "pronoun" and lexicon.PRONOUNS.get(before[2] or "") == gender:
+        return False  # `She trained there as a girl.`: the sentence before goes on about the one she means
     start = resolver.discourse.starts[max(0, index - 1)]
     return any(not resolver.in_quote(start + match.start()) for match in pattern.finditer(resolver.text[start:position]))
 
