@@ -83,6 +83,15 @@ PASSAGES = [
         "Ana Ruiz",
         id="no-role-learned-from-a-subject-after-an-adjunct",
     ),
+    pytest.param(
+        "“We will not forget the miners,” Senator Eva Holm said on Monday.\n\n"
+        "Senator Ana Ruiz toured the pension office on Tuesday. "
+        "In a radio interview, the host asked about the pension fund, but the senator insisted "
+        "she had not discussed it with the union.\n",
+        "she had not discussed it",
+        "Ana Ruiz",
+        id="the-role-is-the-holder-just-talked-about",
+    ),
 ]
 
 

@@ -224,6 +224,10 @@ class SpeakerResolver:
             if words[0] != "the" or self.text.startswith(" of ", position + len(mention)):
                 return None  # `the attorney general of New York`: somebody the article did not name
             return self.salience.unemployed_subject(position)
+        if len(matching) > 1 and len(words) == 2 and self.discourse.sentences:
+            recent = recent_subject(self, {person.name for person in matching}, position)
+            if recent:
+                return recent  # `Rubio stopped by ... . the senator said`: the one just talked about
         # Prefer the one who spoke last, else the one named closest before.
         for speaker, _ in reversed(self.history):
             if speaker in {person.name for person in matching}:
@@ -239,6 +243,17 @@ class SpeakerResolver:
             if stop <= end:
                 return clean_name(text)
         return None
+
+
+def recent_subject(resolver: SpeakerResolver, names: set[str], position: int, back: int = 2) -> str | None:
+    """The person among ``names`` who is the subject of one of the ``back`` sentences before ``position``."""
+    index = resolver.discourse.sentence_at(position)
+    referents = resolver.salience.referents()
+    for k in range(index - 1, max(-1, index - 1 - back), -1):
+        referent = referents[k]
+        if referent is not None and referent[1] == "person" and referent[2] in names:
+            return referent[2]
+    return None
 
 
 def role_holders(people: Iterable[Person], roles: set[str]) -> list[Person]:
