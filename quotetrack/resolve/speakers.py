@@ -224,16 +224,7 @@ class SpeakerResolver:
             if words[0] != "the" or self.text.startswith(" of ", position + len(mention)):
                 return None  # `the attorney general of New York`: somebody the article did not name
             return self.salience.unemployed_subject(position)
-        if len(matching) > 1 and len(words) == 2 and self.discourse.sentences:
-            recent = recent_subject(self, {person.name for person in matching}, position)
-            if recent:
-                return recent  # `Rubio stopped by ... . the senator said`: the one just talked about
-        # Prefer the one who spoke last, else the one named closest before.
-        for speaker, _ in reversed(self.history):
-            if speaker in {person.name for person in matching}:
-                return speaker
-        before = [person for person in matching if person.first_seen <= position]
-        return (before or matching)[-1].name
+        return choose_holder(self, matching, bare=len(words) == 2, position=position)
 
     def person_entity_in(self, mention: str, position: int) -> str | None:
         end = position + len(mention)
@@ -243,6 +234,22 @@ class SpeakerResolver:
             if stop <= end:
                 return clean_name(text)
         return None
+
+
+def choose_holder(resolver: SpeakerResolver, matching: list[Person], bare: bool, position: int) -> str:
+    """Which of the people holding a role a mention of it at ``position`` means: for a ``bare`` role
+    (`the senator`), the one a sentence just before was about; else the one who spoke last, else the
+    one named closest before."""
+    names = {person.name for person in matching}
+    if len(matching) > 1 and bare and resolver.discourse.sentences:
+        recent = recent_subject(resolver, names, position)
+        if recent:
+            return recent  # `Rubio stopped by ... . the senator said`: the one just talked about
+    for speaker, _ in reversed(resolver.history):
+        if speaker in names:
+            return speaker
+    before = [person for person in matching if person.first_seen <= position]
+    return (before or matching)[-1].name
 
 
 def recent_subject(resolver: SpeakerResolver, names: set[str], position: int, back: int = 2) -> str | None:
