@@ -201,6 +201,12 @@ def ends_clause(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
         return not spans.opens_at(tokens[k].start)
     if tokens[k].text in (",", "("):
         return True
+    if tokens[k].lower in ("of", "from") and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+        # `said Gov. Tom Hill of Iowa, who ...`: where the speaker is from, then an appositive or the end.
+        k += 1
+        while k < len(tokens) and (tokens[k].text[:1].isupper() or tokens[k].lower in ("the", "of", "and")):
+            k += 1
+        return k >= len(tokens) or tokens[k].text in (".", "!", "?", ";", ":", ",", "(")
     return is_tail(sentence, spans, k)
 
 
@@ -209,9 +215,22 @@ def is_content_clause(text: str, content: tuple[int, int]) -> bool:
     words = text[content[0] : content[1]].split()
     if not words:
         return False
-    if words[0].lower() in SUBORDINATORS and len(words) < 12:
-        return False
+    if words[0].lower() in SUBORDINATORS and len(words) < 12 and not _quoted(text, content):
+        return False  # but `“In theory, the tax works,” said Hill` is all quoted: what was said
     return len(words) >= 3 or any(mark in text[content[0] - 1 : content[1] + 1] for mark in lexicon.QUOTE_MARKS)
+
+
+def _quoted(text: str, content: tuple[int, int]) -> bool:
+    """Whether quotation marks enclose ``content`` right at its ends.
+
+    >>> text = "“In theory, it works,” said Hill."
+    >>> _quoted(text, (1, 21)), _quoted("As a phone rang, the announcer said", (0, 15))
+    (True, False)
+    """
+    before = text[max(0, content[0] - 2) : content[0]].rstrip()
+    after = text[content[1] : content[1] + 3].lstrip(" ,")
+    opened = before[-1:] in lexicon.OPENING_MARKS or before.endswith("''")
+    return opened and (after[:1] in lexicon.CLOSING_MARKS or after.startswith("''"))
 
 
 def content_end(tokens: list[Token], last: int) -> int:

@@ -31,6 +31,7 @@ ADJUNCT_OPENERS = word_list("adjunct_openers")
 NOUN_PHRASE_MODIFIERS = word_list("noun_phrase_modifiers")
 DOCUMENT_NOUNS = word_list("document_nouns")
 SENTENCE_ADVERBS = word_list("sentence_adverbs")
+_AUXILIARIES = word_list("auxiliaries")  # `The senator did give Lee credit`: a verb, no role word before a name
 
 _CONJUNCTIONS = frozenset(["and", "but", "yet", "so", "still", "also", "then", "now", "or", "nor"])
 _DASHES = frozenset(("—", "–", "-", "--"))
@@ -54,7 +55,8 @@ class Subject:
 
     ``kind`` is ``name`` (one named entity is the head), ``names`` (names joined by "and"),
     ``pronoun``, ``role`` (`the spokeswoman`), ``institution`` (`the ministry`),
-    ``document`` (`the report`) or ``other`` (a group or thing: `Officials`, `Prices`).
+    ``document`` (`the report`) or ``other`` (a group or thing: `Officials`, `Prices`); a document
+    or other thing a name possesses (`Scalia's comments`) has that name in ``names``.
     """
 
     start: int
@@ -62,7 +64,7 @@ class Subject:
     kind: str
     text: str
     names: tuple[str, ...] = ()
-    label: str | None = None  # the NER label of a ``name`` head
+    label: str | None = None  # the NER label of a ``name`` head, or of the possessor of a thing
 
 
 def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, str]]) -> Subject | None:
@@ -79,10 +81,15 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
         if i >= count:
             return None
         lower = tokens[i].lower
+        if tokens[i].text == "(" and i == _after_dateline(tokens):
+            i += 1  # `(Ann Lee defended her mother.)`: a sentence in parentheses
+            continue
         if lower in _CONJUNCTIONS or lower in SENTENCE_ADVERBS and i + 1 < count and tokens[i + 1].start in names:
             i += 1  # `Meanwhile Ann Lee, who won, said`: the comma closes an apposition, not the adverb
+            if lower in _CONJUNCTIONS and i + 1 < count and tokens[i].text == ",":
+                i += 1  # `Then, Ann Lee set the terms`
             continue
-        if lower in ADJUNCT_OPENERS or _adverb_or_participle(tokens[i], names):
+        if lower in ADJUNCT_OPENERS or _adverb_or_participle(tokens[i], names) or _time_span(tokens, i):
             comma = next((k for k in range(i + 1, min(count, i + 25)) if tokens[k].text == ","), None)
             marks = [k for k in range(i, comma) if tokens[k].text in lexicon.QUOTE_MARKS] if comma is not None else []
             # `As for Lee's mangling of “Hamas,” Levine found ...`: a quoted word ends the adjunct.
@@ -95,6 +102,8 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
                 # `According to Ann Lee, the plan failed`: the source is who the next `she` means.
                 after = i + 2 if lower == "according" else i + 1
                 fronted = _first_person(tokens, after, comma if comma is not None else min(count, i + 8), names)
+            if comma is None and tokens[i].start in names:
+                break  # `Rowing great Ingrid Solberg remembered`: a word of the noun phrase, no opener
             if comma is None:
                 return fronted
             i = comma + 1
@@ -107,6 +116,7 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
                     k += 1
                 if k < count and tokens[k].text == ",":
                     i = k + 1
+            i = _past_apposition(tokens, i, names)
             continue
         break
     if i >= count:
@@ -120,6 +130,22 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
     if subject is None or subject.kind == "other":
         return _second_clause_person(tokens, i, names) or subject
     return subject
+
+
+def _past_apposition(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int, str, str]]) -> int:
+    """Past a description set off by commas after an adjunct, to the name it leads to:
+    `Preceded by Joe Ruiz, the county sheriff, Tom Hale spoke` (the sheriff is Ruiz, not the
+    subject); ``i`` when no person's name follows such a description."""
+    if i >= len(tokens) or tokens[i].lower not in ("the", "a", "an"):
+        return i
+    for k in range(i + 1, min(len(tokens) - 1, i + 14)):
+        word = tokens[k]
+        if word.lower in lexicon.CUE_FORMS or word.text in lexicon.QUOTE_MARKS:
+            return i  # `the sheriff said, ...`: the description is the subject
+        if word.text == ",":
+            named = names.get(tokens[k + 1].start)
+            return k + 1 if named is not None and named[1] == "PERSON" else i
+    return i
 
 
 def _second_clause_person(tokens: Sequence[TokenLike], first: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
@@ -136,10 +162,21 @@ def _second_clause_person(tokens: Sequence[TokenLike], first: int, names: dict[i
     return None
 
 
+_TIME_SPANS = frozenset(["days", "weeks", "months", "years", "hours", "minutes", "moments", "decades"])
+
+
+def _time_span(tokens: Sequence[TokenLike], i: int) -> bool:
+    """`Days after Lee's arrest, Hale volunteered`: a span of time opening a fronted adjunct."""
+    return tokens[i].lower in _TIME_SPANS and i + 1 < len(tokens) and tokens[i + 1].lower in ("after", "before", "later", "earlier")
+
+
 def _adverb_or_participle(token: TokenLike, names: dict[int, tuple[int, str, str]]) -> bool:
     """`Separately,`, `Speaking to reporters,`, `Asked about it,`: an opener ended by a comma."""
     lower = token.lower
-    return len(lower) > 4 and lower.isalpha() and token.start not in names and lower.endswith(("ly", "ing", "ed"))
+    # The entity tagger takes a capitalised first word for a name of its own (MISC): `Reached by phone, ...`.
+    named = names.get(token.start)
+    not_a_name = named is None or named[1] == "MISC" and named[0] <= token.end
+    return len(lower) > 4 and lower.isalpha() and not_a_name and lower.endswith(("ly", "ing", "ed"))
 
 
 def _first_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
@@ -160,7 +197,7 @@ def _first_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dic
 def _premodifier_noun(word: str) -> bool:
     """A lowercase word that may be a role noun before a name (`great` in `Tennis great Ann Lee`),
     never the name's own first word."""
-    return word.isalpha() and word.islower() and not word.endswith(("ed", "s")) and word not in lexicon.CUE_FORMS
+    return word.isalpha() and word.islower() and not word.endswith(("ed", "s")) and word not in lexicon.CUE_FORMS and word not in _AUXILIARIES
 
 
 def _after_dateline(tokens: Sequence[TokenLike]) -> int:
@@ -251,13 +288,16 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
         at, label, name = heads[-1]
         return Subject(start, at, "name", name, (name,), label)
     head = last_word.rstrip(".")
+    # `Scalia's comments from the bench`, `Trump's attempt`: whose they are, for the next pronoun.
+    owner = (heads[-1][2],) if heads and possessive_after_name else ()
+    owner_label = heads[-1][1] if owner else None
     if head in DOCUMENT_NOUNS:
-        return Subject(start, start, "document", text)
+        return Subject(start, start, "document", text, owner, owner_label)
     if head in lexicon.INSTITUTION_NOUNS:
         return Subject(start, start, "institution", text)
     if head in lexicon.ROLE_NOUNS or head in lexicon.TITLES:
         return Subject(start, start, "role", text)
-    return Subject(start, start, "other", text)
+    return Subject(start, start, "other", text, owner, owner_label)
 
 
 def _person_named(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
@@ -320,12 +360,13 @@ class Discourse:
 
     def pronouns_after(self, index: int, position: int, inside: Callable[[int], bool]) -> str | None:
         """The gender of the first he/she after ``position`` in sentence ``index``, outside quotes,
-        unless another person is named first."""
+        unless another person is named first. Only subject forms tell: `Lee backed her up` is about
+        somebody else."""
         for token in self.sentences[index].tokens:
             if token.start <= position:
                 continue
             person = token.start in self._people_at
-            gender = lexicon.PRONOUNS.get(token.lower)
+            gender = lexicon.PRONOUNS.get(token.lower) if token.lower in ("he", "she") else None
             if not person and gender not in ("male", "female") or inside(token.start):
                 continue  # `inside` last: it is the costly test
             if person:

@@ -116,15 +116,33 @@ def _first_name_of_another(person: Person, others: list[Person]) -> bool:
     return any(other.name.split()[0] == word and " " in other.name for other in others)
 
 
+# Words making a role a lower one: a vice president is no president, a deputy director no director.
+_SUBORDINATE = frozenset(["vice", "deputy", "assistant", "lieutenant", "lt.", "under"])
+
+
 def add_roles(person: Person, words: list[str]) -> None:
     """Roles a title or role noun gives: `Sen.` -> senator, `spokesman` -> spokesman (`Mr.` gives none)."""
+    person.roles |= roles_in(words)
+
+
+def roles_in(words: list[str]) -> set[str]:
+    """The roles titles and role nouns among ``words`` name; one after `vice` or `deputy` is that lower
+    role, one after `former` is that role and the former one.
+
+    >>> sorted(roles_in("Vice President".split())), sorted(roles_in("the former president's".split()))
+    (['vice president'], ['former president', 'president'])
+    """
+    roles: set[str] = set()
+    before = ""
     for word in words:
         lowered = POSSESSIVE.sub("", word.lower().rstrip(","))
-        role = lexicon.TITLES.get(lowered)
-        if role:
-            person.roles.add(role)
-        if lowered in lexicon.ROLE_NOUNS:
-            person.roles.add(lowered)
+        for role in (lexicon.TITLES.get(lowered), lowered if lowered in lexicon.ROLE_NOUNS else None):
+            if role and role != before:
+                roles.add(f"{before} {role}" if before in _SUBORDINATE else role)
+                if before == "former":
+                    roles.add(f"former {role}")  # kept apart too: `the former president` is not the president
+        before = lowered
+    return roles
 
 
 def gender_of_first_name(name: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import lexicon
@@ -25,10 +26,14 @@ if TYPE_CHECKING:
 _GROUP_REACH = 1500
 # How many sentences and speakers back a personal pronoun looks.
 _PERSON_REACH = 12
+# How many sentences back a speaker may be who talks about the subject of the pronoun's sentence.
+_QUOTED_ON = 4
 # The pronoun and the word after it, skipping one adverb: `he said`, `they also argued`.
 # Words opening the short tail after a postposed cue: `she said on Friday`, `he said as he left`.
 _TAIL_STARTS = word_list("adjunct_starts") | word_list("tail_starts")
 _CLAUSE_REST = re.compile(r"[^.,;:!?]*")
+# A line opening with who speaks in a transcript: `Q:`, `A:`, `TAPPER:`, `MS. LEE:`.
+_SPEAKER_LABEL = re.compile(r"(?m)^[ \t]*(?:Q|A|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)?)[ \t]*:")
 _PRONOUN_AND_VERB = re.compile(r"[\w’']+\s+(?:(?:also|then|later|again|further|\w+ly)\s+)?([a-z]+)")
 
 
@@ -51,7 +56,7 @@ class Salience:
                 return [None] * len(self.resolver.discourse.subjects)
             self._computing = True
             self._referents = [self._referent(subject) for subject in self.resolver.discourse.subjects]
-            self._learn_genders()
+            learn_genders(self)
         return self._referents
 
     def _referent(self, subject) -> tuple[int, str, str | None] | None:
@@ -103,26 +108,6 @@ class Salience:
     def _named_before(self, mentions: list[int], position: int) -> bool:
         return any(at < position and not self.resolver.in_quote(at) for at in mentions)
 
-    def _learn_genders(self) -> None:
-        """`Bozell was five then, but he has ties`: a pronoun after a subject in its sentence tells its gender."""
-        resolver = self.resolver
-        votes: dict[str, list[int]] = {}
-        for index, referent in enumerate(self._referents or []):
-            if referent is None or referent[1] != "person" or referent[2] is None:
-                continue
-            gender = resolver.discourse.pronouns_after(index, referent[0], resolver.in_quote)
-            if gender:
-                tally = votes.setdefault(referent[2], [0, 0])
-                tally[gender == "female"] += 1
-        for name, (male, female) in votes.items():
-            person = resolver.people.get(name)
-            if person is None or person.gender is not None:
-                continue
-            if male > 2 * female:
-                person.gender = "male"
-            elif female > 2 * male:
-                person.gender = "female"
-
     # -- resolving ------------------------------------------------------------------------------
 
     def _agrees(self, name: str | None, gender: str) -> bool:
@@ -133,6 +118,8 @@ class Salience:
         """Who ``pronoun`` (lower case) at ``position`` refers to, None when nothing fits."""
         gender = lexicon.PRONOUNS[pronoun] or ""
         resolver = self.resolver
+        if gender == "self" and not resolver.in_quote(position) and not transcript(resolver.text) and not block_quoted(resolver.text, position):
+            return None  # `I` in the running text of a column or memoir is its writer, whom the text does not name
         if gender in ("male", "female", "self"):
             return self.person(gender, position) if resolver.discourse.sentences else self.last_person(gender, position)
         if resolver.discourse.sentences:
@@ -161,12 +148,14 @@ class Salience:
                 return max(exact)[1]
         return name
 
-    def recently_named(self, gender: str, position: int, within: int = 600) -> str | None:
-        """The person of that gender named most recently before ``position``, if near."""
+    def recently_named(self, gender: str, position: int, within: int = 600, subjects: bool = False) -> str | None:
+        """The person of that gender named most recently before ``position``, if near; with
+        ``subjects``, only where the name is the subject of a clause (not `fondness for Putin`)."""
         recent = []
+        text = self.resolver.text
         for person in self.resolver.people.values():
             # Names inside quotes ("Here comes Big Daddy") are talked about, not talking.
-            before = [m for m in person.mentions if m < position and not self.resolver.in_quote(m)]
+            before = [m for m in person.mentions if m < position and not self.resolver.in_quote(m) and (not subjects or opens_clause(text, m))]
             if before and (gender == "self" or person.gender in (None, gender)):
                 recent.append((max(before), person))
         if recent:
@@ -188,9 +177,17 @@ class Salience:
         if own is not None and own[0] < position and own[1] == "person" and self._agrees(own[2], gender):
             if not talked_about:
                 return own[2]
-            other = self._person_before(gender, position, index, index - 2)
+            other = self._person_before(gender, position, index, quotation_start(referents, index))
             return other if other not in (None, own[2]) else own[2]
-        return named_in_clause(self, gender, position, index) or self._person_before(gender, position, index, -1) or self.recently_named(gender, position)
+        near = named_in_clause(self, gender, position, index) or self._person_before(gender, position, index, index - 1)
+        if near is None and gender != "self" and unnamed_antecedent(self, gender, position, index):
+            return None  # `begging a woman who claimed to be undecided ... she said`: somebody unnamed
+        return (
+            near
+            or self._person_before(gender, position, index, -1)
+            or self.recently_named(gender, position, subjects=True)
+            or self.recently_named(gender, position)
+        )
 
     def _person_before(self, gender: str, position: int, index: int, stop: int) -> str | None:
         """The person agreeing with ``gender`` who spoke or was a subject in the sentences before
@@ -200,7 +197,7 @@ class Salience:
         discourse = resolver.discourse
         referents = self.referents()
         events: list[tuple[int, int, int, str, str | None]] = [
-            (discourse.sentence_at(at), 2, at, "person", name)
+            (discourse.sentence_at(at), 2 if not subject_after(referents, discourse.sentence_at(at), at) else 0, at, "person", name)
             for at, name, kind in resolver.said[-_PERSON_REACH:]
             if kind == "person" and at < position and discourse.sentence_at(at) >= stop
         ]
@@ -208,6 +205,13 @@ class Salience:
             referent = referents[k]
             if referent is not None and referent[1] in ("person", "role"):
                 events.append((k, 1, *referent))
+            elif referent is not None and referent[1] in ("other", "document"):
+                owner = possessor(self, k)
+                # Not in what somebody said (`Trump's grasp of policy is worrying, Cuban said`).
+                if owner and not any(discourse.sentence_at(at) == k and at > referent[0] for at, _, _ in resolver.said[-_PERSON_REACH:]):
+                    events.append((k, 1, referent[0], "person", owner))
+        if index - 1 >= max(stop, 0) and gender != "self":
+            events += [(index - 1, 0, at, "person", name) for at, name in named_in_sentence(self, index - 1, gender)]
         events.sort(reverse=True)
         for _, _, at, kind, name in events:
             if kind == "role":
@@ -226,6 +230,91 @@ class Salience:
             if found:
                 return found
         return group_before(self, gender, position, index, -1)
+
+
+def learn_genders(salience: Salience) -> None:
+    """`Bozell was five then, but he has ties`: a pronoun after a subject in its sentence tells its gender."""
+    resolver = salience.resolver
+    votes: dict[str, list[int]] = {}
+    for index, referent in enumerate(salience._referents or []):
+        if referent is None or referent[1] != "person" or referent[2] is None:
+            continue
+        gender = resolver.discourse.pronouns_after(index, referent[0], resolver.in_quote)
+        if gender:
+            tally = votes.setdefault(referent[2], [0, 0])
+            tally[gender == "female"] += 1
+    for name, (male, female) in votes.items():
+        person = resolver.people.get(name)
+        if person is None or person.gender is not None:
+            continue
+        if male > 2 * female:
+            person.gender = "male"
+        elif female > 2 * male:
+            person.gender = "female"
+
+
+def possessor(salience: Salience, index: int) -> str | None:
+    """The person whose thing is the subject of sentence ``index`` (`Scalia's comments brought ...`)."""
+    subject = salience.resolver.discourse.subjects[index]
+    if subject is None or not subject.names or subject.label != "PERSON":
+        return None
+    return salience.resolver.fullest(clean_name(subject.names[0]))
+
+
+@lru_cache(maxsize=8)
+def transcript(text: str) -> bool:
+    """Whether an article is a transcript or an interview, lines opening with who speaks (`Q:`,
+    `A:`, `TAPPER:`): there an `I` outside quotation marks is the one answering."""
+    return len(_SPEAKER_LABEL.findall(text, 0, 200_000)) >= 2
+
+
+_UNNAMED = {
+    "female": re.compile(r"(?<!\bas )\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:woman|mother|wife|daughter|girl|sister|lady|grandmother)\b(?!['’]|,?\s+[A-Z])"),
+    "male": re.compile(r"(?<!\bas )\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:man|father|husband|son|boy|brother|gentleman|grandfather)\b(?!['’]|,?\s+[A-Z])"),
+}
+
+
+def unnamed_antecedent(salience: Salience, gender: str, position: int, index: int) -> bool:
+    """Whether somebody unnamed of ``gender`` (`a woman`, `the father`) is brought in between the
+    sentence before ``position`` and it, outside quotation marks: the `she` after it is that somebody;
+    not one said of somebody (`as a girl`)."""
+    pattern = _UNNAMED.get(gender)
+    resolver = salience.resolver
+    before = salience.referents()[index - 1] if index > 0 else None
+    if pattern is None or index < 0 or before is not None and before[1] == "pronoun" and lexicon.PRONOUNS.get(before[2] or "") == gender:
+        return False  # `She trained there as a girl.`: the sentence before goes on about the one she means
+    start = resolver.discourse.starts[max(0, index - 1)]
+    return any(not resolver.in_quote(start + match.start()) for match in pattern.finditer(resolver.text[start:position]))
+
+
+def block_quoted(text: str, position: int) -> bool:
+    """Whether ``position`` is in a paragraph set off after a colon, a passage quoted without quotation
+    marks (`Lee wrote:` and a new paragraph).
+
+    >>> text = "Lee wrote:\\n\\nI think the plan is late.\\n\\nI was told so."
+    >>> block_quoted(text, text.index("I think")), block_quoted(text, text.index("I was"))
+    (True, False)
+    """
+    start = text.rfind("\n", 0, position)
+    return start > 0 and text[:start].rstrip().endswith(":")
+
+
+def subject_after(referents: list, index: int, at: int) -> bool:
+    """Whether sentence ``index`` has a person for subject after a speaker at ``at``: the speaker was
+    in a fronted clause (`When Maddow pointed out that ..., Clinton seized on it`), the subject is
+    who the sentence is about."""
+    referent = referents[index] if 0 <= index < len(referents) else None
+    return referent is not None and referent[1] in ("person", "role") and referent[0] > at
+
+
+def quotation_start(referents: list, index: int) -> int:
+    """The sentence two before ``index``, or further back over sentences that are only quotation
+    (no subject): who spoke before a pronoun's sentence may have quoted on (`“A,” Gidley said.
+    “B. C.” Trump fits, he added`)."""
+    k = index - 1
+    while k > index - 1 - _QUOTED_ON and k >= 0 and referents[k] is None:
+        k -= 1
+    return min(index - 2, k)
 
 
 def group_before(salience: Salience, gender: str, position: int, first: int, stop: int) -> str | None:
@@ -276,6 +365,55 @@ def named_in_clause(salience: Salience, gender: str, position: int, index: int) 
         if start <= at < position and not resolver.in_quote(at) and salience._agrees(person.name, gender) and not _modifies_noun(resolver.text, at)
     ]
     return max(named)[1] if named else None
+
+
+def named_in_sentence(salience: Salience, index: int, gender: str) -> list[tuple[int, str]]:
+    """(position, person) of the people named in sentence ``index`` outside quotation marks as the
+    subject of some clause: after its speaker and subject, who a `he` or `she` of ``gender`` in the
+    next sentence may mean (`The offer came when Ana Ruiz, the mayor, called. She said ...`); not one
+    after a pronoun of that gender, which goes on about somebody else (`As she left, she said Ruiz
+    had called`)."""
+    resolver = salience.resolver
+    starts = resolver.discourse.starts
+    start, end = starts[index], starts[index + 1] if index + 1 < len(starts) else len(resolver.text)
+    pronouns = [
+        match.start()
+        for match in re.finditer(r"\b[A-Za-z]+\b", resolver.text[start:end])
+        if lexicon.PRONOUNS.get(match.group().lower()) == gender and not resolver.in_quote(start + match.start())
+    ]
+    first_pronoun = start + pronouns[0] if pronouns else end
+    return [
+        (at, person.name)
+        for person in resolver.people.values()
+        for at in person.mentions
+        if start <= at < first_pronoun and not resolver.in_quote(at) and opens_clause(resolver.text, at, end)
+    ]
+
+
+_AUXILIARIES = word_list("auxiliaries")
+# A name, an optional apposition between commas, an optional adverb, and the next word.
+_NAME_THEN_WORD = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)(?:,[^,.;:“”\"()]{1,80},)?\s+(?:(?:also|then|later|soon|never|still|\w+ly)\s+)?(?P<word>[a-z]+)\b"
+)
+
+
+def opens_clause(text: str, at: int, end: int | None = None) -> bool:
+    """Whether the name at ``at`` is the subject of a clause: a verb follows it, maybe after an
+    apposition or an adverb (`Ana Ruiz, the mayor, called`, `Ruiz also railed`), not a noun or a
+    preposition (`speeches for Ruiz with`, `Ruiz aides`, `Ruiz, who ...`, `Ruiz's continued`); the verb
+    before ``end``, the end of the name's sentence.
+
+    >>> text = "when Ana Ruiz, the mayor, called. Then Tom Hill also railed. Aides to Ana Ruiz left. Ana Ruiz, who won."
+    >>> [opens_clause(text, text.index(name)) for name in ("Ana Ruiz,", "Tom Hill", "Ana Ruiz left", "Ana Ruiz, who")]
+    [True, True, False, False]
+    >>> opens_clause("Ana Ruiz's continued appeal", 0)
+    False
+    """
+    following = _NAME_THEN_WORD.match(text, at, len(text) if end is None else end)
+    if following is None or following.group("name")[-2:] in ("'s", "’s") or following.group("name")[-1] in "'’":
+        return False
+    word = following.group("word")
+    return word in _AUXILIARIES or word in lexicon.CUE_FORMS or len(word) > 4 and word.endswith("ed")
 
 
 def _modifies_noun(text: str, at: int) -> bool:

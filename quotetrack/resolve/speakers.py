@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from .. import lexicon
@@ -18,18 +19,23 @@ from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
 from .mentions import NAME_TOKEN, is_venue, name_in, org_in, possessed_role
 from .organisations import acronyms, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
-from .people import POSSESSIVE, People, Person, add_roles, gender_of_first_name
+from .people import POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
 from .salience import Salience
 
 __all__ = ["Person", "SpeakerResolver"]
 
 _clean_name = clean_name  # the name tests/test_names.py imports
-_APPOSED_NAME = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*[,.;]")
+# `, Ana Ruiz,` and `, Ana Ruiz of the Baltic Institute in Riga,`: a name in apposition, maybe with where it is from.
+_APPOSED_NAME = re.compile(
+    r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)(?:\s+(?:of|from|at)(?:\s+(?:the|of|in|and|for|on|[A-Z][\w'’.&-]*))+?)?\s*[,.;]"
+)
 _SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}(?=,)")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
 _DETERMINERS = ("the", "his", "her", "their", "its")
 # A writing and its author: `a new survey from Northgate Energy Research`.
+# The rest of a description up to the comma or relative pronoun that closes it.
+_CLOSED_APPOSITION = re.compile(r"([^,.;:“”\"]{0,60}?)(?:,|\s+who\b|\s+whose\b)")
 _AUTHORED = re.compile(r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.’'&-]*))*)$")
 
 
@@ -69,7 +75,8 @@ class SpeakerResolver:
             person.mentions.append(start)
             self.memory.learn_from_prefix(person, start)
             appositive = _APPOSITIVE.match(text, end)
-            if appositive:  # `Dmitry Peskov, the Kremlin's spokesman, arrived`
+            # `Dmitry Peskov, the Kremlin's spokesman, arrived`; not `with Ann Lee, the mayor said that`.
+            if appositive and not any(word in lexicon.CUE_FORMS for word in appositive.group(1).split()):
                 add_roles(person, appositive.group(1).split())
         self.discourse = Discourse(sentences or [], [entity for entity in entities if entity[3] not in self.venues])
         self.salience = Salience(self)
@@ -145,7 +152,7 @@ class SpeakerResolver:
         words = mention.split()
         head = POSSESSIVE.sub("", words[-1]).lower() if words else ""
         titled = lexicon.GENDERED_TITLES.get(lowered.split()[0])  # `Mr. Obama`, `Mrs. Clinton`
-        apposed_name = apposed_to_description(self, mention, position)
+        apposed_name = apposed_to_description(self, mention, position) or described_name(self, words, position)
         if apposed_name:
             return apposed_name
         compound = compound_speaker(self, mention, position)
@@ -162,6 +169,8 @@ class SpeakerResolver:
         if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or _plural_group(words)):
             return None  # `a Trump supporter`, `one Clinton aide`, `Clinton defenders`: described by whom they serve
         person = self.person_entity_in(mention, position)
+        if person and words[-1].islower() and head in lexicon.ROLE_NOUNS - lexicon.INSTITUTION_NOUNS and lowered.startswith("the "):
+            return self.resolve_role(mention, position)  # `the senior Cruz adviser`: somebody serving Cruz
         if person:
             return self.fullest(person, titled) or person
         if lowered.split()[0] in _SOMEBODY:
@@ -203,25 +212,19 @@ class SpeakerResolver:
         words = [POSSESSIVE.sub("", word).lower() for word in mention.split()]
         if words[0] in (*_SOMEBODY, "other") or words[-1].endswith("s") and words[-1] not in ("boss", "press"):
             return None
-        roles = {lexicon.TITLES.get(word) or word for word in words if word in lexicon.ROLE_NOUNS or lexicon.TITLES.get(word)}
-        roles -= {"people", "statement"}
+        roles = roles_in(words) - {"people", "statement"}
         if not roles or roles <= lexicon.INSTITUTION_NOUNS:
             named = org_in(mention, self.outlets)
             if named or words[0] != "the" or len(words) != 2:
                 return named
             # `the department`: the Justice Department named before.
             return institution_antecedent(words[-1], self._organisations, position)
-        matching = [person for person in self.people.values() if person.roles & roles]
+        matching = role_holders(self.people.values(), roles)
         if not matching:
             if words[0] != "the" or self.text.startswith(" of ", position + len(mention)):
                 return None  # `the attorney general of New York`: somebody the article did not name
             return self.salience.unemployed_subject(position)
-        # Prefer the one who spoke last, else the one named closest before.
-        for speaker, _ in reversed(self.history):
-            if speaker in {person.name for person in matching}:
-                return speaker
-        before = [person for person in matching if person.first_seen <= position]
-        return (before or matching)[-1].name
+        return choose_holder(self, matching, bare=len(words) == 2, position=position)
 
     def person_entity_in(self, mention: str, position: int) -> str | None:
         end = position + len(mention)
@@ -231,6 +234,40 @@ class SpeakerResolver:
             if stop <= end:
                 return clean_name(text)
         return None
+
+
+def choose_holder(resolver: SpeakerResolver, matching: list[Person], bare: bool, position: int) -> str:
+    """Which of the people holding a role a mention of it at ``position`` means: for a ``bare`` role
+    (`the senator`), the one a sentence just before was about; else the one who spoke last, else the
+    one named closest before."""
+    names = {person.name for person in matching}
+    if len(matching) > 1 and bare and resolver.discourse.sentences:
+        recent = recent_subject(resolver, names, position)
+        if recent:
+            return recent  # `Rubio stopped by ... . the senator said`: the one just talked about
+    for speaker, _ in reversed(resolver.history):
+        if speaker in names:
+            return speaker
+    before = [person for person in matching if person.first_seen <= position]
+    return (before or matching)[-1].name
+
+
+def recent_subject(resolver: SpeakerResolver, names: set[str], position: int, back: int = 2) -> str | None:
+    """The person among ``names`` who is the subject of one of the ``back`` sentences before ``position``."""
+    index = resolver.discourse.sentence_at(position)
+    referents = resolver.salience.referents()
+    for k in range(index - 1, max(-1, index - 1 - back), -1):
+        referent = referents[k]
+        if referent is not None and referent[1] == "person" and referent[2] in names:
+            return referent[2]
+    return None
+
+
+def role_holders(people: Iterable[Person], roles: set[str]) -> list[Person]:
+    """The people holding one of ``roles``; for `the former president`, one the article calls
+    former, if any, before one who is."""
+    former = {role for role in roles if role.startswith("former ")}
+    return [person for person in people if person.roles & former] or [person for person in people if person.roles & roles]
 
 
 def _plural_group(words: list[str]) -> bool:
@@ -273,8 +310,32 @@ def apposed_to_description(resolver: SpeakerResolver, mention: str, position: in
     if apposed is None or resolver.outlets.canonical(apposed.group(1)):
         return None
     name = clean_name(apposed.group(1))
-    person = resolver.person_entity_in(name, apposed.start(1)) or (name if gender_of_first_name(name) else None)
+    # A first and last name after a person's role is that person's, even where the entity tagger
+    # read it with what follows as an organisation (`a pastor, Darran Whiting of Liberty Baptist Church,`).
+    placed = apposed.end(1) < apposed.end() - 1
+    plain = placed and len(name.split()) >= 2 and not any(word in lexicon.ORG_WORDS for word in name.split())
+    person = resolver.person_entity_in(name, apposed.start(1)) or (name if gender_of_first_name(name) or plain else None)
+    if person and not resolver.fullest(person):
+        resolver.person_for(person, apposed.start(1)).mentions.append(apposed.start(1))  # a person `he` may mean next
     return resolver.fullest(person) or person if person else None
+
+
+def described_name(resolver: SpeakerResolver, words: list[str], position: int) -> str | None:
+    """`Howard Rubel, a senior analyst at Jefferies, who notes ...`: a description in apposition to
+    the person named right before it (and closed after it by a comma or `who`) is that person; not
+    the subject after a fronted adjunct (`With hosts Joe Day and Ann Lee, the candidate said`)."""
+    if len(words) < 2 or words[0].lower() not in ("a", "an", "the") or not resolver.text.endswith(", ", 0, position):
+        return None
+    closing = _CLOSED_APPOSITION.match(resolver.text, position + len(" ".join(words)))
+    if closing is None or any(word.lower() in lexicon.CUE_FORMS for word in closing.group(1).split()):
+        return None
+    if not any(word.islower() and (word in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:4]):
+        return None
+    index = bisect.bisect_left(resolver._person_starts, position) - 1
+    if index < 0 or resolver._person_entities[index][1] != position - 2:
+        return None
+    name = clean_name(resolver._person_entities[index][2])
+    return resolver.fullest(name) or name
 
 
 def common_word_opening(text: str, word: str, position: int) -> bool:
