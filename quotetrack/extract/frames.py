@@ -223,7 +223,8 @@ def cue_frame(
     previous = tokens[i - 1].text if i > 0 else ""
     participle = tokens[i].lower.endswith("ing")
     # `told` is never inverted: in `“...,” Ferraz, 58, told AFP` AFP is the listener, not the speaker.
-    if not participle and lemma != "tell" and (previous in (",", "—", "–") or closes_quote_with_punctuation(spans, tokens, i - 1)):
+    after_quote = closes_quote_with_punctuation(spans, tokens, i - 1)
+    if not participle and lemma != "tell" and (previous in (",", "—", "–") or after_quote):
         found = right_speaker(sentence, cue_last + 1)
         if found is not None:
             inverted, appositive = found
@@ -239,7 +240,10 @@ def cue_frame(
                 frame.content = content_before(sentence, spans, i - 1)
                 frame.attribution = (tokens[i].start, tokens[inverted[1]].end)
                 frame.via_hint = (tokens[i].start, tail_end(sentence, inverted[1] + 1))
-                return (frame if frame.content and is_content_clause(text, frame.content) else None), appositives
+                # `“If Donald remains Donald, ...,” declared Senator Flake`: a whole quote before the cue is
+                # what was said even when it opens like a subordinate clause.
+                said = frame.content and (after_quote or is_content_clause(text, frame.content))
+                return (frame if said else None), appositives
     if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say", "assure"):
         return None, appositives  # `He was told that ...`: the subject is the listener
     refused = i > 1 and previous == "to" and tokens[i - 2].lower in _REFUSALS
