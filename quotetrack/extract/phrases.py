@@ -286,6 +286,15 @@ def _in_name(token: Token) -> bool:
     return token.text[:1].isupper() or (token.ner or "O") != "O" and token.text not in PUNCT
 
 
+def _names_people(token: Token) -> bool:
+    """`source`, `engineer`, `Republican`: a noun for people, that a complement may describe."""
+    word = token.lower
+    return token.text.isalpha() and (token.text[0].isupper() or word in lexicon.ROLE_NOUNS or word.removesuffix("s") in lexicon.ROLE_NOUNS or word.endswith(_PEOPLE_ENDINGS))
+
+
+_PEOPLE_ENDINGS = ("er", "ers", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "or", "ors", "man", "men")
+
+
 def segment_before(sentence: Sentence, end: int) -> TokenRange | None:
     """All tokens back from ``end`` to the previous comma, bracket or quote mark: `TASS quoted ...`."""
     tokens = sentence.tokens
@@ -304,6 +313,9 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
         return None
     k = start
     seen_name = False
+    # `said a person close to the mayor`: a noun phrase opened by an article may take a complement.
+    described = tokens[start].lower in ("a", "an", "one", "another")
+    complement = 0  # where `close to the talks` starts after `a source`, once met
     while k < len(tokens):
         token = tokens[k]
         if token.text in PUNCT or token.text in ("(", ")"):
@@ -311,18 +323,23 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
         if seen_name and token.lower in _STOP_AFTER_NAME:
             break
         # `said the questioning will start`: a clause; `said a spokesman for the ministry`: a speaker
-        if k > start and (token.lower == "that" or token.lower == "the" and not (seen_name and tokens[k - 1].lower in ROLE_PREPOSITIONS)) or token.text in _AUXILIARIES:
+        if k > start and (token.lower == "that" or token.lower == "the" and not ((seen_name or described) and tokens[k - 1].lower in ROLE_PREPOSITIONS)) or token.text in _AUXILIARIES:
             return None
         inside_name = is_person(token)  # `said Ursula von der Leyen`: particles inside the name go on
         continues = token.lower in ("'s", "’s", "of", "for", "and") or token.lower == "the" and tokens[k - 1].lower in ("of", "for")
+        if described and not complement and k + 2 < len(tokens) and tokens[k + 1].lower in ROLE_PREPOSITIONS and _names_people(tokens[k - 1]) and token.text.islower() and not _names_people(token):
+            # `said an engineer familiar with the repairs`, `said a source involved in the talks`:
+            # the adjective and its preposition go on; the complement's noun ends the phrase again.
+            complement, seen_name, k = k, False, k + 2
+            continue
         if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and not continues and not role_ahead(tokens, k):
             break  # `said Clinton's top foreign policy aide Jake Sullivan`: modifiers before a role go on
-        if token.text[0].isupper() or token.lower in lexicon.ROLE_NOUNS:
+        if token.text[0].isupper() or token.lower in lexicon.ROLE_NOUNS or complement and token.text.isalpha() and token.lower not in _DETERMINERS:
             seen_name = True
         k += 1
         if k - start > 10:
             return None
-    if k == start or not plausible_speaker(tokens[start:k]):
+    if k == start or not plausible_speaker(tokens[start : complement or k]):
         return None
     appositive = None
     if k < len(tokens) - 1 and tokens[k].text == ",":
