@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from .. import lexicon
 from ..nlp.entities import opening_modifier
 from ..resources import word_list
+from . import speaker_words
 from .sentences import Sentence, Token
-from .speaker_words import PUNCT, ROLE_PREPOSITIONS, affiliated_name, is_place, passive_agent, possessive_mark, role_ahead
-
-TokenRange = tuple[int, int]  # first and last token index in a sentence, inclusive
+from .speaker_words import PUNCT, ROLE_PREPOSITIONS, TokenRange, affiliated_name, is_place, passive_agent, possessive_mark, role_ahead, trim_range
 
 # Punctuation a phrase never starts or ends with.
 # Double and single quote marks: a speaker phrase never runs across one.
@@ -156,6 +155,15 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
         right = j
     if len(segments) < 2:
         return None
+    # `At Harbor Point, where fees are high, Tom Hale, the club's president, said`: the chain stops at the
+    # scene but still starts there (no content stands before the speaker); a participle's chain is a clause.
+    chain_first = segments[-1][0]
+    cut = None if subject_of_verb else speaker_words.scene_cut(tokens, segments, comma)
+    if cut is not None:
+        segments, right = cut
+        if len(segments) == 1:
+            alone = noun_phrase_before(sentence, right)
+            return LeftSpeaker(alone, chain_first) if alone is not None and alone[0] == segments[0][0] else None
     # `right` is the comma after the farthest segment, so `(R-Ohio)` stays in the phrase.
     head = noun_phrase_before(sentence, right, subject_of_verb)
     if head is not None and not segments[-1][0] <= head[0] <= segments[-1][1]:
@@ -171,7 +179,7 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
         head = plausible[-1]
     appositives = [Appositive(sentence, head, segment) for segment in segments if segment != head]
     named_head = name_head(sentence, head)
-    return LeftSpeaker(named_head, min(segments[-1][0], head[0]), appositives, head[0] if named_head != head else None)
+    return LeftSpeaker(named_head, min(chain_first, head[0]), appositives, head[0] if named_head != head else None)
 
 
 def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = False) -> TokenRange | None:
@@ -286,15 +294,6 @@ def _in_name(token: Token) -> bool:
     return token.text[:1].isupper() or (token.ner or "O") != "O" and token.text not in PUNCT
 
 
-def _names_people(token: Token) -> bool:
-    """`source`, `engineer`, `Republican`: a noun for people, that a complement may describe."""
-    word = token.lower
-    return token.text.isalpha() and (token.text[0].isupper() or word in lexicon.ROLE_NOUNS or word.removesuffix("s") in lexicon.ROLE_NOUNS or word.endswith(_PEOPLE_ENDINGS))
-
-
-_PEOPLE_ENDINGS = ("er", "ers", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "or", "ors", "man", "men")
-
-
 def segment_before(sentence: Sentence, end: int) -> TokenRange | None:
     """All tokens back from ``end`` to the previous comma, bracket or quote mark: `TASS quoted ...`."""
     tokens = sentence.tokens
@@ -314,8 +313,7 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
     k = start
     seen_name = False
     # `said a person close to the mayor`: a noun phrase opened by an article may take a complement.
-    described = tokens[start].lower in ("a", "an", "one", "another")
-    complement = 0  # where `close to the talks` starts after `a source`, once met
+    described, complement = tokens[start].lower in ("a", "an", "one", "another"), 0  # complement: where it starts
     while k < len(tokens):
         token = tokens[k]
         if token.text in PUNCT or token.text in ("(", ")"):
@@ -327,9 +325,9 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
             return None
         inside_name = is_person(token)  # `said Ursula von der Leyen`: particles inside the name go on
         continues = token.lower in ("'s", "’s", "of", "for", "and") or token.lower == "the" and tokens[k - 1].lower in ("of", "for")
-        if described and not complement and k + 2 < len(tokens) and tokens[k + 1].lower in ROLE_PREPOSITIONS and _names_people(tokens[k - 1]) and token.text.islower() and not _names_people(token):
-            # `said an engineer familiar with the repairs`, `said a source involved in the talks`:
-            # the adjective and its preposition go on; the complement's noun ends the phrase again.
+        adjective = token.text.islower() and not speaker_words.names_people(token) and speaker_words.names_people(tokens[k - 1])
+        if described and adjective and not complement and k + 2 < len(tokens) and tokens[k + 1].lower in ROLE_PREPOSITIONS:
+            # `said an engineer familiar with the repairs`: on to the complement's noun, which ends the phrase.
             complement, seen_name, k = k, False, k + 2
             continue
         if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and not continues and not role_ahead(tokens, k):
@@ -499,12 +497,3 @@ def plausible_speaker(tokens: list[Token]) -> bool:
     if lowered[0] in ("the", "a", "an", "one", "another") and len(words) <= 4 and head.isalpha():
         return True  # `The bank said`, `one slide says`
     return head.endswith(_SPEAKER_ENDINGS)
-
-
-def trim_range(tokens: list[Token], first: int, last: int) -> TokenRange | None:
-    """``(first, last)`` without punctuation at either end; None if nothing is left."""
-    while first <= last and tokens[first].text in PUNCT:
-        first += 1
-    while last >= first and tokens[last].text in PUNCT:
-        last -= 1
-    return (first, last) if first <= last else None

@@ -4,12 +4,39 @@ name followed by its affiliation (`Ana Ruiz of the Institute for Fiscal Studies`
 from __future__ import annotations
 
 from .. import lexicon
+from ..resources import word_list
 from .sentences import Token
 
+TokenRange = tuple[int, int]  # first and last token index in a sentence, inclusive
 PUNCT = set(",.;:!?—–-…‘’") | set(lexicon.QUOTE_MARKS) | {"...", "--", "(", ")"}
 # Prepositions that join a role to what it is a role of: `a spokesman for the ministry`.
 ROLE_PREPOSITIONS = frozenset(["for", "of", "to", "at", "in", "with", "from", "on"])
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
+_SCENE_OPENERS = word_list("scene_openers")
+_PEOPLE_ENDINGS = tuple(sorted(word_list("people_endings")))
+
+
+def opens_scene(tokens: list[Token], k: int) -> bool:
+    """`At Harbor Point`, `where fees are high`, `after winning the vote`, `Tuesday at the college`: a
+    comma segment at ``k`` that sets the scene. Not `While many voters, like Lee, said` nor `after Ann
+    Lee, the investor, complained`: those clauses hold the subject.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("After winning the vote, after Lee left")[0][0].tokens
+    >>> opens_scene(tokens, 0), opens_scene(tokens, 5)
+    (True, False)
+    """
+    word = tokens[k].lower
+    participle = k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ing")
+    return word in _SCENE_OPENERS or word in ("after", "before", "since", "while", "when") and participle
+
+
+def names_people(token: Token) -> bool:
+    """`source`, `engineer`, `Republican`: a noun for people, that a complement may describe (`a source close to`)."""
+    word = token.lower
+    return token.text.isalpha() and (
+        token.text[0].isupper() or word in lexicon.ROLE_NOUNS or word.removesuffix("s") in lexicon.ROLE_NOUNS or word.endswith(_PEOPLE_ENDINGS)
+    )
 
 
 def role_ahead(tokens: list[Token], k: int) -> bool:
@@ -56,3 +83,23 @@ def is_place(tokens: list[Token]) -> bool:
     """Whether the tokens name a place: `South Carolina`, `Fla.`, a place entity."""
     text = " ".join(token.text for token in tokens)
     return text in lexicon.MULTIWORD_PLACES or text in lexicon.PLACES or all((token.ner or "")[2:] in ("GPE", "LOC") for token in tokens)
+
+
+def scene_cut(tokens: list[Token], segments: list[TokenRange], comma: int) -> tuple[list[TokenRange], int] | None:
+    """The comma segments before a cue (nearest first, the last ending before ``comma``) up to one that
+    sets the scene, and the comma after the farthest kept; None when none does. `Lee, during a visit to
+    Dover, Ohio, said`: a place ends the adjunct, and nothing is cut."""
+    adjunct = next((n for n, (first, _) in enumerate(segments) if n and opens_scene(tokens, first)), None)
+    if adjunct is None or is_place(tokens[segments[adjunct - 1][0] : segments[adjunct - 1][1] + 1]):
+        return None
+    kept = segments[:adjunct]
+    return kept, next(j for j in range(kept[-1][1] + 1, comma + 1) if tokens[j].text == ",")
+
+
+def trim_range(tokens: list[Token], first: int, last: int) -> TokenRange | None:
+    """``(first, last)`` without punctuation at either end; None if nothing is left."""
+    while first <= last and tokens[first].text in PUNCT:
+        first += 1
+    while last >= first and tokens[last].text in PUNCT:
+        last -= 1
+    return (first, last) if first <= last else None
