@@ -210,7 +210,8 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
             break
         if lexicon.CUE_FORMS.get(token.lower) in STRONG_CUES and k < end - 1 or token.text in _AUXILIARIES:
             break
-        if first < end and is_clause_verb(tokens, k):
+        adjective = token.lower.endswith("ed") and end - first == 1 and speaker_words.adjective_before_noun(tokens, k)  # `registered voters say`
+        if first < end and is_clause_verb(tokens, k) and not adjective:
             after = tokens[k + 1 : end]
             names = any(
                 t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS or t.lower in lexicon.ROLE_NOUNS or t.lower in lexicon.SUBJECT_PRONOUNS
@@ -312,8 +313,7 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
         return None
     k = start
     seen_name = False
-    # `said a person close to the mayor`: a noun phrase opened by an article may take a complement.
-    described, complement = tokens[start].lower in ("a", "an", "one", "another"), 0  # complement: where it starts
+    described, complement = tokens[start].lower in ("a", "an", "one", "another"), 0  # `said a person close to the mayor`
     while k < len(tokens):
         token = tokens[k]
         if token.text in PUNCT or token.text in ("(", ")"):

@@ -85,6 +85,15 @@ def is_place(tokens: list[Token]) -> bool:
     return text in lexicon.MULTIWORD_PLACES or text in lexicon.PLACES or all((token.ner or "")[2:] in ("GPE", "LOC") for token in tokens)
 
 
+def adjective_before_noun(tokens: list[Token], k: int) -> bool:
+    """Whether the -ed form at ``k``, before a lowercase noun, is its adjective after a number or a
+    proper adjective (`Democratic registered voters`, `9 in 10 registered voters`), not a verb after
+    its subject (`the committee noted ...`)."""
+    before = tokens[k - 1].text if k > 0 else ""
+    noun = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return noun.isalpha() and noun.islower() and (before.isdigit() or before[:1].isupper() and before.lower().endswith(("ic", "an", "ish", "ese", "ive")))
+
+
 def scene_cut(tokens: list[Token], segments: list[TokenRange], comma: int) -> tuple[list[TokenRange], int] | None:
     """The comma segments before a cue (nearest first, the last ending before ``comma``) up to one that
     sets the scene, and the comma after the farthest kept; None when none does. `Lee, during a visit to
