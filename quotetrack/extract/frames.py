@@ -109,7 +109,53 @@ def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], l
         if frame is not None:
             frames.append(frame)
             taken.update(range(frame.cue_first, frame.cue_last + 1))
-    return drop_nested(frames), appositives
+    frames = drop_nested(frames)
+    for frame in frames:
+        survey = survey_source(sentence, frame)
+        if survey is not None:
+            frame.speaker = survey
+    return frames, appositives
+
+
+def survey_source(sentence: Sentence, frame: Frame) -> TokenRange | None:
+    """`According to a Harbor poll, 55 percent of voters said ...`, `In a Harbor poll, 38 percent said ...`,
+    `A Harbor poll showed that 72 percent of voters said ...`: what a share of respondents said is the
+    poll's finding, so the poll named in the sentence is the source.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "In a Harbor Times poll, 38 percent of residents said the levy was too high."
+    >>> (sentence,) = rule_analysis(text)[0]
+    >>> (frame,), _ = pattern_frames(sentence, SpanIndex(text))
+    >>> frame.words(frame.speaker)
+    'a Harbor Times poll'
+    """
+    tokens = sentence.tokens
+    if frame.speaker is None or not _share_of_people([t.lower for t in tokens[frame.speaker[0] : frame.speaker[1] + 1]]):
+        return None
+    low, high = frame.content or (0, 0)
+    for k, token in enumerate(tokens):
+        if token.lower in _SURVEY_NOUNS and not low <= token.start < high and not frame.speaker[0] <= k <= frame.speaker[1]:
+            first = k
+            while first > 0 and (_in_survey_name(tokens[first - 1]) or tokens[first - 1].text in ("/", "-") and first > 1 and _in_survey_name(tokens[first - 2])):
+                first -= 1  # `a new CNN/ORC poll`
+            return (first, k)
+    return None
+
+
+_SURVEY_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "polling"])
+_SURVEY_MODIFIERS = frozenset(["a", "an", "the", "new", "latest", "recent", "fresh", "national", "exit", "online", "another"])
+
+
+def _in_survey_name(token: Token) -> bool:
+    """`a`, `new`, `Harbor`, `CNN/ORC`: a word of `a new CNN/ORC poll`, not `In` nor a comma."""
+    capitalised = (token.text[:1].isupper() or token.text.isdigit()) and token.text not in lexicon.CAPITALISED_FUNCTION_WORDS
+    return token.text not in PUNCT and (capitalised or token.lower in _SURVEY_MODIFIERS)
+
+
+def _share_of_people(words: list[str]) -> bool:
+    """`55 percent of voters`, `Nine in 10 Democrats`, `a majority of residents`: a share of respondents."""
+    numbered_in = any(word == "in" and 0 < n < len(words) - 1 and words[n + 1].isdigit() for n, word in enumerate(words))
+    return "percent" in words or "%" in words or "majority" in words or numbered_in
 
 
 def quoted_as_frame(sentence: Sentence, spans: SpanIndex) -> Frame | None:

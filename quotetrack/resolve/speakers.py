@@ -171,8 +171,8 @@ class SpeakerResolver:
         role_head = head in lexicon.ROLE_NOUNS or head in lexicon.TITLES or head in lexicon.INSTITUTION_NOUNS
         if len(words) > 1 and words[-1].islower() and not role_head and not outlet:
             return None  # `Consumer groups`, `Foreign policy analysts`: a kind of people, not a name
-        if len(words) == 1 and head in lexicon.ROLE_NOUNS and words[0] not in lexicon.DEMONYMS:
-            return None  # `Police said`: capitalised only because it opens the sentence
+        if len(words) == 1 and (head in lexicon.ROLE_NOUNS or head.removesuffix("s") in DOCUMENT_NOUNS) and words[0] not in lexicon.DEMONYMS:
+            return None  # `Police said`, `Polls show`: capitalised only because it opens the sentence
         if role_head and not NAME_TOKEN.match(words[-1]) or lowered.split()[-1] in lexicon.TITLES:
             return self.resolve_role(mention, position)
         if outlet:
