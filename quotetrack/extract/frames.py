@@ -42,13 +42,13 @@ from .phrases import (
     is_person,
     left_speaker,
     right_speaker,
-    segment_before,
     sentence_subject,
     skip_object,
     trim_range,
     words,
 )
 from .sentences import Sentence, Token
+from .speaker_words import segment_before
 
 _NOUN_OR_VERB = word_list("noun_or_verb_cues")
 # `declined to comment`, `refused to say whether`: nothing was said.

@@ -119,6 +119,7 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     # noun cue's after a verb (`The committee noted Lee's comments`: the committee's report of them).
     noun_cue = tokens[k].lower in ("'s", "’s") or tokens[cue].lower in _NOUN_CUES
     phrase = noun_phrase_before(sentence, k + 1, subject_of_verb=tokens[cue].lower.endswith("ing") or noun_cue)
+    phrase = subject_before_auxiliary(sentence, phrase) if tokens[cue].lower.endswith("ing") else phrase
     if phrase is None:
         return None
     if phrase[0] > 1 and tokens[phrase[0] - 1].text == "," and is_place(tokens[phrase[0] : phrase[1] + 1]):
@@ -166,6 +167,7 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
             return LeftSpeaker(alone, chain_first) if alone is not None and alone[0] == segments[0][0] else None
     # `right` is the comma after the farthest segment, so `(R-Ohio)` stays in the phrase.
     head = noun_phrase_before(sentence, right, subject_of_verb)
+    head = subject_before_auxiliary(sentence, head) if subject_of_verb else head
     if head is not None and not segments[-1][0] <= head[0] <= segments[-1][1]:
         return None
     named = [segment for segment in segments if has_name(tokens[segment[0] : segment[1] + 1])]
@@ -241,6 +243,14 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
     return (first, end - 1)
 
 
+def subject_before_auxiliary(sentence: Sentence, phrase: TokenRange | None) -> TokenRange | None:
+    """`Ruiz is making a pitch to voters saying`, `Ruiz was upfront about X, saying`: a participle's
+    speaker is the subject before the auxiliary, not the predicate after it."""
+    if phrase is None or phrase[0] < 2 or sentence.tokens[phrase[0] - 1].text not in _AUXILIARIES:
+        return phrase
+    return noun_phrase_before(sentence, phrase[0] - 1) or phrase
+
+
 def is_clause_verb(tokens: list[Token], k: int) -> bool:
     """Token ``k`` is a verb with a subject before it (`Trump issued a statement`, `the committee
     noted`), not an adjective (`a noted economist`) nor a reduced relative (`people briefed on`,
@@ -293,17 +303,6 @@ def name_head(sentence: Sentence, phrase: TokenRange) -> TokenRange:
 
 def _in_name(token: Token) -> bool:
     return token.text[:1].isupper() or (token.ner or "O") != "O" and token.text not in PUNCT
-
-
-def segment_before(sentence: Sentence, end: int) -> TokenRange | None:
-    """All tokens back from ``end`` to the previous comma, bracket or quote mark: `TASS quoted ...`."""
-    tokens = sentence.tokens
-    k = end - 1
-    while k >= 0 and tokens[k].text not in (",", ";", ":", "(", ")") and tokens[k].text not in lexicon.QUOTE_MARKS:
-        k -= 1
-    if k + 1 > end - 1:
-        return None
-    return (k + 1, end - 1)
 
 
 def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositive | None] | None:

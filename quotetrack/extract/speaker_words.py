@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..resources import word_list
-from .sentences import Token
+from .sentences import Sentence, Token
 
 TokenRange = tuple[int, int]  # first and last token index in a sentence, inclusive
 PUNCT = set(",.;:!?—–-…‘’") | set(lexicon.QUOTE_MARKS) | {"...", "--", "(", ")"}
@@ -112,3 +112,14 @@ def trim_range(tokens: list[Token], first: int, last: int) -> TokenRange | None:
     while last >= first and tokens[last].text in PUNCT:
         last -= 1
     return (first, last) if first <= last else None
+
+
+def segment_before(sentence: Sentence, end: int) -> TokenRange | None:
+    """All tokens back from ``end`` to the previous comma, bracket or quote mark: `TASS quoted ...`."""
+    tokens = sentence.tokens
+    k = end - 1
+    while k >= 0 and tokens[k].text not in (",", ";", ":", "(", ")") and tokens[k].text not in lexicon.QUOTE_MARKS:
+        k -= 1
+    if k + 1 > end - 1:
+        return None
+    return (k + 1, end - 1)
