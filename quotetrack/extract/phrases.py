@@ -445,7 +445,7 @@ def _modifier_word(token: Token) -> bool:
     not a verb (`says`, `frequently mocked`) nor a function word."""
     word = token.lower
     verb_like = word in lexicon.CUE_FORMS or word in _AUXILIARIES or word.endswith(("ly", "ed")) or (word.endswith("s") and not word.endswith("ss"))
-    return token.text.isalpha() and token.text.islower() and word not in _NOT_HEAD_NOUNS and not verb_like
+    return token.text.replace("-", "").isalpha() and token.text.islower() and word not in _NOT_HEAD_NOUNS and not verb_like  # `front-runner`
 
 
 def _words_before_name(tokens: list[Token], k: int, before: int) -> int:
