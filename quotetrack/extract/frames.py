@@ -460,6 +460,8 @@ def looks_like_verb(tokens: list[Token], i: int) -> bool:
         # `Peskov notes that`, `he claims` are verbs; `tax reports`, `insurance claims` are nouns.
         before = tokens[i - 1] if i > 0 else None
         following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if following in ("'s", "’s") or following in lexicon.ROLE_NOUNS or following.removesuffix("s") in lexicon.ROLE_NOUNS:
+            return False  # `Minnesota state delegate Mary Ross`, `the state's party convention`: a noun
         return before is not None and (
             following == "that"
             or previous in lexicon.SUBJECT_PRONOUNS

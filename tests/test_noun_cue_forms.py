@@ -1,0 +1,47 @@
+"""A cue form that is also a noun is a noun before a role or a possessive (`Minnesota state delegate
+Mary Ross`, `the Massachusetts state's party convention`, `Trump's Virginia state director`), so the
+speech verb later in the sentence frames the quote; it is still a verb before `that` (`Ohio states that`)."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "cue", "speaker"),
+    [
+        pytest.param(
+            "The convention closed.\n\nMinnesota state delegate Mary Ross, clad in a red cape with blinking lights, said the convention could "
+            "fail if the party cannot unite.\n",
+            "the convention could",
+            "said",
+            "Mary Ross",
+            id="state-before-role",
+        ),
+        pytest.param(
+            "The convention closed.\n\nOn Saturday at the Vermont state's party convention, Sen. Ann Lee said the governor was a “proven failure” for the towns.\n",
+            "the governor was",
+            "said",
+            "Ann Lee",
+            id="state-before-possessive",
+        ),
+    ],
+)
+def test_noun_use_is_no_cue(quote_starting, text: str, opening: str, cue: str, speaker: str) -> None:
+    quote = quote_starting(text, opening)
+    assert (quote.cue, quote.speaker) == (cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The convention closed.\n\nMinnesota state delegate Mary Ross, clad in a red cape with blinking lights that spelled the name of "
+            "her candidate, said the convention could be a “failure” if the party cannot unite.\n",
+            id="state-before-role",
+        ),
+        "The convention closed.\n\nSaturday at the Vermont Democratic state's party convention Sen. Ann Lee said the governor was a “proven failure” for the towns.\n",
+    ],
+)
+def test_no_quote_is_framed_by_the_noun(extractor, text: str) -> None:
+    from quotetrack.records import Article
+
+    assert [quote.cue for quote in extractor.extract(Article(text=text))] == ["said"]
