@@ -14,6 +14,7 @@ ROLE_PREPOSITIONS = frozenset(["for", "of", "to", "at", "in", "with", "from", "o
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
 _SCENE_OPENERS = word_list("scene_openers")
 _PEOPLE_ENDINGS = tuple(sorted(word_list("people_endings")))
+_ORGANISATION_ENDINGS = word_list("organisation_endings")
 
 
 def opens_scene(tokens: list[Token], k: int) -> bool:
@@ -92,6 +93,26 @@ def adjective_before_noun(tokens: list[Token], k: int) -> bool:
     before = tokens[k - 1].text if k > 0 else ""
     noun = tokens[k + 1].text if k + 1 < len(tokens) else ""
     return noun.isalpha() and noun.islower() and (before.isdigit() or before[:1].isupper() and before.lower().endswith(("ic", "an", "ish", "ese", "ive")))
+
+
+def inside_organisation(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether `and` at ``k`` joins two parts of one organisation's name: `the Organization for Economic
+    Cooperation and Development`, `the Parks and Recreation Department` (the run from ``k`` to ``end``
+    ends in an organisation word), but not `Britain and France`.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The Parks and Recreation Department said, Britain and France said")[0][0].tokens
+    >>> inside_organisation(tokens, 2, 5), inside_organisation(tokens, 8, 10)
+    (True, False)
+    """
+    before, after = tokens[k - 1], tokens[k + 1 : end]
+    if not (before.text[:1].isupper() and after and all(token.text[:1].isupper() and not (token.ner or "").endswith("PERSON") for token in after)):
+        return False
+    left = k - 1
+    while left > 0 and (tokens[left - 1].ner or "O")[2:] == "ORG" and (tokens[left].ner or "")[:2] in ("I-", "E-"):
+        left -= 1
+    named_of = any(token.lower in ("of", "for") for token in tokens[left:k]) and (before.ner or "O")[2:] == "ORG"
+    return named_of or after[-1].lower in _ORGANISATION_ENDINGS
 
 
 def scene_cut(tokens: list[Token], segments: list[TokenRange], comma: int) -> tuple[list[TokenRange], int] | None:
