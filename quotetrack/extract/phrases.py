@@ -206,8 +206,9 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         # `Ana Ruiz and Tom Hale wrote`: two people joined by `and` speak together.
         joins_people = token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))
         if (token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
-            if token.lower in ("who", "which", "whose") and first < end:
-                # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
+            if token.lower in ("who", "which", "whose") and first < end and not (tokens[first].lower in _DETERMINERS or tokens[first].text[:1].isupper()):
+                # `A man who goes by Shorty said`: skip the relative clause, keep the noun; but in `which the
+                # campaign says includes ...` the relative's subject speaks.
                 return noun_phrase_before(sentence, k) if k > 0 else None
             break
         if lexicon.CUE_FORMS.get(token.lower) in STRONG_CUES and k < end - 1 or token.text in _AUXILIARIES:
