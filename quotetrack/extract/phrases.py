@@ -171,6 +171,7 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
     if head is not None and not segments[-1][0] <= head[0] <= segments[-1][1]:
         return None
     named = [segment for segment in segments if has_name(tokens[segment[0] : segment[1] + 1])]
+    head = speaker_words.name_apposed_to_description(tokens, head, segments) or head  # `One pastor backing Lee, Dan Hale, said`
     if head is None or (named and not has_name(tokens[head[0] : head[1] + 1])):
         # `The minister, Sergei Lavrov, said`; `In a statement, a lawyer, Jane Roe, said`: the name speaks.
         plausible = [seg for seg in named if plausible_speaker(tokens[seg[0] : seg[1] + 1])]

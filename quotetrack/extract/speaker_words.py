@@ -115,6 +115,36 @@ def inside_organisation(tokens: list[Token], k: int, end: int) -> bool:
     return named_of or after[-1].lower in _ORGANISATION_ENDINGS
 
 
+def name_apposed_to_description(tokens: list[Token], head: TokenRange | None, segments: list[TokenRange]) -> TokenRange | None:
+    """The name apposed to a description whose own names are only in what modifies it: in `One pastor
+    supporting Mr. Cruz, Dan Hale of Marion, said` `Dan Hale` speaks, not Cruz; None for `The Kremlin
+    spokesman Dmitry Peskov, 56, said` or when no segment opens with a name.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The head of the group backing Gov. Ann Lee, Tom Hale of Leeds, said")[0][0].tokens
+    >>> name_apposed_to_description(tokens, (0, 8), [(10, 13), (0, 8)])
+    (10, 11)
+    """
+    if head is None:
+        return None
+    first, last = head
+    if last <= first + 1 or tokens[first].lower not in ("the", "a", "an", "one") or not tokens[first + 1].text.islower():
+        return None
+    link = next((k for k in range(first + 1, last) if not tokens[k].text.islower() or tokens[k].lower in _LINKS or tokens[k].lower.endswith("ing")), last)
+    if link == last or not tokens[link].text.islower():
+        return None  # `the economist Jared Bernstein`: the name is the head's own
+    for start, end in segments:
+        run = start
+        while run <= end and tokens[run].text[:1].isupper() and tokens[run].text not in PUNCT:
+            run += 1
+        if (start, end) != head and run - start >= 2 and tokens[start].lower not in lexicon.TITLES:
+            return (start, run - 1)
+    return None
+
+
+_LINKS = frozenset(["of", "for", "to", "at", "with", "from", "by", "about", "behind"])
+
+
 def scene_cut(tokens: list[Token], segments: list[TokenRange], comma: int) -> tuple[list[TokenRange], int] | None:
     """The comma segments before a cue (nearest first, the last ending before ``comma``) up to one that
     sets the scene, and the comma after the farthest kept; None when none does. `Lee, during a visit to
