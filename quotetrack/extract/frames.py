@@ -230,6 +230,16 @@ def according_to_frame(sentence: Sentence, spans: SpanIndex, i: int) -> Frame | 
     return frame
 
 
+def _affiliation_then_comma(tokens: list[Token], k: int) -> bool:
+    """`said Gov. Terry Branstad of Iowa, a Republican who ...`: the speaker's place or body, then a comma
+    before what describes him; the long description after it is no content."""
+    if k >= len(tokens) or tokens[k].lower not in ("of", "from"):
+        return False
+    comma = next((j for j in range(k + 1, min(k + 9, len(tokens))) if tokens[j].text in PUNCT), None)
+    inside = tokens[k + 1 : comma] if comma is not None else []
+    return comma is not None and tokens[comma].text == "," and bool(inside) and all(t.text[:1].isupper() or t.lower in ("the", "of", "and") for t in inside)
+
+
 def _particle_cue_speaks(tokens: list[Token], after: int, lemma: str) -> bool:
     """Whether a particle cue ending before ``after`` is itself the speech verb.
 
@@ -281,7 +291,7 @@ def cue_frame(
             described = after < len(tokens) and tokens[after].lower in ("who", "whose") and (
                 closes_quote_with_punctuation(spans, tokens, i - 1) or any(token.text[:1].isupper() for token in tokens[inverted[0] : after])
             )
-            if described or ends_clause(sentence, spans, after):
+            if described or ends_clause(sentence, spans, after) or _affiliation_then_comma(tokens, after):
                 frame = Frame(sentence, i, cue_last, inverted, None, "before")
                 frame.content = content_before(sentence, spans, i - 1)
                 frame.attribution = (tokens[i].start, tokens[inverted[1]].end)
