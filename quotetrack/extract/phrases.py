@@ -389,9 +389,7 @@ def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
     tokens = sentence.tokens
     k = _after_dateline(tokens)
     if k < len(tokens) and (tokens[k].lower in SUBORDINATORS or tokens[k].lower in ADJUNCT_STARTS or _opens_with_participle(tokens, k)):
-        while k < before and tokens[k].text != ",":
-            k += 1
-        k += 1
+        k = speaker_words.past_opening(tokens, k, before)
     first = k
     while k < before:
         if _subject_word(tokens[k]):

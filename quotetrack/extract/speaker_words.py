@@ -145,6 +145,25 @@ def name_apposed_to_description(tokens: list[Token], head: TokenRange | None, se
 _LINKS = frozenset(["of", "for", "to", "at", "with", "from", "by", "about", "behind"])
 
 
+def past_opening(tokens: list[Token], k: int, before: int) -> int:
+    """Where the main clause starts after an opening phrase at ``k`` that ends with a comma, a place
+    closing it and an age before the subject included: `At a rally in Dover, Ohio, 62-year-old Ann Lee said`.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("At a rally in Dover, Ohio, 62-year-old Ann Lee said")[0][0].tokens
+    >>> tokens[past_opening(tokens, 0, 12)].text
+    'Ann'
+    """
+    while k < before and tokens[k].text != ",":
+        k += 1
+    place = next((j for j in range(k + 1, min(k + 4, before)) if tokens[j].text == ","), None)
+    if place is not None and is_place(tokens[k + 1 : place]):
+        k = place
+    if [token.lower for token in tokens[k + 2 : k + 4]] == ["-", "year-old"] and tokens[k + 1].text.isdigit():
+        k += 3  # `..., 62-year-old Ann Lee said`: her age is no subject
+    return k + 1
+
+
 def scene_cut(tokens: list[Token], segments: list[TokenRange], comma: int) -> tuple[list[TokenRange], int] | None:
     """The comma segments before a cue (nearest first, the last ending before ``comma``) up to one that
     sets the scene, and the comma after the farthest kept; None when none does. `Lee, during a visit to

@@ -1,0 +1,13 @@
+"""A coordinated cue goes back to the subject after an opening phrase, past a place that closes the
+phrase and an age before the name: `At a rally in Dover, Ohio, 62-year-old Ann Lee railed against the
+plan, and explained that ...` is Ann Lee explaining, not Ohio."""
+
+
+def test_place_and_age_after_the_opening_phrase(quote_starting) -> None:
+    text = "The rally was loud.\n\nAt a June campaign event in Bridgeport, Ohio, 62-year-old Mary Dunn also railed against the levy, and explained that it would double her taxes.\n"
+    assert quote_starting(text, "it would double").speaker == "Mary Dunn"
+
+
+def test_opening_phrase_without_place(quote_starting) -> None:
+    text = "The rally was loud.\n\nAt the rally on Monday, Mayor Tom Hale thanked the crowd, and said that the levy would pass.\n"
+    assert quote_starting(text, "the levy would pass").speaker == "Tom Hale"
