@@ -248,6 +248,8 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
 def subject_before_auxiliary(sentence: Sentence, phrase: TokenRange | None) -> TokenRange | None:
     """`Ruiz is making a pitch to voters saying`, `Ruiz was upfront about X, saying`: a participle's
     speaker is the subject before the auxiliary, not the predicate after it."""
+    if phrase and phrase[0] > 1 and sentence.tokens[phrase[0] - 1].text == "," and sentence.tokens[phrase[0]].text.endswith("ed") and not passive_agent(sentence.tokens, phrase[0]):
+        return sentence_subject(sentence, phrase[0]) or phrase  # `Lee, who said ..., issued a statement saying`
     if phrase is None or phrase[0] < 2 or sentence.tokens[phrase[0] - 1].text not in _AUXILIARIES:
         return phrase
     return noun_phrase_before(sentence, phrase[0] - 1) or phrase
