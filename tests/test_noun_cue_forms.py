@@ -45,3 +45,15 @@ def test_no_quote_is_framed_by_the_noun(extractor, text: str) -> None:
     from quotetrack.records import Article
 
     assert [quote.cue for quote in extractor.extract(Article(text=text))] == ["said"]
+
+
+def test_participle_form_inside_a_noun_phrase(quote_starting) -> None:
+    text = "The rally drew a crowd.\n\nSexton, a creative writing professor, said he holds his roots in the valley “very near and dear to my heart.”\n"
+    quote = quote_starting(text, "he holds")
+    assert (quote.cue, quote.speaker) == ("said", "Sexton")
+
+
+def test_participle_with_a_listener_is_still_a_cue(quote_starting) -> None:
+    text = "The mayor spoke late.\n\nMayor Ana Ruiz left early, telling reporters the levy would pass next week.\n"
+    quote = quote_starting(text, "the levy would pass")
+    assert (quote.cue, quote.speaker) == ("telling", "Ana Ruiz")

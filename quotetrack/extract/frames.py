@@ -464,6 +464,10 @@ def looks_like_verb(tokens: list[Token], i: int) -> bool:
     if token.upos and token.upos not in ("VERB", "AUX"):
         return False
     previous = tokens[i - 1].lower if i > 0 else ""
+    following_word = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    after_article = i > 1 and tokens[i - 2].lower in ("a", "an", "the") and tokens[i - 1].text.isalpha() and tokens[i - 1].text.islower()
+    if after_article and token.lower.endswith("ing") and (following_word in lexicon.ROLE_NOUNS or following_word.removesuffix("s") in lexicon.ROLE_NOUNS):
+        return False  # `a creative writing professor`: a noun modifier
     if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that") and not (i > 0 and is_person(tokens[i - 1])):
         return False  # `the said`, `a statement`, `her claims`; but `Kim An said`
     if token.lower in _NOUN_OR_VERB:
