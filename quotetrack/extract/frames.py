@@ -39,7 +39,6 @@ from .phrases import (
     SUBORDINATORS,
     Appositive,
     TokenRange,
-    is_person,
     left_speaker,
     right_speaker,
     sentence_subject,
@@ -48,7 +47,7 @@ from .phrases import (
     words,
 )
 from .sentences import Sentence, Token
-from .speaker_words import segment_before
+from .speaker_words import is_person, segment_before
 
 _NOUN_OR_VERB = word_list("noun_or_verb_cues")
 # `declined to comment`, `refused to say whether`: nothing was said.

@@ -22,7 +22,7 @@ from ..nlp.entities import opening_modifier
 from ..resources import word_list
 from . import speaker_words
 from .sentences import Sentence, Token
-from .speaker_words import PUNCT, ROLE_PREPOSITIONS, TokenRange, affiliated_name, is_place, passive_agent, possessive_mark, role_ahead, trim_range
+from .speaker_words import PUNCT, ROLE_PREPOSITIONS, TokenRange, has_name, is_person, passive_agent, possessive_mark, trim_range
 
 # Punctuation a phrase never starts or ends with.
 # Double and single quote marks: a speaker phrase never runs across one.
@@ -122,7 +122,7 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     phrase = subject_before_auxiliary(sentence, phrase) if tokens[cue].lower.endswith("ing") else phrase
     if phrase is None:
         return None
-    if phrase[0] > 1 and tokens[phrase[0] - 1].text == "," and is_place(tokens[phrase[0] : phrase[1] + 1]):
+    if phrase[0] > 1 and tokens[phrase[0] - 1].text == "," and speaker_words.is_place(tokens[phrase[0] : phrase[1] + 1]):
         # `Stacy Baker of Columbia, South Carolina says`: the state ends the person's hometown.
         earlier = noun_phrase_before(sentence, phrase[0] - 1)
         if earlier is not None and any(is_person(token) for token in tokens[earlier[0] : earlier[1] + 1]):
@@ -234,7 +234,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         first += 1  # `Even China said`
     if first >= end:
         return None
-    if end - first > 8 and affiliated_name(tokens, first, end):
+    if end - first > 8 and speaker_words.affiliated_name(tokens, first, end):
         return (first, end - 1)  # `Mara Quill of the Halvorsen Institute for Coastal Security Studies wrote`
     if not plausible_speaker(tokens[first:end]) or end - first > 8:
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
@@ -333,7 +333,7 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
             # `said an engineer familiar with the repairs`: on to the complement's noun, which ends the phrase.
             complement, seen_name, k = k, False, k + 2
             continue
-        if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and not continues and not role_ahead(tokens, k):
+        if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and not continues and not speaker_words.role_ahead(tokens, k):
             break  # `said Clinton's top foreign policy aide Jake Sullivan`: modifiers before a role go on
         if token.text[0].isupper() or token.lower in lexicon.ROLE_NOUNS or complement and token.text.isalpha() and token.lower not in _DETERMINERS:
             seen_name = True
@@ -458,18 +458,6 @@ def _words_before_name(tokens: list[Token], k: int, before: int) -> int:
     if j > k and j < before and ((tokens[j].ner or "").startswith(("B-PERSON", "S-PERSON")) or tokens[j].lower in lexicon.TITLES):
         return j - k
     return 0
-
-
-def has_name(tokens: list[Token]) -> bool:
-    """True if the tokens hold a person's name: a PERSON tag, or two capitalised words that are not titles."""
-    return any(t.ner and t.ner.endswith("PERSON") for t in tokens) or sum(
-        1 for t in tokens if t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS and t.lower not in lexicon.TITLES
-    ) >= 2
-
-
-def is_person(token: Token) -> bool:
-    """True if the token is tagged as part of a person's name."""
-    return (token.ner or "").endswith("PERSON")
 
 
 def plausible_speaker(tokens: list[Token]) -> bool:

@@ -193,3 +193,15 @@ def segment_before(sentence: Sentence, end: int) -> TokenRange | None:
     if k + 1 > end - 1:
         return None
     return (k + 1, end - 1)
+
+
+def has_name(tokens: list[Token]) -> bool:
+    """True if the tokens hold a person's name: a PERSON tag, or two capitalised words that are not titles."""
+    return any(t.ner and t.ner.endswith("PERSON") for t in tokens) or sum(
+        1 for t in tokens if t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS and t.lower not in lexicon.TITLES
+    ) >= 2
+
+
+def is_person(token: Token) -> bool:
+    """True if the token is tagged as part of a person's name."""
+    return (token.ner or "").endswith("PERSON")
