@@ -221,6 +221,9 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
                 t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS or t.lower in lexicon.ROLE_NOUNS or t.lower in lexicon.SUBJECT_PRONOUNS
                 for t in after
             )
+            relative = next((j for j in range(k - 1, max(k - 3, 0), -1) if tokens[j].text not in _AUXILIARIES), 0)
+            if names and not subject_of_verb and tokens[relative].lower == "who":
+                return noun_phrase_before(sentence, relative)  # `A woman who has accused Bill Clinton of rape said`
             if names and not subject_of_verb:
                 break
             return noun_phrase_before(sentence, k) if k > 0 else None
