@@ -59,3 +59,17 @@ def test_poll_is_the_source_of_a_share(quote_starting, text: str, opening: str, 
 )
 def test_other_speakers_stay(quote_starting, text: str, opening: str, mention: str) -> None:
     assert quote_starting(text, opening).speaker_mention == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz won the primary.\n\nBy the end of the primaries, as many as 40 percent of Ruiz voters said they could not support the nominee.\n",
+        "Tom Hale lost the vote.\n\nA majority of Hale supporters say they will stay home in November if the nominee is chosen by the delegates.\n",
+    ],
+)
+def test_share_of_a_candidates_voters_is_not_the_candidate(extractor, text: str) -> None:
+    from quotetrack.records import Article
+
+    (quote,) = extractor.extract(Article(text=text))
+    assert quote.speaker is None

@@ -159,7 +159,8 @@ class SpeakerResolver:
             return None
         if head in DOCUMENT_NOUNS and words[-1].islower() and POSSESSIVE.search(words[0]):
             return None  # `Lee's new book says`: a writing, not its author
-        if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or _plural_group(words)):
+        share = any(word in ("percent", "majority") or word.endswith("%") for word in lowered.split()[:5])  # `40 percent of Clinton voters`
+        if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or share or _plural_group(words)):
             return None  # `a Trump supporter`, `one Clinton aide`, `Clinton defenders`: described by whom they serve
         person = self.person_entity_in(mention, position)
         if person:
