@@ -57,3 +57,9 @@ def test_participle_with_a_listener_is_still_a_cue(quote_starting) -> None:
     text = "The mayor spoke late.\n\nMayor Ana Ruiz left early, telling reporters the levy would pass next week.\n"
     quote = quote_starting(text, "the levy would pass")
     assert (quote.cue, quote.speaker) == ("telling", "Ana Ruiz")
+
+
+def test_think_tank_is_a_noun(quote_starting) -> None:
+    text = "The race moved left.\n\nTom Hale, a founder of the centrist think tank Middle Ground, said the mayor had avoided tacking too far left.\n"
+    quote = quote_starting(text, "the mayor had avoided")
+    assert (quote.cue, quote.speaker) == ("said", "Tom Hale")

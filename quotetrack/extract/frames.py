@@ -467,6 +467,8 @@ def looks_like_verb(tokens: list[Token], i: int) -> bool:
     after_article = i > 1 and tokens[i - 2].lower in ("a", "an", "the") and tokens[i - 1].text.isalpha() and tokens[i - 1].text.islower()
     if after_article and token.lower.endswith("ing") and (following_word in lexicon.ROLE_NOUNS or following_word.removesuffix("s") in lexicon.ROLE_NOUNS):
         return False  # `a creative writing professor`: a noun modifier
+    if token.lower == "think" and following_word in ("tank", "tanks"):
+        return False  # `a founder of the center-left think tank Third Way, said`
     if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that") and not (i > 0 and is_person(tokens[i - 1])):
         return False  # `the said`, `a statement`, `her claims`; but `Kim An said`
     if token.lower in _NOUN_OR_VERB:
