@@ -207,6 +207,11 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         # `Ana Ruiz and Tom Hale wrote`: two people joined by `and` speak together.
         joins_people = token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))
         if (token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
+            closing = next((j for j in range(end - 1, k, -1) if tokens[j].text in _DASHES), None) if k > 0 and tokens[k - 1].text in _DASHES else None
+            if closing is not None and closing < end - 1 and tokens[closing + 1].text[:1].isupper():
+                return (closing + 1, end - 1)  # `Inside the mosque - which looks like a church - Adel Nefzi said`
+            if closing == end - 1 and k > 1:
+                return noun_phrase_before(sentence, k - 1)  # `The mayor -- whose term ends in May -- told`
             if token.lower in ("who", "which", "whose") and first < end and not (tokens[first].lower in _DETERMINERS or tokens[first].text[:1].isupper()):
                 # `A man who goes by Shorty said`: skip the relative clause, keep the noun; but in `which the
                 # campaign says includes ...` the relative's subject speaks.
