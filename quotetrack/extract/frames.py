@@ -54,7 +54,7 @@ _NOUN_OR_VERB = word_list("noun_or_verb_cues")
 _REFUSALS = frozenset(["declined", "declines", "declining", "refused", "refuses", "refusing"])
 _EMPTY_CONTENTS = word_list("empty_contents")
 # Cue lemmas that speak only with their particle: `pointed out`, `went on`, `shot back`, `chimed in`.
-_PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "chime": "in"}
+_PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "chime": "in", "put": "it"}
 # Cue lemmas of manner that report a quote rather than a clause: `“...,” she went on`, `he barked: “...”`.
 _MANNER_CUES = frozenset(["go", "shoot", "fire", "chime", "bark", "fume", "opine", "snap", "marvel", "plead", "thunder", "gush", "rave", "wonder"])
 # `added a caveat`, `added another link`: what follows `added` is a thing, not a clause.
@@ -247,6 +247,10 @@ def _particle_cue_speaks(tokens: list[Token], after: int, lemma: str) -> bool:
     """
     if lemma == "point":
         return True  # `pointed out to reporters that ...`
+    if lemma == "put":
+        # `As Tom Ridge put it: ''...''`, `as one diplomat put it, an ''extreme makeover''`; not `he put it away`.
+        following = tokens[after].text if after < len(tokens) else "."
+        return (following in (":", ",", ".") or following in lexicon.QUOTE_MARKS) and any(t.lower == "as" for t in tokens[max(0, after - 20) : after - 2])
     following = tokens[after].lower if after < len(tokens) else "."
     if lemma == "go" and following not in PUNCT:
         return False
