@@ -1,5 +1,7 @@
 """Small token tests for speaker phrases: a role's prepositional complement, a passive agent, a
-name followed by its affiliation (`Ana Ruiz of the Institute for Fiscal Studies`)."""
+name followed by its affiliation (`Ana Ruiz of the Institute for Fiscal Studies`), names and
+places, `and` inside an organisation's name, scene-setting openers and the appositive chains they
+end, and the name apposed to a description (`One pastor supporting Mr. Cruz, Dan Hale, said`)."""
 
 from __future__ import annotations
 
@@ -92,7 +94,8 @@ def adjective_before_noun(tokens: list[Token], k: int) -> bool:
     its subject (`the committee noted ...`)."""
     before = tokens[k - 1].text if k > 0 else ""
     noun = tokens[k + 1].text if k + 1 < len(tokens) else ""
-    return noun.isalpha() and noun.islower() and (before.isdigit() or before[:1].isupper() and before.lower().endswith(("ic", "an", "ish", "ese", "ive")))
+    proper_adjective = before[:1].isupper() and before.lower().endswith(("ic", "an", "ish", "ese", "ive"))
+    return noun.isalpha() and noun.islower() and (before.isdigit() or proper_adjective)
 
 
 def inside_organisation(tokens: list[Token], k: int, end: int) -> bool:
@@ -130,7 +133,8 @@ def name_apposed_to_description(tokens: list[Token], head: TokenRange | None, se
     first, last = head
     if last <= first + 1 or tokens[first].lower not in ("the", "a", "an", "one") or not tokens[first + 1].text.islower():
         return None
-    link = next((k for k in range(first + 1, last) if not tokens[k].text.islower() or tokens[k].lower in _LINKS or tokens[k].lower.endswith("ing")), last)
+    linking = (k for k in range(first + 1, last) if not tokens[k].text.islower() or tokens[k].lower in _LINKS or tokens[k].lower.endswith("ing"))
+    link = next(linking, last)
     if link == last or not tokens[link].text.islower():
         return None  # `the economist Jared Bernstein`: the name is the head's own
     for start, end in segments:
