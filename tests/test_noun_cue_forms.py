@@ -64,3 +64,14 @@ def test_think_tank_is_a_noun(extractor) -> None:
 
     text = "Centrists Wary\n\nTom Hale, a founder of the centrist think tank Middle Ground, said Mrs. Ruiz had so far avoided tacking too far left. ''They need to be careful,'' he said.\n"
     assert [(quote.cue, quote.speaker) for quote in extractor.extract(Article(text=text))] == [("said", "Tom Hale"), ("said", "Tom Hale")]
+
+
+def test_passive_likened_to_is_no_speech(extractor) -> None:
+    from quotetrack.records import Article
+
+    text = (
+        "The ad drew fire.\n\nWhile discussing a tweet showing the mayor, money and a red star likened to a party emblem, council member "
+        "Ann Lee said “such images have no place in a campaign.”\n\nTom Hale likened the plan to “a tax on the poor.”\n"
+    )
+    quotes = extractor.extract(Article(text=text))
+    assert [(quote.cue, quote.speaker) for quote in quotes] == [("said", "Ann Lee"), ("likened", "Tom Hale")]

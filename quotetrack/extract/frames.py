@@ -303,6 +303,9 @@ def cue_frame(
                 # what was said even when it opens like a subordinate clause.
                 said = frame.content and (after_quote or is_content_clause(text, frame.content))
                 return (frame if said else None), appositives
+    following = tokens[cue_last + 1].lower if cue_last + 1 < len(tokens) else ""
+    if tokens[i].lower.endswith("ed") and following == "to" and lemma in ("liken", "compare"):
+        return None, appositives  # `a six-pointed star likened to the Star of David`: a passive, no speech
     if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say", "assure"):
         return None, appositives  # `He was told that ...`: the subject is the listener
     refused = i > 1 and previous == "to" and tokens[i - 2].lower in _REFUSALS
