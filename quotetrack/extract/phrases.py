@@ -412,7 +412,7 @@ def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
         k += 1
     if k == first or not plausible_speaker(tokens[first:k]):
         return None
-    return name_head(sentence, (first, k - 1))
+    return speaker_words.name_after_partitive(tokens, (first, k - 1), before) or name_head(sentence, (first, k - 1))
 
 
 def _subject_word(token: Token) -> bool:

@@ -149,6 +149,27 @@ def name_apposed_to_description(tokens: list[Token], head: TokenRange | None, se
 _LINKS = frozenset(["of", "for", "to", "at", "with", "from", "by", "about", "behind"])
 
 
+def name_after_partitive(tokens: list[Token], subject: TokenRange, before: int) -> TokenRange | None:
+    """`One of the men, Jessie Elkins, 70, had served ... and said`: the name apposed to a subject that
+    picks one of a group (`One`, `Another`); None when no name follows it between commas.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("One of the men, Tom Hale, 70, had left and said no")[0][0].tokens
+    >>> name_after_partitive(tokens, (0, 0), 11)
+    (5, 6)
+    """
+    first, last = subject
+    if last != first or tokens[first].lower not in ("one", "another") or last + 1 >= before or tokens[last + 1].lower != "of":
+        return None
+    comma = next((j for j in range(last + 2, min(before, last + 8)) if tokens[j].text == ","), None)
+    if comma is None:
+        return None
+    run = comma + 1
+    while run < before and tokens[run].text[:1].isupper() and tokens[run].text not in PUNCT:
+        run += 1
+    return (comma + 1, run - 1) if run - comma > 2 and run < before and tokens[run].text == "," else None
+
+
 def past_opening(tokens: list[Token], k: int, before: int) -> int:
     """Where the main clause starts after an opening phrase at ``k`` that ends with a comma, a place
     closing it and an age before the subject included: `At a rally in Dover, Ohio, 62-year-old Ann Lee said`.
