@@ -9,11 +9,11 @@ from quotetrack.extract.phrases import (
     noun_phrase_before,
     plausible_speaker,
     right_speaker,
-    segment_before,
     sentence_subject,
     skip_object,
     words,
 )
+from quotetrack.extract.speaker_words import segment_before
 
 
 def index_of(sentence, word: str) -> int:

@@ -10,8 +10,9 @@ from .. import lexicon
 from .clauses import content_before, content_end, tail_end
 from .frames import Frame
 from .marks import SpanIndex
-from .phrases import CUE_LEMMAS, PUNCT, Appositive, TokenRange, has_name, trim_range
+from .phrases import CUE_LEMMAS, PUNCT, Appositive, TokenRange, trim_range
 from .sentences import Sentence, Token
+from .speaker_words import has_name
 
 
 def dependency_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], list[Appositive]]:

@@ -39,23 +39,22 @@ from .phrases import (
     SUBORDINATORS,
     Appositive,
     TokenRange,
-    is_person,
     left_speaker,
     right_speaker,
-    segment_before,
     sentence_subject,
     skip_object,
     trim_range,
     words,
 )
 from .sentences import Sentence, Token
+from .speaker_words import is_person, segment_before
 
 _NOUN_OR_VERB = word_list("noun_or_verb_cues")
 # `declined to comment`, `refused to say whether`: nothing was said.
 _REFUSALS = frozenset(["declined", "declines", "declining", "refused", "refuses", "refusing"])
 _EMPTY_CONTENTS = word_list("empty_contents")
 # Cue lemmas that speak only with their particle: `pointed out`, `went on`, `shot back`, `chimed in`.
-_PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "chime": "in"}
+_PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "chime": "in", "put": "it"}
 # Cue lemmas of manner that report a quote rather than a clause: `“...,” she went on`, `he barked: “...”`.
 _MANNER_CUES = frozenset(["go", "shoot", "fire", "chime", "bark", "fume", "opine", "snap", "marvel", "plead", "thunder", "gush", "rave", "wonder"])
 # `added a caveat`, `added another link`: what follows `added` is a thing, not a clause.
@@ -109,7 +108,53 @@ def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], l
         if frame is not None:
             frames.append(frame)
             taken.update(range(frame.cue_first, frame.cue_last + 1))
-    return drop_nested(frames), appositives
+    frames = drop_nested(frames)
+    for frame in frames:
+        survey = survey_source(sentence, frame)
+        if survey is not None:
+            frame.speaker = survey
+    return frames, appositives
+
+
+def survey_source(sentence: Sentence, frame: Frame) -> TokenRange | None:
+    """`According to a Harbor poll, 55 percent of voters said ...`, `In a Harbor poll, 38 percent said ...`,
+    `A Harbor poll showed that 72 percent of voters said ...`: what a share of respondents said is the
+    poll's finding, so the poll named in the sentence is the source.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "In a Harbor Times poll, 38 percent of residents said the levy was too high."
+    >>> (sentence,) = rule_analysis(text)[0]
+    >>> (frame,), _ = pattern_frames(sentence, SpanIndex(text))
+    >>> frame.words(frame.speaker)
+    'a Harbor Times poll'
+    """
+    tokens = sentence.tokens
+    if frame.speaker is None or not _share_of_people([t.lower for t in tokens[frame.speaker[0] : frame.speaker[1] + 1]]):
+        return None
+    low, high = frame.content or (0, 0)
+    for k, token in enumerate(tokens):
+        if token.lower in _SURVEY_NOUNS and not low <= token.start < high and not frame.speaker[0] <= k <= frame.speaker[1]:
+            first = k
+            while first > 0 and (_in_survey_name(tokens[first - 1]) or tokens[first - 1].text in ("/", "-") and first > 1 and _in_survey_name(tokens[first - 2])):
+                first -= 1  # `a new CNN/ORC poll`
+            return (first, k)
+    return None
+
+
+_SURVEY_NOUNS = frozenset(["poll", "polls", "survey", "surveys", "polling"])
+_SURVEY_MODIFIERS = frozenset(["a", "an", "the", "new", "latest", "recent", "fresh", "national", "exit", "online", "another"])
+
+
+def _in_survey_name(token: Token) -> bool:
+    """`a`, `new`, `Harbor`, `CNN/ORC`: a word of `a new CNN/ORC poll`, not `In` nor a comma."""
+    capitalised = (token.text[:1].isupper() or token.text.isdigit()) and token.text not in lexicon.CAPITALISED_FUNCTION_WORDS
+    return token.text not in PUNCT and (capitalised or token.lower in _SURVEY_MODIFIERS)
+
+
+def _share_of_people(words: list[str]) -> bool:
+    """`55 percent of voters`, `Nine in 10 Democrats`, `a majority of residents`: a share of respondents."""
+    numbered_in = any(word == "in" and 0 < n < len(words) - 1 and words[n + 1].isdigit() for n, word in enumerate(words))
+    return "percent" in words or "%" in words or "majority" in words or numbered_in
 
 
 def quoted_as_frame(sentence: Sentence, spans: SpanIndex) -> Frame | None:
@@ -184,6 +229,16 @@ def according_to_frame(sentence: Sentence, spans: SpanIndex, i: int) -> Frame | 
     return frame
 
 
+def _affiliation_then_comma(tokens: list[Token], k: int) -> bool:
+    """`said Gov. Terry Branstad of Iowa, a Republican who ...`: the speaker's place or body, then a comma
+    before what describes him; the long description after it is no content."""
+    if k >= len(tokens) or tokens[k].lower not in ("of", "from"):
+        return False
+    comma = next((j for j in range(k + 1, min(k + 9, len(tokens))) if tokens[j].text in PUNCT), None)
+    inside = tokens[k + 1 : comma] if comma is not None else []
+    return comma is not None and tokens[comma].text == "," and bool(inside) and all(t.text[:1].isupper() or t.lower in ("the", "of", "and") for t in inside)
+
+
 def _particle_cue_speaks(tokens: list[Token], after: int, lemma: str) -> bool:
     """Whether a particle cue ending before ``after`` is itself the speech verb.
 
@@ -192,6 +247,10 @@ def _particle_cue_speaks(tokens: list[Token], after: int, lemma: str) -> bool:
     """
     if lemma == "point":
         return True  # `pointed out to reporters that ...`
+    if lemma == "put":
+        # `As Tom Ridge put it: ''...''`, `as one diplomat put it, an ''extreme makeover''`; not `he put it away`.
+        following = tokens[after].text if after < len(tokens) else "."
+        return (following in (":", ",", ".") or following in lexicon.QUOTE_MARKS) and any(t.lower == "as" for t in tokens[max(0, after - 20) : after - 2])
     following = tokens[after].lower if after < len(tokens) else "."
     if lemma == "go" and following not in PUNCT:
         return False
@@ -223,7 +282,8 @@ def cue_frame(
     previous = tokens[i - 1].text if i > 0 else ""
     participle = tokens[i].lower.endswith("ing")
     # `told` is never inverted: in `“...,” Ferraz, 58, told AFP` AFP is the listener, not the speaker.
-    if not participle and lemma != "tell" and (previous in (",", "—", "–") or closes_quote_with_punctuation(spans, tokens, i - 1)):
+    after_quote = closes_quote_with_punctuation(spans, tokens, i - 1)
+    if not participle and lemma != "tell" and (previous in (",", "—", "–") or after_quote):
         found = right_speaker(sentence, cue_last + 1)
         if found is not None:
             inverted, appositive = found
@@ -234,12 +294,18 @@ def cue_frame(
             described = after < len(tokens) and tokens[after].lower in ("who", "whose") and (
                 closes_quote_with_punctuation(spans, tokens, i - 1) or any(token.text[:1].isupper() for token in tokens[inverted[0] : after])
             )
-            if described or ends_clause(sentence, spans, after):
+            if described or ends_clause(sentence, spans, after) or _affiliation_then_comma(tokens, after):
                 frame = Frame(sentence, i, cue_last, inverted, None, "before")
                 frame.content = content_before(sentence, spans, i - 1)
                 frame.attribution = (tokens[i].start, tokens[inverted[1]].end)
                 frame.via_hint = (tokens[i].start, tail_end(sentence, inverted[1] + 1))
-                return (frame if frame.content and is_content_clause(text, frame.content) else None), appositives
+                # `“If Donald remains Donald, ...,” declared Senator Flake`: a whole quote before the cue is
+                # what was said even when it opens like a subordinate clause.
+                said = frame.content and (after_quote or is_content_clause(text, frame.content))
+                return (frame if said else None), appositives
+    following = tokens[cue_last + 1].lower if cue_last + 1 < len(tokens) else ""
+    if tokens[i].lower.endswith("ed") and following == "to" and lemma in ("liken", "compare"):
+        return None, appositives  # `a six-pointed star likened to the Star of David`: a passive, no speech
     if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say", "assure"):
         return None, appositives  # `He was told that ...`: the subject is the listener
     refused = i > 1 and previous == "to" and tokens[i - 2].lower in _REFUSALS
@@ -404,12 +470,20 @@ def looks_like_verb(tokens: list[Token], i: int) -> bool:
     if token.upos and token.upos not in ("VERB", "AUX"):
         return False
     previous = tokens[i - 1].lower if i > 0 else ""
+    following_word = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    after_article = i > 1 and tokens[i - 2].lower in ("a", "an", "the") and tokens[i - 1].text.isalpha() and tokens[i - 1].text.islower()
+    if after_article and token.lower.endswith("ing") and (following_word in lexicon.ROLE_NOUNS or following_word.removesuffix("s") in lexicon.ROLE_NOUNS):
+        return False  # `a creative writing professor`: a noun modifier
+    if token.lower == "think" and following_word in ("tank", "tanks"):
+        return False  # `a founder of the center-left think tank Third Way, said`
     if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that") and not (i > 0 and is_person(tokens[i - 1])):
         return False  # `the said`, `a statement`, `her claims`; but `Kim An said`
     if token.lower in _NOUN_OR_VERB:
         # `Peskov notes that`, `he claims` are verbs; `tax reports`, `insurance claims` are nouns.
         before = tokens[i - 1] if i > 0 else None
         following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if following in ("'s", "’s") or following in lexicon.ROLE_NOUNS or following.removesuffix("s") in lexicon.ROLE_NOUNS:
+            return False  # `Minnesota state delegate Mary Ross`, `the state's party convention`: a noun
         return before is not None and (
             following == "that"
             or previous in lexicon.SUBJECT_PRONOUNS

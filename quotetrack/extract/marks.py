@@ -45,6 +45,8 @@ def _straight_role(text: str, i: int, width: int = 1) -> str:
     after = text[i + width] if i + width < len(text) else "\n"
     if before.isdigit() and not after.isalnum():
         return "inch"
+    if before == " " and text[max(i - 3, 0) : i - 1] in (",'", ".'", "?'", "!'", ",’", ".’", "?’", "!’") and not after.isalnum():
+        return "close"  # `telling us, 'Wait,' " he said`: a space keeps the two closing marks apart
     if before.isspace() or before in "([{—–-/":
         return "open"
     if after.isspace() or after in ".,;:!?)]}—–-":

@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from .. import lexicon
 from ..nlp.entities import opening_modifier
 from ..resources import word_list
+from . import speaker_words
 from .sentences import Sentence, Token
-from .speaker_words import PUNCT, ROLE_PREPOSITIONS, affiliated_name, is_place, passive_agent, possessive_mark, role_ahead
-
-TokenRange = tuple[int, int]  # first and last token index in a sentence, inclusive
+from .speaker_words import PUNCT, ROLE_PREPOSITIONS, TokenRange, has_name, is_person, passive_agent, possessive_mark, trim_range
 
 # Punctuation a phrase never starts or ends with.
 # Double and single quote marks: a speaker phrase never runs across one.
@@ -120,9 +119,10 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     # noun cue's after a verb (`The committee noted Lee's comments`: the committee's report of them).
     noun_cue = tokens[k].lower in ("'s", "’s") or tokens[cue].lower in _NOUN_CUES
     phrase = noun_phrase_before(sentence, k + 1, subject_of_verb=tokens[cue].lower.endswith("ing") or noun_cue)
+    phrase = subject_before_auxiliary(sentence, phrase) if tokens[cue].lower.endswith("ing") else phrase
     if phrase is None:
         return None
-    if phrase[0] > 1 and tokens[phrase[0] - 1].text == "," and is_place(tokens[phrase[0] : phrase[1] + 1]):
+    if phrase[0] > 1 and tokens[phrase[0] - 1].text == "," and speaker_words.is_place(tokens[phrase[0] : phrase[1] + 1]):
         # `Stacy Baker of Columbia, South Carolina says`: the state ends the person's hometown.
         earlier = noun_phrase_before(sentence, phrase[0] - 1)
         if earlier is not None and any(is_person(token) for token in tokens[earlier[0] : earlier[1] + 1]):
@@ -156,11 +156,22 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
         right = j
     if len(segments) < 2:
         return None
+    # `At Harbor Point, where fees are high, Tom Hale, the club's president, said`: the chain stops at the
+    # scene but still starts there (no content stands before the speaker); a participle's chain is a clause.
+    chain_first = segments[-1][0]
+    cut = None if subject_of_verb else speaker_words.scene_cut(tokens, segments, comma)
+    if cut is not None:
+        segments, right = cut
+        if len(segments) == 1:
+            alone = noun_phrase_before(sentence, right)
+            return LeftSpeaker(alone, chain_first) if alone is not None and alone[0] == segments[0][0] else None
     # `right` is the comma after the farthest segment, so `(R-Ohio)` stays in the phrase.
     head = noun_phrase_before(sentence, right, subject_of_verb)
+    head = subject_before_auxiliary(sentence, head) if subject_of_verb else head
     if head is not None and not segments[-1][0] <= head[0] <= segments[-1][1]:
         return None
     named = [segment for segment in segments if has_name(tokens[segment[0] : segment[1] + 1])]
+    head = speaker_words.name_apposed_to_description(tokens, head, segments) or head  # `One pastor backing Lee, Dan Hale, said`
     if head is None or (named and not has_name(tokens[head[0] : head[1] + 1])):
         # `The minister, Sergei Lavrov, said`; `In a statement, a lawyer, Jane Roe, said`: the name speaks.
         plausible = [seg for seg in named if plausible_speaker(tokens[seg[0] : seg[1] + 1])]
@@ -171,7 +182,7 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
         head = plausible[-1]
     appositives = [Appositive(sentence, head, segment) for segment in segments if segment != head]
     named_head = name_head(sentence, head)
-    return LeftSpeaker(named_head, min(segments[-1][0], head[0]), appositives, head[0] if named_head != head else None)
+    return LeftSpeaker(named_head, min(chain_first, head[0]), appositives, head[0] if named_head != head else None)
 
 
 def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = False) -> TokenRange | None:
@@ -194,20 +205,30 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         # `71-year-old` nor around an aside (`an aggressive - some say unrealistic - pledge`).
         spaced_hyphen = token.text in ("-", "--") and _after_dateline(tokens) == k + 1
         # `Ana Ruiz and Tom Hale wrote`: two people joined by `and` speak together.
-        joins_people = token.lower == "and" and 0 < k < end - 1 and is_person(tokens[k - 1]) and is_person(tokens[k + 1])
+        joins_people = token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))
         if (token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
-            if token.lower in ("who", "which", "whose") and first < end:
-                # `A man who goes by Shorty said`: skip the relative clause, keep the noun.
+            closing = next((j for j in range(end - 1, k, -1) if tokens[j].text in _DASHES), None) if k > 0 and tokens[k - 1].text in _DASHES else None
+            if closing is not None and closing < end - 1 and tokens[closing + 1].text[:1].isupper():
+                return (closing + 1, end - 1)  # `Inside the mosque - which looks like a church - Adel Nefzi said`
+            if closing == end - 1 and k > 1:
+                return noun_phrase_before(sentence, k - 1)  # `The mayor -- whose term ends in May -- told`
+            if token.lower in ("who", "which", "whose") and first < end and not (tokens[first].lower in _DETERMINERS or tokens[first].text[:1].isupper()):
+                # `A man who goes by Shorty said`: skip the relative clause, keep the noun; but in `which the
+                # campaign says includes ...` the relative's subject speaks.
                 return noun_phrase_before(sentence, k) if k > 0 else None
             break
         if lexicon.CUE_FORMS.get(token.lower) in STRONG_CUES and k < end - 1 or token.text in _AUXILIARIES:
             break
-        if first < end and is_clause_verb(tokens, k):
+        adjective = token.lower.endswith("ed") and end - first == 1 and speaker_words.adjective_before_noun(tokens, k)  # `registered voters say`
+        if first < end and is_clause_verb(tokens, k) and not adjective:
             after = tokens[k + 1 : end]
             names = any(
                 t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS or t.lower in lexicon.ROLE_NOUNS or t.lower in lexicon.SUBJECT_PRONOUNS
                 for t in after
             )
+            relative = next((j for j in range(k - 1, max(k - 3, 0), -1) if tokens[j].text not in _AUXILIARIES), 0)
+            if names and not subject_of_verb and tokens[relative].lower == "who":
+                return noun_phrase_before(sentence, relative)  # `A woman who has accused Bill Clinton of rape said`
             if names and not subject_of_verb:
                 break
             return noun_phrase_before(sentence, k) if k > 0 else None
@@ -221,7 +242,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         first += 1  # `Even China said`
     if first >= end:
         return None
-    if end - first > 8 and affiliated_name(tokens, first, end):
+    if end - first > 8 and speaker_words.affiliated_name(tokens, first, end):
         return (first, end - 1)  # `Mara Quill of the Halvorsen Institute for Coastal Security Studies wrote`
     if not plausible_speaker(tokens[first:end]) or end - first > 8:
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
@@ -230,6 +251,16 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
             name -= 1
         return (name, end - 1) if name < end and (tokens[name].ner or "").startswith(("B-", "S-")) else None
     return (first, end - 1)
+
+
+def subject_before_auxiliary(sentence: Sentence, phrase: TokenRange | None) -> TokenRange | None:
+    """`Ruiz is making a pitch to voters saying`, `Ruiz was upfront about X, saying`: a participle's
+    speaker is the subject before the auxiliary, not the predicate after it."""
+    if phrase and phrase[0] > 1 and sentence.tokens[phrase[0] - 1].text == "," and sentence.tokens[phrase[0]].text.endswith("ed") and not passive_agent(sentence.tokens, phrase[0]):
+        return sentence_subject(sentence, phrase[0]) or phrase  # `Lee, who said ..., issued a statement saying`
+    if phrase is None or phrase[0] < 2 or sentence.tokens[phrase[0] - 1].text not in _AUXILIARIES:
+        return phrase
+    return noun_phrase_before(sentence, phrase[0] - 1) or phrase
 
 
 def is_clause_verb(tokens: list[Token], k: int) -> bool:
@@ -286,17 +317,6 @@ def _in_name(token: Token) -> bool:
     return token.text[:1].isupper() or (token.ner or "O") != "O" and token.text not in PUNCT
 
 
-def segment_before(sentence: Sentence, end: int) -> TokenRange | None:
-    """All tokens back from ``end`` to the previous comma, bracket or quote mark: `TASS quoted ...`."""
-    tokens = sentence.tokens
-    k = end - 1
-    while k >= 0 and tokens[k].text not in (",", ";", ":", "(", ")") and tokens[k].text not in lexicon.QUOTE_MARKS:
-        k -= 1
-    if k + 1 > end - 1:
-        return None
-    return (k + 1, end - 1)
-
-
 def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositive | None] | None:
     """The speaker after an inverted cue (`, said Peskov`) and the appositive after it (`, the spokesman`)."""
     tokens = sentence.tokens
@@ -304,6 +324,7 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
         return None
     k = start
     seen_name = False
+    described, complement = tokens[start].lower in ("a", "an", "one", "another"), 0  # `said a person close to the mayor`
     while k < len(tokens):
         token = tokens[k]
         if token.text in PUNCT or token.text in ("(", ")"):
@@ -311,18 +332,23 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
         if seen_name and token.lower in _STOP_AFTER_NAME:
             break
         # `said the questioning will start`: a clause; `said a spokesman for the ministry`: a speaker
-        if k > start and (token.lower == "that" or token.lower == "the" and not (seen_name and tokens[k - 1].lower in ROLE_PREPOSITIONS)) or token.text in _AUXILIARIES:
+        if k > start and (token.lower == "that" or token.lower == "the" and not ((seen_name or described) and tokens[k - 1].lower in ROLE_PREPOSITIONS)) or token.text in _AUXILIARIES:
             return None
         inside_name = is_person(token)  # `said Ursula von der Leyen`: particles inside the name go on
         continues = token.lower in ("'s", "’s", "of", "for", "and") or token.lower == "the" and tokens[k - 1].lower in ("of", "for")
-        if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and not continues and not role_ahead(tokens, k):
+        adjective = token.text.islower() and not speaker_words.names_people(token) and speaker_words.names_people(tokens[k - 1])
+        if described and adjective and not complement and k + 2 < len(tokens) and tokens[k + 1].lower in ROLE_PREPOSITIONS:
+            # `said an engineer familiar with the repairs`: on to the complement's noun, which ends the phrase.
+            complement, seen_name, k = k, False, k + 2
+            continue
+        if seen_name and not inside_name and not token.text[0].isupper() and token.lower not in lexicon.ROLE_NOUNS and not continues and not speaker_words.role_ahead(tokens, k):
             break  # `said Clinton's top foreign policy aide Jake Sullivan`: modifiers before a role go on
-        if token.text[0].isupper() or token.lower in lexicon.ROLE_NOUNS:
+        if token.text[0].isupper() or token.lower in lexicon.ROLE_NOUNS or complement and token.text.isalpha() and token.lower not in _DETERMINERS:
             seen_name = True
         k += 1
         if k - start > 10:
             return None
-    if k == start or not plausible_speaker(tokens[start:k]):
+    if k == start or not plausible_speaker(tokens[start : complement or k]):
         return None
     appositive = None
     if k < len(tokens) - 1 and tokens[k].text == ",":
@@ -373,9 +399,7 @@ def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
     tokens = sentence.tokens
     k = _after_dateline(tokens)
     if k < len(tokens) and (tokens[k].lower in SUBORDINATORS or tokens[k].lower in ADJUNCT_STARTS or _opens_with_participle(tokens, k)):
-        while k < before and tokens[k].text != ",":
-            k += 1
-        k += 1
+        k = speaker_words.past_opening(tokens, k, before)
     first = k
     while k < before:
         if _subject_word(tokens[k]):
@@ -388,7 +412,7 @@ def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
         k += 1
     if k == first or not plausible_speaker(tokens[first:k]):
         return None
-    return name_head(sentence, (first, k - 1))
+    return speaker_words.name_after_partitive(tokens, (first, k - 1), before) or name_head(sentence, (first, k - 1))
 
 
 def _subject_word(token: Token) -> bool:
@@ -431,7 +455,7 @@ def _modifier_word(token: Token) -> bool:
     not a verb (`says`, `frequently mocked`) nor a function word."""
     word = token.lower
     verb_like = word in lexicon.CUE_FORMS or word in _AUXILIARIES or word.endswith(("ly", "ed")) or (word.endswith("s") and not word.endswith("ss"))
-    return token.text.isalpha() and token.text.islower() and word not in _NOT_HEAD_NOUNS and not verb_like
+    return token.text.replace("-", "").isalpha() and token.text.islower() and word not in _NOT_HEAD_NOUNS and not verb_like  # `front-runner`
 
 
 def _words_before_name(tokens: list[Token], k: int, before: int) -> int:
@@ -442,18 +466,6 @@ def _words_before_name(tokens: list[Token], k: int, before: int) -> int:
     if j > k and j < before and ((tokens[j].ner or "").startswith(("B-PERSON", "S-PERSON")) or tokens[j].lower in lexicon.TITLES):
         return j - k
     return 0
-
-
-def has_name(tokens: list[Token]) -> bool:
-    """True if the tokens hold a person's name: a PERSON tag, or two capitalised words that are not titles."""
-    return any(t.ner and t.ner.endswith("PERSON") for t in tokens) or sum(
-        1 for t in tokens if t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS and t.lower not in lexicon.TITLES
-    ) >= 2
-
-
-def is_person(token: Token) -> bool:
-    """True if the token is tagged as part of a person's name."""
-    return (token.ner or "").endswith("PERSON")
 
 
 def plausible_speaker(tokens: list[Token]) -> bool:
@@ -482,12 +494,3 @@ def plausible_speaker(tokens: list[Token]) -> bool:
     if lowered[0] in ("the", "a", "an", "one", "another") and len(words) <= 4 and head.isalpha():
         return True  # `The bank said`, `one slide says`
     return head.endswith(_SPEAKER_ENDINGS)
-
-
-def trim_range(tokens: list[Token], first: int, last: int) -> TokenRange | None:
-    """``(first, last)`` without punctuation at either end; None if nothing is left."""
-    while first <= last and tokens[first].text in PUNCT:
-        first += 1
-    while last >= first and tokens[last].text in PUNCT:
-        last -= 1
-    return (first, last) if first <= last else None

@@ -1,15 +1,45 @@
 """Small token tests for speaker phrases: a role's prepositional complement, a passive agent, a
-name followed by its affiliation (`Ana Ruiz of the Institute for Fiscal Studies`)."""
+name followed by its affiliation (`Ana Ruiz of the Institute for Fiscal Studies`), names and
+places, `and` inside an organisation's name, scene-setting openers and the appositive chains they
+end, and the name apposed to a description (`One pastor supporting Mr. Cruz, Dan Hale, said`)."""
 
 from __future__ import annotations
 
 from .. import lexicon
-from .sentences import Token
+from ..resources import word_list
+from .sentences import Sentence, Token
 
+TokenRange = tuple[int, int]  # first and last token index in a sentence, inclusive
 PUNCT = set(",.;:!?—–-…‘’") | set(lexicon.QUOTE_MARKS) | {"...", "--", "(", ")"}
 # Prepositions that join a role to what it is a role of: `a spokesman for the ministry`.
 ROLE_PREPOSITIONS = frozenset(["for", "of", "to", "at", "in", "with", "from", "on"])
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
+_SCENE_OPENERS = word_list("scene_openers")
+_PEOPLE_ENDINGS = tuple(sorted(word_list("people_endings")))
+_ORGANISATION_ENDINGS = word_list("organisation_endings")
+
+
+def opens_scene(tokens: list[Token], k: int) -> bool:
+    """`At Harbor Point`, `where fees are high`, `after winning the vote`, `Tuesday at the college`: a
+    comma segment at ``k`` that sets the scene. Not `While many voters, like Lee, said` nor `after Ann
+    Lee, the investor, complained`: those clauses hold the subject.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("After winning the vote, after Lee left")[0][0].tokens
+    >>> opens_scene(tokens, 0), opens_scene(tokens, 5)
+    (True, False)
+    """
+    word = tokens[k].lower
+    participle = k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ing")
+    return word in _SCENE_OPENERS or word in ("after", "before", "since", "while", "when") and participle
+
+
+def names_people(token: Token) -> bool:
+    """`source`, `engineer`, `Republican`: a noun for people, that a complement may describe (`a source close to`)."""
+    word = token.lower
+    return token.text.isalpha() and (
+        token.text[0].isupper() or word in lexicon.ROLE_NOUNS or word.removesuffix("s") in lexicon.ROLE_NOUNS or word.endswith(_PEOPLE_ENDINGS)
+    )
 
 
 def role_ahead(tokens: list[Token], k: int) -> bool:
@@ -56,3 +86,147 @@ def is_place(tokens: list[Token]) -> bool:
     """Whether the tokens name a place: `South Carolina`, `Fla.`, a place entity."""
     text = " ".join(token.text for token in tokens)
     return text in lexicon.MULTIWORD_PLACES or text in lexicon.PLACES or all((token.ner or "")[2:] in ("GPE", "LOC") for token in tokens)
+
+
+def adjective_before_noun(tokens: list[Token], k: int) -> bool:
+    """Whether the -ed form at ``k``, before a lowercase noun, is its adjective after a number or a
+    proper adjective (`Democratic registered voters`, `9 in 10 registered voters`), not a verb after
+    its subject (`the committee noted ...`)."""
+    before = tokens[k - 1].text if k > 0 else ""
+    noun = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    proper_adjective = before[:1].isupper() and before.lower().endswith(("ic", "an", "ish", "ese", "ive"))
+    return noun.isalpha() and noun.islower() and (before.isdigit() or proper_adjective)
+
+
+def inside_organisation(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether `and` at ``k`` joins two parts of one organisation's name: `the Organization for Economic
+    Cooperation and Development`, `the Parks and Recreation Department` (the run from ``k`` to ``end``
+    ends in an organisation word), but not `Britain and France`.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The Parks and Recreation Department said, Britain and France said")[0][0].tokens
+    >>> inside_organisation(tokens, 2, 5), inside_organisation(tokens, 8, 10)
+    (True, False)
+    """
+    before, after = tokens[k - 1], tokens[k + 1 : end]
+    if not (before.text[:1].isupper() and after and all(token.text[:1].isupper() and not (token.ner or "").endswith("PERSON") for token in after)):
+        return False
+    left = k - 1
+    while left > 0 and (tokens[left - 1].ner or "O")[2:] == "ORG" and (tokens[left].ner or "")[:2] in ("I-", "E-"):
+        left -= 1
+    named_of = any(token.lower in ("of", "for") for token in tokens[left:k]) and (before.ner or "O")[2:] == "ORG"
+    return named_of or after[-1].lower in _ORGANISATION_ENDINGS
+
+
+def name_apposed_to_description(tokens: list[Token], head: TokenRange | None, segments: list[TokenRange]) -> TokenRange | None:
+    """The name apposed to a description whose own names are only in what modifies it: in `One pastor
+    supporting Mr. Cruz, Dan Hale of Marion, said` `Dan Hale` speaks, not Cruz; None for `The Kremlin
+    spokesman Dmitry Peskov, 56, said` or when no segment opens with a name.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The head of the group backing Gov. Ann Lee, Tom Hale of Leeds, said")[0][0].tokens
+    >>> name_apposed_to_description(tokens, (0, 8), [(10, 13), (0, 8)])
+    (10, 11)
+    """
+    if head is None:
+        return None
+    first, last = head
+    if last <= first + 1 or tokens[first].lower not in ("the", "a", "an", "one") or not tokens[first + 1].text.islower():
+        return None
+    linking = (k for k in range(first + 1, last) if not tokens[k].text.islower() or tokens[k].lower in _LINKS or tokens[k].lower.endswith("ing"))
+    link = next(linking, last)
+    if link == last or not tokens[link].text.islower():
+        return None  # `the economist Jared Bernstein`: the name is the head's own
+    for start, end in segments:
+        run = start
+        while run <= end and tokens[run].text[:1].isupper() and tokens[run].text not in PUNCT:
+            run += 1
+        if (start, end) != head and run - start >= 2 and tokens[start].lower not in lexicon.TITLES:
+            return (start, run - 1)
+    return None
+
+
+_LINKS = frozenset(["of", "for", "to", "at", "with", "from", "by", "about", "behind"])
+
+
+def name_after_partitive(tokens: list[Token], subject: TokenRange, before: int) -> TokenRange | None:
+    """`One of the men, Jessie Elkins, 70, had served ... and said`: the name apposed to a subject that
+    picks one of a group (`One`, `Another`); None when no name follows it between commas.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("One of the men, Tom Hale, 70, had left and said no")[0][0].tokens
+    >>> name_after_partitive(tokens, (0, 0), 11)
+    (5, 6)
+    """
+    first, last = subject
+    if last != first or tokens[first].lower not in ("one", "another") or last + 1 >= before or tokens[last + 1].lower != "of":
+        return None
+    comma = next((j for j in range(last + 2, min(before, last + 8)) if tokens[j].text == ","), None)
+    if comma is None:
+        return None
+    run = comma + 1
+    while run < before and tokens[run].text[:1].isupper() and tokens[run].text not in PUNCT:
+        run += 1
+    return (comma + 1, run - 1) if run - comma > 2 and run < before and tokens[run].text == "," else None
+
+
+def past_opening(tokens: list[Token], k: int, before: int) -> int:
+    """Where the main clause starts after an opening phrase at ``k`` that ends with a comma, a place
+    closing it and an age before the subject included: `At a rally in Dover, Ohio, 62-year-old Ann Lee said`.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("At a rally in Dover, Ohio, 62-year-old Ann Lee said")[0][0].tokens
+    >>> tokens[past_opening(tokens, 0, 12)].text
+    'Ann'
+    """
+    while k < before and tokens[k].text != ",":
+        k += 1
+    place = next((j for j in range(k + 1, min(k + 4, before)) if tokens[j].text == ","), None)
+    if place is not None and is_place(tokens[k + 1 : place]):
+        k = place
+    if [token.lower for token in tokens[k + 2 : k + 4]] == ["-", "year-old"] and tokens[k + 1].text.isdigit():
+        k += 3  # `..., 62-year-old Ann Lee said`: her age is no subject
+    return k + 1
+
+
+def scene_cut(tokens: list[Token], segments: list[TokenRange], comma: int) -> tuple[list[TokenRange], int] | None:
+    """The comma segments before a cue (nearest first, the last ending before ``comma``) up to one that
+    sets the scene, and the comma after the farthest kept; None when none does. `Lee, during a visit to
+    Dover, Ohio, said`: a place ends the adjunct, and nothing is cut."""
+    adjunct = next((n for n, (first, _) in enumerate(segments) if n and opens_scene(tokens, first)), None)
+    if adjunct is None or is_place(tokens[segments[adjunct - 1][0] : segments[adjunct - 1][1] + 1]):
+        return None
+    kept = segments[:adjunct]
+    return kept, next(j for j in range(kept[-1][1] + 1, comma + 1) if tokens[j].text == ",")
+
+
+def trim_range(tokens: list[Token], first: int, last: int) -> TokenRange | None:
+    """``(first, last)`` without punctuation at either end; None if nothing is left."""
+    while first <= last and tokens[first].text in PUNCT:
+        first += 1
+    while last >= first and tokens[last].text in PUNCT:
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def segment_before(sentence: Sentence, end: int) -> TokenRange | None:
+    """All tokens back from ``end`` to the previous comma, bracket or quote mark: `TASS quoted ...`."""
+    tokens = sentence.tokens
+    k = end - 1
+    while k >= 0 and tokens[k].text not in (",", ";", ":", "(", ")") and tokens[k].text not in lexicon.QUOTE_MARKS:
+        k -= 1
+    if k + 1 > end - 1:
+        return None
+    return (k + 1, end - 1)
+
+
+def has_name(tokens: list[Token]) -> bool:
+    """True if the tokens hold a person's name: a PERSON tag, or two capitalised words that are not titles."""
+    return any(t.ner and t.ner.endswith("PERSON") for t in tokens) or sum(
+        1 for t in tokens if t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS and t.lower not in lexicon.TITLES
+    ) >= 2
+
+
+def is_person(token: Token) -> bool:
+    """True if the token is tagged as part of a person's name."""
+    return (token.ner or "").endswith("PERSON")

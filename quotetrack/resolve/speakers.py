@@ -166,7 +166,8 @@ class SpeakerResolver:
             return None
         if head in DOCUMENT_NOUNS and words[-1].islower() and POSSESSIVE.search(words[0]):
             return None  # `Lee's new book says`: a writing, not its author
-        if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or _plural_group(words)):
+        share = any(word in ("percent", "majority") or word.endswith("%") for word in lowered.split()[:5])  # `40 percent of Clinton voters`
+        if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or share or _plural_group(words)):
             return None  # `a Trump supporter`, `one Clinton aide`, `Clinton defenders`: described by whom they serve
         person = self.person_entity_in(mention, position)
         if person and words[-1].islower() and head in lexicon.ROLE_NOUNS - lexicon.INSTITUTION_NOUNS and lowered.startswith("the "):
@@ -180,8 +181,8 @@ class SpeakerResolver:
         role_head = head in lexicon.ROLE_NOUNS or head in lexicon.TITLES or head in lexicon.INSTITUTION_NOUNS
         if len(words) > 1 and words[-1].islower() and not role_head and not outlet:
             return None  # `Consumer groups`, `Foreign policy analysts`: a kind of people, not a name
-        if len(words) == 1 and head in lexicon.ROLE_NOUNS and words[0] not in lexicon.DEMONYMS:
-            return None  # `Police said`: capitalised only because it opens the sentence
+        if len(words) == 1 and (head in lexicon.ROLE_NOUNS or head.removesuffix("s") in DOCUMENT_NOUNS) and words[0] not in lexicon.DEMONYMS:
+            return None  # `Police said`, `Polls show`: capitalised only because it opens the sentence
         if role_head and not NAME_TOKEN.match(words[-1]) or lowered.split()[-1] in lexicon.TITLES:
             return self.resolve_role(mention, position)
         if outlet:
