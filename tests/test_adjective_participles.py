@@ -1,5 +1,5 @@
 """An -ed form between a number or a proper adjective and the subject's last noun is an adjective
-(`Seventy-four percent of Democratic registered voters say`, `Nine in 10 registered voters say`), so
+(`Sixty-one percent of Republican registered voters say`, `Eight in 10 registered voters say`), so
 the whole subject speaks, not its last word; after a subject it stays a verb (`The mayor issued a
 statement saying`)."""
 

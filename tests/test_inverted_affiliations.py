@@ -9,16 +9,16 @@ import pytest
     ("text", "opening", "speaker"),
     [
         pytest.param(
-            "The caucus is close.\n\n“The caucuses are all about beating expectations,” said Gov. Ana Ruiz of Ohio, a Democrat who has not "
-            "endorsed a candidate but has spoken against the harbor plan.\n",
-            "The caucuses",
+            "The caucus is close.\n\n“Primaries reward whoever beats the forecast,” said Gov. Ana Ruiz of Ohio, a Democrat who has stayed "
+            "neutral so far but has criticised the harbor plan.\n",
+            "Primaries reward",
             "Ana Ruiz",
             id="of-state-then-relative",
         ),
         pytest.param(
-            "The rule was announced.\n\n“This is a big deal for working people,” said Tom Hale of the Economic Policy Institute, an early voice "
-            "in urging the ministry to take up the issue.\n",
-            "This is a big deal",
+            "The rule was announced.\n\n“Shift workers have waited years for this,” said Tom Hale of the Labour Research Centre, one of the first "
+            "to press the ministry on the matter.\n",
+            "Shift workers have",
             "Tom Hale",
             id="of-organisation-then-long-appositive",
         ),

@@ -9,7 +9,7 @@ import pytest
     ("text", "opening", "cue", "speaker"),
     [
         pytest.param(
-            "The convention closed.\n\nMinnesota state delegate Mary Ross, clad in a red cape with blinking lights, said the convention could "
+            "The convention closed.\n\nOregon state delegate Mary Ross, wearing a green sash covered in buttons, said the convention could "
             "fail if the party cannot unite.\n",
             "the convention could",
             "said",
@@ -34,8 +34,8 @@ def test_noun_use_is_no_cue(quote_starting, text: str, opening: str, cue: str, s
     "text",
     [
         pytest.param(
-            "The convention closed.\n\nMinnesota state delegate Mary Ross, clad in a red cape with blinking lights that spelled the name of "
-            "her candidate, said the convention could be a “failure” if the party cannot unite.\n",
+            "The convention closed.\n\nOregon state delegate Mary Ross, wearing a green sash covered in buttons that bore the face of "
+            "her candidate, said the gathering might end in “failure” unless the party closes ranks.\n",
             id="state-before-role",
         ),
         "The convention closed.\n\nSaturday at the Vermont Democratic state's party convention Sen. Ann Lee said the governor was a “proven failure” for the towns.\n",
@@ -48,8 +48,8 @@ def test_no_quote_is_framed_by_the_noun(extractor, text: str) -> None:
 
 
 def test_participle_form_inside_a_noun_phrase(quote_starting) -> None:
-    text = "The rally drew a crowd.\n\nSexton, a creative writing professor, said he holds his roots in the valley “very near and dear to my heart.”\n"
-    quote = quote_starting(text, "he holds")
+    text = "The rally drew a crowd.\n\nSexton, a creative writing professor, said he keeps the mill town where he grew up “close to my heart, always.”\n"
+    quote = quote_starting(text, "he keeps")
     assert (quote.cue, quote.speaker) == ("said", "Sexton")
 
 
@@ -62,7 +62,7 @@ def test_participle_with_a_listener_is_still_a_cue(quote_starting) -> None:
 def test_think_tank_is_a_noun(extractor) -> None:
     from quotetrack.records import Article
 
-    text = "Centrists Wary\n\nTom Hale, a founder of the centrist think tank Middle Ground, said Mrs. Ruiz had so far avoided tacking too far left. ''They need to be careful,'' he said.\n"
+    text = "Centrists Wary\n\nTom Hale, a founder of the centrist think tank Middle Ground, said Mrs. Ruiz had kept clear of the party's left wing so far. ''They need to be careful,'' he said.\n"
     assert [(quote.cue, quote.speaker) for quote in extractor.extract(Article(text=text))] == [("said", "Tom Hale"), ("said", "Tom Hale")]
 
 

@@ -1,5 +1,5 @@
-"""In an object relative the relative's own subject speaks: `the donor list, which the campaign says
-includes 2.7 million names`, `the site, which the mayor on Friday declared a monument`; a subject
+"""In an object relative the relative's own subject speaks: `the member roll, which the campaign says
+lists 400,000 names`, `the site, which the mayor on Friday declared a monument`; a subject
 relative still goes back to the noun before it (`A man who goes by Shorty said`)."""
 
 import pytest
@@ -9,8 +9,8 @@ import pytest
     ("text", "opening", "mention"),
     [
         pytest.param(
-            "The list is valuable.\n\nThe party's donor list, which the campaign says includes 2.7 million contributors across the country, is up for grabs.\n",
-            "includes 2.7 million",
+            "The list is valuable.\n\nThe union's member roll, which the campaign says lists 400,000 retired teachers in six provinces, is for sale.\n",
+            "lists 400,000 retired",
             "the campaign",
             id="which-the-campaign-says",
         ),

@@ -1,5 +1,5 @@
-"""`and` inside an organisation's name does not end the speaker phrase: `the Organization for Economic
-Cooperation and Development says`, `a spokesperson for the Parks and Recreation Department said`; two
+"""`and` inside an organisation's name does not end the speaker phrase: `the Organization for Maritime
+Trade and Development says`, `a spokeswoman for the Streets and Sanitation Department said`; two
 places or people joined by `and` are still two (`Britain and France said`)."""
 
 import pytest
@@ -16,8 +16,8 @@ from quotetrack.records import Article
             id="of-name-with-and",
         ),
         pytest.param(
-            "The pool is shut.\n\nA spokesperson for the Parks and Recreation Department said the pool would reopen in June.\n",
-            "A spokesperson for the Parks and Recreation Department",
+            "The pool is shut.\n\nA spokeswoman for the Streets and Sanitation Department said the snow crews would work overnight.\n",
+            "A spokeswoman for the Streets and Sanitation Department",
             id="and-before-department",
         ),
     ],

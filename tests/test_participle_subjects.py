@@ -29,10 +29,10 @@ def test_participle_speaker_is_the_subject_before_the_auxiliary(quote_starting, 
 
 def test_participle_after_a_relative_clause(quote_starting) -> None:
     text = (
-        "The judge ruled on Monday.\n\nMr. Hale, who said last week that the judge was biased against him because of his heritage, "
-        "issued a statement Tuesday saying, “I do not feel that anyone's heritage makes them unfit.”\n"
+        "The judge ruled on Monday.\n\nMr. Hale, who claimed last month that the arbiter was unfair to him over his family's origins, "
+        "issued a statement on Tuesday saying, “No one's ancestry should bar them from the bench.”\n"
     )
-    assert quote_starting(text, "I do not feel").speaker_mention == "Mr. Hale"
+    assert quote_starting(text, "No one's ancestry").speaker_mention == "Mr. Hale"
 
 
 def test_passive_participle_keeps_its_own_speaker(quote_starting) -> None:

@@ -51,8 +51,8 @@ PASSAGES = [
         "Huckabee and Lind kept up their paid speeches this year.\n\n"
         "Former governor Tom Huckabee has kept giving paid speeches, his aides said.\n\n"
         "“It pays the bills,” campaign chair Rita Olsen said.\n\n"
-        "At the time, he told reporters the fees were an important source of income for his family.\n",
-        "the fees were an important source",
+        "Back then, he told reporters the speaking fees were a large share of his household income.\n",
+        "the speaking fees were a large share",
         "Tom Huckabee",
         id="surname-is-no-first-name",
     ),
@@ -66,7 +66,7 @@ PASSAGES = [
     ),
     pytest.param(
         "“Delegates will decide in June,” party chairman Olaf Brandt said.\n\n"
-        "Contacted on Friday, state Sen. Pat Moreno said that she was not in the Trump camp. "
+        "Contacted on Friday, state Sen. Pat Moreno said she backed no candidate so far. "
         "“I am supporting nobody yet,” she said and hung up.\n",
         "I am supporting nobody yet",
         "Pat Moreno",

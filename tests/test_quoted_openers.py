@@ -13,8 +13,8 @@ PASSAGES = [
     pytest.param("“If I were a donor, I would want answers,” said Ana Ruiz, who chairs the finance committee.", "If I were a donor", "Ana Ruiz", id="subordinator"),
     pytest.param("''On a blackboard, the levy works,'' said Tomas Berg of the Baltic Institute.", "On a blackboard", "Tomas Berg", id="two-apostrophe-marks"),
     pytest.param(
-        "''The caucuses are all about beating expectations,'' said Gov. Carl Lind of Iowa, a Republican who has not endorsed a candidate but has spoken against Mr. Hale.",
-        "The caucuses are all about",
+        "''Primaries reward whoever beats the forecast,'' said Gov. Carl Lind of Vermont, a Republican who has stayed neutral so far but has criticised Mr. Hale.",
+        "Primaries reward whoever",
         "Carl Lind",
         id="speaker-from-somewhere-then-apposition",
     ),

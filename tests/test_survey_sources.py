@@ -10,8 +10,8 @@ import pytest
     ("text", "opening", "mention"),
     [
         pytest.param(
-            "Trust is low.\n\nSome 55 percent of voters nationwide said they do not trust the council, according to a Harbor Times poll conducted in May.\n",
-            "they do not trust",
+            "Trust is low.\n\nRoughly 58 percent of residents said they have little faith in the council, according to a Harbor Times poll taken in May.\n",
+            "they have little faith",
             "a Harbor Times poll",
             id="according-to-a-poll",
         ),
@@ -22,14 +22,14 @@ import pytest
             id="in-a-survey",
         ),
         pytest.param(
-            "Trust is low.\n\nA Harbor Times poll in June showed that 72 percent of voters said the council had wasted money on the new bridge.\n",
-            "the council had wasted",
+            "Trust is low.\n\nA Harbor Times poll in June found that 64 percent of residents said the council had overspent on the new bridge.\n",
+            "the council had overspent",
             "A Harbor Times poll",
             id="poll-showed-that",
         ),
         pytest.param(
-            "Trust is low.\n\nPolls show that a large majority of voters believe that the town is going in the wrong direction.\n",
-            "the town is going",
+            "Trust is low.\n\nPolls show that a clear majority of residents believe that the harbour town has lost its way.\n",
+            "the harbour town has lost",
             "Polls",
             id="polls-show",
         ),

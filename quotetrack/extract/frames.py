@@ -305,7 +305,7 @@ def cue_frame(
                 return (frame if said else None), appositives
     following = tokens[cue_last + 1].lower if cue_last + 1 < len(tokens) else ""
     if tokens[i].lower.endswith("ed") and following == "to" and lemma in ("liken", "compare"):
-        return None, appositives  # `a six-pointed star likened to the Star of David`: a passive, no speech
+        return None, appositives  # `a cartoon likened to wartime propaganda`: a passive, no speech
     if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say", "assure"):
         return None, appositives  # `He was told that ...`: the subject is the listener
     refused = i > 1 and previous == "to" and tokens[i - 2].lower in _REFUSALS
@@ -475,7 +475,7 @@ def looks_like_verb(tokens: list[Token], i: int) -> bool:
     if after_article and token.lower.endswith("ing") and (following_word in lexicon.ROLE_NOUNS or following_word.removesuffix("s") in lexicon.ROLE_NOUNS):
         return False  # `a creative writing professor`: a noun modifier
     if token.lower == "think" and following_word in ("tank", "tanks"):
-        return False  # `a founder of the center-left think tank Third Way, said`
+        return False  # `a founder of the free-market think tank North Bridge, said`
     if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that") and not (i > 0 and is_person(tokens[i - 1])):
         return False  # `the said`, `a statement`, `her claims`; but `Kim An said`
     if token.lower in _NOUN_OR_VERB:

@@ -150,7 +150,7 @@ _LINKS = frozenset(["of", "for", "to", "at", "with", "from", "by", "about", "beh
 
 
 def name_after_partitive(tokens: list[Token], subject: TokenRange, before: int) -> TokenRange | None:
-    """`One of the men, Jessie Elkins, 70, had served ... and said`: the name apposed to a subject that
+    """`One of the nurses, Rosa Lind, 58, had worked ... and said`: the name apposed to a subject that
     picks one of a group (`One`, `Another`); None when no name follows it between commas.
 
     >>> from quotetrack.extract.sentences import rule_analysis

@@ -181,7 +181,7 @@ class Salience:
             return other if other not in (None, own[2]) else own[2]
         near = named_in_clause(self, gender, position, index) or self._person_before(gender, position, index, index - 1)
         if near is None and gender != "self" and unnamed_antecedent(self, gender, position, index):
-            return None  # `begging a woman who claimed to be undecided ... she said`: somebody unnamed
+            return None  # `courting a woman who called herself unsure ... she said`: somebody unnamed
         return (
             near
             or self._person_before(gender, position, index, -1)

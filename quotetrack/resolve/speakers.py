@@ -322,7 +322,7 @@ def apposed_to_description(resolver: SpeakerResolver, mention: str, position: in
 
 
 def described_name(resolver: SpeakerResolver, words: list[str], position: int) -> str | None:
-    """`Howard Rubel, a senior analyst at Jefferies, who notes ...`: a description in apposition to
+    """`Mira Holt, a senior analyst at Baxter Securities, who notes ...`: a description in apposition to
     the person named right before it (and closed after it by a comma or `who`) is that person; not
     the subject after a fronted adjunct (`With hosts Joe Day and Ann Lee, the candidate said`)."""
     if len(words) < 2 or words[0].lower() not in ("a", "an", "the") or not resolver.text.endswith(", ", 0, position):
