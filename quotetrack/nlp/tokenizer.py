@@ -96,7 +96,7 @@ def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
         if word[-1] in ".!?…" and _ends_sentence(word):
             # Closing quotes and brackets belong to the sentence they close.
             while i + 1 < count and tokens[i + 1][0] in lexicon.SENTENCE_CLOSERS:
-                if tokens[i + 1][0] in "\"'" and not _is_closing_straight(tokens, i + 1, text):
+                if tokens[i + 1][0] in ("\"", "'", "''") and not _is_closing_straight(tokens, i + 1, text):
                     break
                 i += 1
                 current.append(tokens[i])
