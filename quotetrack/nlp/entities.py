@@ -195,6 +195,10 @@ def _label_run(
         return [(first, last, "ORG")]
     if text in lexicon.MULTIWORD_PLACES or (span[-1] in lexicon.PLACES or span[0] in _PLACE_PREFIXES and len(span) > 1) and not any(word in lexicon.ORG_WORDS for word in span):
         return [(first, last, "GPE")]
+    person_of = _person_of(span)
+    if person_of:
+        # `David Woodard of Clemson University`: a person, then where they are from.
+        return [(first, first + person_of - 1, "PERSON"), (first + person_of + 1, last, "ORG")]
     if any(word in lexicon.ORG_WORDS for word in span) or (len(span) == 1 and span[0].isupper() and len(span[0]) > 1):
         return _split_org_then_person(words, first, last, outlets, known_people)
     if len(span) == 1:
@@ -289,6 +293,24 @@ def _adjective_demonym(word: str) -> bool:
         and word not in lexicon.MALE_NAMES
         and word not in lexicon.FEMALE_NAMES
     )
+
+
+def _person_of(span: list[str]) -> int:
+    """Where `of` cuts a run into a person's name and the organisation they belong to: 2 in
+    `David Woodard of Clemson University`; 0 when the words before `of` are no person's name
+    (`Bank of America`, `Friends of the Earth`, `Lady Justice of the Court`).
+
+    >>> [_person_of(run.split()) for run in ("David Woodard of Clemson University", "Ann Lee of the Refugee Council", "Bank of America", "Frank Zhou Institute of Finance")]
+    [2, 2, 0, 0]
+    """
+    if "of" not in span[2:-1]:
+        return 0
+    cut = span.index("of")
+    name, rest = span[:cut], span[cut + 1 :]
+    is_name = name[0] in lexicon.MALE_NAMES or name[0] in lexicon.FEMALE_NAMES
+    if not 2 <= cut <= 4 or not is_name or any(word in lexicon.ORG_WORDS or word.lower() in lexicon.TITLES for word in name):
+        return 0
+    return cut if any(word in lexicon.ORG_WORDS for word in rest) else 0
 
 
 def _count_particles(span: list[str]) -> int:
