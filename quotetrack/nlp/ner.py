@@ -13,6 +13,7 @@ The rules engine reads the tags directly (:func:`quotetrack.extract.sentences.ru
 from __future__ import annotations
 
 from .. import lexicon
+from ..resources import word_list
 from .entities import find_entities
 
 NER_NAME = "quotetrack_ner"
@@ -28,7 +29,7 @@ def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
         words[last] for words, entities in zip(words_by_sentence, found) for first, last, label in entities
         if label == "PERSON" and last > first
     }
-    places = places_named(words_by_sentence, found)
+    places = places_named(words_by_sentence, found) | institution_openings(words_by_sentence, found)
     tagged = []
     for words, entities in zip(words_by_sentence, found):
         tags = ["O"] * len(words)
@@ -73,6 +74,34 @@ def places_named(words_by_sentence: list[list[str]], found: list[list[tuple[int,
                 continue  # `in Xi Jinping's speech`: a person's, not a place
             places.add(tuple(words[first : last + 1]))
     return places
+
+
+# `Elementary`, `Country`: the kind of school or club between a place's name and `School`, `Club`.
+_INSTITUTION_KINDS = word_list("institution_kinds")
+
+
+def institution_openings(words_by_sentence: list[list[str]], found: list[list[tuple[int, int, str]]]) -> set[tuple[str, ...]]:
+    """The first two or three words of an organisation's name in the article (`Sandy Hook
+    Elementary School`, `Boca West Country Club`) before its first organisation word: said alone
+    (`after Sandy Hook`, `at Boca West`) they name that place, not a person.
+
+    >>> institution_openings([["near", "Sandy", "Hook", "Elementary", "School", "."]], [[(1, 4, "ORG")]])
+    {('Sandy', 'Hook')}
+    >>> institution_openings([["the", "Ann", "Lee", "Foundation", "."]], [[(1, 3, "ORG")]])
+    set()
+    """
+    openings = set()
+    for words, entities in zip(words_by_sentence, found):
+        for first, last, label in entities:
+            span = words[first : last + 1]
+            if label != "ORG":
+                continue
+            kind = next((k for k, word in enumerate(span) if word in lexicon.ORG_WORDS or not word[:1].isupper()), 0)
+            # The name, a word saying what kind of place (`Elementary`, `Country`), then the
+            # organisation word; not `Ann Lee Foundation` (named after her) nor `Ann Lee White House`.
+            if 3 <= kind <= 4 and span[kind] in lexicon.ORG_WORDS and span[kind - 1] in _INSTITUTION_KINDS:
+                openings.add(tuple(span[: kind - 1]))
+    return openings
 
 
 def decode_tags(tags: list[str]) -> list[tuple[int, int, str]]:
