@@ -77,6 +77,8 @@ def _is_title(word: str) -> bool:
     return word.lower() in lexicon.TITLES and word[0].isupper()
 
 
+# Adjectives before a role that open a sentence, capitalised: `Former Obama adviser ...`, `Longtime Cruz aide ...`.
+_OPENING_MODIFIERS = frozenset(["Former", "Then", "Ex", "Longtime", "Veteran", "Retired", "Outgoing"])
 # Words before a title that are not part of the name: "Vice President", "Foreign Minister".
 _TITLE_PREFIXES = word_list("title_prefixes")
 _PLACE_PREFIXES = word_list("place_prefixes")
@@ -157,6 +159,9 @@ def _label_run(
     words: list[str], first: int, last: int, outlets: Outlets, known_people: frozenset[str]
 ) -> list[tuple[int, int, str]]:
     span = words[first : last + 1]
+    if span[0] in _OPENING_MODIFIERS and len(span) > 1 and not _is_title(span[1]) and span[1] not in _TITLE_PREFIXES:
+        # `Former Obama adviser David Axelrod`: the adjective is capitalised only as the sentence's first word.
+        return _label_run(words, first + 1, last, outlets, known_people)
     text = " ".join(span)
     # Titles and role words before a name ("Kremlin spokesman Dmitry Peskov", "Sen. Ted Cruz") are not the name.
     titled = False

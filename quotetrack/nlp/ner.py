@@ -29,12 +29,13 @@ def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
         words[last] for words, entities in zip(words_by_sentence, found) for first, last, label in entities
         if label == "PERSON" and last > first
     }
+    titled = titled_surnames(words_by_sentence, found)
     places = places_named(words_by_sentence, found) | institution_openings(words_by_sentence, found)
     tagged = []
     for words, entities in zip(words_by_sentence, found):
         tags = ["O"] * len(words)
         for first, last, label in entities:
-            if label == "MISC" and first == last and words[first] in known_people:
+            if label == "MISC" and first == last and (words[first] in known_people or words[first] in titled and acts_alone(words, first)):
                 label = "PERSON"
             if label == "PERSON" and tuple(words[first : last + 1]) in places:
                 label = "GPE"
@@ -47,6 +48,38 @@ def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
                 tags[last] = f"E-{label}"
         tagged.append(tags)
     return tagged
+
+
+def titled_surnames(words_by_sentence: list[list[str]], found: list[list[tuple[int, int, str]]]) -> set[str]:
+    """One-word names the article gives after a title (`President Obama`, `Mrs. Merkel`): the
+    surname of someone it never names in full.
+
+    >>> titled_surnames([["President", "Obama", "spoke", "."]], [[(1, 1, "PERSON")]])
+    {'Obama'}
+    """
+    return {
+        words[first] for words, entities in zip(words_by_sentence, found) for first, last, label in entities
+        if label == "PERSON" and first == last and first > 0 and words[first - 1].lower() in lexicon.TITLES
+    }
+
+
+# What may follow a surname standing for its bearer: punctuation, `who`, `and`, a verb.
+_AFTER_PERSON = frozenset([",", ".", ";", ":", ")", "!", "?", "who", "and", "--", "—", "–"]) | lexicon.QUOTE_MARKS
+_AUXILIARIES = word_list("auxiliaries")
+
+
+def acts_alone(words: list[str], k: int) -> bool:
+    """Whether the surname at ``k`` stands for its bearer (`Obama said`, `, Obama told`) rather
+    than modifying a noun after it (`the Obama administration`, `Obama adviser David Axelrod`)
+    or owning one (`Obama's plan`).
+
+    >>> [acts_alone(text.split(), 0) for text in ("Obama said so", "Obama administration officials", "Obama adviser David Axelrod", "Obama 's plan", "Obama , too")]
+    [True, False, False, False, True]
+    """
+    after = words[k + 1] if k + 1 < len(words) else "."
+    if after in _AFTER_PERSON or after.lower() in lexicon.CUE_FORMS or after in _AUXILIARIES:
+        return True
+    return after.islower() and after.endswith("ly") and len(after) > 4  # `Obama quickly said`
 
 
 # Prepositions of place: `in Palo Alto`, `near Tikrit`, `outside Fort Pierce`.
