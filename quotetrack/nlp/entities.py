@@ -220,8 +220,10 @@ def _label_run(
         return [(first, last, "MISC")]  # `Wilayat Twitter`, `Russian Telegram`: a platform's corner, not a person
     if span[-1] in _WEEKDAYS and not _known_name(span, frozenset()):
         return [(first, last, "MISC")]  # `Super Tuesday`, `Black Friday`: a day, not a person
-    if _adjective_demonym(span[-1]) and span[-1] not in known_people and not _known_name(span, frozenset()):
-        return [(first, last, "MISC")]  # `Presumptive Democratic presidential nominee ...`: no name ends in an adjective
+    if _adjective_demonym(span[-1]) and span[-1] not in known_people and not _known_name(span, frozenset()) and not _known_name(span[-2:-1], frozenset()):
+        # `Presumptive Democratic presidential nominee ...`: no name ends in an adjective, but one
+        # right after a first name is a surname (`Billionaire Mark Cuban`).
+        return [(first, last, "MISC")]
     if "of" in span[1:-1] and all(word[0].isupper() for word in span[: span.index("of")]):
         # `Sen. Tom Brandt of Iowa`: the place is not part of the name.
         cut = span.index("of")

@@ -55,7 +55,9 @@ class SpeakerResolver:
         self.memory = People(text)
         self.entities = entities
         # `Trump Tower`, `the Clinton Foundation`: named after a person, but not one.
-        self.venues = {name for _, _, label, name in entities if label == "PERSON" and is_venue(name)}
+        # A demonym alone is a surname once the article gives it after a first name (`Mark Cuban`).
+        surnames = {name.split()[-1] for _, _, label, name in entities if label == "PERSON" and len(name.split()) == 2 and gender_of_first_name(name)}
+        self.venues = {name for _, _, label, name in entities if label == "PERSON" and is_venue(name) and name not in surnames}
         self._person_entities = sorted((start, end, text) for start, end, label, text in entities if label == "PERSON" and text not in self.venues)
         self._person_starts = [start for start, _, _ in self._person_entities]
         self.person_names = {clean_name(text) for _, _, text in self._person_entities}
