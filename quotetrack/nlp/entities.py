@@ -162,6 +162,9 @@ def _label_run(
     if span[0] in _OPENING_MODIFIERS and len(span) > 1 and not _is_title(span[1]) and span[1] not in _TITLE_PREFIXES:
         # `Former Obama adviser David Axelrod`: the adjective is capitalised only as the sentence's first word.
         return _label_run(words, first + 1, last, outlets, known_people)
+    if _opening_noun_before_name(words, first, last):
+        # `Billionaire Mark Cuban said`, `Actress Jamie Lee Curtis`: a noun capitalised as the sentence's first word.
+        return [(first, first, "MISC")] + _label_run(words, first + 1, last, outlets, known_people)
     text = " ".join(span)
     # Titles and role words before a name ("Kremlin spokesman Dmitry Peskov", "Sen. Ted Cruz") are not the name.
     titled = False
@@ -303,6 +306,31 @@ def _adjective_demonym(word: str) -> bool:
         and word.endswith(("ic", "an", "ese", "i"))
         and word not in lexicon.MALE_NAMES
         and word not in lexicon.FEMALE_NAMES
+    )
+
+
+def _opening_noun_before_name(words: list[str], first: int, last: int) -> bool:
+    """A capitalised word opening the sentence before a first name and a surname, itself no name,
+    place, title or organisation word: `Billionaire` in `Billionaire Mark Cuban said`.
+
+    >>> [_opening_noun_before_name(text.split(), 0, 2) for text in ("Billionaire Mark Cuban", "Ben Carson Jr.", "Texas Ann Lee", "J. Gerald Hebert")]
+    [True, False, False, False]
+    """
+    opens = first == 0 or not words[first - 1][:1].isalnum()
+    if not opens or last - first < 2 or not _known_name(words[first + 1 : first + 2], frozenset()):
+        return False
+    word = words[first]
+    return (
+        word.istitle()
+        and word.isalpha()
+        and len(word) > 2  # `J. Gerald Hebert`, `I. Charles McCullough`: an initial
+        and not _known_name([word], frozenset())
+        and word not in lexicon.PLACES
+        and word not in lexicon.DEMONYMS
+        and word not in lexicon.ORG_WORDS
+        and word not in _PARTICLES
+        and word.lower() not in lexicon.TITLES
+        and word not in _TITLE_PREFIXES
     )
 
 
