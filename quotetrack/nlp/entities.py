@@ -203,10 +203,10 @@ def _label_run(
         if person is not None:
             return [(first, first + person - 1, "ORG")] * (person > 0) + [(first + person, last, "PERSON")]
         return [(first, last, "ORG")]
-    place = next((width for width in (3, 2) if len(span) == width + 1 and " ".join(span[:width]) in lexicon.MULTIWORD_PLACES), 0)
-    if place and last + 1 < len(words) and words[last + 1].islower() and words[last + 1] not in _AFTER_NAME:
+    place_width = next((width for width in (3, 2) if len(span) == width + 1 and " ".join(span[:width]) in lexicon.MULTIWORD_PLACES), 0)
+    if place_width and last + 1 < len(words) and words[last + 1].islower() and words[last + 1] not in _AFTER_NAME:
         # `a fellow New Hampshire Sanders veteran`: a place and a surname modifying a noun, no person `New Hampshire Sanders`.
-        return [(first, first + place - 1, "GPE")] + _label_run(words, first + place, last, outlets, known_people)
+        return [(first, first + place_width - 1, "GPE")] + _label_run(words, first + place_width, last, outlets, known_people)
     if text in lexicon.MULTIWORD_PLACES or (span[-1] in lexicon.PLACES or span[0] in _PLACE_PREFIXES and len(span) > 1) and not any(word in lexicon.ORG_WORDS for word in span):
         return [(first, last, "GPE")]
     person_of = _person_of(span)
