@@ -24,6 +24,14 @@ __all__ = ["NER_NAME", "decode_tags", "entity_tags"]
 def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
     """BIOES tags (PERSON, ORG, GPE, MISC) for the words of each sentence of one article."""
     found = [find_entities(words) for words in words_by_sentence]
+    lowercase = {word for words in words_by_sentence for word in words if word.islower()}
+    # The words before each word in the article: `de` and `De` before `Blasio`.
+    openings: dict[str, set[str]] = {}
+    for words in words_by_sentence:
+        for previous, word in zip(["", *words], words):
+            if word[:1].isupper():
+                openings.setdefault(word, set()).add(previous)
+    found = [[trim_opening_word(words, entity, lowercase, openings) for entity in entities] for words, entities in zip(words_by_sentence, found)]
     # A lone surname is a person once the article has named someone by it in full.
     known_people = {
         words[last] for words, entities in zip(words_by_sentence, found) for first, last, label in entities
@@ -48,6 +56,41 @@ def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
                 tags[last] = f"E-{label}"
         tagged.append(tags)
     return tagged
+
+
+# Marks after which a word is capitalised for opening a sentence or quotation, not for being a name.
+_OPENERS = frozenset(["“", "‘", '"', "'", "''", "(", "—", "–", "--", ":"])
+# Lowercase ends of a capitalised compound that describe somebody: `Oscar-winner`, `Korean-born`, `Harvard-educated`.
+_DESCRIBING_ENDS = ("er", "ing", "ed", "born", "based", "led", "run", "era", "backed")
+
+
+def trim_opening_word(
+    words: list[str], entity: tuple[int, int, str], lowercase: set[str], openings: dict[str, set[str]]
+) -> tuple[int, int, str]:
+    """A person's name without the words capitalised only for opening the sentence, which the
+    article writes in lower case elsewhere (`Maybe Trump`, `De Blasio`, `Actress Ana Ruiz` where it
+    also says `maybe`, `de`, `actress`), or describing compounds (`Oscar-winner`, `Korean-born`),
+    when the article writes the surname after some other word too (``openings``: the words before
+    each capitalised word, `Donald` before `Trump`), so that `Win Htein` keeps his name.
+
+    >>> trim_opening_word(["Maybe", "Trump", "said", "so"], (0, 1, "PERSON"), {"maybe", "said"}, {"Trump": {"Donald", "Maybe", "said"}})
+    (1, 1, 'PERSON')
+    >>> trim_opening_word(["Win", "Htein", "said", "so"], (0, 1, "PERSON"), {"win", "said"}, {"Htein": {"Win"}})
+    (0, 1, 'PERSON')
+    """
+    first, last, label = entity
+    if label != "PERSON" or first > 0 and words[first - 1] not in _OPENERS:
+        return entity
+    if not openings.get(words[last], set()) - {words[last - 1]}:
+        return entity  # `Win Htein`, only ever written so, keeps his name
+    while last > first:
+        word = words[first]
+        _, hyphen, tail = word.partition("-")
+        describing = hyphen and tail.islower() and tail.endswith(_DESCRIBING_ENDS) and len(tail) > 3
+        if word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES or not (describing or word.lower() in lowercase):
+            break
+        first += 1
+    return (first, last, label)
 
 
 def titled_surnames(words_by_sentence: list[list[str]], found: list[list[tuple[int, int, str]]]) -> set[str]:
