@@ -17,8 +17,9 @@ from ..resources import word_list
 _CONNECTORS = word_list("name_connectors")
 # Lowercase particles inside a person's name, possibly several in a row: "Ursula von der Leyen".
 _PARTICLES = word_list("name_particles")
-# A word of letters (any script), digits, apostrophes, full stops and hyphens; its case is checked apart.
-_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+# A word of letters (any script, accents decomposed or mis-decoded: `PeÃ±a`), digits, apostrophes,
+# full stops and hyphens; its case is checked apart.
+_WORD = re.compile(r"^[^\W\d_][\w\u0300-\u036f\u0080-\u00bf'’.-]*$")
 # Brand names written in camel case: "eMarketer", "iHeartMedia".
 _CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][\w'’-]+$")
 

@@ -28,7 +28,9 @@ _TOKEN = re.compile(
     | \d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?   # 1,200.5 9:30 1990s 21st
     | n['’]t(?![\w])                         # n't
     | ['’](?:s|re|ve|ll|d|m)(?![\w])         # clitics
-    | \w+(?:[-'’]\w+)*(?:['’](?=s\b))?       # words with inner hyphens/apostrophes
+    | (?:(?:A[\u0302\u0303]|[ÃÂ])[\u0080-\u00bf]|\w[\u0300-\u036f]*)+  # words, accents decomposed (n + ◌̃) or
+      (?:[-'’](?:(?:A[\u0302\u0303]|[ÃÂ])[\u0080-\u00bf]|\w[\u0300-\u036f]*)+)*  # mis-decoded (PeÃ±a), with inner
+      (?:['’](?=s\b))?                                                   # hyphens/apostrophes
     | \.\.\.|…|--|—|–|''                     # ellipses, dashes, two-apostrophe quotes
     | \S                                     # any other single character
     """,
