@@ -366,13 +366,32 @@ def _count_particles(span: list[str]) -> int:
 def _split_org_then_person(
     words: list[str], first: int, last: int, outlets: Outlets, known_people: frozenset[str]
 ) -> list[tuple[int, int, str]]:
-    """'Kremlin spokesman'-style prefixes: "Kremlin Dmitry Peskov" is rare, but "FBI Director James Comey" is common."""
+    """'Kremlin spokesman'-style prefixes: "Kremlin Dmitry Peskov" is rare, but "FBI Director James Comey"
+    is common; so are "RNC Chief of Staff Katie Walsh" and "House Republican Thomas Massie".
+
+    >>> words = "RNC Chief of Staff Katie Walsh".split()
+    >>> _split_org_then_person(words, 0, 5, Outlets.load(), frozenset())
+    [(0, 0, 'ORG'), (4, 5, 'PERSON')]
+    >>> _split_org_then_person("UMWA Director of Government Affairs Phil Smith".split(), 0, 6, Outlets.load(), frozenset())
+    [(0, 0, 'ORG'), (5, 6, 'PERSON')]
+    >>> words = "House Republican Thomas Massie".split()
+    >>> _split_org_then_person(words, 0, 3, Outlets.load(), frozenset())
+    [(0, 0, 'ORG'), (1, 1, 'MISC'), (2, 3, 'PERSON')]
+    """
     span = words[first : last + 1]
     for k in range(1, len(span)):
         if _is_title(span[k]) and k + 1 < len(span):
-            rest = span[k + 1 :]
+            after = k + 1
+            if span[after] == "of" and after + 2 < len(span):
+                # `Chief of Staff Katie Walsh`, `Director of Government Affairs Phil Smith`: the title
+                # goes on to what it is of, up to a first name (or one word when none is known).
+                after = next((j for j in range(after + 2, len(span) - 1) if _known_name([span[j]], frozenset())), after + 2)
+            rest = span[after:]
             if not any(word in lexicon.ORG_WORDS for word in rest):
-                return [(first, first + k - 1, "ORG"), (first + k + 1, last, "PERSON")]
+                return [(first, first + k - 1, "ORG"), (first + after, last, "PERSON")]
+        if span[k] in lexicon.DEMONYMS and 2 <= len(span) - k - 1 <= 3 and _known_name(span[k + 1 :], frozenset()):
+            # `House Republican Thomas Massie`: a member of the party or nation, then the name.
+            return [(first, first + k - 1, "ORG"), (first + k, first + k, "MISC"), (first + k + 1, last, "PERSON")]
     return [(first, last, "ORG")]
 
 
