@@ -34,3 +34,24 @@ def test_age_before_name_after_opening() -> None:
     text = "At a rally in Dover, Ohio, 62-year-old Ann Lee said the plant should stay open."
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Ann Lee"
+
+
+def test_age_speaker_is_the_person_of_that_age() -> None:
+    text = (
+        "Ruth Okafor, 46, was pulled from the river by a passing fisherman on Sunday.\n\n"
+        "“I thought I would not make it,” the 46-year-old told reporters at the hospital."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ruth Okafor"
+
+
+def test_age_before_the_name() -> None:
+    text = "Police arrested 34-year-old Tom Reyes on Friday. “I did nothing wrong,” said the 34-year-old, who lives in Leeds."
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Tom Reyes"
+
+
+def test_age_nobody_was_given_stays_unresolved() -> None:
+    text = "Ruth Okafor, 46, spoke first. “We waited hours,” the 52-year-old said."
+    (quote,) = extract_quotes(text)
+    assert quote.speaker is None
