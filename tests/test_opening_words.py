@@ -27,3 +27,20 @@ def test_particle_opening_a_sentence_resolves_to_the_full_name() -> None:
     )
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Carla de Luca"
+
+
+def test_describing_compound_is_cut_with_what_precedes_it() -> None:
+    found = tags("Veteran Oscar-winner Lund returned .", "Critics praised Greta Lund .")
+    assert found[0][:3] == ["O", "O", "S-PERSON"]
+
+
+def test_hyphenated_names_are_kept() -> None:
+    found = tags("Jean-Pierre Morel spoke .", "Ban Ki-moon spoke .")
+    assert found[0][:2] == ["B-PERSON", "E-PERSON"]
+    assert found[1][:2] == ["B-PERSON", "E-PERSON"]
+
+
+def test_speaker_after_a_describing_compound() -> None:
+    text = "“The race is close,” Ohio-based pollster aide Mark Delaney said.\n\n“It is,” Kenya-born Amina Odhiambo said."
+    speakers = [quote.speaker for quote in extract_quotes(text)]
+    assert speakers[-1] == "Amina Odhiambo"

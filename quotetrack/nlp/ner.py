@@ -69,9 +69,9 @@ def trim_opening_word(
 ) -> tuple[int, int, str]:
     """A person's name without the words capitalised only for opening the sentence, which the
     article writes in lower case elsewhere (`Maybe Trump`, `De Blasio`, `Actress Ana Ruiz` where it
-    also says `maybe`, `de`, `actress`), or describing compounds (`Oscar-winner`, `Korean-born`),
-    when the article writes the surname after some other word too (``openings``: the words before
-    each capitalised word, `Donald` before `Trump`), so that `Win Htein` keeps his name.
+    also says `maybe`, `de`, `actress`), when the article writes the surname after some other word too (``openings``: the words before
+    each capitalised word, `Donald` before `Trump`), so that `Win Htein` keeps his name; and
+    without a describing compound and what stands before it (`Liberal Oscar-winner Sarandon`).
 
     >>> trim_opening_word(["Maybe", "Trump", "said", "so"], (0, 1, "PERSON"), {"maybe", "said"}, {"Trump": {"Donald", "Maybe", "said"}})
     (1, 1, 'PERSON')
@@ -79,18 +79,32 @@ def trim_opening_word(
     (0, 1, 'PERSON')
     """
     first, last, label = entity
-    if label != "PERSON" or first > 0 and words[first - 1] not in _OPENERS:
+    if label != "PERSON":
+        return entity
+    described = next((k for k in range(last - 1, first - 1, -1) if _describing(words[k])), None)
+    if described is not None:
+        return (described + 1, last, label)  # `Liberal Oscar-winner Sarandon`: the name follows the description
+    if first > 0 and words[first - 1] not in _OPENERS:
         return entity
     if not openings.get(words[last], set()) - {words[last - 1]}:
         return entity  # `Win Htein`, only ever written so, keeps his name
     while last > first:
         word = words[first]
-        _, hyphen, tail = word.partition("-")
-        describing = hyphen and tail.islower() and tail.endswith(_DESCRIBING_ENDS) and len(tail) > 3
-        if word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES or not (describing or word.lower() in lowercase):
+        if word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES or word.lower() not in lowercase:
             break
         first += 1
     return (first, last, label)
+
+
+def _describing(word: str) -> bool:
+    """A capitalised compound describing somebody: `Oscar-winner`, `Korean-born`, `Texas-based`;
+    not a hyphenated name (`Jean-Pierre`, `Ban Ki-moon`).
+
+    >>> [_describing(word) for word in ("Oscar-winner", "Korean-born", "Jean-Pierre", "Ki-moon")]
+    [True, True, False, False]
+    """
+    _, hyphen, tail = word.partition("-")
+    return bool(hyphen) and tail.islower() and tail.endswith(_DESCRIBING_ENDS) and len(tail) > 3
 
 
 def titled_surnames(words_by_sentence: list[list[str]], found: list[list[tuple[int, int, str]]]) -> set[str]:
