@@ -181,8 +181,7 @@ class SpeakerResolver:
             return None  # `one delegate from Fiji`, `a senior official`: somebody, not a name
         if head in DOCUMENT_NOUNS and words[-1].islower():
             return None  # `the report said`: a writing, not a person
-        aged = _AGE_NOUN.match(head)
-        if aged and lowered.startswith("the "):
+        if lowered.startswith("the ") and (aged := _AGE_NOUN.match(head)):
             return self.memory.of_age(aged.group(1), position)  # `the 46-year-old`: whoever the article gave as 46
         role_head = head in lexicon.ROLE_NOUNS or head in lexicon.TITLES or head in lexicon.INSTITUTION_NOUNS
         if len(words) > 1 and words[-1].islower() and not role_head and not outlet:
