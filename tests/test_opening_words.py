@@ -44,3 +44,8 @@ def test_speaker_after_a_describing_compound() -> None:
     text = "“The race is close,” Ohio-based pollster aide Mark Delaney said.\n\n“It is,” Kenya-born Amina Odhiambo said."
     speakers = [quote.speaker for quote in extract_quotes(text)]
     assert speakers[-1] == "Amina Odhiambo"
+
+
+def test_given_name_spelt_like_a_word_is_kept() -> None:
+    found = tags("Drew Okafor said the plan was dead .", "The plan drew criticism , Okafor said .")
+    assert found[0][:2] == ["B-PERSON", "E-PERSON"]

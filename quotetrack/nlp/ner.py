@@ -60,6 +60,8 @@ def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
 
 # Marks after which a word is capitalised for opening a sentence or quotation, not for being a name.
 _OPENERS = frozenset(["“", "‘", '"', "'", "''", "(", "—", "–", "--", ":"])
+# `Drew`, `Grant`, `Pat`: given names spelt like English words, never cut as a sentence's opening word.
+_WORD_FIRST_NAMES = word_list("word_first_names")
 # Lowercase ends of a capitalised compound that describe somebody: `Oscar-winner`, `Korean-born`, `Harvard-educated`.
 _DESCRIBING_ENDS = ("er", "ing", "ed", "born", "based", "led", "run", "era", "backed")
 
@@ -90,7 +92,7 @@ def trim_opening_word(
         return entity  # `Win Htein`, only ever written so, keeps his name
     while last > first:
         word = words[first]
-        if word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES or word.lower() not in lowercase:
+        if word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES or word in _WORD_FIRST_NAMES or word.lower() not in lowercase:
             break
         first += 1
     return (first, last, label)
