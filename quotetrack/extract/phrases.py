@@ -491,6 +491,6 @@ def plausible_speaker(tokens: list[Token]) -> bool:
     head = lowered[-1]
     if head in _NOT_AGENT_NOUNS:
         return False  # `later`, `however`: the -er and -or endings below would take them for people
-    if lowered[0] in ("the", "a", "an", "one", "another") and len(words) <= 4 and head.isalpha():
+    if lowered[0] in ("the", "a", "an", "one", "another") and len(words) <= 4 and (head.isalpha() or speaker_words.is_age(head)):
         return True  # `The bank said`, `one slide says`
     return head.endswith(_SPEAKER_ENDINGS)

@@ -184,9 +184,19 @@ def past_opening(tokens: list[Token], k: int, before: int) -> int:
     place = next((j for j in range(k + 1, min(k + 4, before)) if tokens[j].text == ","), None)
     if place is not None and is_place(tokens[k + 1 : place]):
         k = place
-    if [token.lower for token in tokens[k + 2 : k + 4]] == ["-", "year-old"] and tokens[k + 1].text.isdigit():
-        k += 3  # `..., 62-year-old Ann Lee said`: her age is no subject
+    if k + 1 < before and is_age(tokens[k + 1].lower):
+        k += 1  # `..., 62-year-old Ann Lee said`: her age is no subject
     return k + 1
+
+
+def is_age(word: str) -> bool:
+    """`46-year-old`, `3-month-old`: a person's age, which the tokenizer keeps as one word.
+
+    >>> [is_age(word) for word in ("46-year-old", "3-month-old", "10-point", "old")]
+    [True, True, False, False]
+    """
+    number, hyphen, rest = word.partition("-")
+    return bool(hyphen) and number.isdigit() and rest in ("year-old", "month-old", "week-old", "day-old")
 
 
 def scene_cut(tokens: list[Token], segments: list[TokenRange], comma: int) -> tuple[list[TokenRange], int] | None:

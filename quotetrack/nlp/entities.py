@@ -17,8 +17,9 @@ from ..resources import word_list
 _CONNECTORS = word_list("name_connectors")
 # Lowercase particles inside a person's name, possibly several in a row: "Ursula von der Leyen".
 _PARTICLES = word_list("name_particles")
-# A word of letters (any script), digits, apostrophes, full stops and hyphens; its case is checked apart.
-_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+# A word of letters (any script, accents decomposed or mis-decoded: `PeÃ±a`), digits, apostrophes,
+# full stops and hyphens; its case is checked apart.
+_WORD = re.compile(r"^[^\W\d_][\w\u0300-\u036f\u0080-\u00bf'’.-]*$")
 # Brand names written in camel case: "eMarketer", "iHeartMedia".
 _CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][\w'’-]+$")
 
@@ -77,6 +78,10 @@ def _is_title(word: str) -> bool:
     return word.lower() in lexicon.TITLES and word[0].isupper()
 
 
+# Adjectives before a role that open a sentence, capitalised: `Former Obama adviser ...`, `Longtime Cruz aide ...`.
+_OPENING_MODIFIERS = frozenset(["Former", "Then", "Ex", "Longtime", "Veteran", "Retired", "Outgoing"])
+# Lowercase words a person's name may stand before: `New York Knicks owner ... said`, `who`.
+_AFTER_NAME = frozenset(["said", "says", "told", "who", "and", "was", "is", "has", "had", "will", "would"])
 # Words before a title that are not part of the name: "Vice President", "Foreign Minister".
 _TITLE_PREFIXES = word_list("title_prefixes")
 _PLACE_PREFIXES = word_list("place_prefixes")
@@ -157,6 +162,12 @@ def _label_run(
     words: list[str], first: int, last: int, outlets: Outlets, known_people: frozenset[str]
 ) -> list[tuple[int, int, str]]:
     span = words[first : last + 1]
+    if span[0] in _OPENING_MODIFIERS and len(span) > 1 and not _is_title(span[1]) and span[1] not in _TITLE_PREFIXES:
+        # `Former Obama adviser David Axelrod`: the adjective is capitalised only as the sentence's first word.
+        return _label_run(words, first + 1, last, outlets, known_people)
+    if _opening_noun_before_name(words, first, last):
+        # `Billionaire Mark Cuban said`, `Actress Jamie Lee Curtis`: a noun capitalised as the sentence's first word.
+        return [(first, first, "MISC")] + _label_run(words, first + 1, last, outlets, known_people)
     text = " ".join(span)
     # Titles and role words before a name ("Kremlin spokesman Dmitry Peskov", "Sen. Ted Cruz") are not the name.
     titled = False
@@ -193,8 +204,16 @@ def _label_run(
         if person is not None:
             return [(first, first + person - 1, "ORG")] * (person > 0) + [(first + person, last, "PERSON")]
         return [(first, last, "ORG")]
+    place_width = next((width for width in (3, 2) if len(span) == width + 1 and " ".join(span[:width]) in lexicon.MULTIWORD_PLACES), 0)
+    if place_width and last + 1 < len(words) and words[last + 1].islower() and words[last + 1] not in _AFTER_NAME:
+        # `a fellow New Hampshire Sanders veteran`: a place and a surname modifying a noun, no person `New Hampshire Sanders`.
+        return [(first, first + place_width - 1, "GPE")] + _label_run(words, first + place_width, last, outlets, known_people)
     if text in lexicon.MULTIWORD_PLACES or (span[-1] in lexicon.PLACES or span[0] in _PLACE_PREFIXES and len(span) > 1) and not any(word in lexicon.ORG_WORDS for word in span):
         return [(first, last, "GPE")]
+    person_of = _person_of(span)
+    if person_of:
+        # `David Woodard of Clemson University`: a person, then where they are from.
+        return [(first, first + person_of - 1, "PERSON"), (first + person_of + 1, last, "ORG")]
     if any(word in lexicon.ORG_WORDS for word in span) or (len(span) == 1 and span[0].isupper() and len(span[0]) > 1):
         return _split_org_then_person(words, first, last, outlets, known_people)
     if len(span) == 1:
@@ -207,10 +226,14 @@ def _label_run(
         return [(first, first, "MISC"), (first + 1, last, "PERSON")]  # `Democrat Jane Roe`, `Polish Łukasz Kowalski`
     if any(word in lexicon.DEMONYMS or word in lexicon.PLACES for word in span[:-1]) and len(span) == 2:
         return [(first, last, "MISC")]
+    if span[-1] in _PLATFORMS and len(span[-1]) > 2 and not _known_name(span, frozenset()):
+        return [(first, last, "MISC")]  # `Wilayat Twitter`, `Russian Telegram`: a platform's corner, not a person
     if span[-1] in _WEEKDAYS and not _known_name(span, frozenset()):
         return [(first, last, "MISC")]  # `Super Tuesday`, `Black Friday`: a day, not a person
-    if _adjective_demonym(span[-1]) and span[-1] not in known_people and not _known_name(span, frozenset()):
-        return [(first, last, "MISC")]  # `Presumptive Democratic presidential nominee ...`: no name ends in an adjective
+    if _adjective_demonym(span[-1]) and span[-1] not in known_people and not _known_name(span, frozenset()) and not _known_name(span[-2:-1], frozenset()):
+        # `Presumptive Democratic presidential nominee ...`: no name ends in an adjective, but one
+        # right after a first name is a surname (`Billionaire Mark Cuban`).
+        return [(first, last, "MISC")]
     if "of" in span[1:-1] and all(word[0].isupper() for word in span[: span.index("of")]):
         # `Sen. Tom Brandt of Iowa`: the place is not part of the name.
         cut = span.index("of")
@@ -272,6 +295,8 @@ def _last_title_before_name(span: list[str]) -> int | None:
     return None
 
 
+# `Twitter`, `Telegram`: no person's name ends in a platform's, unless it opens with a first name.
+_PLATFORMS = word_list("social_platforms")
 _WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 
 
@@ -291,6 +316,49 @@ def _adjective_demonym(word: str) -> bool:
     )
 
 
+def _opening_noun_before_name(words: list[str], first: int, last: int) -> bool:
+    """A capitalised word opening the sentence before a first name and a surname, itself no name,
+    place, title or organisation word: `Billionaire` in `Billionaire Mark Cuban said`.
+
+    >>> [_opening_noun_before_name(text.split(), 0, 2) for text in ("Billionaire Mark Cuban", "Ben Carson Jr.", "Texas Ann Lee", "J. Gerald Hebert")]
+    [True, False, False, False]
+    """
+    opens = first == 0 or not words[first - 1][:1].isalnum()
+    if not opens or last - first < 2 or not _known_name(words[first + 1 : first + 2], frozenset()):
+        return False
+    word = words[first]
+    return (
+        word.istitle()
+        and word.isalpha()
+        and len(word) > 2  # `J. Gerald Hebert`, `I. Charles McCullough`: an initial
+        and not _known_name([word], frozenset())
+        and word not in lexicon.PLACES
+        and word not in lexicon.DEMONYMS
+        and word not in lexicon.ORG_WORDS
+        and word not in _PARTICLES
+        and word.lower() not in lexicon.TITLES
+        and word not in _TITLE_PREFIXES
+    )
+
+
+def _person_of(span: list[str]) -> int:
+    """Where `of` cuts a run into a person's name and the organisation they belong to: 2 in
+    `David Woodard of Clemson University`; 0 when the words before `of` are no person's name
+    (`Bank of America`, `Friends of the Earth`, `Lady Justice of the Court`).
+
+    >>> [_person_of(run.split()) for run in ("David Woodard of Clemson University", "Ann Lee of the Refugee Council", "Bank of America", "Frank Zhou Institute of Finance")]
+    [2, 2, 0, 0]
+    """
+    if "of" not in span[2:-1]:
+        return 0
+    cut = span.index("of")
+    name, rest = span[:cut], span[cut + 1 :]
+    is_name = name[0] in lexicon.MALE_NAMES or name[0] in lexicon.FEMALE_NAMES
+    if not 2 <= cut <= 4 or not is_name or any(word in lexicon.ORG_WORDS or word.lower() in lexicon.TITLES for word in name):
+        return 0
+    return cut if any(word in lexicon.ORG_WORDS for word in rest) else 0
+
+
 def _count_particles(span: list[str]) -> int:
     return sum(word in _PARTICLES for word in span)
 
@@ -298,13 +366,32 @@ def _count_particles(span: list[str]) -> int:
 def _split_org_then_person(
     words: list[str], first: int, last: int, outlets: Outlets, known_people: frozenset[str]
 ) -> list[tuple[int, int, str]]:
-    """'Kremlin spokesman'-style prefixes: "Kremlin Dmitry Peskov" is rare, but "FBI Director James Comey" is common."""
+    """'Kremlin spokesman'-style prefixes: "Kremlin Dmitry Peskov" is rare, but "FBI Director James Comey"
+    is common; so are "RNC Chief of Staff Katie Walsh" and "House Republican Thomas Massie".
+
+    >>> words = "RNC Chief of Staff Katie Walsh".split()
+    >>> _split_org_then_person(words, 0, 5, Outlets.load(), frozenset())
+    [(0, 0, 'ORG'), (4, 5, 'PERSON')]
+    >>> _split_org_then_person("UMWA Director of Government Affairs Phil Smith".split(), 0, 6, Outlets.load(), frozenset())
+    [(0, 0, 'ORG'), (5, 6, 'PERSON')]
+    >>> words = "House Republican Thomas Massie".split()
+    >>> _split_org_then_person(words, 0, 3, Outlets.load(), frozenset())
+    [(0, 0, 'ORG'), (1, 1, 'MISC'), (2, 3, 'PERSON')]
+    """
     span = words[first : last + 1]
     for k in range(1, len(span)):
         if _is_title(span[k]) and k + 1 < len(span):
-            rest = span[k + 1 :]
+            after = k + 1
+            if span[after] == "of" and after + 2 < len(span):
+                # `Chief of Staff Katie Walsh`, `Director of Government Affairs Phil Smith`: the title
+                # goes on to what it is of, up to a first name (or one word when none is known).
+                after = next((j for j in range(after + 2, len(span) - 1) if _known_name([span[j]], frozenset())), after + 2)
+            rest = span[after:]
             if not any(word in lexicon.ORG_WORDS for word in rest):
-                return [(first, first + k - 1, "ORG"), (first + k + 1, last, "PERSON")]
+                return [(first, first + k - 1, "ORG"), (first + after, last, "PERSON")]
+        if span[k] in lexicon.DEMONYMS and 2 <= len(span) - k - 1 <= 3 and _known_name(span[k + 1 :], frozenset()):
+            # `House Republican Thomas Massie`: a member of the party or nation, then the name.
+            return [(first, first + k - 1, "ORG"), (first + k, first + k, "MISC"), (first + k + 1, last, "PERSON")]
     return [(first, last, "ORG")]
 
 

@@ -13,6 +13,7 @@ The rules engine reads the tags directly (:func:`quotetrack.extract.sentences.ru
 from __future__ import annotations
 
 from .. import lexicon
+from ..resources import word_list
 from .entities import find_entities
 
 NER_NAME = "quotetrack_ner"
@@ -23,17 +24,26 @@ __all__ = ["NER_NAME", "decode_tags", "entity_tags"]
 def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
     """BIOES tags (PERSON, ORG, GPE, MISC) for the words of each sentence of one article."""
     found = [find_entities(words) for words in words_by_sentence]
+    lowercase = {word for words in words_by_sentence for word in words if word.islower()}
+    # The words before each word in the article: `de` and `De` before `Blasio`.
+    openings: dict[str, set[str]] = {}
+    for words in words_by_sentence:
+        for previous, word in zip(["", *words], words):
+            if word[:1].isupper():
+                openings.setdefault(word, set()).add(previous)
+    found = [[trim_opening_word(words, entity, lowercase, openings) for entity in entities] for words, entities in zip(words_by_sentence, found)]
     # A lone surname is a person once the article has named someone by it in full.
     known_people = {
         words[last] for words, entities in zip(words_by_sentence, found) for first, last, label in entities
         if label == "PERSON" and last > first
     }
-    places = places_named(words_by_sentence, found)
+    titled = titled_surnames(words_by_sentence, found)
+    places = places_named(words_by_sentence, found) | institution_openings(words_by_sentence, found)
     tagged = []
     for words, entities in zip(words_by_sentence, found):
         tags = ["O"] * len(words)
         for first, last, label in entities:
-            if label == "MISC" and first == last and words[first] in known_people:
+            if label == "MISC" and first == last and (words[first] in known_people or words[first] in titled and acts_alone(words, first)):
                 label = "PERSON"
             if label == "PERSON" and tuple(words[first : last + 1]) in places:
                 label = "GPE"
@@ -46,6 +56,89 @@ def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
                 tags[last] = f"E-{label}"
         tagged.append(tags)
     return tagged
+
+
+# Marks after which a word is capitalised for opening a sentence or quotation, not for being a name.
+_OPENERS = frozenset(["“", "‘", '"', "'", "''", "(", "—", "–", "--", ":"])
+# `Drew`, `Grant`, `Pat`: given names spelt like English words, never cut as a sentence's opening word.
+_WORD_FIRST_NAMES = word_list("word_first_names")
+# Lowercase ends of a capitalised compound that describe somebody: `Oscar-winner`, `Korean-born`, `Harvard-educated`.
+_DESCRIBING_ENDS = ("er", "ing", "ed", "born", "based", "led", "run", "era", "backed")
+
+
+def trim_opening_word(
+    words: list[str], entity: tuple[int, int, str], lowercase: set[str], openings: dict[str, set[str]]
+) -> tuple[int, int, str]:
+    """A person's name without the words capitalised only for opening the sentence, which the
+    article writes in lower case elsewhere (`Maybe Trump`, `De Blasio`, `Actress Ana Ruiz` where it
+    also says `maybe`, `de`, `actress`), when the article writes the surname after some other word too (``openings``: the words before
+    each capitalised word, `Donald` before `Trump`), so that `Win Htein` keeps his name; and
+    without a describing compound and what stands before it (`Liberal Oscar-winner Sarandon`).
+
+    >>> trim_opening_word(["Maybe", "Trump", "said", "so"], (0, 1, "PERSON"), {"maybe", "said"}, {"Trump": {"Donald", "Maybe", "said"}})
+    (1, 1, 'PERSON')
+    >>> trim_opening_word(["Win", "Htein", "said", "so"], (0, 1, "PERSON"), {"win", "said"}, {"Htein": {"Win"}})
+    (0, 1, 'PERSON')
+    """
+    first, last, label = entity
+    if label != "PERSON":
+        return entity
+    described = next((k for k in range(last - 1, first - 1, -1) if _describing(words[k])), None)
+    if described is not None:
+        return (described + 1, last, label)  # `Liberal Oscar-winner Sarandon`: the name follows the description
+    if first > 0 and words[first - 1] not in _OPENERS:
+        return entity
+    if not openings.get(words[last], set()) - {words[last - 1]}:
+        return entity  # `Win Htein`, only ever written so, keeps his name
+    while last > first:
+        word = words[first]
+        if word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES or word in _WORD_FIRST_NAMES or word.lower() not in lowercase:
+            break
+        first += 1
+    return (first, last, label)
+
+
+def _describing(word: str) -> bool:
+    """A capitalised compound describing somebody: `Oscar-winner`, `Korean-born`, `Texas-based`;
+    not a hyphenated name (`Jean-Pierre`, `Ban Ki-moon`).
+
+    >>> [_describing(word) for word in ("Oscar-winner", "Korean-born", "Jean-Pierre", "Ki-moon")]
+    [True, True, False, False]
+    """
+    _, hyphen, tail = word.partition("-")
+    return bool(hyphen) and tail.islower() and tail.endswith(_DESCRIBING_ENDS) and len(tail) > 3
+
+
+def titled_surnames(words_by_sentence: list[list[str]], found: list[list[tuple[int, int, str]]]) -> set[str]:
+    """One-word names the article gives after a title (`President Obama`, `Mrs. Merkel`): the
+    surname of someone it never names in full.
+
+    >>> titled_surnames([["President", "Obama", "spoke", "."]], [[(1, 1, "PERSON")]])
+    {'Obama'}
+    """
+    return {
+        words[first] for words, entities in zip(words_by_sentence, found) for first, last, label in entities
+        if label == "PERSON" and first == last and first > 0 and words[first - 1].lower() in lexicon.TITLES
+    }
+
+
+# What may follow a surname standing for its bearer: punctuation, `who`, `and`, a verb.
+_AFTER_PERSON = frozenset([",", ".", ";", ":", ")", "!", "?", "who", "and", "--", "—", "–"]) | lexicon.QUOTE_MARKS
+_AUXILIARIES = word_list("auxiliaries")
+
+
+def acts_alone(words: list[str], k: int) -> bool:
+    """Whether the surname at ``k`` stands for its bearer (`Obama said`, `, Obama told`) rather
+    than modifying a noun after it (`the Obama administration`, `Obama adviser David Axelrod`)
+    or owning one (`Obama's plan`).
+
+    >>> [acts_alone(text.split(), 0) for text in ("Obama said so", "Obama administration officials", "Obama adviser David Axelrod", "Obama 's plan", "Obama , too")]
+    [True, False, False, False, True]
+    """
+    after = words[k + 1] if k + 1 < len(words) else "."
+    if after in _AFTER_PERSON or after.lower() in lexicon.CUE_FORMS or after in _AUXILIARIES:
+        return True
+    return after.islower() and after.endswith("ly") and len(after) > 4  # `Obama quickly said`
 
 
 # Prepositions of place: `in Palo Alto`, `near Tikrit`, `outside Fort Pierce`.
@@ -73,6 +166,34 @@ def places_named(words_by_sentence: list[list[str]], found: list[list[tuple[int,
                 continue  # `in Xi Jinping's speech`: a person's, not a place
             places.add(tuple(words[first : last + 1]))
     return places
+
+
+# `Elementary`, `Country`: the kind of school or club between a place's name and `School`, `Club`.
+_INSTITUTION_KINDS = word_list("institution_kinds")
+
+
+def institution_openings(words_by_sentence: list[list[str]], found: list[list[tuple[int, int, str]]]) -> set[tuple[str, ...]]:
+    """The first two or three words of an organisation's name in the article (`Sandy Hook
+    Elementary School`, `Boca West Country Club`) before its first organisation word: said alone
+    (`after Sandy Hook`, `at Boca West`) they name that place, not a person.
+
+    >>> institution_openings([["near", "Sandy", "Hook", "Elementary", "School", "."]], [[(1, 4, "ORG")]])
+    {('Sandy', 'Hook')}
+    >>> institution_openings([["the", "Ann", "Lee", "Foundation", "."]], [[(1, 3, "ORG")]])
+    set()
+    """
+    openings = set()
+    for words, entities in zip(words_by_sentence, found):
+        for first, last, label in entities:
+            span = words[first : last + 1]
+            if label != "ORG":
+                continue
+            kind = next((k for k, word in enumerate(span) if word in lexicon.ORG_WORDS or not word[:1].isupper()), 0)
+            # The name, a word saying what kind of place (`Elementary`, `Country`), then the
+            # organisation word; not `Ann Lee Foundation` (named after her) nor `Ann Lee White House`.
+            if 3 <= kind <= 4 and span[kind] in lexicon.ORG_WORDS and span[kind - 1] in _INSTITUTION_KINDS:
+                openings.add(tuple(span[: kind - 1]))
+    return openings
 
 
 def decode_tags(tags: list[str]) -> list[tuple[int, int, str]]:

@@ -24,10 +24,13 @@ _TOKEN = re.compile(
     r"""
     [A-Z]-(?:[A-Za-z]{1,4}\.)+              # party-state tags: R-S.C. D-Mass.
     | (?:[A-Za-z]\.){2,}(?![A-Za-z])        # U.S. a.m. D.C.
+    | \d+-(?:year|month|week|day)-old(?![\w-])  # 46-year-old: one word, as stanza reads it
     | \d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?   # 1,200.5 9:30 1990s 21st
     | n['’]t(?![\w])                         # n't
     | ['’](?:s|re|ve|ll|d|m)(?![\w])         # clitics
-    | \w+(?:[-'’]\w+)*(?:['’](?=s\b))?       # words with inner hyphens/apostrophes
+    | (?:(?:A[\u0302\u0303]|[ÃÂ])[\u0080-\u00bf]|\w[\u0300-\u036f]*)+  # words, accents decomposed (n + ◌̃) or
+      (?:[-'’](?:(?:A[\u0302\u0303]|[ÃÂ])[\u0080-\u00bf]|\w[\u0300-\u036f]*)+)*  # mis-decoded (PeÃ±a), with inner
+      (?:['’](?=s\b))?                                                   # hyphens/apostrophes
     | \.\.\.|…|--|—|–|''                     # ellipses, dashes, two-apostrophe quotes
     | \S                                     # any other single character
     """,
@@ -95,7 +98,7 @@ def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
         if word[-1] in ".!?…" and _ends_sentence(word):
             # Closing quotes and brackets belong to the sentence they close.
             while i + 1 < count and tokens[i + 1][0] in lexicon.SENTENCE_CLOSERS:
-                if tokens[i + 1][0] in "\"'" and not _is_closing_straight(tokens, i + 1, text):
+                if tokens[i + 1][0] in ("\"", "'", "''") and not _is_closing_straight(tokens, i + 1, text):
                     break
                 i += 1
                 current.append(tokens[i])

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from .. import lexicon
 
 POSSESSIVE = re.compile(r"['’]s?$")
+# A person's age given with the name: `Ann Lee, 46,` or `46-year-old Ann Lee`.
+_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
+_AGED = re.compile(rf"(?P<name>{_NAME}),\s+(?P<age>\d{{1,3}}),|\b(?P<age_before>\d{{1,3}})-year-old\s+(?P<name_after>{_NAME})")
 
 
 @dataclass
@@ -71,6 +74,19 @@ class People:
             if gender:
                 person.gender = gender
         add_roles(person, words)
+
+    def of_age(self, age: str, position: int) -> str | None:
+        """The person the article last gave as ``age`` years old before ``position`` (`Ann Lee, 46,`
+        or `46-year-old Ann Lee`), by fullest name; None when nobody was.
+
+        >>> People("Ann Lee, 46, was hurt. The 46-year-old said so.").of_age("46", 28)
+        'Ann Lee'
+        """
+        found = None
+        for match in _AGED.finditer(self.text, 0, position):
+            if age in (match.group("age"), match.group("age_before")):
+                found = match.group("name") or match.group("name_after")
+        return (self.fullest(found) or found) if found else None
 
     def fullest(self, name: str, gender: str | None = None) -> str | None:
         """The fullest known name that ``name`` is part of ("Peskov" -> "Dmitry Peskov"); of that

@@ -31,6 +31,7 @@ _APPOSED_NAME = re.compile(
 )
 _SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}(?=,)")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
+_AGE_NOUN = re.compile(r"^(\d{1,3})-year-old$")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
 _DETERMINERS = ("the", "his", "her", "their", "its")
 # A writing and its author: `a new survey from Northgate Energy Research`.
@@ -55,7 +56,9 @@ class SpeakerResolver:
         self.memory = People(text)
         self.entities = entities
         # `Trump Tower`, `the Clinton Foundation`: named after a person, but not one.
-        self.venues = {name for _, _, label, name in entities if label == "PERSON" and is_venue(name)}
+        # A demonym alone is a surname once the article gives it after a first name (`Mark Cuban`).
+        surnames = {name.split()[-1] for _, _, label, name in entities if label == "PERSON" and len(name.split()) == 2 and gender_of_first_name(name)}
+        self.venues = {name for _, _, label, name in entities if label == "PERSON" and is_venue(name) and name not in surnames}
         self._person_entities = sorted((start, end, text) for start, end, label, text in entities if label == "PERSON" and text not in self.venues)
         self._person_starts = [start for start, _, _ in self._person_entities]
         self.person_names = {clean_name(text) for _, _, text in self._person_entities}
@@ -178,6 +181,8 @@ class SpeakerResolver:
             return None  # `one delegate from Fiji`, `a senior official`: somebody, not a name
         if head in DOCUMENT_NOUNS and words[-1].islower():
             return None  # `the report said`: a writing, not a person
+        if lowered.startswith("the ") and (aged := _AGE_NOUN.match(head)):
+            return self.memory.of_age(aged.group(1), position)  # `the 46-year-old`: whoever the article gave as 46
         role_head = head in lexicon.ROLE_NOUNS or head in lexicon.TITLES or head in lexicon.INSTITUTION_NOUNS
         if len(words) > 1 and words[-1].islower() and not role_head and not outlet:
             return None  # `Consumer groups`, `Foreign policy analysts`: a kind of people, not a name

@@ -1,0 +1,28 @@
+"""Names written with decomposed accents (`n` + combining tilde) or mis-decoded UTF-8 (`PeÃ±a`,
+common in scraped copy) stay one word, so the name and its quote are not cut apart."""
+
+from quotetrack import extract_quotes
+from quotetrack.nlp.tokenizer import tokenize_text
+
+
+def words(text: str) -> list[str]:
+    return [token for sentence in tokenize_text(text) for token, _, _ in sentence]
+
+
+def test_combining_accent_stays_in_the_word() -> None:
+    assert words("Ana Nun\u0303ez spoke.")[:2] == ["Ana", "Nun\u0303ez"]
+
+
+def test_mis_decoded_letter_stays_in_the_word() -> None:
+    assert words("Gov. Luis OrdÃ³Ã±ez spoke.")[:3] == ["Gov.", "Luis", "OrdÃ³Ã±ez"]
+    assert words("Gov. Luis OrdA\u0303\u00b3ez spoke.")[2] == "OrdA\u0303\u00b3ez"
+
+
+def test_speaker_keeps_the_full_name() -> None:
+    text = "Foreign Minister Inés IbÃ¡Ã±ez met her counterpart on Monday. “We disagree on tariffs,” IbÃ¡Ã±ez said."
+    quote = extract_quotes(text)[-1]
+    assert quote.speaker == "Inés IbÃ¡Ã±ez"
+
+
+def test_symbols_after_words_still_split() -> None:
+    assert words("He said «no».") == ["He", "said", "«", "no", "»", "."]
