@@ -25,11 +25,14 @@ def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
     """BIOES tags (PERSON, ORG, GPE, MISC) for the words of each sentence of one article."""
     found = [find_entities(words) for words in words_by_sentence]
     lowercase = {word for words in words_by_sentence for word in words if word.islower()}
-    # The words before each word in the article: `de` and `De` before `Blasio`.
+    # The words before each capitalised last word of a person's name in the article: `de` and `De`
+    # before `Blasio` (only those are looked up, by trim_opening_word).
+    surnames = {words[last] for words, entities in zip(words_by_sentence, found) for _, last, label in entities
+                if label == "PERSON" and words[last][:1].isupper()}
     openings: dict[str, set[str]] = {}
     for words in words_by_sentence:
         for previous, word in zip(["", *words], words):
-            if word[:1].isupper():
+            if word in surnames:
                 openings.setdefault(word, set()).add(previous)
     found = [[trim_opening_word(words, entity, lowercase, openings) for entity in entities] for words, entities in zip(words_by_sentence, found)]
     # A lone surname is a person once the article has named someone by it in full.
