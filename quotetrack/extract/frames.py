@@ -292,7 +292,7 @@ def cue_frame(
             # `,” said Sen. Jim Whelan who represents ...`: a relative clause describes a quoted or named speaker.
             after = inverted[1] + 1
             described = after < len(tokens) and tokens[after].lower in ("who", "whose") and (
-                closes_quote_with_punctuation(spans, tokens, i - 1) or any(token.text[:1].isupper() for token in tokens[inverted[0] : after])
+                after_quote or any(token.text[:1].isupper() for token in tokens[inverted[0] : after])
             )
             if described or ends_clause(sentence, spans, after) or _affiliation_then_comma(tokens, after):
                 frame = Frame(sentence, i, cue_last, inverted, None, "before")
