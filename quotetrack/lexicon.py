@@ -74,3 +74,14 @@ PLACES = word_list("places")
 MULTIWORD_PLACES = word_list("multiword_places")
 FEMALE_NAMES = word_list("female_names")
 MALE_NAMES = word_list("male_names")
+# `is`, `was`, `did`, `will`: auxiliary verbs, which a subject or a name may stand before.
+AUXILIARIES = word_list("auxiliaries")
+
+
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a given name on the male or female list.
+
+    >>> is_first_name("Ana"), is_first_name("Kremlin")
+    (True, False)
+    """
+    return word in MALE_NAMES or word in FEMALE_NAMES

@@ -33,7 +33,6 @@ ADJUNCT_STARTS = word_list("adjunct_starts")
 SUBORDINATORS = word_list("subordinators")
 NOT_SPEAKER_STARTS = word_list("not_speaker_starts")
 
-_AUXILIARIES = word_list("auxiliaries")
 _LEADING_ADVERBS = word_list("leading_adverbs")
 _LISTENERS = word_list("listeners")
 _LISTENER_NAME_WORDS = word_list("listener_name_words")
@@ -217,7 +216,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
                 # campaign says includes ...` the relative's subject speaks.
                 return noun_phrase_before(sentence, k) if k > 0 else None
             break
-        if lexicon.CUE_FORMS.get(token.lower) in STRONG_CUES and k < end - 1 or token.text in _AUXILIARIES:
+        if lexicon.CUE_FORMS.get(token.lower) in STRONG_CUES and k < end - 1 or token.text in lexicon.AUXILIARIES:
             break
         adjective = token.lower.endswith("ed") and end - first == 1 and speaker_words.adjective_before_noun(tokens, k)  # `registered voters say`
         if first < end and is_clause_verb(tokens, k) and not adjective:
@@ -226,7 +225,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
                 t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS or t.lower in lexicon.ROLE_NOUNS or t.lower in lexicon.SUBJECT_PRONOUNS
                 for t in after
             )
-            relative = next((j for j in range(k - 1, max(k - 3, 0), -1) if tokens[j].text not in _AUXILIARIES), 0)
+            relative = next((j for j in range(k - 1, max(k - 3, 0), -1) if tokens[j].text not in lexicon.AUXILIARIES), 0)
             if names and not subject_of_verb and tokens[relative].lower == "who":
                 return noun_phrase_before(sentence, relative)  # `A woman who has accused Bill Clinton of rape said`
             if names and not subject_of_verb:
@@ -258,7 +257,7 @@ def subject_before_auxiliary(sentence: Sentence, phrase: TokenRange | None) -> T
     speaker is the subject before the auxiliary, not the predicate after it."""
     if phrase and phrase[0] > 1 and sentence.tokens[phrase[0] - 1].text == "," and sentence.tokens[phrase[0]].text.endswith("ed") and not passive_agent(sentence.tokens, phrase[0]):
         return sentence_subject(sentence, phrase[0]) or phrase  # `Lee, who said ..., issued a statement saying`
-    if phrase is None or phrase[0] < 2 or sentence.tokens[phrase[0] - 1].text not in _AUXILIARIES:
+    if phrase is None or phrase[0] < 2 or sentence.tokens[phrase[0] - 1].text not in lexicon.AUXILIARIES:
         return phrase
     return noun_phrase_before(sentence, phrase[0] - 1) or phrase
 
@@ -332,7 +331,7 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
         if seen_name and token.lower in _STOP_AFTER_NAME:
             break
         # `said the questioning will start`: a clause; `said a spokesman for the ministry`: a speaker
-        if k > start and (token.lower == "that" or token.lower == "the" and not ((seen_name or described) and tokens[k - 1].lower in ROLE_PREPOSITIONS)) or token.text in _AUXILIARIES:
+        if k > start and (token.lower == "that" or token.lower == "the" and not ((seen_name or described) and tokens[k - 1].lower in ROLE_PREPOSITIONS)) or token.text in lexicon.AUXILIARIES:
             return None
         inside_name = is_person(token)  # `said Ursula von der Leyen`: particles inside the name go on
         continues = token.lower in ("'s", "’s", "of", "for", "and") or token.lower == "the" and tokens[k - 1].lower in ("of", "for")
@@ -454,7 +453,7 @@ def _modifier_word(token: Token) -> bool:
     """A lowercase word that may stand between an adjective and a name (`presidential candidate`),
     not a verb (`says`, `frequently mocked`) nor a function word."""
     word = token.lower
-    verb_like = word in lexicon.CUE_FORMS or word in _AUXILIARIES or word.endswith(("ly", "ed")) or (word.endswith("s") and not word.endswith("ss"))
+    verb_like = word in lexicon.CUE_FORMS or word in lexicon.AUXILIARIES or word.endswith(("ly", "ed")) or (word.endswith("s") and not word.endswith("ss"))
     return token.text.replace("-", "").isalpha() and token.text.islower() and word not in _NOT_HEAD_NOUNS and not verb_like  # `front-runner`
 
 

@@ -47,7 +47,7 @@ def is_name_word(word: str) -> bool:
 def opening_modifier(word: str) -> bool:
     """`Understated`, `Appearing`, `Usually` opening a sentence: an adjective or adverb, not a first name."""
     lower = word.lower()
-    if word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES:
+    if lexicon.is_first_name(word):
         return False
     return (lower.endswith("ing") and len(lower) > 5) or (lower.endswith("ly") and len(lower) > 4) or (lower.endswith("ed") and len(lower) > 6)
 
@@ -195,7 +195,7 @@ def _label_run(
         is_org = any(word in lexicon.ORG_WORDS for word in prefix) or outlets.canonical(" ".join(prefix))
         label = "ORG" if is_org else "GPE" if place else "MISC"
         return [(first, first + title - 1, label), (first + title + 1, last, "PERSON")]
-    first_name = span[0] in lexicon.MALE_NAMES or span[0] in lexicon.FEMALE_NAMES
+    first_name = lexicon.is_first_name(span[0])
     if outlets.canonical(text) and (text in outlets._exact or (len(span) > 1 and not first_name)):
         # `Tim Fox` is a person whose surname is an outlet's short name; `Fox News` is the outlet.
         before = words[first - 1].lower() if first > 0 else ""
@@ -219,7 +219,7 @@ def _label_run(
     if len(span) == 1:
         if text in lexicon.DEMONYMS:
             return [(first, last, "MISC")]
-        if text in known_people or text in lexicon.MALE_NAMES or text in lexicon.FEMALE_NAMES:
+        if text in known_people or lexicon.is_first_name(text):
             return [(first, last, "PERSON")]
         return [(first, last, "MISC")]
     if span[0] in lexicon.DEMONYMS and len(span) >= 3 and all(_is_capitalised(word) for word in span[1:]):
@@ -275,7 +275,7 @@ def _person_around_outlet(span: list[str], outlets: Outlets, described: bool) ->
     if any(word in _OUTLET_NAME_WORDS or word in lexicon.PLACES or word in lexicon.DEMONYMS or word in lexicon.ORG_WORDS
            or word.lower() in lexicon.TITLES or word.isupper() or not _is_capitalised(word) for word in others):  # fmt: skip
         return None
-    if after and not described and (len(after) == 1 or after[0] not in lexicon.MALE_NAMES | lexicon.FEMALE_NAMES):
+    if after and not described and (len(after) == 1 or not lexicon.is_first_name(after[0])):
         return None  # `Bloomberg Politics`, `Politico New York`: the outlet's section or edition
     if after and len(after) >= 2:
         return len(span) - len(after)  # `Politico Sarah Osei`: the outlet, then its journalist
@@ -311,8 +311,7 @@ def _adjective_demonym(word: str) -> bool:
     return (
         word in lexicon.DEMONYMS
         and word.endswith(("ic", "an", "ese", "i"))
-        and word not in lexicon.MALE_NAMES
-        and word not in lexicon.FEMALE_NAMES
+        and not lexicon.is_first_name(word)
     )
 
 
@@ -353,8 +352,7 @@ def _person_of(span: list[str]) -> int:
         return 0
     cut = span.index("of")
     name, rest = span[:cut], span[cut + 1 :]
-    is_name = name[0] in lexicon.MALE_NAMES or name[0] in lexicon.FEMALE_NAMES
-    if not 2 <= cut <= 4 or not is_name or any(word in lexicon.ORG_WORDS or word.lower() in lexicon.TITLES for word in name):
+    if not 2 <= cut <= 4 or not lexicon.is_first_name(name[0]) or any(word in lexicon.ORG_WORDS or word.lower() in lexicon.TITLES for word in name):
         return 0
     return cut if any(word in lexicon.ORG_WORDS for word in rest) else 0
 
@@ -396,4 +394,4 @@ def _split_org_then_person(
 
 
 def _known_name(words: list[str], known_people: frozenset[str]) -> bool:
-    return words[0] in lexicon.MALE_NAMES or words[0] in lexicon.FEMALE_NAMES or words[-1] in known_people
+    return lexicon.is_first_name(words[0]) or words[-1] in known_people

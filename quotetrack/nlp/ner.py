@@ -95,7 +95,7 @@ def trim_opening_word(
         return entity  # `Win Htein`, only ever written so, keeps his name
     while last > first:
         word = words[first]
-        if word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES or word in _WORD_FIRST_NAMES or word.lower() not in lowercase:
+        if lexicon.is_first_name(word) or word in _WORD_FIRST_NAMES or word.lower() not in lowercase:
             break
         first += 1
     return (first, last, label)
@@ -127,7 +127,6 @@ def titled_surnames(words_by_sentence: list[list[str]], found: list[list[tuple[i
 
 # What may follow a surname standing for its bearer: punctuation, `who`, `and`, a verb.
 _AFTER_PERSON = frozenset([",", ".", ";", ":", ")", "!", "?", "who", "and", "--", "—", "–"]) | lexicon.QUOTE_MARKS
-_AUXILIARIES = word_list("auxiliaries")
 
 
 def acts_alone(words: list[str], k: int) -> bool:
@@ -139,7 +138,7 @@ def acts_alone(words: list[str], k: int) -> bool:
     [True, False, False, False, True]
     """
     after = words[k + 1] if k + 1 < len(words) else "."
-    if after in _AFTER_PERSON or after.lower() in lexicon.CUE_FORMS or after in _AUXILIARIES:
+    if after in _AFTER_PERSON or after.lower() in lexicon.CUE_FORMS or after in lexicon.AUXILIARIES:
         return True
     return after.islower() and after.endswith("ly") and len(after) > 4  # `Obama quickly said`
 
@@ -163,7 +162,7 @@ def places_named(words_by_sentence: list[list[str]], found: list[list[tuple[int,
         for first, last, label in entities:
             if label != "PERSON" or last == first or first == 0 or words[first - 1] not in _LOCATIVES:
                 continue
-            if words[first] in lexicon.MALE_NAMES or words[first] in lexicon.FEMALE_NAMES:
+            if lexicon.is_first_name(words[first]):
                 continue
             if last + 1 < len(words) and words[last + 1] in ("'s", "’s"):
                 continue  # `in Xi Jinping's speech`: a person's, not a place

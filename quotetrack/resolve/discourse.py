@@ -31,7 +31,6 @@ ADJUNCT_OPENERS = word_list("adjunct_openers")
 NOUN_PHRASE_MODIFIERS = word_list("noun_phrase_modifiers")
 DOCUMENT_NOUNS = word_list("document_nouns")
 SENTENCE_ADVERBS = word_list("sentence_adverbs")
-_AUXILIARIES = word_list("auxiliaries")  # `The senator did give Lee credit`: a verb, no role word before a name
 
 _CONJUNCTIONS = frozenset(["and", "but", "yet", "so", "still", "also", "then", "now", "or", "nor"])
 _DASHES = frozenset(("—", "–", "-", "--"))
@@ -197,7 +196,8 @@ def _first_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dic
 def _premodifier_noun(word: str) -> bool:
     """A lowercase word that may be a role noun before a name (`great` in `Tennis great Ann Lee`),
     never the name's own first word."""
-    return word.isalpha() and word.islower() and not word.endswith(("ed", "s")) and word not in lexicon.CUE_FORMS and word not in _AUXILIARIES
+    # Not an auxiliary: `The senator did give Lee credit` has a verb, no role word, before the name.
+    return word.isalpha() and word.islower() and not word.endswith(("ed", "s")) and word not in lexicon.CUE_FORMS and word not in lexicon.AUXILIARIES
 
 
 def _after_dateline(tokens: Sequence[TokenLike]) -> int:
@@ -396,7 +396,7 @@ def _word_before_first_name(words: list[str]) -> bool:
     (True, False)
     """
     first, second = words[0], words[1]
-    if second not in lexicon.MALE_NAMES and second not in lexicon.FEMALE_NAMES or first in lexicon.MALE_NAMES or first in lexicon.FEMALE_NAMES:
+    if not lexicon.is_first_name(second) or lexicon.is_first_name(first):
         return False
     lower = first.lower()
     return (

@@ -38,13 +38,13 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
         if name_words and " ".join([*name_words, bare]) in lexicon.MULTIWORD_PLACES:
             return None  # `the New Mexico Republican`
         if name_words and bare in lexicon.PLACES and is_name_word(bare):
-            if is_first_name(name_words[0]):
+            if lexicon.is_first_name(name_words[0]):
                 name_words.append(bare)  # `Jim Jordan`, `Paris Hilton`... a surname that is a place
                 continue
             if index == len(words) - 1:
                 return None  # `Global Affairs Canada`, `Statistics Canada`: a body named for its country
         # `Will Hardy`: a first name spelt like a function word, when a name follows.
-        first_name = not name_words and is_first_name(bare) and index + 1 < len(words) and is_name_word(words[index + 1])
+        first_name = not name_words and lexicon.is_first_name(bare) and index + 1 < len(words) and is_name_word(words[index + 1])
         if (
             is_name_word(bare)
             and (bare not in lexicon.CAPITALISED_FUNCTION_WORDS or first_name)
@@ -63,8 +63,6 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
     return " ".join(name_words)
 
 
-def is_first_name(word: str) -> bool:
-    return word in lexicon.MALE_NAMES or word in lexicon.FEMALE_NAMES
 
 
 def org_in(mention: str, outlets: Outlets) -> str | None:

@@ -390,7 +390,6 @@ def named_in_sentence(salience: Salience, index: int, gender: str) -> list[tuple
     ]
 
 
-_AUXILIARIES = word_list("auxiliaries")
 # A name, an optional apposition between commas, an optional adverb, and the next word.
 _NAME_THEN_WORD = re.compile(
     r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)(?:,[^,.;:“”\"()]{1,80},)?\s+(?:(?:also|then|later|soon|never|still|\w+ly)\s+)?(?P<word>[a-z]+)\b"
@@ -413,7 +412,7 @@ def opens_clause(text: str, at: int, end: int | None = None) -> bool:
     if following is None or following.group("name")[-2:] in ("'s", "’s") or following.group("name")[-1] in "'’":
         return False
     word = following.group("word")
-    return word in _AUXILIARIES or word in lexicon.CUE_FORMS or len(word) > 4 and word.endswith("ed")
+    return word in lexicon.AUXILIARIES or word in lexicon.CUE_FORMS or len(word) > 4 and word.endswith("ed")
 
 
 def _modifies_noun(text: str, at: int) -> bool:
