@@ -43,6 +43,29 @@ def sentence_of() -> Callable[[str], Sentence]:
     return build
 
 
+@pytest.fixture(scope="session")
+def words_of() -> Callable[[str], list[str]]:
+    """``words_of(text)``: the text of every token the rule tokenizer makes of ``text``, in order."""
+    from quotetrack.nlp.tokenizer import tokenize_text
+
+    def words(text: str) -> list[str]:
+        return [token for sentence in tokenize_text(text) for token, _, _ in sentence]
+
+    return words
+
+
+@pytest.fixture(scope="session")
+def tags_of() -> Callable[..., list[list[str]]]:
+    """``tags_of(*sentences)``: the pattern NER's BIOES tags of one article's sentences, each given
+    as words separated by spaces (`"Ann Lee spoke ."`)."""
+    from quotetrack.nlp.ner import entity_tags
+
+    def tags(*sentences: str) -> list[list[str]]:
+        return entity_tags([sentence.split() for sentence in sentences])
+
+    return tags
+
+
 # Written at ingest time: the only columns two ingests of the same corpus may differ in.
 TIME_DEPENDENT = {("articles", "ingested_at"), ("_sqlite_migrations", "applied_at")}
 

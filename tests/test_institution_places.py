@@ -3,15 +3,10 @@
 pronoun to."""
 
 from quotetrack import extract_quotes
-from quotetrack.nlp.ner import entity_tags
 
 
-def tags(*sentences: str) -> list[list[str]]:
-    return entity_tags([sentence.split() for sentence in sentences])
-
-
-def test_place_named_by_its_school() -> None:
-    found = tags("A gunman entered Maple Ridge Elementary School on Friday .", "After Maple Ridge , the town changed .")
+def test_place_named_by_its_school(tags_of) -> None:
+    found = tags_of("A gunman entered Maple Ridge Elementary School on Friday .", "After Maple Ridge , the town changed .")
     assert found[1][1:3] == ["B-GPE", "E-GPE"]
 
 
@@ -24,6 +19,6 @@ def test_pronoun_skips_the_place() -> None:
     assert quote.speaker == "Tom Reyes"
 
 
-def test_foundation_named_after_a_person_keeps_the_person() -> None:
-    found = tags("The Ann Lee Foundation gave money .", "Ann Lee said so .")
+def test_foundation_named_after_a_person_keeps_the_person(tags_of) -> None:
+    found = tags_of("The Ann Lee Foundation gave money .", "Ann Lee said so .")
     assert found[1][:2] == ["B-PERSON", "E-PERSON"]

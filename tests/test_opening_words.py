@@ -3,20 +3,15 @@ article writes `maybe`, `de` elsewhere) are cut from a person's name when the ar
 the surname after another word; a name only ever written one way (`Win Htein`) is kept."""
 
 from quotetrack import extract_quotes
-from quotetrack.nlp.ner import entity_tags
 
 
-def tags(*sentences: str) -> list[list[str]]:
-    return entity_tags([sentence.split() for sentence in sentences])
-
-
-def test_opening_adverb_is_cut() -> None:
-    found = tags("Senator Grace Okafor spoke .", "Maybe Okafor will run .", "It may be that maybe it rains .")
+def test_opening_adverb_is_cut(tags_of) -> None:
+    found = tags_of("Senator Grace Okafor spoke .", "Maybe Okafor will run .", "It may be that maybe it rains .")
     assert found[1][:2] == ["O", "S-PERSON"]
 
 
-def test_name_only_written_one_way_is_kept() -> None:
-    found = tags("Win Htein spoke on Tuesday .", "The party may win .")
+def test_name_only_written_one_way_is_kept(tags_of) -> None:
+    found = tags_of("Win Htein spoke on Tuesday .", "The party may win .")
     assert found[0][:2] == ["B-PERSON", "E-PERSON"]
 
 
@@ -29,13 +24,13 @@ def test_particle_opening_a_sentence_resolves_to_the_full_name() -> None:
     assert quote.speaker == "Carla de Luca"
 
 
-def test_describing_compound_is_cut_with_what_precedes_it() -> None:
-    found = tags("Veteran Oscar-winner Lund returned .", "Critics praised Greta Lund .")
+def test_describing_compound_is_cut_with_what_precedes_it(tags_of) -> None:
+    found = tags_of("Veteran Oscar-winner Lund returned .", "Critics praised Greta Lund .")
     assert found[0][:3] == ["O", "O", "S-PERSON"]
 
 
-def test_hyphenated_names_are_kept() -> None:
-    found = tags("Jean-Pierre Morel spoke .", "Ban Ki-moon spoke .")
+def test_hyphenated_names_are_kept(tags_of) -> None:
+    found = tags_of("Jean-Pierre Morel spoke .", "Ban Ki-moon spoke .")
     assert found[0][:2] == ["B-PERSON", "E-PERSON"]
     assert found[1][:2] == ["B-PERSON", "E-PERSON"]
 
@@ -46,6 +41,6 @@ def test_speaker_after_a_describing_compound() -> None:
     assert speakers[-1] == "Amina Odhiambo"
 
 
-def test_given_name_spelt_like_a_word_is_kept() -> None:
-    found = tags("Drew Okafor said the plan was dead .", "The plan drew criticism , Okafor said .")
+def test_given_name_spelt_like_a_word_is_kept(tags_of) -> None:
+    found = tags_of("Drew Okafor said the plan was dead .", "The plan drew criticism , Okafor said .")
     assert found[0][:2] == ["B-PERSON", "E-PERSON"]
