@@ -2,8 +2,9 @@
 
 >>> from sqlite_utils import Database
 >>> db = Database(memory=True)
->>> [migration.name for migration in MIGRATIONS.pending(db)]
-['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design', 'deferred_search_index']
+>>> [migration.name for migration in MIGRATIONS.pending(db)]  # doctest: +NORMALIZE_WHITESPACE
+['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design', 'deferred_search_index',
+ 'staged_statement_bands']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -165,6 +166,14 @@ def deferred_search_index(db: Database) -> None:
     from .search_index import defer_search_index
 
     defer_search_index(db)
+
+
+@MIGRATIONS()
+def staged_statement_bands(db: Database) -> None:
+    """New LSH keys go to a small table merged into the big one in bulk (``quotetrack.provenance.lsh``)."""
+    from .provenance.lsh import create_band_tables
+
+    create_band_tables(db)
 
 
 def schema_complete(db: Database) -> bool:

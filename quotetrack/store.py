@@ -38,6 +38,7 @@ from sqlite_utils import Database
 from .entity_rows import EntityRows
 from .errors import StoreError
 from .provenance.cluster import forget_article, insert_grouped_quotes, refresh_statements, update_article_statements
+from .provenance.lsh import merge_recent_bands
 from .published import sort_date
 from .query import query_quotes
 from .records import EXTRACTOR_VERSION, Article, Quote, stable_id
@@ -336,6 +337,8 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
             previous = {row["statement_id"] for row in stored_quotes.values() if row.get("statement_id")}
             update_article_statements(db, article.id, previous)
     sync_search_index(db)
+    if _grouped(db):
+        merge_recent_bands(db)
     return Ingest.NEW if stored is None else Ingest.UPDATED
 
 

@@ -8,7 +8,10 @@ from datasette.app import Datasette
 from sqlite_utils import Database
 from typer.testing import CliRunner
 
+from quotetrack.bench.speed import load_articles
 from quotetrack.cli import app
+from quotetrack.ingestion import shared_extractor
+from quotetrack.provenance import lsh
 from quotetrack.provenance.cluster import cluster_all
 from quotetrack.provenance.similarity import compare, same_statement
 from quotetrack.provenance.tracing import trace
@@ -116,7 +119,7 @@ def test_replacing_and_deleting_articles_update_statements(db):
     for url in ("https://portwire.example/1", "https://baydaily.example/3", "https://tidewater.example/4", "https://undated.example/5"):
         delete_article(db, Article(text="", url=url).id)
     assert statements(db) == []
-    assert db.execute("select count(*) from statement_bands").fetchone()[0] == 0
+    assert db.execute("select (select count(*) from statement_bands) + (select count(*) from statement_bands_recent)").fetchone()[0] == 0
 
 
 def test_different_statements_by_one_speaker_stay_apart():
@@ -153,6 +156,7 @@ def test_statements_for_databases_without_them():
         add(db, *appearance)
     db.execute("delete from statements")
     db.execute("delete from statement_bands")
+    db.execute("delete from statement_bands_recent")
     db.execute("update quotes set statement_id = null, variant = null")
     assert cluster_all(db) == 2
     (statement,) = statements(db)
@@ -278,8 +282,6 @@ def test_quotes_grouped_as_they_are_stored_give_the_statements_of_grouping_them_
     """A new article's quotes are put in their statements as they are inserted; storing them first and
     grouping them afterwards (what re-ingesting a changed article does) must give the same rows."""
     from quotetrack import store
-    from quotetrack.bench.speed import load_articles
-    from quotetrack.ingestion import shared_extractor
     from quotetrack.provenance.cluster import update_article_statements
 
     def two_quotes(db):
@@ -301,7 +303,7 @@ def test_quotes_grouped_as_they_are_stored_give_the_statements_of_grouping_them_
         for article, quotes in samples:
             ingest_article(db, article, quotes)
         return {table: sorted(map(repr, db.execute(f"select * from {table}").fetchall()))
-                for table in ("quotes", "statements", "statement_bands", "speakers", "outlets", "quote_facets")}
+                for table in ("quotes", "statements", "statement_bands", "statement_bands_recent", "speakers", "outlets", "quote_facets")}
 
     grouped_as_stored = build()
 
@@ -313,3 +315,41 @@ def test_quotes_grouped_as_they_are_stored_give_the_statements_of_grouping_them_
     monkeypatch.setattr(store, "insert_grouped_quotes", store_then_group)
     assert grouped_as_stored == build()
     assert len(grouped_as_stored["statements"]) < len(grouped_as_stored["quotes"])
+
+
+@pytest.fixture(scope="module")
+def extracted_samples():
+    extractor = shared_extractor("rules")
+    return [(article, extractor.extract(article)) for article in load_articles(SAMPLES)]
+
+
+def grouped_samples(extracted_samples) -> Database:
+    db = open_database(":memory:")
+    for appearance in APPEARANCES:
+        add(db, *appearance)
+    for article, quotes in extracted_samples:
+        ingest_article(db, article, quotes)
+    return db
+
+
+def band_keys_stored(db) -> tuple[int, int]:
+    return db.execute("select (select count(*) from statement_bands_recent), (select count(*) from statement_bands)").fetchone()
+
+
+GROUPING = "select q.id, s.canonical_text, q.variant from quotes q left join statements s on s.id = q.statement_id order by q.id"
+
+
+@pytest.mark.parametrize("merged_at", [1, 60, 10**9])
+def test_moving_recent_band_keys_into_the_big_table_groups_the_same(monkeypatch, extracted_samples, merged_at):
+    """However often the recent LSH keys are moved into the big table, the same quotes form the same statements."""
+    monkeypatch.setattr(lsh, "RECENT_KEYS_MERGED", 10**9)
+    expected = grouped_samples(extracted_samples).execute(GROUPING).fetchall()
+    monkeypatch.setattr(lsh, "RECENT_KEYS_MERGED", merged_at)
+    db = grouped_samples(extracted_samples)
+    recent, merged = band_keys_stored(db)
+    assert recent < merged_at and (merged > 0) == (merged_at < 10**9)
+    assert db.execute(GROUPING).fetchall() == expected
+    assert len({text for _, text, _ in expected if text}) > 50
+    for (article_id,) in db.execute("select id from articles").fetchall():
+        delete_article(db, article_id)
+    assert band_keys_stored(db) == (0, 0)

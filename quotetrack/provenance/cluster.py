@@ -29,7 +29,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .lsh import add_bands, band_keys, candidates
+from .lsh import add_bands, band_keys, candidates, remove_bands
 from .similarity import DIFFERENT_SPEAKER, MIN_WORDS, UNCHANGED, compare, may_be_same
 from .words import words
 
@@ -289,7 +289,7 @@ def _refresh(db: Database, statement_id: int, added: list[str] | None = None) ->
     """Bring the statement up to date; ``added``: the quotes it gained since its summary was written, if that is all."""
     earliest = list(_rows(db, _APPEARANCE.format(condition=""), {"id": statement_id, "limit": _EARLIEST}))
     if not earliest:
-        db.execute("delete from statement_bands where statement_id = ?", [statement_id])
+        remove_bands(db, statement_id)
         db.table("statements").delete(statement_id)
         return
     first = _first(db, statement_id, earliest, "dated")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from .lsh import create_band_tables
+
 __all__ = ["QUOTE_COLUMNS", "STATEMENT_COLUMNS", "create_statement_tables"]
 
 STATEMENT_COLUMNS: dict[str, type] = {
@@ -85,11 +87,7 @@ def create_statement_tables(db: Database) -> None:
             " insert into statements_fts (statements_fts, rowid, canonical_text) values ('delete', old.rowid, old.canonical_text);"
             " insert into statements_fts (rowid, canonical_text) values (new.rowid, new.canonical_text); end"
         )
-    db.execute(
-        "create table if not exists statement_bands (band integer not null, statement_id integer not null,"
-        " primary key (band, statement_id)) without rowid"
-    )
-    db.execute("create index if not exists statement_bands_statement on statement_bands (statement_id)")
+    create_band_tables(db)
     quotes = db.table("quotes")
     if "statement_id" not in quotes.columns_dict:
         # ALTER TABLE keeps the quotes' FTS triggers; a rebuild (sqlite-utils transform) would not.
