@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..resources import word_list
+from .coreference import opens_clause, surname_person, surname_subject
 from .discourse import clean_name
 
 if TYPE_CHECKING:
@@ -78,6 +79,8 @@ class Salience:
                 return subject.position, "org", resolver.outlets.canonical(name) or name
             if subject.label == "PERSON" and name not in resolver.venues:
                 return subject.position, "person", resolver.person_for(clean_name(name), subject.position).name
+            if subject.label == "MISC" and surname_subject(resolver, name, subject.position):
+                return subject.position, "surname", name  # `Carson defied ...`: a person, made one only if a pronoun means them
             return subject.position, "other", name
         if subject.kind == "names":
             names = [resolver.fullest(clean_name(name)) or name for name in subject.names]
@@ -174,6 +177,8 @@ class Salience:
         # `Mr. Trump fits that bill, he added` after Gidley spoke: Trump is talked about, when
         # somebody else was just speaking or the subject; else he tells of himself.
         talked_about = own is not None and inside_content(self, own, position) and not introduced(self, own)
+        if own is not None and own[0] < position and own[1] == "surname" and not talked_about:
+            own = (own[0], "person", surname_person(resolver, own[2] or "", own[0], gender))
         if own is not None and own[0] < position and own[1] == "person" and self._agrees(own[2], gender):
             if not talked_about:
                 return own[2]
@@ -203,7 +208,7 @@ class Salience:
         ]
         for k in range(index - 1, max(-1, stop - 1, index - 1 - _PERSON_REACH), -1):
             referent = referents[k]
-            if referent is not None and referent[1] in ("person", "role"):
+            if referent is not None and referent[1] in ("person", "role", "surname"):
                 events.append((k, 1, *referent))
             elif referent is not None and referent[1] in ("other", "document"):
                 owner = possessor(self, k)
@@ -216,6 +221,8 @@ class Salience:
         for _, _, at, kind, name in events:
             if kind == "role":
                 name = resolver.resolve_role(name, at) if name else None
+            elif kind == "surname":
+                name = surname_person(resolver, name or "", at, gender)
             if self._agrees(name, gender):
                 return name
         return None
@@ -304,7 +311,7 @@ def subject_after(referents: list, index: int, at: int) -> bool:
     in a fronted clause (`When Maddow pointed out that ..., Clinton seized on it`), the subject is
     who the sentence is about."""
     referent = referents[index] if 0 <= index < len(referents) else None
-    return referent is not None and referent[1] in ("person", "role") and referent[0] > at
+    return referent is not None and referent[1] in ("person", "role", "surname") and referent[0] > at
 
 
 def quotation_start(referents: list, index: int) -> int:
@@ -322,10 +329,13 @@ def group_before(salience: Salience, gender: str, position: int, first: int, sto
     sentences from ``first`` back to ``stop``, within reach of ``position``."""
     resolver = salience.resolver
     referents = salience.referents()
+    # `Twitter said ... It added`: a speaker taken for a person only because it spoke counts too.
     events: list[tuple[int, str, str | None]] = [
         (at, kind, name)
         for at, name, kind in resolver.said[-_PERSON_REACH:]
-        if kind != "person" and at < position and resolver.discourse.sentence_at(at) >= stop
+        if (kind != "person" or gender == "neuter" and nameless_thing(resolver, name) and resolver.discourse.sentence_at(at) >= first - 2)
+        and at < position
+        and resolver.discourse.sentence_at(at) >= stop
     ]
     for k in range(first, max(-1, stop - 1, first - 1 - _PERSON_REACH), -1):
         referent = referents[k]
@@ -388,31 +398,6 @@ def named_in_sentence(salience: Salience, index: int, gender: str) -> list[tuple
         for at in person.mentions
         if start <= at < first_pronoun and not resolver.in_quote(at) and opens_clause(resolver.text, at, end)
     ]
-
-
-# A name, an optional apposition between commas, an optional adverb, and the next word.
-_NAME_THEN_WORD = re.compile(
-    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)(?:,[^,.;:“”\"()]{1,80},)?\s+(?:(?:also|then|later|soon|never|still|\w+ly)\s+)?(?P<word>[a-z]+)\b"
-)
-
-
-def opens_clause(text: str, at: int, end: int | None = None) -> bool:
-    """Whether the name at ``at`` is the subject of a clause: a verb follows it, maybe after an
-    apposition or an adverb (`Ana Ruiz, the mayor, called`, `Ruiz also railed`), not a noun or a
-    preposition (`speeches for Ruiz with`, `Ruiz aides`, `Ruiz, who ...`, `Ruiz's continued`); the verb
-    before ``end``, the end of the name's sentence.
-
-    >>> text = "when Ana Ruiz, the mayor, called. Then Tom Hill also railed. Aides to Ana Ruiz left. Ana Ruiz, who won."
-    >>> [opens_clause(text, text.index(name)) for name in ("Ana Ruiz,", "Tom Hill", "Ana Ruiz left", "Ana Ruiz, who")]
-    [True, True, False, False]
-    >>> opens_clause("Ana Ruiz's continued appeal", 0)
-    False
-    """
-    following = _NAME_THEN_WORD.match(text, at, len(text) if end is None else end)
-    if following is None or following.group("name")[-2:] in ("'s", "’s") or following.group("name")[-1] in "'’":
-        return False
-    word = following.group("word")
-    return word in lexicon.AUXILIARIES or word in lexicon.CUE_FORMS or len(word) > 4 and word.endswith("ed")
 
 
 def _modifies_noun(text: str, at: int) -> bool:
