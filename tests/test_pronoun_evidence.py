@@ -1,7 +1,8 @@
 """Who `he`, `she` and `it` mean when the surface says more than salience: a lone surname opening a
 sentence that the entity tagger left unlabelled (`Halvorsen also addressed ...`), whose view a
 fronted `To ...,` gives, a subject after `even` or named between dashes after a role, a name between a subject and a pronoun that keeps
-the pronoun's gender from the subject, and a platform that spoke before `It added`."""
+the pronoun's gender from the subject, a platform that spoke before `It added`, who a pronoun
+tells (`he told Berglund` is not Berglund), and a person named before a present-tense verb."""
 
 import pytest
 
@@ -63,6 +64,23 @@ PASSAGES = [
         "it had hired more reviewers",
         "Zorvak",
         id="it-after-a-company-taken-for-a-person",
+    ),
+    pytest.param(
+        "Radio host Nils Berglund interviewed Governor Paul Lindqvist at the fair on Saturday.\n\n"
+        "Berglund asked Lindqvist how long the bridge would take.\n\n"
+        "“Four years, maybe five, if the money comes,” he told Berglund.\n",
+        "Four years, maybe five",
+        "Paul Lindqvist",
+        id="the-listener-of-a-pronoun-is-not-its-speaker",
+    ),
+    pytest.param(
+        "“We were promised the plant would stay,” said welder Carla Moen, 58.\n\n"
+        "Back in the capital, another vote on the plant is the last thing state Representative "
+        "Liv Aasen, a Labour member, wants to see. Her district includes the plant, and such jobs "
+        "pay better than most, she said.\n",
+        "Her district includes the plant",
+        "Liv Aasen",
+        id="person-named-before-a-present-tense-verb-after-an-apposition",
     ),
 ]
 

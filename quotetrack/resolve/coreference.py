@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from .speakers import SpeakerResolver
 
 _SOCIAL_PLATFORMS = word_list("social_platforms")
+# Words ending in -s after an apposition that are no verb: `Ana Ruiz, the mayor, as well as ...`.
+_NOT_VERBS = frozenset(["as", "is", "was", "has", "this", "thus", "its", "his", "hers", "ours", "theirs", "plus", "versus"])
 _COMPANY_ENDINGS = "Inc|LLC|Ltd|Corp|Co|Group|Company|Corporation|Partners|Associates|Foundation|Institute|University"
 # `he told Trump`, `she also told Ms. Ruiz`: the pronoun, maybe an adverb, a cue and who heard it.
 _LISTENER = re.compile(
@@ -72,7 +74,7 @@ def surname_subject(resolver: SpeakerResolver, name: str, position: int) -> bool
 
 # A name, an optional apposition between commas, an optional adverb, and the next word.
 _NAME_THEN_WORD = re.compile(
-    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)(?:,[^,.;:“”\"()]{1,80},)?\s+(?:(?:also|then|later|soon|never|still|\w+ly)\s+)?(?P<word>[a-z]+)\b"
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)(?P<apposition>,[^,.;:“”\"()]{1,80},)?\s+(?:(?:also|then|later|soon|never|still|\w+ly)\s+)?(?P<word>[a-z]+)\b"
 )
 
 
@@ -92,6 +94,8 @@ def opens_clause(text: str, at: int, end: int | None = None) -> bool:
     if following is None or following.group("name")[-2:] in ("'s", "’s") or following.group("name")[-1] in "'’":
         return False
     word = following.group("word")
+    if following.group("apposition") and word.endswith("s") and not word.endswith("ss") and word not in _NOT_VERBS:
+        return True  # `Karlee Macer, a Democrat, wants`: after an apposition, a present-tense verb
     return word in lexicon.AUXILIARIES or word in lexicon.CUE_FORMS or len(word) > 4 and word.endswith("ed")
 
 

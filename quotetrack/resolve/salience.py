@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..resources import word_list
-from .coreference import opens_clause, surname_person, surname_subject
+from .coreference import listener_after, opens_clause, surname_person, surname_subject
 from .discourse import clean_name
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ class Salience:
         self.resolver: SpeakerResolver = weakref.proxy(resolver)
         self._referents: list[tuple[int, str, str | None] | None] | None = None
         self._computing = False
+        self._listener: str | None = None  # who the pronoun being resolved speaks to: not its referent
 
     # -- sentence subjects as referents ----------------------------------------------------------
 
@@ -115,7 +116,7 @@ class Salience:
 
     def _agrees(self, name: str | None, gender: str) -> bool:
         person = self.resolver.people.get(name) if name else None
-        return person is not None and (gender == "self" or person.gender in (None, gender))
+        return person is not None and name != self._listener and (gender == "self" or person.gender in (None, gender))
 
     def pronoun(self, pronoun: str, position: int) -> str | None:
         """Who ``pronoun`` (lower case) at ``position`` refers to, None when nothing fits."""
@@ -124,7 +125,14 @@ class Salience:
         if gender == "self" and not resolver.in_quote(position) and not transcript(resolver.text) and not block_quoted(resolver.text, position):
             return None  # `I` in the running text of a column or memoir is its writer, whom the text does not name
         if gender in ("male", "female", "self"):
-            return self.person(gender, position) if resolver.discourse.sentences else self.last_person(gender, position)
+            if not resolver.discourse.sentences:
+                return self.last_person(gender, position)
+            # `Whitlock said, adding that he told Trump to stay focused`: he is not Trump.
+            self._listener = listener_after(resolver, position) if gender != "self" else None
+            try:
+                return self.person(gender, position)
+            finally:
+                self._listener = None
         if resolver.discourse.sentences:
             return self.group(gender, position)
         # Without sentences to find subjects in: `it`/`they` is the last organisation that spoke.
@@ -159,7 +167,7 @@ class Salience:
         for person in self.resolver.people.values():
             # Names inside quotes ("Here comes Big Daddy") are talked about, not talking.
             before = [m for m in person.mentions if m < position and not self.resolver.in_quote(m) and (not subjects or opens_clause(text, m))]
-            if before and (gender == "self" or person.gender in (None, gender)):
+            if before and person.name != self._listener and (gender == "self" or person.gender in (None, gender)):
                 recent.append((max(before), person))
         if recent:
             distance, person = max(recent, key=lambda pair: pair[0])
