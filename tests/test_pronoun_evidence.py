@@ -122,3 +122,17 @@ def test_name_between_dashes_after_a_role_is_the_subject(sentence: str, subject:
     discourse = Discourse(*rule_analysis(sentence))
     found = discourse.subjects[0]
     assert (found.text if found is not None and found.kind == "name" else None) == subject
+
+
+def test_pronoun_after_somebody_unnamed_is_nobody_named(quote_starting) -> None:
+    """`A reporter for Radio Metro called it chaos. “...,” he said.`: that reporter, not the man the
+    article named before; but `A reporter asked Dahl ... He replied` is Dahl."""
+    text = (
+        "Police named the driver as Erik Sund, 31, of Drammen.\n\n"
+        "A reporter for Radio Metro called the scene chaos.\n\n"
+        "“We saw people running in every direction,” he said.\n\n"
+        "A reporter asked Mayor Jon Dahl how the city would cope. He replied: “We will grieve together.”\n"
+    )
+    assert quote_starting(text, "We saw people running").speaker is None
+    assert quote_starting(text, "We will grieve").speaker == "Jon Dahl"
+

@@ -299,6 +299,10 @@ def unnamed_antecedent(salience: Salience, gender: str, position: int, index: in
     if pattern is None or index < 0 or before is not None and before[1] == "pronoun" and lexicon.PRONOUNS.get(before[2] or "") == gender:
         return False  # `She trained there as a girl.`: the sentence before goes on about the one she means
     start = resolver.discourse.starts[max(0, index - 1)]
+    if before is not None and before[1] == "role" and (before[2] or "").lower().split()[0] in ("a", "an", "one", "another"):
+        # `A reporter for the agency called it chaos. “...,” he said.`: that reporter, unless the
+        # sentence names somebody else (`A reporter asked Sanders ... He replied`).
+        return not any(start <= at < position for person in resolver.people.values() for at in person.mentions)
     return any(not resolver.in_quote(start + match.start()) for match in pattern.finditer(resolver.text[start:position]))
 
 
