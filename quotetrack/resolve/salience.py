@@ -46,7 +46,7 @@ class Salience:
         self.resolver: SpeakerResolver = weakref.proxy(resolver)
         self._referents: list[tuple[int, str, str | None] | None] | None = None
         self._computing = False
-        self._listener: str | None = None  # who the pronoun being resolved speaks to: not its referent
+        self._excluded: frozenset[str] = frozenset()  # who the pronoun being resolved cannot mean
 
     # -- sentence subjects as referents ----------------------------------------------------------
 
@@ -116,7 +116,7 @@ class Salience:
 
     def _agrees(self, name: str | None, gender: str) -> bool:
         person = self.resolver.people.get(name) if name else None
-        return person is not None and name != self._listener and (gender == "self" or person.gender in (None, gender))
+        return person is not None and name not in self._excluded and (gender == "self" or person.gender in (None, gender))
 
     def pronoun(self, pronoun: str, position: int) -> str | None:
         """Who ``pronoun`` (lower case) at ``position`` refers to, None when nothing fits."""
@@ -126,13 +126,14 @@ class Salience:
             return None  # `I` in the running text of a column or memoir is its writer, whom the text does not name
         if gender in ("male", "female", "self"):
             if not resolver.discourse.sentences:
-                return self.last_person(gender, position)
+                return last_person(self, gender, position)
             # `Whitlock said, adding that he told Trump to stay focused`: he is not Trump.
-            self._listener = listener_after(resolver, position) if gender != "self" else None
+            listener = listener_after(resolver, position) if gender != "self" else None
+            self._excluded = frozenset([listener] if listener else [])
             try:
                 return self.person(gender, position)
             finally:
-                self._listener = None
+                self._excluded = frozenset()
         if resolver.discourse.sentences:
             return self.group(gender, position)
         # Without sentences to find subjects in: `it`/`they` is the last organisation that spoke.
@@ -140,24 +141,6 @@ class Salience:
             speaker, kind = resolver.history[-1]
             return speaker if kind == "org" else None
         return None
-
-    def last_person(self, gender: str, position: int) -> str | None:
-        """Without sentences: the last speaker, or someone noted since as a sentence's subject."""
-        resolver = self.resolver
-        recent_subjects = resolver.subjects[max(0, bisect.bisect_left(resolver.subjects, (position, "")) - _PERSON_REACH) :]
-        candidates = [
-            (at, name)
-            for at, name in [*resolver.spoken[-_PERSON_REACH:], *recent_subjects]
-            if at < position and name in resolver.people and (gender == "self" or resolver.people[name].gender in (None, gender))
-        ]
-        if not candidates:
-            return self.recently_named(gender, position)
-        at, name = max(candidates)
-        if resolver.people[name].gender is None and gender != "self":
-            exact = [(a, n) for a, n in candidates if resolver.people[n].gender == gender and at - a < 300]
-            if exact:
-                return max(exact)[1]
-        return name
 
     def recently_named(self, gender: str, position: int, within: int = 600, subjects: bool = False) -> str | None:
         """The person of that gender named most recently before ``position``, if near; with
@@ -167,7 +150,7 @@ class Salience:
         for person in self.resolver.people.values():
             # Names inside quotes ("Here comes Big Daddy") are talked about, not talking.
             before = [m for m in person.mentions if m < position and not self.resolver.in_quote(m) and (not subjects or opens_clause(text, m))]
-            if before and person.name != self._listener and (gender == "self" or person.gender in (None, gender)):
+            if before and person.name not in self._excluded and (gender == "self" or person.gender in (None, gender)):
                 recent.append((max(before), person))
         if recent:
             distance, person = max(recent, key=lambda pair: pair[0])
@@ -245,6 +228,25 @@ class Salience:
             if found:
                 return found
         return group_before(self, gender, position, index, -1)
+
+
+def last_person(salience: Salience, gender: str, position: int) -> str | None:
+    """Without sentences: the last speaker, or someone noted since as a sentence's subject."""
+    resolver = salience.resolver
+    recent_subjects = resolver.subjects[max(0, bisect.bisect_left(resolver.subjects, (position, "")) - _PERSON_REACH) :]
+    candidates = [
+        (at, name)
+        for at, name in [*resolver.spoken[-_PERSON_REACH:], *recent_subjects]
+        if at < position and name in resolver.people and (gender == "self" or resolver.people[name].gender in (None, gender))
+    ]
+    if not candidates:
+        return salience.recently_named(gender, position)
+    at, name = max(candidates)
+    if resolver.people[name].gender is None and gender != "self":
+        exact = [(a, n) for a, n in candidates if resolver.people[n].gender == gender and at - a < 300]
+        if exact:
+            return max(exact)[1]
+    return name
 
 
 def learn_genders(salience: Salience) -> None:
