@@ -9,6 +9,7 @@ listener of a pronoun's own cue is not its speaker (`he told Trump` is not Trump
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import lexicon
@@ -22,6 +23,8 @@ _SOCIAL_PLATFORMS = word_list("social_platforms")
 # Words ending in -s after an apposition that are no verb: `Ana Ruiz, the mayor, as well as ...`.
 _NOT_VERBS = frozenset(["as", "is", "was", "has", "this", "thus", "its", "his", "hers", "ours", "theirs", "plus", "versus"])
 _COMPANY_ENDINGS = "Inc|LLC|Ltd|Corp|Co|Group|Company|Corporation|Partners|Associates|Foundation|Institute|University"
+# What follows an organisation's name: `Forbes put Lee on its list`, `Mercury LLC`.
+_OWNED = re.compile(rf"(?:.*\bits\b| (?:{_COMPANY_ENDINGS})\b)")
 # `he told Trump`, `she also told Ms. Ruiz`: the pronoun, maybe an adverb, a cue and who heard it.
 _LISTENER = re.compile(
     r"[\w’']+\s+(?:(?:also|then|later|again|\w+ly)\s+)?(?P<verb>[a-z]+)\s+(?P<name>(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w’'-]*)"
@@ -43,33 +46,58 @@ def surname_subject(resolver: SpeakerResolver, name: str, position: int) -> bool
     >>> [surname_subject(resolver, word, text.index(word)) for word in ("Carson", "Democrats", "Polls", "Optimism")]
     [True, False, False, False]
     """
+    return opens_clause(resolver.text, position) and _names_somebody(resolver, name)
+
+
+@lru_cache(maxsize=128)
+def _word_starts(text: str, word: str) -> tuple[int, ...]:
+    """Where ``word`` stands as a whole word in ``text`` (plain search: no pattern per name)."""
+    starts = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            starts.append(at)
+        at = text.find(word, end)
+    return tuple(starts)
+
+
+def _names_somebody(resolver: SpeakerResolver, name: str) -> bool:
+    """The part of :func:`surname_subject` that depends on the word alone, not where it stands."""
     text = resolver.text
     if not (name.isalpha() and len(name) > 2 and name[0].isupper() and name[1:].islower()):
         return False
-    if name.endswith("s") and re.search(rf"\b{name[:-1]}\b", text):
-        return False  # `Democrats` beside `Democrat`, `Clintons` beside `Clinton`: a group
+    lower = name.lower()
     if (
         name in lexicon.DEMONYMS
         or name in lexicon.PLACES
         or name in lexicon.ORG_WORDS
         or name in _SOCIAL_PLATFORMS
         or name in lexicon.CAPITALISED_FUNCTION_WORDS
-        or name.lower() in lexicon.ROLE_NOUNS
-        or name.lower() in lexicon.TITLES
-        or name.lower() in SENTENCE_ADVERBS
-        or name.lower() in lexicon.PRONOUNS
+        or lower in lexicon.ROLE_NOUNS
+        or lower in lexicon.TITLES
+        or lower in SENTENCE_ADVERBS
+        or lower in lexicon.PRONOUNS
     ):
         return False
-    if name in resolver.acronyms or resolver.outlets.canonical(name) or re.search(rf"\b{name.lower()}\b", text) is not None:
+    if name.endswith("s") and _word_starts(text, name[:-1]):
+        return False  # `Democrats` beside `Democrat`, `Clintons` beside `Clinton`: a group
+    if _word_starts(text, lower) or name in resolver.acronyms or resolver.outlets.canonical(name):
         return False
-    # A name is capitalised inside sentences too (`said Carson`, `Ben Carson`); a common word that
-    # opens sentences (`Optimism grew`, `Others agreed`) is capitalised only there.
-    before = [text[max(0, match.start() - 5) : match.start()] for match in re.finditer(rf"\b{name}\b", text)]
-    inside = any(not _opens_sentence(words) for words in before)
-    # `in Orlando`, `at Verizon`, `the Fed said`, `Forbes ... its list`: a place or an organisation.
-    placed = any(words.split()[-1:] in (["in"], ["at"]) for words in before) or any(_named_thing(match.group(1)) for match in re.finditer(rf"\b[Tt]he {name}\b(\W*\w*)", text))
-    owns = re.search(rf"\b{name}\b(?:[^.]{{0,60}}\bits\b| (?:{_COMPANY_ENDINGS})\b)", text)
-    return inside and not placed and not owns and opens_clause(text, position)
+    inside = False
+    for at in _word_starts(text, name):
+        before, after = text[max(0, at - 5) : at], text[at + len(name) : at + len(name) + 70]
+        # A name is capitalised inside sentences too (`said Carson`, `Ben Carson`); a common word
+        # that opens sentences (`Optimism grew`, `Others agreed`) is capitalised only there.
+        inside = inside or not _opens_sentence(before)
+        # `in Orlando`, `at Verizon`, `the Fed said`, `Forbes ... its list`, `Mercury LLC`: a place or
+        # an organisation.
+        last = before.split()[-1:]
+        if last in (["in"], ["at"]) or last in (["the"], ["The"]) and _named_thing(after):
+            return False
+        if re.match(_OWNED, after.split(".")[0][:64]):
+            return False
+    return inside
 
 
 # A name, an optional apposition between commas, an optional adverb, and the next word.
