@@ -136,3 +136,29 @@ def test_pronoun_after_somebody_unnamed_is_nobody_named(quote_starting) -> None:
     assert quote_starting(text, "We saw people running").speaker is None
     assert quote_starting(text, "We will grieve").speaker == "Jon Dahl"
 
+
+@pytest.mark.parametrize(
+    ("text", "quote_start", "speaker"),
+    [
+        pytest.param(
+            "“Our voters will come home,” party chairman Lars Vik said.\n\n"
+            "One Bergen delegate said he tried to give away guest passes to friends. He could not find a "
+            "single taker, he said.\n",
+            "He could not find a single taker",
+            None,
+            id="one-somebody-unnamed",
+        ),
+        pytest.param(
+            "“Our voters will come home,” party chairman Lars Vik said.\n\n"
+            "One voter, Marta Ilves, 35, came in the colours of a farmers' union. She had protested at "
+            "a rally in Tartu.\n\n“I liked every reason they gave,” she said.\n",
+            "I liked every reason",
+            "Marta Ilves",
+            id="one-somebody-named-in-apposition",
+        ),
+    ],
+)
+def test_subject_opened_by_one(quote_starting, text: str, quote_start: str, speaker: str | None) -> None:
+    """`One delegate said ...`: `one` opens a subject noun phrase like `a` does."""
+    assert quote_starting(text, quote_start).speaker == speaker
+
