@@ -39,6 +39,10 @@ _COORDINATORS = frozenset(("and", "&"))
 _POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our", "my"))
 # `When Obama flew in, he met ...`: their clause's subject is usually who the main clause is about.
 _TEMPORAL = frozenset(["when", "after", "before", "while", "once", "as", "since", "until"])
+# `To Ann Lee, the plan seemed late`: whose view a sentence about a thing gives.
+_VIEWPOINT = frozenset(["to", "for"])
+# `And even Obama tried`: a word that focuses the subject after it.
+_FOCUS = frozenset(["even"])
 
 
 class TokenLike(Protocol):
@@ -83,7 +87,7 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
         if tokens[i].text == "(" and i == _after_dateline(tokens):
             i += 1  # `(Ann Lee defended her mother.)`: a sentence in parentheses
             continue
-        if lower in _CONJUNCTIONS or lower in SENTENCE_ADVERBS and i + 1 < count and tokens[i + 1].start in names:
+        if lower in _CONJUNCTIONS or (lower in SENTENCE_ADVERBS or lower in _FOCUS) and i + 1 < count and tokens[i + 1].start in names:
             i += 1  # `Meanwhile Ann Lee, who won, said`: the comma closes an apposition, not the adverb
             if lower in _CONJUNCTIONS and i + 1 < count and tokens[i].text == ",":
                 i += 1  # `Then, Ann Lee set the terms`
@@ -101,6 +105,8 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
                 # `According to Ann Lee, the plan failed`: the source is who the next `she` means.
                 after = i + 2 if lower == "according" else i + 1
                 fronted = _first_person(tokens, after, comma if comma is not None else min(count, i + 8), names)
+            elif fronted is None and lower in _VIEWPOINT and comma is not None:
+                fronted = _last_person(tokens, i + 1, comma, names)
             if comma is None and tokens[i].start in names:
                 break  # `Rowing great Ingrid Solberg remembered`: a word of the noun phrase, no opener
             if comma is None:
@@ -190,6 +196,16 @@ def _first_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dic
             return Subject(tokens[k].start, tokens[k].start, "name", entity[2], (entity[2],), "PERSON")
         if tokens[k].lower not in lexicon.TITLES and tokens[k].lower != "the":
             return None
+    return None
+
+
+def _last_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
+    """The person whose name ends a fronted phrase before the comma at ``stop``: `To political science
+    professor Ann Lee,`; not a person further in (`For Lee's critics,`)."""
+    for k in range(first, stop):
+        entity = names.get(tokens[k].start)
+        if entity is not None and entity[1] == "PERSON" and entity[0] == tokens[stop - 1].end:
+            return Subject(tokens[k].start, tokens[k].start, "name", entity[2], (entity[2],), "PERSON")
     return None
 
 
@@ -330,18 +346,23 @@ def _after_of_phrase(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple
 
 
 def _apposed_person(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[int, str, str]]) -> Subject | None:
-    """The person named between commas right after a role phrase ending at ``j``: `Her predecessor, Erik Dahl, ...`."""
-    if j + 1 >= len(tokens) or tokens[j].text != ",":
+    """The person named between commas or dashes right after a role phrase ending at ``j``: `Her
+    predecessor, Erik Dahl, ...`, `Trump's running mate — Indiana Gov. Mike Pence — has ...`."""
+    if j + 1 >= len(tokens) or tokens[j].text != "," and tokens[j].text not in _DASHES:
         return None
-    entity = names.get(tokens[j + 1].start)
+    first = j + 1
+    # Between dashes, capitalised words may come first: `— Indiana Gov. Mike Pence —`.
+    while tokens[j].text in _DASHES and first < min(len(tokens) - 1, j + 4) and first < len(tokens) and tokens[first].start not in names and tokens[first].text[:1].isupper():
+        first += 1
+    entity = names.get(tokens[first].start) if first < len(tokens) else None
     if entity is None or entity[1] != "PERSON":
         return None
-    k = j + 1
+    k = first
     while k < len(tokens) and tokens[k].start < entity[0]:
         k += 1
-    if k >= len(tokens) or tokens[k].text != ",":
+    if k >= len(tokens) or tokens[k].text != tokens[j].text:
         return None
-    return Subject(tokens[j + 1].start, tokens[j + 1].start, "name", entity[2], (entity[2],), "PERSON")
+    return Subject(tokens[first].start, tokens[first].start, "name", entity[2], (entity[2],), "PERSON")
 
 
 class Discourse:
@@ -352,7 +373,9 @@ class Discourse:
         self.sentences = list(sentences)
         self.starts = [sentence.start for sentence in self.sentences]
         self.subjects: list[Subject | None] = [find_subject(sentence.tokens, names) for sentence in self.sentences]
-        self._people_at = {start for start, _, label, _ in entities if label == "PERSON"}
+        # Who may be named between a subject and a pronoun: people, and the names the tagger left
+        # unlabelled (`McFadden added that Guccifer told her he ...`: `he` is Guccifer).
+        self._people_at = {start for start, _, label, _ in entities if label in ("PERSON", "MISC")}
 
     def sentence_at(self, position: int) -> int:
         """Index of the sentence holding ``position`` (-1 before the first)."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..resources import word_list
+from .coreference import listener_after, opens_clause, surname_person, surname_subject
 from .discourse import clean_name
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class Salience:
         self.resolver: SpeakerResolver = weakref.proxy(resolver)
         self._referents: list[tuple[int, str, str | None] | None] | None = None
         self._computing = False
+        self._excluded: frozenset[str] = frozenset()  # who the pronoun being resolved cannot mean
 
     # -- sentence subjects as referents ----------------------------------------------------------
 
@@ -78,6 +80,8 @@ class Salience:
                 return subject.position, "org", resolver.outlets.canonical(name) or name
             if subject.label == "PERSON" and name not in resolver.venues:
                 return subject.position, "person", resolver.person_for(clean_name(name), subject.position).name
+            if subject.label == "MISC" and surname_subject(resolver, name, subject.position):
+                return subject.position, "surname", name  # `Carson defied ...`: a person, made one only if a pronoun means them
             return subject.position, "other", name
         if subject.kind == "names":
             names = [resolver.fullest(clean_name(name)) or name for name in subject.names]
@@ -112,7 +116,7 @@ class Salience:
 
     def _agrees(self, name: str | None, gender: str) -> bool:
         person = self.resolver.people.get(name) if name else None
-        return person is not None and (gender == "self" or person.gender in (None, gender))
+        return person is not None and name not in self._excluded and (gender == "self" or person.gender in (None, gender))
 
     def pronoun(self, pronoun: str, position: int) -> str | None:
         """Who ``pronoun`` (lower case) at ``position`` refers to, None when nothing fits."""
@@ -121,7 +125,15 @@ class Salience:
         if gender == "self" and not resolver.in_quote(position) and not transcript(resolver.text) and not block_quoted(resolver.text, position):
             return None  # `I` in the running text of a column or memoir is its writer, whom the text does not name
         if gender in ("male", "female", "self"):
-            return self.person(gender, position) if resolver.discourse.sentences else self.last_person(gender, position)
+            if not resolver.discourse.sentences:
+                return last_person(self, gender, position)
+            # `Whitlock said, adding that he told Trump to stay focused`: he is not Trump.
+            listener = listener_after(resolver, position) if gender != "self" else None
+            self._excluded = frozenset([listener] if listener else [])
+            try:
+                return self.person(gender, position)
+            finally:
+                self._excluded = frozenset()
         if resolver.discourse.sentences:
             return self.group(gender, position)
         # Without sentences to find subjects in: `it`/`they` is the last organisation that spoke.
@@ -129,24 +141,6 @@ class Salience:
             speaker, kind = resolver.history[-1]
             return speaker if kind == "org" else None
         return None
-
-    def last_person(self, gender: str, position: int) -> str | None:
-        """Without sentences: the last speaker, or someone noted since as a sentence's subject."""
-        resolver = self.resolver
-        recent_subjects = resolver.subjects[max(0, bisect.bisect_left(resolver.subjects, (position, "")) - _PERSON_REACH) :]
-        candidates = [
-            (at, name)
-            for at, name in [*resolver.spoken[-_PERSON_REACH:], *recent_subjects]
-            if at < position and name in resolver.people and (gender == "self" or resolver.people[name].gender in (None, gender))
-        ]
-        if not candidates:
-            return self.recently_named(gender, position)
-        at, name = max(candidates)
-        if resolver.people[name].gender is None and gender != "self":
-            exact = [(a, n) for a, n in candidates if resolver.people[n].gender == gender and at - a < 300]
-            if exact:
-                return max(exact)[1]
-        return name
 
     def recently_named(self, gender: str, position: int, within: int = 600, subjects: bool = False) -> str | None:
         """The person of that gender named most recently before ``position``, if near; with
@@ -156,7 +150,7 @@ class Salience:
         for person in self.resolver.people.values():
             # Names inside quotes ("Here comes Big Daddy") are talked about, not talking.
             before = [m for m in person.mentions if m < position and not self.resolver.in_quote(m) and (not subjects or opens_clause(text, m))]
-            if before and (gender == "self" or person.gender in (None, gender)):
+            if before and person.name not in self._excluded and (gender == "self" or person.gender in (None, gender)):
                 recent.append((max(before), person))
         if recent:
             distance, person = max(recent, key=lambda pair: pair[0])
@@ -174,6 +168,8 @@ class Salience:
         # `Mr. Trump fits that bill, he added` after Gidley spoke: Trump is talked about, when
         # somebody else was just speaking or the subject; else he tells of himself.
         talked_about = own is not None and inside_content(self, own, position) and not introduced(self, own)
+        if own is not None and own[0] < position and own[1] == "surname" and not talked_about:
+            own = (own[0], "person", surname_person(resolver, own[2] or "", own[0], gender))
         if own is not None and own[0] < position and own[1] == "person" and self._agrees(own[2], gender):
             if not talked_about:
                 return own[2]
@@ -203,7 +199,7 @@ class Salience:
         ]
         for k in range(index - 1, max(-1, stop - 1, index - 1 - _PERSON_REACH), -1):
             referent = referents[k]
-            if referent is not None and referent[1] in ("person", "role"):
+            if referent is not None and referent[1] in ("person", "role", "surname"):
                 events.append((k, 1, *referent))
             elif referent is not None and referent[1] in ("other", "document"):
                 owner = possessor(self, k)
@@ -216,6 +212,8 @@ class Salience:
         for _, _, at, kind, name in events:
             if kind == "role":
                 name = resolver.resolve_role(name, at) if name else None
+            elif kind == "surname":
+                name = surname_person(resolver, name or "", at, gender)
             if self._agrees(name, gender):
                 return name
         return None
@@ -230,6 +228,25 @@ class Salience:
             if found:
                 return found
         return group_before(self, gender, position, index, -1)
+
+
+def last_person(salience: Salience, gender: str, position: int) -> str | None:
+    """Without sentences: the last speaker, or someone noted since as a sentence's subject."""
+    resolver = salience.resolver
+    recent_subjects = resolver.subjects[max(0, bisect.bisect_left(resolver.subjects, (position, "")) - _PERSON_REACH) :]
+    candidates = [
+        (at, name)
+        for at, name in [*resolver.spoken[-_PERSON_REACH:], *recent_subjects]
+        if at < position and name in resolver.people and (gender == "self" or resolver.people[name].gender in (None, gender))
+    ]
+    if not candidates:
+        return salience.recently_named(gender, position)
+    at, name = max(candidates)
+    if resolver.people[name].gender is None and gender != "self":
+        exact = [(a, n) for a, n in candidates if resolver.people[n].gender == gender and at - a < 300]
+        if exact:
+            return max(exact)[1]
+    return name
 
 
 def learn_genders(salience: Salience) -> None:
@@ -284,6 +301,10 @@ def unnamed_antecedent(salience: Salience, gender: str, position: int, index: in
     if pattern is None or index < 0 or before is not None and before[1] == "pronoun" and lexicon.PRONOUNS.get(before[2] or "") == gender:
         return False  # `She trained there as a girl.`: the sentence before goes on about the one she means
     start = resolver.discourse.starts[max(0, index - 1)]
+    if before is not None and before[1] == "role" and (before[2] or "").lower().split()[0] in ("a", "an", "one", "another"):
+        # `A reporter for the agency called it chaos. “...,” he said.`: that reporter, unless the
+        # sentence names somebody else (`A reporter asked Sanders ... He replied`).
+        return not any(start <= at < position for person in resolver.people.values() for at in person.mentions)
     return any(not resolver.in_quote(start + match.start()) for match in pattern.finditer(resolver.text[start:position]))
 
 
@@ -304,7 +325,7 @@ def subject_after(referents: list, index: int, at: int) -> bool:
     in a fronted clause (`When Maddow pointed out that ..., Clinton seized on it`), the subject is
     who the sentence is about."""
     referent = referents[index] if 0 <= index < len(referents) else None
-    return referent is not None and referent[1] in ("person", "role") and referent[0] > at
+    return referent is not None and referent[1] in ("person", "role", "surname") and referent[0] > at
 
 
 def quotation_start(referents: list, index: int) -> int:
@@ -322,10 +343,13 @@ def group_before(salience: Salience, gender: str, position: int, first: int, sto
     sentences from ``first`` back to ``stop``, within reach of ``position``."""
     resolver = salience.resolver
     referents = salience.referents()
+    # `Twitter said ... It added`: a speaker taken for a person only because it spoke counts too.
     events: list[tuple[int, str, str | None]] = [
         (at, kind, name)
         for at, name, kind in resolver.said[-_PERSON_REACH:]
-        if kind != "person" and at < position and resolver.discourse.sentence_at(at) >= stop
+        if (kind != "person" or gender == "neuter" and nameless_thing(resolver, name) and resolver.discourse.sentence_at(at) >= first - 2)
+        and at < position
+        and resolver.discourse.sentence_at(at) >= stop
     ]
     for k in range(first, max(-1, stop - 1, first - 1 - _PERSON_REACH), -1):
         referent = referents[k]
@@ -388,31 +412,6 @@ def named_in_sentence(salience: Salience, index: int, gender: str) -> list[tuple
         for at in person.mentions
         if start <= at < first_pronoun and not resolver.in_quote(at) and opens_clause(resolver.text, at, end)
     ]
-
-
-# A name, an optional apposition between commas, an optional adverb, and the next word.
-_NAME_THEN_WORD = re.compile(
-    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)(?:,[^,.;:“”\"()]{1,80},)?\s+(?:(?:also|then|later|soon|never|still|\w+ly)\s+)?(?P<word>[a-z]+)\b"
-)
-
-
-def opens_clause(text: str, at: int, end: int | None = None) -> bool:
-    """Whether the name at ``at`` is the subject of a clause: a verb follows it, maybe after an
-    apposition or an adverb (`Ana Ruiz, the mayor, called`, `Ruiz also railed`), not a noun or a
-    preposition (`speeches for Ruiz with`, `Ruiz aides`, `Ruiz, who ...`, `Ruiz's continued`); the verb
-    before ``end``, the end of the name's sentence.
-
-    >>> text = "when Ana Ruiz, the mayor, called. Then Tom Hill also railed. Aides to Ana Ruiz left. Ana Ruiz, who won."
-    >>> [opens_clause(text, text.index(name)) for name in ("Ana Ruiz,", "Tom Hill", "Ana Ruiz left", "Ana Ruiz, who")]
-    [True, True, False, False]
-    >>> opens_clause("Ana Ruiz's continued appeal", 0)
-    False
-    """
-    following = _NAME_THEN_WORD.match(text, at, len(text) if end is None else end)
-    if following is None or following.group("name")[-2:] in ("'s", "’s") or following.group("name")[-1] in "'’":
-        return False
-    word = following.group("word")
-    return word in lexicon.AUXILIARIES or word in lexicon.CUE_FORMS or len(word) > 4 and word.endswith("ed")
 
 
 def _modifies_noun(text: str, at: int) -> bool:
