@@ -7,7 +7,8 @@ row the store and the statement grouping would have written, in bulk: articles o
 recombined from the sample articles, quotes of 6-30 words over the samples' vocabulary (so the
 full-text index has realistic words), spoken by a long tail of speakers and relayed by
 gazetteer outlets, grouped into statements of one to six appearances with their summaries,
-``seen_order`` and LSH band keys (random keys: no new quote is a near-duplicate of them).
+``seen_order`` and LSH band keys (random keys: no new quote is a near-duplicate of them),
+the newest half a pass's worth of them left in the recent table, as an ingest leaves them on average.
 
 >>> from quotetrack.store import open_database
 >>> db = open_database(":memory:")
@@ -29,7 +30,7 @@ from sqlite_utils import Database
 
 from .. import lexicon
 from ..provenance.cluster import seen_order
-from ..provenance.lsh import BANDS
+from ..provenance.lsh import BANDS, RECENT_KEYS_MERGED, keep_recent_bands
 from ..records import Article, stable_id
 from ..resolve.names import speaker_key
 from ..resolve.outlets import Outlets, outlet_row
@@ -93,6 +94,7 @@ def prefill(db: Database, quotes: int, *, seed: int = 7, samples: Sequence[Artic
             progress(made)
     with db.conn:
         rebuild_search_index(db)
+        keep_recent_bands(db, RECENT_KEYS_MERGED // 2)
         for sql in saved.values():
             db.execute(sql)
     return made

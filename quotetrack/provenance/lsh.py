@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from datasketch import MinHash
 
 __all__ = [
-    "BANDS", "RECENT_KEYS_MERGED", "ROWS", "add_bands", "band_keys", "candidates", "create_band_tables", "merge_recent_bands",
-    "remove_bands",
+    "BANDS", "RECENT_KEYS_MERGED", "ROWS", "add_bands", "band_keys", "candidates", "create_band_tables", "keep_recent_bands",
+    "merge_recent_bands", "remove_bands",
 ]
 
 BANDS = 24
@@ -150,3 +150,19 @@ def merge_recent_bands(db: Database, at_least: int | None = None) -> int:
     db.execute("delete from statement_bands_recent")
     _recent_keys[db] = 0
     return int(moved)
+
+
+def keep_recent_bands(db: Database, keys: int) -> int:
+    """Put the keys of the newest statements, ``keys`` of them or a few more, back in the recent table; how many.
+
+    A database filled in bulk (``bench speed --prefill-quotes``) has every key in the big table;
+    one grown by ingest has on average half of :data:`RECENT_KEYS_MERGED` still recent.
+    """
+    newest = db.execute(
+        "select statement_id from statement_bands order by statement_id desc limit 1 offset ?", [max(keys - 1, 0)]
+    ).fetchone()
+    after = newest[0] - 1 if newest else -1
+    db.execute("insert or ignore into statement_bands_recent select band, statement_id from statement_bands where statement_id > ?", [after])
+    db.execute("delete from statement_bands where statement_id > ?", [after])
+    _recent_keys.pop(db, None)
+    return int(db.execute("select count(*) from statement_bands_recent").fetchone()[0])
