@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from .. import lexicon
 from ..nlp.entities import opening_modifier
 from ..resources import word_list
-from . import speaker_words
+from . import phrase_edges, speaker_words
+from .phrase_edges import trim_adjuncts
 from .sentences import Sentence, Token
 from .speaker_words import PUNCT, ROLE_PREPOSITIONS, TokenRange, has_name, is_person, passive_agent, possessive_mark, trim_range
 
@@ -126,7 +127,7 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
         earlier = noun_phrase_before(sentence, phrase[0] - 1)
         if earlier is not None and any(is_person(token) for token in tokens[earlier[0] : earlier[1] + 1]):
             phrase = (earlier[0], phrase[1])
-    head = name_head(sentence, phrase)
+    head = name_head(sentence, trim_adjuncts(tokens, phrase) or phrase)
     # The phrase still starts where it did: what stands before it decides where the content is.
     return LeftSpeaker(head, phrase_first=phrase[0] if head != phrase else None)
 
@@ -196,15 +197,16 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         opening = next((o for o in range(end - 2, max(end - 9, -1), -1) if tokens[o].text == "("), None)
         inner = noun_phrase_before(sentence, opening) if opening else None
         return (inner[0], end - 1) if inner else None
-    k = end - 1
-    first = end
+    k, first, described = end - 1, end, False
     while k >= 0:
         token = tokens[k]
         # The hyphen ending a dateline (`OSLO (Reuters) - The ministry said`), not one inside
         # `71-year-old` nor around an aside (`an aggressive - some say unrealistic - pledge`).
         spaced_hyphen = token.text in ("-", "--") and _after_dateline(tokens) == k + 1
         # `Ana Ruiz and Tom Hale wrote`: two people joined by `and` speak together.
-        joins_people = token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))
+        joined = token.lower == "and" and 0 < k < end - 1 and phrase_edges.joins_descriptions(tokens, k, end)  # `the mayor and former judge`
+        described = described or joined
+        joins_people = joined or token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))
         if (token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
             closing = next((j for j in range(end - 1, k, -1) if tokens[j].text in _DASHES), None) if k > 0 and tokens[k - 1].text in _DASHES else None
             if closing is not None and closing < end - 1 and tokens[closing + 1].text[:1].isupper():
@@ -243,7 +245,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         return None
     if end - first > 8 and speaker_words.affiliated_name(tokens, first, end):
         return (first, end - 1)  # `Mara Quill of the Halvorsen Institute for Coastal Security Studies wrote`
-    if not plausible_speaker(tokens[first:end]) or end - first > 8:
+    if not plausible_speaker(tokens[first:end]) or end - first > (12 if described else 8):
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
         name = end
         while name > first and name > end - 4 and (tokens[name - 1].ner or "")[2:] == "PERSON":
@@ -406,12 +408,13 @@ def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
         elif k > first and not any(is_person(t) for t in tokens[first:k]) and (lowercase_run := _words_before_name(tokens, k, before)):
             k += lowercase_run  # `Democratic presidential candidate Sen. Bernie Sanders criticized ...`
         else:
+            k += phrase_edges.head_noun_run(tokens, first, k, before)  # `The Lisbon banker has said`
             break
     if k == first and k < before and tokens[k].lower in lexicon.SUBJECT_PRONOUNS:
         k += 1
     if k == first or not plausible_speaker(tokens[first:k]):
         return None
-    return speaker_words.name_after_partitive(tokens, (first, k - 1), before) or name_head(sentence, (first, k - 1))
+    return speaker_words.name_after_partitive(tokens, (first, k - 1), before) or name_head(sentence, trim_adjuncts(tokens, (first, k - 1)) or (first, k - 1))
 
 
 def _subject_word(token: Token) -> bool:

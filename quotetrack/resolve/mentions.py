@@ -20,6 +20,7 @@ from .outlets import Outlets
 from .people import POSSESSIVE
 
 VENUE_WORDS = word_list("venue_words")
+DOCUMENT_NOUNS = word_list("document_nouns")
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -109,3 +110,40 @@ def is_venue(name: str) -> bool:
     if len(words) == 1:
         return name in lexicon.DEMONYMS
     return name.isupper() or any(word in VENUE_WORDS or word in lexicon.ORG_WORDS for word in words[1:])
+
+
+def conjoined_descriptions(mention: str) -> list[list[str]]:
+    """The words of each description in `the Ohio senator and former governor` (two descriptions of one
+    person under one article), each without a complement after its role (`former secretary of state` ->
+    `former secretary`); [] for any other mention.
+
+    >>> conjoined_descriptions("the Ohio senator and former secretary of state")
+    [['the', 'Ohio', 'senator'], ['the', 'former', 'secretary']]
+    >>> conjoined_descriptions("the mayor and the judge"), conjoined_descriptions("Ann Lee and Tom Hale")
+    ([], [])
+    """
+    words = mention.split()
+    if len(words) < 4 or words[0].lower() != "the" or words.count("and") != 1:
+        return []
+    joint = words.index("and")
+    left, right = words[1:joint], words[joint + 1 :]
+    if not left or not right or right[0].lower() in ("the", "a", "an", "his", "her", "their") or not words[-1].islower():
+        return []
+    parts = []
+    for part in (left, right):
+        of = next((k for k, word in enumerate(part) if word == "of" and k > 0), None)
+        parts.append(["the", *(part[:of] if of is not None else part)])
+    return parts
+
+
+def writing_named_after(mention: str, person: str | None) -> bool:
+    """`The Rove ad`, `Ann Lee's brief`: a writing (a document noun heading the mention, within two
+    words of the name of ``person``) named after a person, not that person; not `Lee in a post`.
+
+    >>> writing_named_after("The Rove ad", "Rove"), writing_named_after("Jo Hale in a blog post", "Jo Hale")
+    (True, False)
+    """
+    words = mention.split()
+    if not person or not words or not words[-1].islower() or POSSESSIVE.sub("", words[-1]) not in DOCUMENT_NOUNS:
+        return False
+    return len(mention.rsplit(person.split()[-1], 1)[-1].split()) <= 2

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import lexicon
 from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
-from .mentions import NAME_TOKEN, is_venue, name_in, org_in, possessed_role
+from .mentions import NAME_TOKEN, conjoined_descriptions, is_venue, name_in, org_in, possessed_role, writing_named_after
 from .organisations import acronyms, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
 from .people import POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
@@ -172,7 +172,7 @@ class SpeakerResolver:
         share = any(word in ("percent", "majority") or word.endswith("%") for word in lowered.split()[:5])  # `40 percent of Clinton voters`
         if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or share or _plural_group(words)):
             return None  # `a Trump supporter`, `one Clinton aide`, `Clinton defenders`: described by whom they serve
-        person = self.person_entity_in(mention, position)
+        person = None if writing_named_after(mention, person := self.person_entity_in(mention, position)) else person
         if person and words[-1].islower() and head in lexicon.ROLE_NOUNS - lexicon.INSTITUTION_NOUNS and lowered.startswith("the "):
             return self.resolve_role(mention, position)  # `the senior Cruz adviser`: somebody serving Cruz
         if person:
@@ -289,13 +289,17 @@ def _plural_group(words: list[str]) -> bool:
 
 def compound_speaker(resolver: SpeakerResolver, mention: str, position: int) -> str | None:
     """A source made of other mentions: a writing's author (`an analysis by the Pew Research
-    Center`, `a letter from Ana Ruiz`) or two people writing together (`Ana Ruiz and Tom Hale`)."""
+    Center`, `a letter from Ana Ruiz`), two people writing together (`Ana Ruiz and Tom Hale`), or
+    one person described twice (`the Ohio senator and former governor`)."""
     author = _AUTHORED.match(mention)
     if author and any(word.lower() in DOCUMENT_NOUNS for word in author.group(1).split()):
         return resolver.resolve(author.group(2), position + author.start(2))
     pair = mention.split(" and ")
     if len(pair) == 2 and all(resolver.person_entity_in(part, position + mention.index(part)) for part in pair):
         return " and ".join(resolver.resolve(part, position + mention.index(part)) or part for part in pair)
+    for described in conjoined_descriptions(mention):  # `the Ohio senator and former governor`: whoever holds either role
+        if holders := role_holders(resolver.people.values(), roles_in(described)):
+            return choose_holder(resolver, holders, bare=False, position=position)
     return None
 
 

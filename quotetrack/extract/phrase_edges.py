@@ -1,0 +1,140 @@
+"""Where a described speaker's noun phrase ends: the common noun that heads capitalised modifiers
+(`The Lisbon banker has said`), the time and place adjuncts after the head that are no part of
+who spoke (`The union on Tuesday`, `Her aides here`, `a survey released on Thursday`, `the polling
+average - despite ...`), and two descriptions of one person under one article (`the Ohio
+senator and former governor said`).
+
+Every function takes a sentence's tokens and token indexes and returns indexes; nothing is kept.
+
+>>> from quotetrack.extract.sentences import rule_analysis
+>>> tokens = rule_analysis("The Lisbon banker has said so.")[0][0].tokens
+>>> head_noun_run(tokens, 0, 2, 4)
+1
+"""
+
+from __future__ import annotations
+
+from .. import lexicon
+from ..resources import word_list
+from .sentences import Token
+from .speaker_words import TokenRange
+
+DOCUMENT_NOUNS = word_list("document_nouns")
+_DETERMINERS = frozenset(["the", "a", "an"])
+_QUANTIFIERS = frozenset(["some", "many", "most", "few", "several", "others", "one", "two", "three"])
+# Adverbs of time and place that may follow a speaker's head: `Her aides here said`.
+_TRAILING_ADVERBS = frozenset(["here", "there", "today", "yesterday", "tonight", "now", "again", "too", "also", "instead", "meanwhile", "late", "early"])
+_IRREGULAR_PARTICIPLES = frozenset(["taken", "written", "done", "made", "given", "drawn", "run", "seen", "shown", "sent", "put"])
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_PERIODS = frozenset(["week", "month", "year", "weekend", "night", "morning", "evening", "afternoon"])
+_DASHES = frozenset(["-", "--", "—", "–", "―"])
+_NOT_NOUNS = frozenset(["and", "or", "but", "of", "to", "for", "in", "on", "at", "by", "with", "as", "than", "that", "who", "which", "not", "never"])
+
+
+def _verb_like(token: Token) -> bool:
+    """A word that may be a finite verb after a subject: an auxiliary, a speech verb, `hits`, `backed`."""
+    word = token.text
+    if not (word.isalpha() and word.islower()):
+        return False
+    return word in lexicon.AUXILIARIES or word in lexicon.CUE_FORMS or word.endswith("ed") or word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _noun_like(token: Token) -> bool:
+    """A lowercase word that may be a singular noun: not a function word, a verb form or an adverb."""
+    word = token.text
+    return (
+        word.replace("-", "").isalpha()
+        and word.islower()
+        and word not in _NOT_NOUNS
+        and word not in _TRAILING_ADVERBS
+        and word not in lexicon.ADVERBS_BEFORE_CUE
+        and not word.endswith("ly")
+        and not _verb_like(token)
+    )
+
+
+def head_noun_run(tokens: list[Token], first: int, k: int, before: int) -> int:
+    """How many lowercase nouns at ``k`` (one or two) complete the subject that opens at ``first``
+    with an article and a modifier (`The Lisbon banker has`, `The Hale ad hits`, `The liberal magazine
+    has`), that is: a verb follows them; 0 when none do.
+    """
+    if k - first < 2 or tokens[first].lower not in _DETERMINERS:
+        return 0
+    j = k
+    while j < before and j - k < 2 and _noun_like(tokens[j]):
+        j += 1
+    if j == k or (j < before and not _verb_like(tokens[j])):
+        return 0
+    return j - k
+
+
+def trim_adjuncts(tokens: list[Token], phrase: TokenRange | None, after_cue: bool = False) -> TokenRange | None:
+    """``phrase`` without what is no part of who spoke: a participle clause after a writing (`a survey
+    released on Thursday`, but not `a poll conducted by Gallup`: its author), a time (`on Tuesday`,
+    `last week`) or an adverb (`here`) after the head; and, across a spaced dash, the side away from
+    the cue: the aside after a source read rightwards (``after_cue``: `according to the average in
+    Ohio - despite ...`), or what stands before a subject that opens after the dash (`a careful
+    planner - a former aide said`).
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The union on Tuesday said so.")[0][0].tokens
+    >>> trim_adjuncts(tokens, (0, 3))
+    (0, 1)
+    """
+    if phrase is None:
+        return None
+    first, last = phrase
+    dash = next((j for j in range(first + 1, last + 1) if tokens[j].text in _DASHES and tokens[j - 1].end < tokens[j].start), None)
+    if dash is not None and dash < last and not after_cue and _opens_subject(tokens[dash + 1]):
+        first = dash + 1  # `Mr. Lee - 60 percent of voters said`: the subject after the dash
+    elif dash is not None and dash > first:
+        last = dash - 1  # `the polling average in Ohio - despite ...`: an aside
+    participle = next((j for j in range(first + 1, last + 1) if _participle(tokens[j]) and tokens[j - 1].lower in DOCUMENT_NOUNS), None)
+    if participle is not None and not any(t.lower == "by" for t in tokens[participle : last + 1]):
+        last = participle - 1  # `a survey released on Thursday`, `a poll conducted in May`
+    while last - first >= 1:
+        word = tokens[last].lower
+        if word in _TRAILING_ADVERBS and tokens[last].text.islower():
+            last -= 1
+        elif word in _WEEKDAYS and last - first >= 2 and tokens[last - 1].lower in ("on", "last", "this", "late", "early"):
+            last -= 2  # `The union on Tuesday`
+        elif word in _PERIODS and last - first >= 2 and tokens[last - 1].lower in ("last", "this"):
+            last -= 2  # `a poll last week`
+        else:
+            break
+    return (first, last) if last >= first else phrase
+
+
+def _participle(token: Token) -> bool:
+    return token.text.islower() and (token.text.endswith("ed") or token.text in _IRREGULAR_PARTICIPLES)
+
+
+def _opens_subject(token: Token) -> bool:
+    """`a`, `some`, `Pew`, `60`: a word a subject may open with."""
+    return token.lower in _DETERMINERS or token.lower in _QUANTIFIERS or token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def joins_descriptions(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether the `and` at ``k`` joins two descriptions of one person under one article, read
+    leftwards from the cue at ``end``: `The Ohio senator and former governor said`; not two
+    people (`the mayor and the senator`, `the mayor and council members`).
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The Ohio senator and former governor said so.")[0][0].tokens
+    >>> joins_descriptions(tokens, 3, 6), joins_descriptions(rule_analysis("The mayor and the senator said so.")[0][0].tokens, 2, 5)
+    (True, False)
+    """
+    right = tokens[k + 1 : end]
+    if not right or len(right) > 6 or right[0].lower in _DETERMINERS or right[0].lower in lexicon.SUBJECT_PRONOUNS:
+        return False
+    if not any(t.lower in lexicon.ROLE_NOUNS or t.lower in lexicon.TITLES for t in right):
+        return False
+    verbs = [t for j, t in enumerate(right) if _verb_like(t) and t.lower not in lexicon.ROLE_NOUNS and (j == 0 or right[j - 1].lower != "of")]
+    if verbs or right[-1].lower.endswith("s") and right[-1].lower not in lexicon.TITLES:
+        return False  # `and council members`: more people; `and then said`: a second verb
+    start = next((j for j in range(k - 1, max(k - 7, -1), -1) if tokens[j].lower in _DETERMINERS or not tokens[j].text.replace("-", "").isalnum()), None)
+    if start is None or tokens[start].lower not in _DETERMINERS or start == k - 1:
+        return False
+    left = tokens[start + 1 : k]
+    head = left[-1]
+    return head.text.islower() and _noun_like(head) and not any(_verb_like(t) for t in left)
