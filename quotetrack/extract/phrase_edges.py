@@ -1,8 +1,7 @@
 """Where a described speaker's noun phrase ends: the common noun that heads capitalised modifiers
 (`The Lisbon banker has said`), the time and place adjuncts after the head that are no part of
-who spoke (`The union on Tuesday`, `Her aides here`, `a survey released on Thursday`, `the polling
-average - despite ...`), and two descriptions of one person under one article (`the Ohio
-senator and former governor said`).
+who spoke (`The union on Tuesday`, `Her aides here`, `the polling average - despite ...`), and
+two descriptions of one person under one article (`the Ohio senator and former governor said`).
 
 Every function takes a sentence's tokens and token indexes and returns indexes; nothing is kept.
 
@@ -15,16 +14,13 @@ Every function takes a sentence's tokens and token indexes and returns indexes; 
 from __future__ import annotations
 
 from .. import lexicon
-from ..resources import word_list
 from .sentences import Token
 from .speaker_words import TokenRange
 
-DOCUMENT_NOUNS = word_list("document_nouns")
 _DETERMINERS = frozenset(["the", "a", "an"])
 _QUANTIFIERS = frozenset(["some", "many", "most", "few", "several", "others", "one", "two", "three"])
 # Adverbs of time and place that may follow a speaker's head: `Her aides here said`.
 _TRAILING_ADVERBS = frozenset(["here", "there", "today", "yesterday", "tonight", "now", "again", "too", "also", "instead", "meanwhile", "late", "early"])
-_IRREGULAR_PARTICIPLES = frozenset(["taken", "written", "done", "made", "given", "drawn", "run", "seen", "shown", "sent", "put"])
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _PERIODS = frozenset(["week", "month", "year", "weekend", "night", "morning", "evening", "afternoon"])
 _DASHES = frozenset(["-", "--", "—", "–", "―"])
@@ -69,9 +65,8 @@ def head_noun_run(tokens: list[Token], first: int, k: int, before: int) -> int:
 
 
 def trim_adjuncts(tokens: list[Token], phrase: TokenRange | None, after_cue: bool = False) -> TokenRange | None:
-    """``phrase`` without what is no part of who spoke: a participle clause after a writing (`a survey
-    released on Thursday`, but not `a poll conducted by Gallup`: its author), a time (`on Tuesday`,
-    `last week`) or an adverb (`here`) after the head; and, across a spaced dash, the side away from
+    """``phrase`` without what is no part of who spoke: a time (`on Tuesday`, `last week`) or an adverb
+    (`here`) after the head; and, across a spaced dash, the side away from
     the cue: the aside after a source read rightwards (``after_cue``: `according to the average in
     Ohio - despite ...`), or what stands before a subject that opens after the dash (`a careful
     planner - a former aide said`).
@@ -89,24 +84,19 @@ def trim_adjuncts(tokens: list[Token], phrase: TokenRange | None, after_cue: boo
         first = dash + 1  # `Mr. Lee - 60 percent of voters said`: the subject after the dash
     elif dash is not None and dash > first:
         last = dash - 1  # `the polling average in Ohio - despite ...`: an aside
-    participle = next((j for j in range(first + 1, last + 1) if _participle(tokens[j]) and tokens[j - 1].lower in DOCUMENT_NOUNS), None)
-    if participle is not None and not any(t.lower == "by" for t in tokens[participle : last + 1]):
-        last = participle - 1  # `a survey released on Thursday`, `a poll conducted in May`
     while last - first >= 1:
         word = tokens[last].lower
+        # A time after a participle belongs to it: `a survey released on Thursday` stays whole.
+        timed = last - first >= 2 and not (tokens[last - 2].text.islower() and tokens[last - 2].text.endswith("ed"))
         if word in _TRAILING_ADVERBS and tokens[last].text.islower():
             last -= 1
-        elif word in _WEEKDAYS and last - first >= 2 and tokens[last - 1].lower in ("on", "last", "this", "late", "early"):
+        elif timed and word in _WEEKDAYS and tokens[last - 1].lower in ("on", "last", "this", "late", "early"):
             last -= 2  # `The union on Tuesday`
-        elif word in _PERIODS and last - first >= 2 and tokens[last - 1].lower in ("last", "this"):
+        elif timed and word in _PERIODS and tokens[last - 1].lower in ("last", "this"):
             last -= 2  # `a poll last week`
         else:
             break
     return (first, last) if last >= first else phrase
-
-
-def _participle(token: Token) -> bool:
-    return token.text.islower() and (token.text.endswith("ed") or token.text in _IRREGULAR_PARTICIPLES)
 
 
 def _opens_subject(token: Token) -> bool:
