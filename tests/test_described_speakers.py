@@ -158,3 +158,22 @@ def test_a_described_businessman_keeps_his_head_noun(quote_starting: QuoteStarti
     quote = quote_starting(text, "he was the most capable")
     assert quote.speaker_mention == "The Chicago developer"
     assert quote.speaker != "Chicago"
+
+
+# -- writings as sources ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "mention"),
+    [
+        ("The committee raised $4 million in March, according to a quarterly Electoral Commission report.", "The committee raised", "a quarterly Electoral Commission report"),
+        ("The union spent little on advertising, according to its FEC reports.", "The union spent", "its FEC reports"),
+    ],
+)
+def test_a_report_named_after_its_author_is_the_whole_source(quote_starting: QuoteStarting, text: str, start: str, mention: str) -> None:
+    # `report` after a capitalised name reads like a verb (`the Commission reports that ...`), but not inside
+    # the source of `according to`.
+    quote = quote_starting(text, start)
+    assert quote.speaker_mention == mention
+    assert quote.cue == "according to"
+    assert quote.speaker is None
