@@ -107,7 +107,7 @@ def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], l
             continue
         if frame is not None:
             frames.append(frame)  # `according to a Senate committee report`: the source's `report` is no cue
-            taken.update(range(frame.cue_first, max(frame.cue_last, frame.speaker[1] if token.lower == "according" else 0) + 1))
+            taken.update(range(frame.cue_first, max(frame.cue_last, frame.speaker[1] if token.lower == "according" and frame.speaker else 0) + 1))
     frames = drop_nested(frames)
     for frame in frames:
         survey = survey_source(sentence, frame)
