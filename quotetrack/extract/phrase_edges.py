@@ -24,6 +24,8 @@ _TRAILING_ADVERBS = frozenset(["here", "there", "today", "yesterday", "tonight",
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _PERIODS = frozenset(["week", "month", "year", "weekend", "night", "morning", "evening", "afternoon"])
 _DASHES = frozenset(["-", "--", "—", "–", "―"])
+# Words inside an organisation's name that its acronym skips: `Department of Health and Social Care (DHSC)`.
+_CONNECTORS = frozenset(["and", "of", "for", "the", "on", "&", "de", "du", "des", "la", "le"])
 _NOT_NOUNS = frozenset(["and", "or", "but", "of", "to", "for", "in", "on", "at", "by", "with", "as", "than", "that", "who", "which", "not", "never"])
 
 
@@ -128,3 +130,42 @@ def joins_descriptions(tokens: list[Token], k: int, end: int) -> bool:
     left = tokens[start + 1 : k]
     head = left[-1]
     return head.text.islower() and _noun_like(head) and not any(_verb_like(t) for t in left)
+
+
+def breaks_clause(token: Token) -> bool:
+    """A word that ends a noun phrase read leftwards (`who`, `that`, `and`), but not an acronym spelt
+    like one (`The WHO said`)."""
+    return token.lower in lexicon.CLAUSE_BREAKERS and not (token.text.isupper() and len(token.text) > 1)
+
+
+def long_form(tokens: list[Token], opening: int | None) -> TokenRange | None:
+    """The name before an acronym in brackets at ``opening`` whose initials spell it, across `and`
+    and `of`: `The Department of Health and Social Care (DHSC)`; None when they do not.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The Department of Health and Social Care (DHSC) said so.")[0][0].tokens
+    >>> long_form(tokens, 7)
+    (0, 6)
+    """
+    if opening is None or opening < 2 or opening + 2 >= len(tokens) or tokens[opening + 2].text != ")":
+        return None
+    letters = [letter for letter in tokens[opening + 1].text if letter.isupper()]
+    if len(letters) < 2:
+        return None
+    initials: list[str] = []
+    k = opening - 1
+    while k >= 0 and len(initials) < len(letters):
+        word = tokens[k].text
+        if word.lower() not in _CONNECTORS:
+            if not word[:1].isupper():
+                return None
+            initials.insert(0, word[0])
+        k -= 1
+    if initials != letters:
+        return None
+    first = k + 1
+    while first < opening and tokens[first].lower in _CONNECTORS and tokens[first].lower != "the":
+        first += 1
+    if first > 0 and tokens[first - 1].lower == "the":
+        first -= 1  # `The Department of ...`: its article with it
+    return (first, opening - 1)

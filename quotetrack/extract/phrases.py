@@ -95,11 +95,11 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
         # `Rep. Stephen Lynch (D-Mass.) said`: party and state tags are not the phrase's end.
         opening = next((j for j in range(k - 1, max(k - 8, -1), -1) if tokens[j].text == "("), None)
         if opening is not None and opening > 0:
-            phrase = noun_phrase_before(sentence, opening)
+            phrase = phrase_edges.long_form(tokens, opening) or noun_phrase_before(sentence, opening)  # `... Social Care (DHSC) said`
             if phrase is not None:
                 return LeftSpeaker((phrase[0], k))
         return None
-    if tokens[k].lower == "who" and k > 0:
+    if tokens[k].text == "who" and k > 0:  # not `The WHO said`
         # `an architect who said ...`, `Brandt, who said ...`: the noun phrase before `who`.
         phrase = noun_phrase_before(sentence, k - 1 if tokens[k - 1].text == "," else k)
         if phrase is None:
@@ -195,7 +195,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
     tokens = sentence.tokens
     if end > 1 and tokens[end - 1].text == ")":
         opening = next((o for o in range(end - 2, max(end - 9, -1), -1) if tokens[o].text == "("), None)
-        inner = noun_phrase_before(sentence, opening) if opening else None
+        inner = phrase_edges.long_form(tokens, opening) or (noun_phrase_before(sentence, opening) if opening else None)  # `... Care (DHSC)`
         return (inner[0], end - 1) if inner else None
     k, first, described = end - 1, end, False
     while k >= 0:
@@ -207,7 +207,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         joined = token.lower == "and" and 0 < k < end - 1 and phrase_edges.joins_descriptions(tokens, k, end)  # `the mayor and former judge`
         described = described or joined
         joins_people = joined or token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))
-        if (token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
+        if (phrase_edges.breaks_clause(token) or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
             closing = next((j for j in range(end - 1, k, -1) if tokens[j].text in _DASHES), None) if k > 0 and tokens[k - 1].text in _DASHES else None
             if closing is not None and closing < end - 1 and tokens[closing + 1].text[:1].isupper():
                 return (closing + 1, end - 1)  # `Inside the mosque - which looks like a church - Adel Nefzi said`

@@ -103,12 +103,20 @@ def is_venue(name: str) -> bool:
 
     >>> [is_venue(name) for name in ("Trump Tower", "Republican", "Ann Lee", "Park Geun-hye", "Great Recession")]
     [True, True, False, False, True]
+
+    A party's member named by the place he stands for is somebody described, not a name:
+
+    >>> is_venue("New Mexico Democrat"), is_venue("Mark Cuban")
+    (True, False)
     """
     words = name.split()
     if not words:
         return False
     if len(words) == 1:
         return name in lexicon.DEMONYMS
+    place = " ".join(words[:-1])
+    if words[-1] in lexicon.DEMONYMS and (place in lexicon.PLACES or place in lexicon.MULTIWORD_PLACES):
+        return True
     return name.isupper() or any(word in VENUE_WORDS or word in lexicon.ORG_WORDS for word in words[1:])
 
 
@@ -147,3 +155,17 @@ def writing_named_after(mention: str, person: str | None) -> bool:
     if not person or not words or not words[-1].islower() or POSSESSIVE.sub("", words[-1]) not in DOCUMENT_NOUNS:
         return False
     return len(mention.rsplit(person.split()[-1], 1)[-1].split()) <= 2
+
+
+def acronym_named(mention: str, acronyms: dict[str, str]) -> str | None:
+    """The long form an acronym of the article stands for, given alone (`IRCC`) or after that long form
+    (`Department of Health and Social Care (DHSC)`); None for other mentions.
+
+    >>> known = {"DHSC": "Department of Health and Social Care"}
+    >>> acronym_named("DHSC", known), acronym_named("Department of Health and Social Care (DHSC)", known), acronym_named("Ann Lee", known)
+    ('Department of Health and Social Care', 'Department of Health and Social Care', None)
+    """
+    if mention in acronyms:
+        return acronyms[mention]
+    bracketed = re.fullmatch(r".+\s\((\w+)\)", mention)
+    return acronyms.get(bracketed.group(1)) if bracketed else None

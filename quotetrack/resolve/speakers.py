@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import lexicon
 from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
-from .mentions import NAME_TOKEN, conjoined_descriptions, is_venue, name_in, org_in, possessed_role, writing_named_after
+from .mentions import NAME_TOKEN, acronym_named, conjoined_descriptions, is_venue, name_in, org_in, possessed_role, writing_named_after
 from .organisations import acronyms, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
 from .people import POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
@@ -149,8 +149,8 @@ class SpeakerResolver:
         bare = re.sub(r"^the\s+", "", mention, flags=re.IGNORECASE)
         if institution_phrases(bare) == [(0, bare)]:
             return bare  # `China's commerce ministry`, `the Indian foreign ministry`
-        if bare in self.acronyms:  # `IRCC` after `Immigration, Refugees and Citizenship Canada (IRCC)`
-            return self.acronyms[bare]
+        if named := acronym_named(bare, self.acronyms):  # `IRCC` after `Immigration, Refugees and Citizenship Canada (IRCC)`
+            return named
         outlet = self.outlets.canonical(mention) if len(mention.split()) <= 6 else None
         words = mention.split()
         head = POSSESSIVE.sub("", words[-1]).lower() if words else ""
@@ -224,7 +224,7 @@ class SpeakerResolver:
             if named or words[0] != "the" or len(words) != 2:
                 return named
             # `the department`: the Justice Department named before.
-            return institution_antecedent(words[-1], self._organisations, position)
+            return institution_antecedent(words[-1], self._organisations, position, self.outlets.canonical)
         matching = role_holders(self.people.values(), roles)
         if not matching:
             if words[0] != "the" or self.text.startswith(" of ", position + len(mention)):
