@@ -177,3 +177,29 @@ def test_a_report_named_after_its_author_is_the_whole_source(quote_starting: Quo
     assert quote.speaker_mention == mention
     assert quote.cue == "according to"
     assert quote.speaker is None
+
+
+# -- nouns that look like adverbs or speech verbs --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "mention"),
+    [
+        ("The family said the crash \u201cshould never have happened.\u201d", "the crash", "The family"),
+        ("A longtime Okafor ally said the council \u201cneeds a reset.\u201d", "the council", "A longtime Okafor ally"),
+        ("Even the organizer of a pro-Okafor rally said the rules made violence more likely.", "the rules", "the organizer of a pro-Okafor rally"),
+    ],
+)
+def test_a_noun_before_the_cue_ends_the_speaker(quote_starting: QuoteStarting, text: str, start: str, mention: str) -> None:
+    assert quote_starting(text, start).speaker_mention == mention
+
+
+def test_an_adverb_before_the_cue_is_still_skipped(quote_starting: QuoteStarting) -> None:
+    assert quote_starting("Mr. Peskov reportedly said the talks \u201cwere useful.\u201d", "the talks").speaker_mention == "Mr. Peskov"
+
+
+def test_a_role_possessed_by_a_body_is_no_body(quote_starting: QuoteStarting) -> None:
+    text = "Defense Secretary Lena Holt spoke on Monday. The Pentagon's recent top adviser on the air campaign went further, arguing the plan could backfire."
+    quote = quote_starting(text, "the plan could backfire")
+    assert quote.speaker_mention == "The Pentagon's recent top adviser"
+    assert quote.speaker is None

@@ -14,10 +14,13 @@ Every function takes a sentence's tokens and token indexes and returns indexes; 
 from __future__ import annotations
 
 from .. import lexicon
+from ..resources import word_list
 from .sentences import Token
 from .speaker_words import TokenRange
 
 _DETERMINERS = frozenset(["the", "a", "an"])
+_LY_NOUNS = word_list("ly_nouns")
+_POSSESSIVE_DETERMINERS = frozenset(["his", "her", "its", "their", "our", "my", "your", "this", "that"])
 _QUANTIFIERS = frozenset(["some", "many", "most", "few", "several", "others", "one", "two", "three"])
 # Adverbs of time and place that may follow a speaker's head: `Her aides here said`.
 _TRAILING_ADVERBS = frozenset(["here", "there", "today", "yesterday", "tonight", "now", "again", "too", "also", "instead", "meanwhile", "late", "early"])
@@ -169,3 +172,50 @@ def long_form(tokens: list[Token], opening: int | None) -> TokenRange | None:
     if first > 0 and tokens[first - 1].lower == "the":
         first -= 1  # `The Department of ...`: its article with it
     return (first, opening - 1)
+
+
+def cue_as_noun(tokens: list[Token], k: int) -> bool:
+    """Whether the speech-verb form at ``k`` is a noun inside a speaker phrase: after an article or a
+    hyphenated modifier (`the organizer of a pro-Hale rally`, `a statement`), not `Lee said`.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The organizer of a pro-Hale rally said so.")[0][0].tokens
+    >>> cue_as_noun(tokens, 5), cue_as_noun(tokens, 6)
+    (True, False)
+    """
+    if k == 0:
+        return False
+    previous = tokens[k - 1]
+    hyphenated = "-" in previous.text.strip("-") and previous.end == tokens[k].start - 1
+    return previous.lower in _DETERMINERS or previous.lower in _POSSESSIVE_DETERMINERS or hyphenated
+
+
+def possessed_role_run(tokens: list[Token], k: int, before: int) -> int:
+    """How many lowercase words at ``k``, after a possessive, lead to and include a role noun (up to
+    four): `The Pentagon's recent top adviser`; 0 when they do not.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The Pentagon's recent top adviser went further.")[0][0].tokens
+    >>> possessed_role_run(tokens, 3, 7)
+    3
+    """
+    if k == 0 or tokens[k - 1].lower not in ("'s", "’s"):
+        return 0
+    for j in range(k, min(before, k + 4)):
+        if not _noun_like(tokens[j]) and tokens[j].lower not in lexicon.ROLE_NOUNS:
+            return 0
+        if tokens[j].lower in lexicon.ROLE_NOUNS:
+            return j - k + 1
+    return 0
+
+
+def ly_noun(tokens: list[Token], k: int) -> bool:
+    """Whether the -ly word at ``k`` before a cue is a noun heading the speaker (`The family said`, `a
+    Hale ally said`), not an adverb to skip (`Peskov reportedly said`); not `early` in `An early
+    tweet quoted`, an adjective before a noun read as a cue.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> [ly_noun(rule_analysis(text)[0][0].tokens, 1) for text in ("Her family said so.", "Peskov reportedly said so.")]
+    [True, False]
+    """
+    return tokens[k].lower in _LY_NOUNS

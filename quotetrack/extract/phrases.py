@@ -87,7 +87,7 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     """The speaker phrase before the cue at token ``cue``: `Peskov said`, `Peskov, the spokesman, said`."""
     tokens = sentence.tokens
     k = cue - 1
-    while k >= 0 and (tokens[k].text in lexicon.ADVERBS_BEFORE_CUE or (tokens[k].text.endswith("ly") and tokens[k].text.islower() and tokens[k].text != "fly")):
+    while k >= 0 and (tokens[k].text in lexicon.ADVERBS_BEFORE_CUE or (tokens[k].text.endswith("ly") and tokens[k].text.islower() and not phrase_edges.ly_noun(tokens, k))):
         k -= 1
     if k < 0:
         return None
@@ -218,7 +218,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
                 # campaign says includes ...` the relative's subject speaks.
                 return noun_phrase_before(sentence, k) if k > 0 else None
             break
-        if lexicon.CUE_FORMS.get(token.lower) in STRONG_CUES and k < end - 1 or token.text in lexicon.AUXILIARIES:
+        if lexicon.CUE_FORMS.get(token.lower) in STRONG_CUES and k < end - 1 and not phrase_edges.cue_as_noun(tokens, k) or token.text in lexicon.AUXILIARIES:
             break
         adjective = token.lower.endswith("ed") and end - first == 1 and speaker_words.adjective_before_noun(tokens, k)  # `registered voters say`
         if first < end and is_clause_verb(tokens, k) and not adjective:
@@ -408,7 +408,7 @@ def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
         elif k > first and not any(is_person(t) for t in tokens[first:k]) and (lowercase_run := _words_before_name(tokens, k, before)):
             k += lowercase_run  # `Democratic presidential candidate Sen. Bernie Sanders criticized ...`
         else:
-            k += phrase_edges.head_noun_run(tokens, first, k, before)  # `The Lisbon banker has said`
+            k += phrase_edges.head_noun_run(tokens, first, k, before) or phrase_edges.possessed_role_run(tokens, k, before)  # `The Lisbon banker has`
             break
     if k == first and k < before and tokens[k].lower in lexicon.SUBJECT_PRONOUNS:
         k += 1
