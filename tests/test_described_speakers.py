@@ -203,3 +203,41 @@ def test_a_role_possessed_by_a_body_is_no_body(quote_starting: QuoteStarting) ->
     quote = quote_starting(text, "the plan could backfire")
     assert quote.speaker_mention == "The Pentagon's recent top adviser"
     assert quote.speaker is None
+
+
+# -- groups that speak together ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "mention"),
+    [
+        ("But dock workers, shipping firms, and many port officials say the new levy will drive cargo to Rotterdam.", "the new levy", "dock workers, shipping firms, and many port officials"),
+        ("Regulators and environmental groups worried that the mine could close before the land was restored.", "the mine could close", "Regulators and environmental groups"),
+        ("The Okafor campaign and some election lawyers have argued that the ballots were counted twice.", "the ballots were", "The Okafor campaign and some election lawyers"),
+        ("Asked about the poll, 41% of Republicans, 33% of independents and 9% of Democrats said the plan went too far.", "the plan went", "41% of Republicans, 33% of independents and 9% of Democrats"),
+        ("The town faced criticism from tenant groups, artists and small business owners who say the rezoning favours developers.", "the rezoning", "tenant groups, artists and small business owners"),
+    ],
+)
+def test_a_list_of_groups_is_one_speaker(quote_starting: QuoteStarting, text: str, start: str, mention: str) -> None:
+    quote = quote_starting(text, start)
+    assert quote.speaker_mention == mention
+    assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "mention"),
+    [
+        ("He thanked the volunteers and organizers said the gala raised $40,000 for the shelter.", "the gala raised", "organizers"),
+        ("Police detained two men, and officials said the investigation was continuing.", "the investigation", "officials"),
+        ("Ms. Reyes was copied on the questions and Gates said he had answered them himself.", "he had answered", "Gates"),
+    ],
+)
+def test_an_object_or_a_new_clause_is_no_list(quote_starting: QuoteStarting, text: str, start: str, mention: str) -> None:
+    assert quote_starting(text, start).speaker_mention == mention
+
+
+def test_a_person_and_others_are_a_group(quote_starting: QuoteStarting) -> None:
+    text = "Stacey Marsh organized the petition. Marsh and others said they could not support the mayor for a third term."
+    quote = quote_starting(text, "they could not support")
+    assert quote.speaker_mention == "Marsh and others"
+    assert quote.speaker is None

@@ -13,6 +13,8 @@ Every function takes a sentence's tokens and token indexes and returns indexes; 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .. import lexicon
 from ..resources import word_list
 from .sentences import Token
@@ -21,6 +23,7 @@ from .speaker_words import TokenRange
 _DETERMINERS = frozenset(["the", "a", "an"])
 _LY_NOUNS = word_list("ly_nouns")
 _POSSESSIVE_DETERMINERS = frozenset(["his", "her", "its", "their", "our", "my", "your", "this", "that"])
+_LIST_ENDS = frozenset(["from", "with", "by", "for", "to", "in", "on", "at", "among", "including", "like", "as", "than"])
 _QUANTIFIERS = frozenset(["some", "many", "most", "few", "several", "others", "one", "two", "three"])
 # Adverbs of time and place that may follow a speaker's head: `Her aides here said`.
 _TRAILING_ADVERBS = frozenset(["here", "there", "today", "yesterday", "tonight", "now", "again", "too", "also", "instead", "meanwhile", "late", "early"])
@@ -135,9 +138,12 @@ def joins_descriptions(tokens: list[Token], k: int, end: int) -> bool:
     return head.text.islower() and _noun_like(head) and not any(_verb_like(t) for t in left)
 
 
-def breaks_clause(token: Token) -> bool:
+def breaks_clause(token: Token, listing: bool = False) -> bool:
     """A word that ends a noun phrase read leftwards (`who`, `that`, `and`), but not an acronym spelt
-    like one (`The WHO said`)."""
+    like one (`The WHO said`); in a list of groups (``listing``) a preposition too (`a backlash from
+    unions, artists and business leaders who say`)."""
+    if listing and token.lower in _LIST_ENDS:
+        return True
     return token.lower in lexicon.CLAUSE_BREAKERS and not (token.text.isupper() and len(token.text) > 1)
 
 
@@ -219,3 +225,47 @@ def ly_noun(tokens: list[Token], k: int) -> bool:
     [True, False]
     """
     return tokens[k].lower in _LY_NOUNS
+
+
+def _plural(token: Token, opening: bool = False) -> bool:
+    """`voters`, `Democrats`, `groups`: a plural noun, not a verb form (`says`), `boss` or a name (`Gates`);
+    capitalised only when it is a nationality or party, or ``opening`` the sentence (`Regulators and ...`)."""
+    word = token.lower
+    common = token.text.islower() or token.text[:-1] in lexicon.DEMONYMS or opening
+    plural = token.text.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return common and plural and word not in lexicon.CUE_FORMS and word not in lexicon.AUXILIARIES
+
+
+def _takes_object(token: Token) -> bool:
+    """What follows a verb rather than a plural noun in a list: `takes into`, `thanked the`."""
+    return token.lower in _DETERMINERS or token.lower in _POSSESSIVE_DETERMINERS or token.lower in ("both", "into", "to", "in", "on", "at", "with")
+
+
+def joins_groups(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether the `and` at ``k`` joins groups that speak together, read leftwards from the cue at
+    ``end``: `labor unions, environmental groups and many lawmakers claim`, `The Hale campaign and some
+    experts have alleged`, `45% of Republicans and 12% of Democrats say`.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Her directors and advisers continued to assure her.")[0][0].tokens
+    >>> joins_groups(tokens, 2, 4)
+    True
+    """
+    right = tokens[k + 1 : end]
+    oxford = k > 1 and tokens[k - 1].text == ","
+    left = k - 2 if oxford else k - 1
+    if not 1 <= len(right) <= 5 or left < 0 or not _plural(right[-1]) or any(_verb_like(t) for t in right[:-1]):
+        return False
+    named = tokens[left].text[:1].isupper() and tokens[left].text.isalpha()  # `Marsh and others`, `Google and other firms`
+    if not (_plural(tokens[left], opening=left == 0) or named or tokens[left].lower in lexicon.INSTITUTION_NOUNS):
+        return False
+    before = tokens[max(0, left - 4) : left + 1]
+    if any(_verb_like(t) and (not _plural(t) or _takes_object(nxt)) for t, nxt in pairwise(before)):
+        return False  # `He thanked the volunteers and organizers said`, `The poll takes into account both A and B who said`
+    # `Police held two men, and officials said`: a comma before `and` ends a clause unless a list runs before it.
+    return not oxford or any(tokens[j].text == "," and _plural(tokens[j - 1]) for j in range(max(1, left - 5), left))
+
+
+def continues_list(tokens: list[Token], k: int) -> bool:
+    """Whether the comma at ``k`` separates groups in a list that `and` ends: `labor unions, environmental groups, and ...`."""
+    return tokens[k].text == "," and k > 0 and _plural(tokens[k - 1], opening=k == 1)

@@ -204,10 +204,11 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         # `71-year-old` nor around an aside (`an aggressive - some say unrealistic - pledge`).
         spaced_hyphen = token.text in ("-", "--") and _after_dateline(tokens) == k + 1
         # `Ana Ruiz and Tom Hale wrote`: two people joined by `and` speak together.
-        joined = token.lower == "and" and 0 < k < end - 1 and phrase_edges.joins_descriptions(tokens, k, end)  # `the mayor and former judge`
+        joined = token.lower == "and" and 0 < k < end - 1 and (phrase_edges.joins_descriptions(tokens, k, end) or phrase_edges.joins_groups(tokens, k, end))
+        joined = joined or described and phrase_edges.continues_list(tokens, k)  # `the mayor and former judge`, `unions, groups and lawmakers`
         described = described or joined
         joins_people = joined or token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))
-        if (phrase_edges.breaks_clause(token) or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
+        if (phrase_edges.breaks_clause(token, described) or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
             closing = next((j for j in range(end - 1, k, -1) if tokens[j].text in _DASHES), None) if k > 0 and tokens[k - 1].text in _DASHES else None
             if closing is not None and closing < end - 1 and tokens[closing + 1].text[:1].isupper():
                 return (closing + 1, end - 1)  # `Inside the mosque - which looks like a church - Adel Nefzi said`
@@ -245,7 +246,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         return None
     if end - first > 8 and speaker_words.affiliated_name(tokens, first, end):
         return (first, end - 1)  # `Mara Quill of the Halvorsen Institute for Coastal Security Studies wrote`
-    if not plausible_speaker(tokens[first:end]) or end - first > (12 if described else 8):
+    if not (described or plausible_speaker(tokens[first:end])) or end - first > (12 if described else 8):
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
         name = end
         while name > first and name > end - 4 and (tokens[name - 1].ner or "")[2:] == "PERSON":

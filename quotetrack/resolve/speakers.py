@@ -281,10 +281,16 @@ def _plural_group(words: list[str]) -> bool:
 
     >>> [_plural_group(m.split()) for m in ("Clinton defenders", "Sen. Ann Lee", "the press", "Mr. Lee wrote to investors")]
     [True, False, False, False]
+
+    So is a list ending in people of a kind: `Edwards and others`, `Lee's team and her allies`.
+
+    >>> _plural_group("Edwards and others".split()), _plural_group("Ann Lee and Tom Hale".split())
+    (True, False)
     """
     last = words[-1]
-    plural = last.isalpha() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
-    return 2 <= len(words) <= 4 and plural and all(word[:1].isupper() for word in words[:-1])
+    plural = last.isalpha() and last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    listed = "and" in words[:-1] and not {"by", "from", "for", "of"} & set(words)  # not `a poll by Edison Research for A and B networks`
+    return plural and (listed or 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words[:-1]))
 
 
 def compound_speaker(resolver: SpeakerResolver, mention: str, position: int) -> str | None:
