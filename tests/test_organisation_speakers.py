@@ -96,3 +96,15 @@ def test_a_party_member_named_by_state_is_somebody_described(quote_starting: Quo
     assert is_venue("New Mexico Democrat") and is_venue("Ohio Republican") and not is_venue("Mark Cuban")
     text = "Sen. Maria Lopez questioned the nominee on Monday. \u201cThis is reckless,\u201d the New Mexico Democrat said."
     assert quote_starting(text, "This is reckless").speaker == "Maria Lopez"
+
+
+def test_a_party_tells_two_holders_of_a_role_apart(quote_starting: QuoteStarting) -> None:
+    assert "party:republican" in roles_in(["GOP", "presidential", "candidate"])
+    text = (
+        "Republican presidential candidate Tom Hale campaigned in Des Moines on Monday. "
+        "Democratic presidential candidate Elena Marsh spoke in Toledo. "
+        "The Republican candidate said the tariff plan \u201cwill bring the factories home.\u201d "
+        "The Democratic candidate said the same plan \u201cwill empty the shelves.\u201d"
+    )
+    assert quote_starting(text, "the tariff plan").speaker == "Tom Hale"
+    assert quote_starting(text, "the same plan").speaker == "Elena Marsh"

@@ -134,6 +134,8 @@ def _first_name_of_another(person: Person, others: list[Person]) -> bool:
 
 # Words making a role a lower one: a vice president is no president, a deputy director no director.
 _SUBORDINATE = frozenset(["vice", "deputy", "assistant", "lieutenant", "lt.", "under"])
+# `Republican presidential candidate Jo Hale`: the party, kept as a role `party:republican` that only tells holders apart.
+PARTIES = lexicon.word_pairs("party_words")
 # Roles of several words that titles stand for (`CEO`: chief executive), found written out as well.
 _COMPOUND_ROLES = frozenset(role for role in lexicon.TITLES.values() if role and " " in role)
 
@@ -150,7 +152,8 @@ def roles_in(words: list[str]) -> set[str]:
     >>> sorted(roles_in("Vice President".split())), sorted(roles_in("the former president's".split()))
     (['vice president'], ['former president', 'president'])
 
-    Roles of several words count written out as under their title: the chief executive officer is the CEO.
+    Roles of several words count written out as under their title: the chief executive officer is the CEO;
+    a party before a role is kept to tell holders apart.
 
     >>> "chief executive" in roles_in("Chief Executive Officer".split()) & roles_in(["CEO"])
     True
@@ -159,6 +162,7 @@ def roles_in(words: list[str]) -> set[str]:
     before = ""
     written = f" {' '.join(POSSESSIVE.sub('', word.lower().rstrip(',')) for word in words)} "
     roles |= {role for role in _COMPOUND_ROLES if f" {role} " in written}
+    roles |= {f"party:{PARTIES[word.lower()]}" for word in words if PARTIES.get(word.lower())}
     for word in words:
         lowered = POSSESSIVE.sub("", word.lower().rstrip(","))
         for role in (lexicon.TITLES.get(lowered), lowered if lowered in lexicon.ROLE_NOUNS else None):

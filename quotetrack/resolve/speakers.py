@@ -271,7 +271,10 @@ def recent_subject(resolver: SpeakerResolver, names: set[str], position: int, ba
 
 def role_holders(people: Iterable[Person], roles: set[str]) -> list[Person]:
     """The people holding one of ``roles``; for `the former president`, one the article calls
-    former, if any, before one who is."""
+    former, if any, before one who is; for `the Democratic candidate`, not one of another party."""
+    parties = {role for role in roles if role.startswith("party:")}
+    roles = roles - parties
+    people = [person for person in people if not parties or not (held := {r for r in person.roles if r.startswith("party:")}) or held & parties]
     former = {role for role in roles if role.startswith("former ")}
     return [person for person in people if person.roles & former] or [person for person in people if person.roles & roles]
 
