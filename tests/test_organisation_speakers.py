@@ -14,7 +14,7 @@ from quotetrack.extract.sentences import Sentence
 from quotetrack.records import Quote
 from quotetrack.resolve.mentions import acronym_named, is_venue
 from quotetrack.resolve.organisations import institution_antecedent
-from quotetrack.resolve.people import roles_in
+from quotetrack.resolve.people import People, roles_in
 
 QuoteStarting = Callable[[str, str], Quote]
 
@@ -108,3 +108,15 @@ def test_a_party_tells_two_holders_of_a_role_apart(quote_starting: QuoteStarting
     )
     assert quote_starting(text, "the tariff plan").speaker == "Tom Hale"
     assert quote_starting(text, "the same plan").speaker == "Elena Marsh"
+
+
+def test_a_role_before_a_verb_is_not_the_next_name() -> None:
+    # `A federal judge granted Tom Fenn's request`: the judge is not Tom Fenn; `Kremlin spokesman Dmitry Peskov` is a spokesman.
+    text = "A federal judge granted Tom Fenn's request on Monday. Kremlin spokesman Dmitry Peskov spoke."
+    people = People(text)
+    fenn = people.person_for("Tom Fenn", text.index("Tom Fenn"))
+    people.learn_from_prefix(fenn, text.index("Tom Fenn"))
+    peskov = people.person_for("Dmitry Peskov", text.index("Dmitry"))
+    people.learn_from_prefix(peskov, text.index("Dmitry"))
+    assert fenn.roles == set()
+    assert peskov.roles == {"spokesman"}
