@@ -120,3 +120,12 @@ def test_a_role_before_a_verb_is_not_the_next_name() -> None:
     people.learn_from_prefix(peskov, text.index("Dmitry"))
     assert fenn.roles == set()
     assert peskov.roles == {"spokesman"}
+
+
+def test_a_role_noun_ending_in_s_before_a_title(quote_starting: QuoteStarting) -> None:
+    # `Okafor campaign communications director Lena Park ... but noted`: the director notes, not the campaign.
+    text = (
+        "Mayor Ruth Okafor spoke at the harbor on Friday. "
+        "Okafor campaign communications director Lena Park acknowledged that the mayor misspoke but noted that the port figures were accurate."
+    )
+    assert quote_starting(text, "the port figures").speaker == "Lena Park"

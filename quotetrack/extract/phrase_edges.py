@@ -269,3 +269,18 @@ def joins_groups(tokens: list[Token], k: int, end: int) -> bool:
 def continues_list(tokens: list[Token], k: int) -> bool:
     """Whether the comma at ``k`` separates groups in a list that `and` ends: `labor unions, environmental groups, and ...`."""
     return tokens[k].text == "," and k > 0 and _plural(tokens[k - 1], opening=k == 1)
+
+
+def noun_before_role(tokens: list[Token], k: int) -> bool:
+    """A lowercase noun ending in -s that modifies the role or title right after it, not a verb:
+    `communications director`, `affairs minister`, `operations chief`.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Campaign communications director Jo Hale says so.")[0][0].tokens
+    >>> noun_before_role(tokens, 1), noun_before_role(tokens, 5)
+    (True, False)
+    """
+    following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    word = tokens[k].text
+    plural = word.isalpha() and word.islower() and word.endswith("s") and word not in _NOT_NOUNS and word not in lexicon.AUXILIARIES
+    return plural and (following in lexicon.ROLE_NOUNS or following in lexicon.TITLES)  # not `A spokesman for Mayor Lee`

@@ -406,7 +406,7 @@ def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
     while k < before:
         if _subject_word(tokens[k]):
             k += 1
-        elif k > first and not any(is_person(t) for t in tokens[first:k]) and (lowercase_run := _words_before_name(tokens, k, before)):
+        elif k > first and (not any(is_person(t) for t in tokens[first:k]) or tokens[k - 1].lower in lexicon.ROLE_NOUNS) and (lowercase_run := _words_before_name(tokens, k, before)):
             k += lowercase_run  # `Democratic presidential candidate Sen. Bernie Sanders criticized ...`
         else:
             k += phrase_edges.head_noun_run(tokens, first, k, before) or phrase_edges.possessed_role_run(tokens, k, before)  # `The Lisbon banker has`
@@ -464,7 +464,7 @@ def _modifier_word(token: Token) -> bool:
 def _words_before_name(tokens: list[Token], k: int, before: int) -> int:
     """How many lowercase words at ``k`` lead to a person's name or a title, up to three; 0 when none do."""
     j = k
-    while j < before and j - k < 3 and _modifier_word(tokens[j]):
+    while j < before and j - k < 3 and (_modifier_word(tokens[j]) or phrase_edges.noun_before_role(tokens, j)):  # `communications director`
         j += 1
     if j > k and j < before and ((tokens[j].ner or "").startswith(("B-PERSON", "S-PERSON")) or tokens[j].lower in lexicon.TITLES):
         return j - k
