@@ -129,3 +129,12 @@ def test_a_role_noun_ending_in_s_before_a_title(quote_starting: QuoteStarting) -
         "Okafor campaign communications director Lena Park acknowledged that the mayor misspoke but noted that the port figures were accurate."
     )
     assert quote_starting(text, "the port figures").speaker == "Lena Park"
+
+
+def test_a_capitalised_title_owned_by_a_body_is_the_name_apposed(quote_starting: QuoteStarting) -> None:
+    text = (
+        "Tom Fenn founded the firm in 1998. "
+        "The Halden Group's CEO, Kimberly Okafor, said the two firms had reached the same legal conclusion."
+    )
+    quote = quote_starting(text, "the two firms")
+    assert quote.speaker == "Kimberly Okafor"

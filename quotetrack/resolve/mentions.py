@@ -83,15 +83,15 @@ def org_in(mention: str, outlets: Outlets) -> str | None:
 def possessed_role(words: list[str]) -> bool:
     """`Trump's attorney`, `the senator's press secretary`: a role of somebody's, not that somebody.
 
-    >>> possessed_role("Trump's attorney".split()), possessed_role("Trump's fire-breathing".split())
-    (True, False)
+    >>> possessed_role("Trump's attorney".split()), possessed_role("Trump's fire-breathing".split()), possessed_role("The Hale Group's CEO".split())
+    (True, False, True)
     """
     owner = next((k for k, word in enumerate(words[:-1]) if POSSESSIVE.search(word) and not word.endswith("s'")), None)
     if owner is None or len(words) - owner - 1 > 3:
         return False
-    after, before = words[owner + 1 :], words[:owner]
+    after, before = [word if word.islower() else word.lower() if word.lower() in lexicon.TITLES else word for word in words[owner + 1 :]], words[:owner]
     return (
-        all(word.islower() for word in after)
+        all(word.islower() for word in after)  # `CEO`, `CFO`: a title written in capitals is a role too
         and (after[-1] in lexicon.ROLE_NOUNS or after[-1].endswith("s") and after[-1][:-1] in lexicon.ROLE_NOUNS)
         and all(word[:1].isupper() or word.lower() == "the" for word in before)
     )
