@@ -43,6 +43,7 @@ from .phrases import (
     right_speaker,
     sentence_subject,
     skip_object,
+    trim_adjuncts,
     trim_range,
     words,
 )
@@ -57,8 +58,7 @@ _EMPTY_CONTENTS = word_list("empty_contents")
 _PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "chime": "in", "put": "it"}
 # Cue lemmas of manner that report a quote rather than a clause: `“...,” she went on`, `he barked: “...”`.
 _MANNER_CUES = frozenset(["go", "shoot", "fire", "chime", "bark", "fume", "opine", "snap", "marvel", "plead", "thunder", "gush", "rave", "wonder"])
-# `added a caveat`, `added another link`: what follows `added` is a thing, not a clause.
-_ADDED_OBJECTS = frozenset(["a", "an", "another", "more", "some", "new", "extra", "fuel", "insult"])
+_ADDED_OBJECTS = frozenset(["a", "an", "another", "more", "some", "new", "extra", "fuel", "insult"])  # `added a caveat`: a thing, no clause
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
 
 
@@ -106,8 +106,8 @@ def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], l
         else:
             continue
         if frame is not None:
-            frames.append(frame)
-            taken.update(range(frame.cue_first, frame.cue_last + 1))
+            frames.append(frame)  # `according to a Senate committee report`: the source's `report` is no cue
+            taken.update(range(frame.cue_first, max(frame.cue_last, frame.speaker[1] if token.lower == "according" and frame.speaker else 0) + 1))
     frames = drop_nested(frames)
     for frame in frames:
         survey = survey_source(sentence, frame)
@@ -209,7 +209,7 @@ def according_to_frame(sentence: Sentence, spans: SpanIndex, i: int) -> Frame | 
         end += 1
     if end == j:
         return None
-    speaker = trim_range(tokens, j, end - 1)
+    speaker = trim_adjuncts(tokens, trim_range(tokens, j, end - 1), after_cue=True)  # `according to a poll released on Monday`
     if speaker is None:
         return None
     if i > 0 and tokens[i - 1].text in (",", "—", "–", "(") or (i > 0 and end >= len(tokens) - 1):

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from .. import lexicon
 from ..nlp.entities import opening_modifier
 from ..resources import word_list
-from . import speaker_words
+from . import phrase_edges, speaker_words
+from .phrase_edges import trim_adjuncts
 from .sentences import Sentence, Token
 from .speaker_words import PUNCT, ROLE_PREPOSITIONS, TokenRange, has_name, is_person, passive_agent, possessive_mark, trim_range
 
@@ -86,7 +87,7 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     """The speaker phrase before the cue at token ``cue``: `Peskov said`, `Peskov, the spokesman, said`."""
     tokens = sentence.tokens
     k = cue - 1
-    while k >= 0 and (tokens[k].text in lexicon.ADVERBS_BEFORE_CUE or (tokens[k].text.endswith("ly") and tokens[k].text.islower() and tokens[k].text != "fly")):
+    while k >= 0 and (tokens[k].text in lexicon.ADVERBS_BEFORE_CUE or (tokens[k].text.endswith("ly") and tokens[k].text.islower() and not phrase_edges.ly_noun(tokens, k))):
         k -= 1
     if k < 0:
         return None
@@ -94,11 +95,11 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
         # `Rep. Stephen Lynch (D-Mass.) said`: party and state tags are not the phrase's end.
         opening = next((j for j in range(k - 1, max(k - 8, -1), -1) if tokens[j].text == "("), None)
         if opening is not None and opening > 0:
-            phrase = noun_phrase_before(sentence, opening)
+            phrase = phrase_edges.long_form(tokens, opening) or noun_phrase_before(sentence, opening)  # `... Social Care (DHSC) said`
             if phrase is not None:
                 return LeftSpeaker((phrase[0], k))
         return None
-    if tokens[k].lower == "who" and k > 0:
+    if tokens[k].text == "who" and k > 0:  # not `The WHO said`
         # `an architect who said ...`, `Brandt, who said ...`: the noun phrase before `who`.
         phrase = noun_phrase_before(sentence, k - 1 if tokens[k - 1].text == "," else k)
         if phrase is None:
@@ -126,7 +127,7 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
         earlier = noun_phrase_before(sentence, phrase[0] - 1)
         if earlier is not None and any(is_person(token) for token in tokens[earlier[0] : earlier[1] + 1]):
             phrase = (earlier[0], phrase[1])
-    head = name_head(sentence, phrase)
+    head = name_head(sentence, trim_adjuncts(tokens, phrase) or phrase)
     # The phrase still starts where it did: what stands before it decides where the content is.
     return LeftSpeaker(head, phrase_first=phrase[0] if head != phrase else None)
 
@@ -194,18 +195,20 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
     tokens = sentence.tokens
     if end > 1 and tokens[end - 1].text == ")":
         opening = next((o for o in range(end - 2, max(end - 9, -1), -1) if tokens[o].text == "("), None)
-        inner = noun_phrase_before(sentence, opening) if opening else None
+        inner = phrase_edges.long_form(tokens, opening) or (noun_phrase_before(sentence, opening) if opening else None)  # `... Care (DHSC)`
         return (inner[0], end - 1) if inner else None
-    k = end - 1
-    first = end
+    k, first, described = end - 1, end, False
     while k >= 0:
         token = tokens[k]
         # The hyphen ending a dateline (`OSLO (Reuters) - The ministry said`), not one inside
         # `71-year-old` nor around an aside (`an aggressive - some say unrealistic - pledge`).
         spaced_hyphen = token.text in ("-", "--") and _after_dateline(tokens) == k + 1
         # `Ana Ruiz and Tom Hale wrote`: two people joined by `and` speak together.
-        joins_people = token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))
-        if (token.lower in lexicon.CLAUSE_BREAKERS or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
+        joined = token.lower == "and" and 0 < k < end - 1 and (phrase_edges.joins_descriptions(tokens, k, end) or phrase_edges.joins_groups(tokens, k, end))
+        joined = joined or described and phrase_edges.continues_list(tokens, k)  # `the mayor and former judge`, `unions, groups and lawmakers`
+        described = described or joined
+        joins_people = joined or token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))
+        if (phrase_edges.breaks_clause(token, described) or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
             closing = next((j for j in range(end - 1, k, -1) if tokens[j].text in _DASHES), None) if k > 0 and tokens[k - 1].text in _DASHES else None
             if closing is not None and closing < end - 1 and tokens[closing + 1].text[:1].isupper():
                 return (closing + 1, end - 1)  # `Inside the mosque - which looks like a church - Adel Nefzi said`
@@ -216,7 +219,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
                 # campaign says includes ...` the relative's subject speaks.
                 return noun_phrase_before(sentence, k) if k > 0 else None
             break
-        if lexicon.CUE_FORMS.get(token.lower) in STRONG_CUES and k < end - 1 or token.text in lexicon.AUXILIARIES:
+        if lexicon.CUE_FORMS.get(token.lower) in STRONG_CUES and k < end - 1 and not phrase_edges.cue_as_noun(tokens, k) or token.text in lexicon.AUXILIARIES:
             break
         adjective = token.lower.endswith("ed") and end - first == 1 and speaker_words.adjective_before_noun(tokens, k)  # `registered voters say`
         if first < end and is_clause_verb(tokens, k) and not adjective:
@@ -243,7 +246,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         return None
     if end - first > 8 and speaker_words.affiliated_name(tokens, first, end):
         return (first, end - 1)  # `Mara Quill of the Halvorsen Institute for Coastal Security Studies wrote`
-    if not plausible_speaker(tokens[first:end]) or end - first > 8:
+    if not (described or plausible_speaker(tokens[first:end])) or end - first > (12 if described else 8):
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
         name = end
         while name > first and name > end - 4 and (tokens[name - 1].ner or "")[2:] == "PERSON":
@@ -403,15 +406,16 @@ def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
     while k < before:
         if _subject_word(tokens[k]):
             k += 1
-        elif k > first and not any(is_person(t) for t in tokens[first:k]) and (lowercase_run := _words_before_name(tokens, k, before)):
+        elif k > first and (not any(is_person(t) for t in tokens[first:k]) or tokens[k - 1].lower in lexicon.ROLE_NOUNS) and (lowercase_run := _words_before_name(tokens, k, before)):
             k += lowercase_run  # `Democratic presidential candidate Sen. Bernie Sanders criticized ...`
         else:
+            k += phrase_edges.head_noun_run(tokens, first, k, before) or phrase_edges.possessed_role_run(tokens, k, before)  # `The Lisbon banker has`
             break
     if k == first and k < before and tokens[k].lower in lexicon.SUBJECT_PRONOUNS:
         k += 1
     if k == first or not plausible_speaker(tokens[first:k]):
         return None
-    return speaker_words.name_after_partitive(tokens, (first, k - 1), before) or name_head(sentence, (first, k - 1))
+    return speaker_words.name_after_partitive(tokens, (first, k - 1), before) or name_head(sentence, trim_adjuncts(tokens, (first, k - 1)) or (first, k - 1))
 
 
 def _subject_word(token: Token) -> bool:
@@ -460,7 +464,7 @@ def _modifier_word(token: Token) -> bool:
 def _words_before_name(tokens: list[Token], k: int, before: int) -> int:
     """How many lowercase words at ``k`` lead to a person's name or a title, up to three; 0 when none do."""
     j = k
-    while j < before and j - k < 3 and _modifier_word(tokens[j]):
+    while j < before and j - k < 3 and (_modifier_word(tokens[j]) or phrase_edges.noun_before_role(tokens, j)):  # `communications director`
         j += 1
     if j > k and j < before and ((tokens[j].ner or "").startswith(("B-PERSON", "S-PERSON")) or tokens[j].lower in lexicon.TITLES):
         return j - k

@@ -20,6 +20,7 @@ from .outlets import Outlets
 from .people import POSSESSIVE
 
 VENUE_WORDS = word_list("venue_words")
+DOCUMENT_NOUNS = word_list("document_nouns")
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -82,15 +83,15 @@ def org_in(mention: str, outlets: Outlets) -> str | None:
 def possessed_role(words: list[str]) -> bool:
     """`Trump's attorney`, `the senator's press secretary`: a role of somebody's, not that somebody.
 
-    >>> possessed_role("Trump's attorney".split()), possessed_role("Trump's fire-breathing".split())
-    (True, False)
+    >>> possessed_role("Trump's attorney".split()), possessed_role("Trump's fire-breathing".split()), possessed_role("The Hale Group's CEO".split())
+    (True, False, True)
     """
     owner = next((k for k, word in enumerate(words[:-1]) if POSSESSIVE.search(word) and not word.endswith("s'")), None)
     if owner is None or len(words) - owner - 1 > 3:
         return False
-    after, before = words[owner + 1 :], words[:owner]
+    after, before = [word if word.islower() else word.lower() if word.lower() in lexicon.TITLES else word for word in words[owner + 1 :]], words[:owner]
     return (
-        all(word.islower() for word in after)
+        all(word.islower() for word in after)  # `CEO`, `CFO`: a title written in capitals is a role too
         and (after[-1] in lexicon.ROLE_NOUNS or after[-1].endswith("s") and after[-1][:-1] in lexicon.ROLE_NOUNS)
         and all(word[:1].isupper() or word.lower() == "the" for word in before)
     )
@@ -102,10 +103,69 @@ def is_venue(name: str) -> bool:
 
     >>> [is_venue(name) for name in ("Trump Tower", "Republican", "Ann Lee", "Park Geun-hye", "Great Recession")]
     [True, True, False, False, True]
+
+    A party's member named by the place he stands for is somebody described, not a name:
+
+    >>> is_venue("New Mexico Democrat"), is_venue("Mark Cuban")
+    (True, False)
     """
     words = name.split()
     if not words:
         return False
     if len(words) == 1:
         return name in lexicon.DEMONYMS
+    place = " ".join(words[:-1])
+    if words[-1] in lexicon.DEMONYMS and (place in lexicon.PLACES or place in lexicon.MULTIWORD_PLACES):
+        return True
     return name.isupper() or any(word in VENUE_WORDS or word in lexicon.ORG_WORDS for word in words[1:])
+
+
+def conjoined_descriptions(mention: str) -> list[list[str]]:
+    """The words of each description in `the Ohio senator and former governor` (two descriptions of one
+    person under one article), each without a complement after its role (`former secretary of state` ->
+    `former secretary`); [] for any other mention.
+
+    >>> conjoined_descriptions("the Ohio senator and former secretary of state")
+    [['the', 'Ohio', 'senator'], ['the', 'former', 'secretary']]
+    >>> conjoined_descriptions("the mayor and the judge"), conjoined_descriptions("Ann Lee and Tom Hale")
+    ([], [])
+    """
+    words = mention.split()
+    if len(words) < 4 or words[0].lower() != "the" or words.count("and") != 1:
+        return []
+    joint = words.index("and")
+    left, right = words[1:joint], words[joint + 1 :]
+    if not left or not right or right[0].lower() in ("the", "a", "an", "his", "her", "their") or not words[-1].islower():
+        return []
+    parts = []
+    for part in (left, right):
+        of = next((k for k, word in enumerate(part) if word == "of" and k > 0), None)
+        parts.append(["the", *(part[:of] if of is not None else part)])
+    return parts
+
+
+def writing_named_after(mention: str, person: str | None) -> bool:
+    """`The Rove ad`, `Ann Lee's brief`: a writing (a document noun heading the mention, within two
+    words of the name of ``person``) named after a person, not that person; not `Lee in a post`.
+
+    >>> writing_named_after("The Rove ad", "Rove"), writing_named_after("Jo Hale in a blog post", "Jo Hale")
+    (True, False)
+    """
+    words = mention.split()
+    if not person or not words or not words[-1].islower() or POSSESSIVE.sub("", words[-1]) not in DOCUMENT_NOUNS:
+        return False
+    return len(mention.rsplit(person.split()[-1], 1)[-1].split()) <= 2
+
+
+def acronym_named(mention: str, acronyms: dict[str, str]) -> str | None:
+    """The long form an acronym of the article stands for, given alone (`IRCC`) or after that long form
+    (`Department of Health and Social Care (DHSC)`); None for other mentions.
+
+    >>> known = {"DHSC": "Department of Health and Social Care"}
+    >>> acronym_named("DHSC", known), acronym_named("Department of Health and Social Care (DHSC)", known), acronym_named("Ann Lee", known)
+    ('Department of Health and Social Care', 'Department of Health and Social Care', None)
+    """
+    if mention in acronyms:
+        return acronyms[mention]
+    bracketed = re.fullmatch(r".+\s\((\w+)\)", mention)
+    return acronyms.get(bracketed.group(1)) if bracketed else None

@@ -13,9 +13,10 @@ ministry named before.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .. import lexicon
+from ..resources import word_list
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _WORD = re.compile(r"[\w'’.&-]+")
@@ -26,6 +27,8 @@ _INSTITUTION_PHRASE = re.compile(
     r"\b(?=[A-Z])(?!(?:The|A|An|In|On|At|By|For)\s)(?P<owner>(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s|[A-Z][a-z]+)\s+(?P<modifiers>(?:[A-Za-z][\w-]*\s+){0,2}?)"
     r"(?P<head>(?i:" + "|".join(sorted(lexicon.INSTITUTION_NOUNS, key=len, reverse=True)) + r"))\b"
 )
+# `the company` and `the group`: the business or group last named, known by how its name ends.
+_NAME_ENDINGS = {"company": word_list("business_name_endings"), "firm": word_list("business_name_endings"), "group": word_list("group_name_endings")}
 _NOT_MODIFIERS = frozenset(["the", "a", "an", "and", "or", "of", "in", "on", "to", "by", "with", "for", "has", "had", "was", "is", "new"])
 
 
@@ -58,10 +61,17 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
-def institution_antecedent(head: str, organisations: Sequence[tuple[int, str]], position: int) -> str | None:
+def institution_antecedent(head: str, organisations: Sequence[tuple[int, str]], position: int, is_outlet: Callable[[str], object] | None = None) -> str | None:
     """The nearest organisation named before ``position`` whose name has ``head`` as its head word:
-    `the department` -> "Justice Department", `the ministry` -> "Ministry of Defence"."""
+    `the department` -> "Justice Department", `the ministry` -> "Ministry of Defence"; for `the company`,
+    `the firm` and `the group`, else the nearest whose name ends as a business's or a group's does
+    (`Halden Motors`, `Gulf Coast Coalition`), when it is no news outlet (``is_outlet``).
+
+    >>> institution_antecedent("company", [(0, "Interior Ministry"), (30, "Halden Motors"), (50, "Brennan Center")], 80)
+    'Halden Motors'
+    """
     wanted = head.lower()
+    business = None
     for start, name in reversed(organisations):
         if start >= position:
             continue
@@ -70,7 +80,11 @@ def institution_antecedent(head: str, organisations: Sequence[tuple[int, str]], 
             continue  # `Board`, `Bank`: a sentence's first word, not a name
         if words[-1].lower() == wanted or (len(words) > 2 and words[0].lower() == wanted and words[1] == "of"):
             return name
-    return None
+        kind = words[-1].lower().rstrip(".,") in _NAME_ENDINGS.get(wanted, ())
+        if kind and business is None and not (is_outlet is not None and is_outlet(name)):
+            # `Shares of Lumora Inc.`: the entity tagger's run from the sentence's first word; not `Bank of America Corp.`
+            business = name.split(" of ", 1)[1] if len(words) > 2 and words[1] == "of" and words[0].endswith("s") else name
+    return business
 
 
 def institution_phrases(text: str) -> list[tuple[int, str]]:

@@ -65,8 +65,8 @@ class People:
         prefix = re.split(r"[,;:“”\"()\n]", self.text[max(0, start - 60) : start])[-1]
         words: list[str] = []
         for word in reversed(prefix.split()):
-            if word[-1] in ".!?" and word.rstrip(".") not in lexicon.ABBREVIATIONS:
-                break
+            if word[-1] in ".!?" and word.rstrip(".") not in lexicon.ABBREVIATIONS or _ends_prefix(word):
+                break  # `A federal judge granted Judicial Watch's request`: the judge is not Judicial Watch
             words.insert(0, word)
         words = words[-4:]
         for word in words:
@@ -124,6 +124,22 @@ class People:
         return max(pool, key=lambda person: (len(person.name.split()), -person.first_seen)).name
 
 
+# Words a title or role written before a name never runs across: `a judge granted Ann Lee`, `met with Ann Lee`.
+_NOT_IN_PREFIX = frozenset(["to", "by", "with", "for", "from", "and", "or", "than", "that", "as", "at", "in", "on", "about", "against"])
+
+
+def _ends_prefix(word: str) -> bool:
+    """A verb or preposition before a name: the role words before it are somebody else's.
+
+    >>> [_ends_prefix(word) for word in ("granted", "told", "with", "spokesman", "of", "Sen.")]
+    [True, True, True, False, False, False]
+    """
+    lowered = word.lower()
+    if not word.islower() or lowered in lexicon.ROLE_NOUNS or lowered in lexicon.TITLES:
+        return False
+    return lowered in _NOT_IN_PREFIX or lowered in lexicon.CUE_FORMS or lowered in lexicon.AUXILIARIES or lowered.endswith("ed")
+
+
 def _first_name_of_another(person: Person, others: list[Person]) -> bool:
     """`Megyn` when `Megyn Kelly` is known too: a one-word person whose word is a first name."""
     word = person.name
@@ -134,6 +150,10 @@ def _first_name_of_another(person: Person, others: list[Person]) -> bool:
 
 # Words making a role a lower one: a vice president is no president, a deputy director no director.
 _SUBORDINATE = frozenset(["vice", "deputy", "assistant", "lieutenant", "lt.", "under"])
+# `Republican presidential candidate Jo Hale`: the party, kept as a role `party:republican` that only tells holders apart.
+PARTIES = lexicon.word_pairs("party_words")
+# Roles of several words that titles stand for (`CEO`: chief executive), found written out as well.
+_COMPOUND_ROLES = frozenset(role for role in lexicon.TITLES.values() if role and " " in role)
 
 
 def add_roles(person: Person, words: list[str]) -> None:
@@ -147,9 +167,18 @@ def roles_in(words: list[str]) -> set[str]:
 
     >>> sorted(roles_in("Vice President".split())), sorted(roles_in("the former president's".split()))
     (['vice president'], ['former president', 'president'])
+
+    Roles of several words count written out as under their title: the chief executive officer is the CEO;
+    a party before a role is kept to tell holders apart.
+
+    >>> "chief executive" in roles_in("Chief Executive Officer".split()) & roles_in(["CEO"])
+    True
     """
     roles: set[str] = set()
     before = ""
+    written = f" {' '.join(POSSESSIVE.sub('', word.lower().rstrip(',')) for word in words)} "
+    roles |= {role for role in _COMPOUND_ROLES if f" {role} " in written}
+    roles |= {f"party:{PARTIES[word.lower()]}" for word in words if PARTIES.get(word.lower())}
     for word in words:
         lowered = POSSESSIVE.sub("", word.lower().rstrip(","))
         for role in (lexicon.TITLES.get(lowered), lowered if lowered in lexicon.ROLE_NOUNS else None):

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import lexicon
 from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
-from .mentions import NAME_TOKEN, is_venue, name_in, org_in, possessed_role
+from .mentions import NAME_TOKEN, acronym_named, conjoined_descriptions, is_venue, name_in, org_in, possessed_role, writing_named_after
 from .organisations import acronyms, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
 from .people import POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
@@ -149,8 +149,8 @@ class SpeakerResolver:
         bare = re.sub(r"^the\s+", "", mention, flags=re.IGNORECASE)
         if institution_phrases(bare) == [(0, bare)]:
             return bare  # `China's commerce ministry`, `the Indian foreign ministry`
-        if bare in self.acronyms:  # `IRCC` after `Immigration, Refugees and Citizenship Canada (IRCC)`
-            return self.acronyms[bare]
+        if named := acronym_named(bare, self.acronyms):  # `IRCC` after `Immigration, Refugees and Citizenship Canada (IRCC)`
+            return named
         outlet = self.outlets.canonical(mention) if len(mention.split()) <= 6 else None
         words = mention.split()
         head = POSSESSIVE.sub("", words[-1]).lower() if words else ""
@@ -172,7 +172,7 @@ class SpeakerResolver:
         share = any(word in ("percent", "majority") or word.endswith("%") for word in lowered.split()[:5])  # `40 percent of Clinton voters`
         if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or share or _plural_group(words)):
             return None  # `a Trump supporter`, `one Clinton aide`, `Clinton defenders`: described by whom they serve
-        person = self.person_entity_in(mention, position)
+        person = None if writing_named_after(mention, person := self.person_entity_in(mention, position)) else person
         if person and words[-1].islower() and head in lexicon.ROLE_NOUNS - lexicon.INSTITUTION_NOUNS and lowered.startswith("the "):
             return self.resolve_role(mention, position)  # `the senior Cruz adviser`: somebody serving Cruz
         if person:
@@ -224,7 +224,7 @@ class SpeakerResolver:
             if named or words[0] != "the" or len(words) != 2:
                 return named
             # `the department`: the Justice Department named before.
-            return institution_antecedent(words[-1], self._organisations, position)
+            return institution_antecedent(words[-1], self._organisations, position, self.outlets.canonical)
         matching = role_holders(self.people.values(), roles)
         if not matching:
             if words[0] != "the" or self.text.startswith(" of ", position + len(mention)):
@@ -271,7 +271,10 @@ def recent_subject(resolver: SpeakerResolver, names: set[str], position: int, ba
 
 def role_holders(people: Iterable[Person], roles: set[str]) -> list[Person]:
     """The people holding one of ``roles``; for `the former president`, one the article calls
-    former, if any, before one who is."""
+    former, if any, before one who is; for `the Democratic candidate`, not one of another party."""
+    parties = {role for role in roles if role.startswith("party:")}
+    roles = roles - parties
+    people = [person for person in people if not parties or not (held := {r for r in person.roles if r.startswith("party:")}) or held & parties]
     former = {role for role in roles if role.startswith("former ")}
     return [person for person in people if person.roles & former] or [person for person in people if person.roles & roles]
 
@@ -281,21 +284,31 @@ def _plural_group(words: list[str]) -> bool:
 
     >>> [_plural_group(m.split()) for m in ("Clinton defenders", "Sen. Ann Lee", "the press", "Mr. Lee wrote to investors")]
     [True, False, False, False]
+
+    So is a list ending in people of a kind: `Edwards and others`, `Lee's team and her allies`.
+
+    >>> _plural_group("Edwards and others".split()), _plural_group("Ann Lee and Tom Hale".split())
+    (True, False)
     """
     last = words[-1]
-    plural = last.isalpha() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
-    return 2 <= len(words) <= 4 and plural and all(word[:1].isupper() for word in words[:-1])
+    plural = last.isalpha() and last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    listed = "and" in words[:-1] and not {"by", "from", "for", "of"} & set(words)  # not `a poll by Edison Research for A and B networks`
+    return plural and (listed or 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words[:-1]))
 
 
 def compound_speaker(resolver: SpeakerResolver, mention: str, position: int) -> str | None:
     """A source made of other mentions: a writing's author (`an analysis by the Pew Research
-    Center`, `a letter from Ana Ruiz`) or two people writing together (`Ana Ruiz and Tom Hale`)."""
+    Center`, `a letter from Ana Ruiz`), two people writing together (`Ana Ruiz and Tom Hale`), or
+    one person described twice (`the Ohio senator and former governor`)."""
     author = _AUTHORED.match(mention)
     if author and any(word.lower() in DOCUMENT_NOUNS for word in author.group(1).split()):
         return resolver.resolve(author.group(2), position + author.start(2))
     pair = mention.split(" and ")
     if len(pair) == 2 and all(resolver.person_entity_in(part, position + mention.index(part)) for part in pair):
         return " and ".join(resolver.resolve(part, position + mention.index(part)) or part for part in pair)
+    for described in conjoined_descriptions(mention):  # `the Ohio senator and former governor`: whoever holds either role
+        if holders := role_holders(resolver.people.values(), roles_in(described)):
+            return choose_holder(resolver, holders, bare=False, position=position)
     return None
 
 
