@@ -115,12 +115,14 @@ def name_word_key(word: str) -> str:
 _GENERATIONS = frozenset(["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"])
 
 
+@lru_cache(maxsize=1 << 14)
 def has_generation(name: str) -> bool:
     """Whether a name ends in a generation suffix: `Donald Trump Jr.` (not `Donald Trump`)."""
     words = name.split()
     return len(words) >= 2 and words[-1].casefold().rstrip(",") in _GENERATIONS
 
 
+@lru_cache(maxsize=1 << 14)
 def surname_of(name: str) -> str:
     """The surname a later mention uses: the last word, or the one before a generation suffix.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import lexicon
 from .names import has_generation, name_word_key, same_generation, surname_of
@@ -41,9 +42,10 @@ class Person:
         return name_word_key(self.surname) == name_word_key(surname_of(name))
 
 
-def name_words(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)  # every known name against every new one: the same few names again and again
+def name_words(name: str) -> frozenset[str]:
     """The words of a name as keys (`name_word_key`): `Von der Leyen` is part of `Ursula von der Leyen`."""
-    return {name_word_key(word) for word in name.split()}
+    return frozenset(name_word_key(word) for word in name.split())
 
 
 class People:
