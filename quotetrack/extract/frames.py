@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from .. import lexicon
 from ..resources import word_list
+from .asides import speaker_before_aside
 from .clause_subjects import clause_subject
 from .clauses import (
     clause_end,
@@ -316,7 +317,7 @@ def cue_frame(
     refused = i > 1 and previous == "to" and tokens[i - 2].lower in _REFUSALS
     if refused or previous in ("not", "n't", "never", "without") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
         return None, appositives  # `did not say whether ...`, `declined to say`: nothing was said
-    left = left_speaker(sentence, i)
+    left = speaker_before_aside(sentence, i) or left_speaker(sentence, i)
     left = clause_subject(sentence, left, i) if left is not None else None
     chain_start = None
     phrase_first = None

@@ -34,10 +34,12 @@ def opens_scene(tokens: list[Token], k: int) -> bool:
     """
     word = tokens[k].lower
     participle = k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ing")
-    # Opening the sentence: `Alarmed by the unrest in Reno, Sen. Ann Lee, the whip, said`, `Like Corker, ...`.
+    # Opening the sentence: `Alarmed by the unrest in Reno, Sen. Ann Lee, the whip, said`, `Like Corker, ...`,
+    # `Even if Lee loses Iowa, insiders in Ohio, her home state, said`.
     # Not a name that opens like one: `Playing Field Promotions, a talent agency, says`.
     governs = k + 1 < len(tokens) and tokens[k + 1].text.islower()
-    opening = k == 0 and (word in COMPARISONS or opening_modifier(tokens[k].text) and governs)
+    conditional = word in ("if", "although", "though", "because", "unless") or word == "even" and k + 1 < len(tokens) and tokens[k + 1].lower in ("if", "though")
+    opening = k == 0 and (word in COMPARISONS or conditional or opening_modifier(tokens[k].text) and governs)
     return opening or word in _SCENE_OPENERS or word in ("after", "before", "since", "while", "when") and participle
 
 
