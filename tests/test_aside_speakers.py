@@ -50,3 +50,25 @@ def test_condition_opening_the_sentence_does_not_speak(extractor) -> None:
     )
     quote = extractor.extract(Article(text=text))[-1]
     assert quote.speaker is None and quote.speaker_mention == "insiders in the next two states"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "A former Labour leader -- Ines Duarte, who lost the 2019 election -- said the budget \"offered nothing to renters.\"\n",
+            "Ines Duarte",
+            id="name-opening-the-aside",
+        ),
+        pytest.param("The company's founder — Tomas Berg — said the plant would close in May.\n", "Tomas Berg", id="name-alone-in-the-aside"),
+    ],
+)
+def test_name_in_the_aside_is_the_described_speaker(extractor, text: str, speaker: str) -> None:
+    (quote,) = extractor.extract(Article(text=text))
+    assert quote.speaker == speaker
+
+
+def test_aside_without_a_name_leaves_the_description(extractor) -> None:
+    text = "The Supreme Court justice -- who has been involved in a row with the governor -- said she regretted her remarks.\n"
+    (quote,) = extractor.extract(Article(text=text))
+    assert quote.speaker_mention == "The Supreme Court justice"

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .phrases import LeftSpeaker, left_speaker
+from .phrases import Appositive, LeftSpeaker, left_speaker
 from .sentences import Sentence
+from .speaker_words import is_person
 
 __all__ = ["speaker_before_aside"]
 
@@ -37,4 +38,20 @@ def speaker_before_aside(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     # fund, said`); the tokens before it keep their places, so the ranges found hold in ``sentence``.
     comma = replace(tokens[opening], text=",", lower=",")
     apposed = left_speaker(replace(sentence, tokens=[*tokens[:opening], comma, *tokens[cue:]]), opening + 1)
-    return apposed or left_speaker(replace(sentence, tokens=[*tokens[:opening], *tokens[cue:]]), opening)
+    left = apposed or left_speaker(replace(sentence, tokens=[*tokens[:opening], *tokens[cue:]]), opening)
+    return _named_in_aside(sentence, left, opening, closing) or left
+
+
+def _named_in_aside(sentence: Sentence, left: LeftSpeaker | None, opening: int, closing: int) -> LeftSpeaker | None:
+    """`A former presidential candidate -- John McCain, who lost in 2008 -- said`: the name opening
+    the aside is who the description before it means."""
+    tokens = sentence.tokens
+    if left is None or any(is_person(token) for token in tokens[left.speaker[0] : left.speaker[1] + 1]):
+        return None
+    last = opening
+    while last + 1 < closing and is_person(tokens[last + 1]):
+        last += 1
+    if last == opening or not (tokens[left.speaker[1]].text.islower() and tokens[left.speaker[0]].lower in ("a", "an", "the", "one")):
+        return None
+    start = left.chain_start if left.chain_start is not None else left.speaker[0]
+    return LeftSpeaker((opening + 1, last), start, [Appositive(sentence, (opening + 1, last), left.speaker)])
