@@ -16,7 +16,7 @@ from .. import lexicon
 from .phrases import ADJUNCT_STARTS, SUBORDINATORS, LeftSpeaker, is_clause_verb, left_speaker, name_head, plausible_speaker, trim_range, words
 from .sentences import Sentence, Token
 
-__all__ = ["clause_subject", "left_speaker", "words"]
+__all__ = ["clause_subject", "left_speaker", "without_time", "words"]
 
 # `Nefzi said on Friday, adding`: a speech verb is the clause's verb whatever follows it.
 _SAID = frozenset(["said", "says", "told", "wrote"])
@@ -58,3 +58,33 @@ def clause_subject(sentence: Sentence, left: LeftSpeaker, cue: int) -> LeftSpeak
 def _subject_opens(tokens: list[Token], k: int) -> bool:
     """A name or a subject pronoun at ``k``: `and Emanuel fired`, `but he said`."""
     return tokens[k].text[:1].isupper() or tokens[k].lower in lexicon.SUBJECT_PRONOUNS
+
+
+# `Ann Lee on Tuesday said`, `The Kremlin earlier Thursday told`: when, not who.
+_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_TIME_LEADS = frozenset(["on", "last", "this", "early", "late", "earlier", "later"])
+_DAY_PARTS = frozenset(["night", "morning", "afternoon", "evening"])
+
+
+def without_time(sentence: Sentence, left: LeftSpeaker) -> LeftSpeaker:
+    """``left`` without a time adjunct ending its speaker (`Sanders on Tuesday night`, `Trump this
+    week`); the phrase still starts where it did.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> (sentence,) = rule_analysis("The Kremlin on Tuesday night said talks would go on.")[0]
+    >>> words(sentence, without_time(sentence, left_speaker(sentence, 5)).speaker)
+    'The Kremlin'
+    """
+    tokens = sentence.tokens
+    first, last = left.speaker
+    end = last
+    if end > first and tokens[end].lower in _DAY_PARTS:
+        end -= 1
+    if end > first + 1 and (tokens[end].lower in _DAYS or tokens[end].lower in ("week", "month")) and tokens[end - 1].text in _TIME_LEADS:
+        end -= 1  # a lead word is needed: `Super Tuesday`, `USA TODAY` are names
+        while end > first and tokens[end].text in _TIME_LEADS:
+            end -= 1
+        if tokens[end].text[:1].isupper() or tokens[end].lower in lexicon.ROLE_NOUNS:
+            phrase_first = left.phrase_first if left.phrase_first is not None else first
+            return LeftSpeaker((first, end), left.chain_start, left.appositives, phrase_first if phrase_first != first else None)
+    return left

@@ -21,7 +21,7 @@ from itertools import pairwise
 from .. import lexicon
 from ..resources import word_list
 from .asides import speaker_before_aside
-from .clause_subjects import clause_subject
+from .clause_subjects import clause_subject, without_time
 from .clauses import (
     clause_end,
     closes_quote_with_punctuation,
@@ -318,7 +318,7 @@ def cue_frame(
     if refused or previous in ("not", "n't", "never", "without") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
         return None, appositives  # `did not say whether ...`, `declined to say`: nothing was said
     left = speaker_before_aside(sentence, i) or left_speaker(sentence, i)
-    left = clause_subject(sentence, left, i) if left is not None else None
+    left = without_time(sentence, clause_subject(sentence, left, i)) if left is not None else None
     chain_start = None
     phrase_first = None
     if left is not None:
