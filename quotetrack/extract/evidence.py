@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from .. import lexicon
 from ..records import SpeakerMethod
-from ..resolve.names import speaker_key, speaker_kind
+from ..resolve.names import name_word_key, speaker_kind
 
 __all__ = [
     "FOLLOW_ON_CONFIDENCE",
@@ -81,7 +81,7 @@ def speaker_method(mention: str | None, speaker: str | None) -> SpeakerMethod:
         return "name"
     organisation = speaker_kind(speaker) == "organisation"
     capitalised = [word for word in _raw_words(bare) if word[:1].isupper() and not _is_role_word(word)]
-    if any(speaker_key(word) in name for word in capitalised):
+    if any(name_word_key(word) in name for word in capitalised):
         return "alias" if organisation else "surname"
     if capitalised and not any(_is_role_word(word) or word.islower() for word in _raw_words(bare)):
         return "alias"  # `Moscow` for the Kremlin, `NATO`: a name, but not this speaker's own
@@ -93,7 +93,7 @@ def _raw_words(text: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    return [speaker_key(word) for word in _raw_words(text) if word.casefold() not in _DETERMINERS]
+    return [name_word_key(word) for word in _raw_words(text) if word.casefold() not in _DETERMINERS]
 
 
 def _contains(words: list[str], name: list[str]) -> bool:

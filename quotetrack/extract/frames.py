@@ -20,6 +20,8 @@ from itertools import pairwise
 
 from .. import lexicon
 from ..resources import word_list
+from .asides import speaker_before_aside
+from .clause_subjects import clause_subject, without_time
 from .clauses import (
     clause_end,
     closes_quote_with_punctuation,
@@ -32,6 +34,7 @@ from .clauses import (
     skip_adjuncts,
     tail_end,
 )
+from .cue_verbs import looks_like_verb
 from .marks import SpanIndex
 from .outlet_words import relay_tail
 from .phrases import (
@@ -39,7 +42,9 @@ from .phrases import (
     SUBORDINATORS,
     Appositive,
     TokenRange,
+    after_dateline,
     left_speaker,
+    name_head,
     right_speaker,
     sentence_subject,
     skip_object,
@@ -48,9 +53,8 @@ from .phrases import (
     words,
 )
 from .sentences import Sentence, Token
-from .speaker_words import is_person, segment_before
+from .speaker_words import segment_before
 
-_NOUN_OR_VERB = word_list("noun_or_verb_cues")
 # `declined to comment`, `refused to say whether`: nothing was said.
 _REFUSALS = frozenset(["declined", "declines", "declining", "refused", "refuses", "refusing"])
 _EMPTY_CONTENTS = word_list("empty_contents")
@@ -212,6 +216,7 @@ def according_to_frame(sentence: Sentence, spans: SpanIndex, i: int) -> Frame | 
     speaker = trim_adjuncts(tokens, trim_range(tokens, j, end - 1), after_cue=True)  # `according to a poll released on Monday`
     if speaker is None:
         return None
+    speaker = name_head(sentence, speaker)  # `according to Reagan's former education secretary William Bennett`
     if i > 0 and tokens[i - 1].text in (",", "—", "–", "(") or (i > 0 and end >= len(tokens) - 1):
         content = content_before(sentence, spans, i - 1 if tokens[i - 1].text in ",—–(" else i)
         placement = "before"
@@ -287,8 +292,9 @@ def cue_frame(
         found = right_speaker(sentence, cue_last + 1)
         if found is not None:
             inverted, appositive = found
+            inverted = name_head(sentence, inverted)  # `said Trump adviser Stephen Miller`: Miller speaks
             if appositive is not None:
-                appositives.append(appositive)
+                appositives.append(Appositive(sentence, inverted, appositive.description))
             # `,” said Sen. Jim Whelan who represents ...`: a relative clause describes a quoted or named speaker.
             after = inverted[1] + 1
             described = after < len(tokens) and tokens[after].lower in ("who", "whose") and (
@@ -311,7 +317,8 @@ def cue_frame(
     refused = i > 1 and previous == "to" and tokens[i - 2].lower in _REFUSALS
     if refused or previous in ("not", "n't", "never", "without") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
         return None, appositives  # `did not say whether ...`, `declined to say`: nothing was said
-    left = left_speaker(sentence, i)
+    left = speaker_before_aside(sentence, i) or left_speaker(sentence, i)
+    left = without_time(sentence, clause_subject(sentence, left, i)) if left is not None else None
     chain_start = None
     phrase_first = None
     if left is not None:
@@ -364,7 +371,8 @@ def _cue_content(
     # Postposed cue: `..., the Kremlin spokesman said.` and `“...,” he told reporters.`
     # `“...,” Lumora’s chief executive, Priya Raman, said`: look before the whole phrase.
     phrase_start = speaker[0] if chain_start is None else chain_start
-    before_speaker = tokens[phrase_start - 1].text if phrase_start > 0 else ""
+    # A dateline's dash (`LAGOS, Nigeria (AP) — Gov. Ade Bello said`) opens the sentence, not an aside.
+    before_speaker = tokens[phrase_start - 1].text if phrase_start > 0 and phrase_start != after_dateline(tokens) else ""
     after_quote = closes_quote_with_punctuation(spans, tokens, phrase_start - 1)
     quote_follows = quote_opens_at(sentence, spans, after_adjuncts)
     postposed = not borrowed and (after_quote or (before_speaker in (",", "—", "–") and not quote_follows))
@@ -462,35 +470,6 @@ def drop_nested(frames: list[Frame]) -> list[Frame]:
             continue
         kept.append(frame)
     return kept
-
-
-def looks_like_verb(tokens: list[Token], i: int) -> bool:
-    """True if the cue form at ``i`` is used as a verb: `Peskov notes that`, not `the notes`."""
-    token = tokens[i]
-    if token.upos and token.upos not in ("VERB", "AUX"):
-        return False
-    previous = tokens[i - 1].lower if i > 0 else ""
-    following_word = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-    after_article = i > 1 and tokens[i - 2].lower in ("a", "an", "the") and tokens[i - 1].text.isalpha() and tokens[i - 1].text.islower()
-    if after_article and token.lower.endswith("ing") and (following_word in lexicon.ROLE_NOUNS or following_word.removesuffix("s") in lexicon.ROLE_NOUNS):
-        return False  # `a creative writing professor`: a noun modifier
-    if token.lower == "think" and following_word in ("tank", "tanks"):
-        return False  # `a founder of the free-market think tank North Bridge, said`
-    if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that") and not (i > 0 and is_person(tokens[i - 1])):
-        return False  # `the said`, `a statement`, `her claims`; but `Kim An said`
-    if token.lower in _NOUN_OR_VERB:
-        # `Peskov notes that`, `he claims` are verbs; `tax reports`, `insurance claims` are nouns.
-        before = tokens[i - 1] if i > 0 else None
-        following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        if following in ("'s", "’s") or following in lexicon.ROLE_NOUNS or following.removesuffix("s") in lexicon.ROLE_NOUNS:
-            return False  # `Minnesota state delegate Mary Ross`, `the state's party convention`: a noun
-        return before is not None and (
-            following == "that"
-            or previous in lexicon.SUBJECT_PRONOUNS
-            or (before.ner or "O")[2:] in ("PERSON", "ORG", "GPE", "NORP")
-            or (before.text[:1].isupper() and i > 1)  # a sentence's first word is capitalised anyway
-        )
-    return True
 
 
 def _token_at(tokens: list[Token], position: int) -> int | None:

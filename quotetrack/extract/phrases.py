@@ -202,7 +202,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         token = tokens[k]
         # The hyphen ending a dateline (`OSLO (Reuters) - The ministry said`), not one inside
         # `71-year-old` nor around an aside (`an aggressive - some say unrealistic - pledge`).
-        spaced_hyphen = token.text in ("-", "--") and _after_dateline(tokens) == k + 1
+        spaced_hyphen = token.text in ("-", "--") and after_dateline(tokens) == k + 1
         # `Ana Ruiz and Tom Hale wrote`: two people joined by `and` speak together.
         joined = token.lower == "and" and 0 < k < end - 1 and (phrase_edges.joins_descriptions(tokens, k, end) or phrase_edges.joins_groups(tokens, k, end))
         joined = joined or described and phrase_edges.continues_list(tokens, k)  # `the mayor and former judge`, `unions, groups and lawmakers`
@@ -399,8 +399,9 @@ def skip_object(sentence: Sentence, k: int) -> int:
 def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:
     """The subject opening the sentence's main clause, past a dateline and an introductory phrase."""
     tokens = sentence.tokens
-    k = _after_dateline(tokens)
-    if k < len(tokens) and (tokens[k].lower in SUBORDINATORS or tokens[k].lower in ADJUNCT_STARTS or _opens_with_participle(tokens, k)):
+    k = after_dateline(tokens)
+    opener = tokens[k].lower in SUBORDINATORS or tokens[k].lower in ADJUNCT_STARTS or tokens[k].lower in speaker_words.COMPARISONS
+    if k < len(tokens) and (opener or _opens_with_participle(tokens, k)):
         k = speaker_words.past_opening(tokens, k, before)
     first = k
     while k < before:
@@ -431,15 +432,15 @@ def _subject_word(token: Token) -> bool:
 _DASHES = ("—", "–", "―", "--", "-")
 
 
-def _after_dateline(tokens: list[Token]) -> int:
+def after_dateline(tokens: list[Token]) -> int:
     """Where the sentence starts past a dateline: `MOSCOW — `, `ORLANDO, Fla. (Reuters) - `,
-    `Washington (AFP) – `; 0 when there is none."""
+    `Washington (AFP) – `, `OSLO, March 3 (Reuters) - `; 0 when there is none."""
     dash = next((j for j, t in enumerate(tokens[:10]) if t.text in _DASHES and j > 0 and tokens[j - 1].end < t.start), None)
     if dash is None:
         return 0
     lead = tokens[:dash]
     all_caps = all(t.text.isupper() or t.text in ",()." for t in lead)
-    credited = any(t.text == "(" for t in lead) and all(t.text[:1].isupper() or t.text in ",()." for t in lead)
+    credited = any(t.text == "(" for t in lead) and all(t.text[:1].isupper() or t.text.isdigit() or t.text in ",()." for t in lead)
     return dash + 1 if all_caps or credited else 0
 
 

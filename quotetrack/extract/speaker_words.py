@@ -6,6 +6,7 @@ end, and the name apposed to a description (`One pastor supporting Mr. Cruz, Dan
 from __future__ import annotations
 
 from .. import lexicon
+from ..nlp.entities import opening_modifier
 from ..resources import word_list
 from .sentences import Sentence, Token
 
@@ -15,6 +16,8 @@ PUNCT = set(",.;:!?—–-…‘’") | set(lexicon.QUOTE_MARKS) | {"...", "--",
 ROLE_PREPOSITIONS = frozenset(["for", "of", "to", "at", "in", "with", "from", "on"])
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
 _SCENE_OPENERS = word_list("scene_openers")
+# `Like Corker, Menendez said`: a comparison opening the sentence, not its subject.
+COMPARISONS = frozenset(["like", "unlike"])
 _PEOPLE_ENDINGS = tuple(sorted(word_list("people_endings")))
 _ORGANISATION_ENDINGS = word_list("organisation_endings")
 
@@ -31,7 +34,13 @@ def opens_scene(tokens: list[Token], k: int) -> bool:
     """
     word = tokens[k].lower
     participle = k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ing")
-    return word in _SCENE_OPENERS or word in ("after", "before", "since", "while", "when") and participle
+    # Opening the sentence: `Alarmed by the unrest in Reno, Sen. Ann Lee, the whip, said`, `Like Corker, ...`,
+    # `Even if Lee loses Iowa, insiders in Ohio, her home state, said`.
+    # Not a name that opens like one: `Playing Field Promotions, a talent agency, says`.
+    governs = k + 1 < len(tokens) and tokens[k + 1].text.islower()
+    conditional = word in ("if", "although", "though", "because", "unless") or word == "even" and k + 1 < len(tokens) and tokens[k + 1].lower in ("if", "though")
+    opening = k == 0 and (word in COMPARISONS or conditional or opening_modifier(tokens[k].text) and governs)
+    return opening or word in _SCENE_OPENERS or word in ("after", "before", "since", "while", "when") and participle
 
 
 def names_people(token: Token) -> bool:

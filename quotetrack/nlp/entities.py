@@ -186,15 +186,20 @@ def _label_run(
             rest = rest[: rest.index("of")]
         if not any(word in lexicon.ORG_WORDS for word in rest):
             return [(first + k, last, "PERSON")]
-    title = _last_title_before_name(span)
-    if title is not None:
+    titled_name = _last_title_before_name(span)
+    if titled_name is not None:
         # `Fisheries Minister Jane Roe`, `Lake County District Attorney Tom Hill`: the words before
-        # the title say where or what, the name follows it.
+        # the title say where or what, the name follows it (and may be followed by `of` a place).
+        title, name_first, name_last = titled_name
         prefix = span[:title]
         place = " ".join(prefix) in lexicon.MULTIWORD_PLACES or prefix[-1] in lexicon.PLACES
         is_org = any(word in lexicon.ORG_WORDS for word in prefix) or outlets.canonical(" ".join(prefix))
         label = "ORG" if is_org else "GPE" if place else "MISC"
-        return [(first, first + title - 1, label), (first + title + 1, last, "PERSON")]
+        found = [(first, first + title - 1, label), (first + name_first, first + name_last, "PERSON")]
+        if name_last + 2 < len(span):  # `CBC Chairman G.K. Butterfield of North Carolina`
+            where = span[name_last + 2 :]
+            found.append((first + name_last + 2, last, "GPE" if " ".join(where) in lexicon.MULTIWORD_PLACES or where[-1] in lexicon.PLACES else "ORG"))
+        return found
     first_name = lexicon.is_first_name(span[0])
     if outlets.canonical(text) and (text in outlets._exact or (len(span) > 1 and not first_name)):
         # `Tim Fox` is a person whose surname is an outlet's short name; `Fox News` is the outlet.
@@ -282,15 +287,29 @@ def _person_around_outlet(span: list[str], outlets: Outlets, described: bool) ->
     return 0
 
 
-def _last_title_before_name(span: list[str]) -> int | None:
+def _last_title_before_name(span: list[str]) -> tuple[int, int, int] | None:
     """Index of the last title in ``span`` when words stand before it and a name of one to four
-    words follows: 2 in `Springfield Mayor Bill Cho`; None in `General Electric` (an organisation)."""
+    words follows, with the name's first and last index: (1, 2, 3) in `Springfield Mayor Bill Cho`;
+    a title may go on with `of` what (`Supervisor of Elections`) and the name be followed by `of`
+    where; None in `General Electric` (an organisation).
+
+    >>> [_last_title_before_name(run.split()) for run in ("Springfield Mayor Bill Cho", "CBC Chairman Al Bell of North Carolina", "General Electric")]
+    [(1, 2, 3), (1, 2, 3), None]
+    >>> _last_title_before_name("Polk County Commissioner of Roads Ana Ruiz".split())
+    (2, 5, 6)
+    """
     for t in range(len(span) - 2, 0, -1):
         if _is_title(span[t]):
-            rest = span[t + 1 :]
-            is_name = len(rest) - _count_particles(rest) <= 4 and all(_is_capitalised(word) or word in _PARTICLES for word in rest)
+            after = t + 1
+            if span[after] == "of" and after + 2 < len(span):
+                # `Commissioner of Roads Ana Ruiz`: the title goes on to what it is of, up to a first name.
+                after = next((j for j in range(after + 2, len(span) - 1) if _known_name([span[j]], frozenset())), after + 2)
+            rest = span[after:]
+            if "of" in rest[1:-1]:
+                rest = rest[: rest.index("of")]  # `Al Bell of North Carolina`: the place is not the name
+            is_name = 0 < len(rest) - _count_particles(rest) <= 4 and all(_is_capitalised(word) or word in _PARTICLES for word in rest)
             if is_name and not any(word in lexicon.ORG_WORDS or word in lexicon.PLACES for word in rest) and rest[0] not in _TITLE_PREFIXES:
-                return t
+                return t, after, after + len(rest) - 1
             return None
     return None
 
@@ -347,12 +366,16 @@ def _person_of(span: list[str]) -> int:
 
     >>> [_person_of(run.split()) for run in ("David Woodard of Clemson University", "Ann Lee of the Refugee Council", "Bank of America", "Frank Zhou Institute of Finance")]
     [2, 2, 0, 0]
+    >>> [_person_of(run.split()) for run in ("Meenakshi Ganguly of Human Rights Watch", "Lady Justice of the Court", "Texas Rangers of the League")]
+    [2, 0, 0]
     """
     if "of" not in span[2:-1]:
         return 0
     cut = span.index("of")
     name, rest = span[:cut], span[cut + 1 :]
-    if not 2 <= cut <= 4 or not lexicon.is_first_name(name[0]) or any(word in lexicon.ORG_WORDS or word.lower() in lexicon.TITLES for word in name):
+    # A first name the lists lack (`Meenakshi Ganguly of Human Rights Watch`) still opens two words of name.
+    named = lexicon.is_first_name(name[0]) or cut == 2 and not any(word in lexicon.PLACES or word in lexicon.DEMONYMS for word in name)
+    if not 2 <= cut <= 4 or not named or any(word in lexicon.ORG_WORDS or word.lower() in lexicon.TITLES for word in name):
         return 0
     return cut if any(word in lexicon.ORG_WORDS for word in rest) else 0
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .. import lexicon
 from ..nlp.entities import is_name_word
@@ -92,6 +93,50 @@ def speaker_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return re.sub(r"\s+", " ", plain).strip().casefold()
+
+
+# `al-Maliki`, `el-Sisi`, `bin-Salman`: a later mention may drop the joined article (`Maliki`).
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn)-(?=\w)")
+
+
+@lru_cache(maxsize=1 << 14)  # asked for the same few names of an article again and again
+def name_word_key(word: str) -> str:
+    """One word of a person's name as its other mentions may spell it: case, accents, the curly
+    apostrophe and a joined Arabic article dropped (`Von der Leyen` opening a sentence is
+    `Ursula von der Leyen`).
+
+    >>> [name_word_key(word) for word in ("al-Maliki", "Maliki", "Von", "O’Malley", "López", "Al")]
+    ['maliki', 'maliki', 'von', "o'malley", 'lopez', 'al']
+    """
+    return _JOINED_PARTICLE.sub("", speaker_key(word).replace("’", "'"))
+
+
+# Generation suffixes after a surname: `Joseph R. Biden Jr.`, `Harry Hurt III`.
+_GENERATIONS = frozenset(["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"])
+
+
+@lru_cache(maxsize=1 << 14)
+def has_generation(name: str) -> bool:
+    """Whether a name ends in a generation suffix: `Donald Trump Jr.` (not `Donald Trump`)."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].casefold().rstrip(",") in _GENERATIONS
+
+
+@lru_cache(maxsize=1 << 14)
+def surname_of(name: str) -> str:
+    """The surname a later mention uses: the last word, or the one before a generation suffix.
+
+    >>> [surname_of(name) for name in ("Joseph R. Biden Jr.", "Trump Jr.", "Harry Hurt III", "Ann Lee", "Lee")]
+    ['Biden', 'Trump', 'Hurt', 'Lee', 'Lee']
+    """
+    words = name.split()
+    return words[-2] if has_generation(name) else words[-1]
+
+
+def same_generation(name: str, other: str) -> bool:
+    """Whether two names may be one person's: `Donald Trump` and `Donald Trump Jr.` are father and
+    son, `Biden` may be `Joseph R. Biden Jr.`."""
+    return " " not in name or " " not in other or has_generation(name) == has_generation(other)
 
 
 def speaker_kind(name: str) -> str:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import lexicon
+from .names import has_generation, name_word_key, same_generation, surname_of
 
 POSSESSIVE = re.compile(r"['’]s?$")
 # A person's age given with the name: `Ann Lee, 46,` or `46-year-old Ann Lee`.
@@ -30,7 +32,20 @@ class Person:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1]
+        return surname_of(self.name)
+
+    def called(self, name: str) -> bool:
+        """Whether ``name`` ends in this person's surname, however spelt (`Maliki` for `Nuri
+        al-Maliki`), or is their name with its generation (`Donald Jr.` for `Donald Trump Jr.`)."""
+        if has_generation(name) and has_generation(self.name):
+            return name_words(name) <= name_words(self.name) or name_words(self.name) <= name_words(name)
+        return name_word_key(self.surname) == name_word_key(surname_of(name))
+
+
+@lru_cache(maxsize=1 << 14)  # every known name against every new one: the same few names again and again
+def name_words(name: str) -> frozenset[str]:
+    """The words of a name as keys (`name_word_key`): `Von der Leyen` is part of `Ursula von der Leyen`."""
+    return frozenset(name_word_key(word) for word in name.split())
 
 
 class People:
@@ -46,10 +61,10 @@ class People:
         """The person ``name`` refers to, created if new; a fuller name absorbs a shorter one."""
         if name in self.by_name:
             return self.by_name[name]
-        surname = name.split()[-1]
         for other in list(self.by_name.values()):
             # "Peskov" seen before "Dmitry Peskov": the fuller name absorbs the shorter.
-            if other.surname == surname and (set(other.name.split()) <= set(name.split()) or set(name.split()) <= set(other.name.split())):
+            subset = name_words(other.name) <= name_words(name) or name_words(name) <= name_words(other.name)
+            if other.called(name) and subset and same_generation(other.name, name):
                 if len(name.split()) > len(other.name.split()):
                     del self.by_name[other.name]
                     other.name = name
@@ -97,18 +112,20 @@ class People:
         candidates = [
             person
             for person in self.by_name.values()
-            if person.surname == tokens[-1] or (len(tokens) == 1 and tokens[0] in person.name.split()[:1] and len(person.name.split()) > 1)
+            if person.called(name) or (len(tokens) == 1 and tokens[0] in person.name.split()[:1] and len(person.name.split()) > 1)
         ]
-        candidates = [person for person in candidates if set(tokens) <= set(person.name.split()) or person.surname == tokens[-1]]
+        candidates = [person for person in candidates if name_words(name) <= name_words(person.name) or person.called(name)]
         if gender:
             candidates = [person for person in candidates if person.gender in (None, gender)] or candidates
         if not candidates:
             return None
-        exact = [person for person in candidates if set(tokens) <= set(person.name.split())]
+        exact = [person for person in candidates if name_words(name) <= name_words(person.name)]
         # `Trump` is Donald Trump's surname before it is the first word of `Trump Taj Mahal`;
         # but a lone first name (`Megyn`) is the first name of `Megyn Kelly`, not a person of its own.
-        pool = [person for person in exact if person.surname == tokens[-1] and not _first_name_of_another(person, exact)]
+        pool = [person for person in exact if person.called(name) and not _first_name_of_another(person, exact)]
         pool = pool or exact or candidates
+        if not has_generation(name):  # `Trump` beside `Donald Trump Jr.` is his father when the article names him too
+            pool = [person for person in pool if not has_generation(person.name)] or pool
         called = [person for person in pool if " " in person.name and person.name.split()[0] == tokens[0]]
         if len(tokens) == 1 and called and gender_of_first_name(tokens[0]) and not any(" " in person.name and person.surname == tokens[0] for person in pool):
             chosen = max(called, key=lambda person: (len(person.name.split()), -person.first_seen)).name

@@ -1,0 +1,90 @@
+"""The speaker of a participle cue after a clause: `In an interview, he defended Lee's record,
+saying ...` is said by `he`, the clause's subject, not by the clause nor a name inside it.
+
+>>> from quotetrack.extract.sentences import rule_analysis
+>>> text = "On Monday, Ana Ruiz praised Tom Hale, saying that he was brave."
+>>> (sentence,) = rule_analysis(text)[0]
+>>> cue = [token.text for token in sentence.tokens].index("saying")
+>>> left = left_speaker(sentence, cue)
+>>> words(sentence, left.speaker), words(sentence, clause_subject(sentence, left, cue).speaker)
+('Tom Hale', 'Ana Ruiz')
+"""
+
+from __future__ import annotations
+
+from .. import lexicon
+from .phrases import ADJUNCT_STARTS, SUBORDINATORS, LeftSpeaker, is_clause_verb, left_speaker, name_head, plausible_speaker, trim_range, words
+from .sentences import Sentence, Token
+
+__all__ = ["clause_subject", "left_speaker", "without_time", "words"]
+
+# `Nefzi said on Friday, adding`: a speech verb is the clause's verb whatever follows it.
+_SAID = frozenset(["said", "says", "told", "wrote"])
+
+
+def clause_subject(sentence: Sentence, left: LeftSpeaker, cue: int) -> LeftSpeaker:
+    """``left`` with its speaker cut to the subject when it is a whole clause before a participle
+    cue after a comma (`Trump attacked Clinton for her record, saying`, `..., Nefzi said Tuesday,
+    adding`); as it was otherwise."""
+    tokens = sentence.tokens
+    if cue < 2 or not tokens[cue].lower.endswith("ing") or tokens[cue - 1].text != ",":
+        return left
+    start = phrase_start = left.phrase_first if left.phrase_first is not None else left.speaker[0]
+    last = left.speaker[1]
+    if tokens[start].lower in SUBORDINATORS or tokens[start].lower in ("and", "but"):
+        start += 1  # `as Mrs. Clinton echoed the criticism, saying`
+    verb = next((k for k in range(start + 1, last + 1) if is_clause_verb(tokens, k) or tokens[k].lower in _SAID), None)
+    if verb is None:
+        return left
+    # `prosecutors charged the officer and Emanuel fired his chief, acknowledging`: the last clause speaks.
+    joined = next((k for k in range(last - 1, verb, -1) if tokens[k].lower in ("and", "but") and _subject_opens(tokens, k + 1)), None)
+    if joined is not None:
+        later = next((k for k in range(joined + 2, last + 1) if is_clause_verb(tokens, k)), None)
+        start, verb = (joined + 1, later) if later is not None else (start, verb)
+    end = verb - 1
+    # `Trump on Tuesday dismissed`, `Mr. Trump even echoed`: an adjunct or adverb between subject and verb.
+    adjunct = next((k for k in range(start + 1, end + 1) if tokens[k].lower in ADJUNCT_STARTS or tokens[k].text in ("--", "—", "–")), None)
+    end = adjunct - 1 if adjunct is not None else end
+    while end > start and tokens[end].text.islower() and (tokens[end].text in lexicon.ADVERBS_BEFORE_CUE or tokens[end].text.endswith("ly")):
+        end -= 1
+    subject = trim_range(tokens, start, end)
+    if subject is None or not plausible_speaker(tokens[subject[0] : subject[1] + 1]):
+        return left
+    head = name_head(sentence, subject)
+    # The phrase still starts where the clause did: what stands before it places the content.
+    return LeftSpeaker(head, left.chain_start, left.appositives, phrase_start if head[0] != phrase_start else None)
+
+
+def _subject_opens(tokens: list[Token], k: int) -> bool:
+    """A name or a subject pronoun at ``k``: `and Emanuel fired`, `but he said`."""
+    return tokens[k].text[:1].isupper() or tokens[k].lower in lexicon.SUBJECT_PRONOUNS
+
+
+# `Ann Lee on Tuesday said`, `The Kremlin earlier Thursday told`: when, not who.
+_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_TIME_LEADS = frozenset(["on", "last", "this", "early", "late", "earlier", "later"])
+_DAY_PARTS = frozenset(["night", "morning", "afternoon", "evening"])
+
+
+def without_time(sentence: Sentence, left: LeftSpeaker) -> LeftSpeaker:
+    """``left`` without a time adjunct ending its speaker (`Sanders on Tuesday night`, `Trump this
+    week`); the phrase still starts where it did.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> (sentence,) = rule_analysis("The Kremlin on Tuesday night said talks would go on.")[0]
+    >>> words(sentence, without_time(sentence, left_speaker(sentence, 5)).speaker)
+    'The Kremlin'
+    """
+    tokens = sentence.tokens
+    first, last = left.speaker
+    end = last
+    if end > first and tokens[end].lower in _DAY_PARTS:
+        end -= 1
+    if end > first + 1 and (tokens[end].lower in _DAYS or tokens[end].lower in ("week", "month")) and tokens[end - 1].text in _TIME_LEADS:
+        end -= 1  # a lead word is needed: `Super Tuesday`, `USA TODAY` are names
+        while end > first and tokens[end].text in _TIME_LEADS:
+            end -= 1
+        if tokens[end].text[:1].isupper() or tokens[end].lower in lexicon.ROLE_NOUNS:
+            phrase_first = left.phrase_first if left.phrase_first is not None else first
+            return LeftSpeaker((first, end), left.chain_start, left.appositives, phrase_first if phrase_first != first else None)
+    return left
