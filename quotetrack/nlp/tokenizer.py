@@ -33,12 +33,14 @@ _TOKENS = r"""
     """
 _TOKEN = re.compile(_TOKENS.replace("WORD", r"\w+"), re.VERBOSE)
 # Letters with their accents decomposed (n + ◌̃) or UTF-8 read as Latin-1 (PeÃ±a for Peña) are
-# one word too. That pattern is twice as slow, so only texts with such characters get it.
+# one word too. That pattern is twice as slow, so only texts with such characters get it: a
+# combining accent, or the Ã or Â that UTF-8 read as Latin-1 starts with (without them both
+# patterns read the same words; a no-break space or a £ sign alone is no reason to go slow).
 _TOKEN_MARKED = re.compile(
     _TOKENS.replace("WORD", r"(?:(?:A[\u0302\u0303]|[ÃÂ])[\u0080-\u00bf]|[^\WÃÂA]+[\u0300-\u036f]*|\w[\u0300-\u036f]*)+"),
     re.VERBOSE,
 )
-_MARKED = re.compile(r"[\u0080-\u00bf\u0300-\u036f]")
+_MARKED = re.compile(r"[ÃÂ\u0300-\u036f]")
 _CLITIC = re.compile(r"(\w)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
 
 
