@@ -95,32 +95,32 @@ def _ends_sentence(word: str) -> bool:
 
 def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
     sentences: list[list[Token]] = []
-    current: list[Token] = []
     count = len(tokens)
-    i = 0
-    while i < count:
-        current.append(tokens[i])
+    first = 0  # where the sentence being read starts
+    resume = 0  # tokens before it are closers already read with the sentence they close
+    # Only a token ending in one of these characters may end a sentence: look at those alone.
+    for i in [k for k, token in enumerate(tokens) if token[0][-1] in ".!?…"]:
+        if i < resume:
+            continue
         word = tokens[i][0]
-        if word[-1] in ".!?…" and _ends_sentence(word):
-            # Closing quotes and brackets belong to the sentence they close.
-            while i + 1 < count and tokens[i + 1][0] in lexicon.SENTENCE_CLOSERS:
-                if tokens[i + 1][0] in ("\"", "'", "''") and not _is_closing_straight(tokens, i + 1, text):
-                    break
-                i += 1
-                current.append(tokens[i])
-            following = tokens[i + 1][0] if i + 1 < count else ""
-            if word in "?!" and current[-1][0] != word and _attribution_follows(tokens, i + 1):
-                i += 1  # `“Does he not understand?” Biden said.`: the attribution closes this sentence
+        if not _ends_sentence(word):
+            continue
+        # Closing quotes and brackets belong to the sentence they close.
+        while i + 1 < count and tokens[i + 1][0] in lexicon.SENTENCE_CLOSERS:
+            if tokens[i + 1][0] in ("\"", "'", "''") and not _is_closing_straight(tokens, i + 1, text):
+                break
+            i += 1
+        resume = i + 1
+        following = tokens[i + 1][0] if i + 1 < count else ""
+        if word in "?!" and tokens[i][0] != word and _attribution_follows(tokens, i + 1):
+            continue  # `“Does he not understand?” Biden said.`: the attribution closes this sentence
+        if not following or following[0].isupper() or following[0] in lexicon.SENTENCE_OPENERS or following[0].isdigit():
+            if word in ("…", "...") and following and not following[0].isupper():
                 continue
-            if not following or following[0].isupper() or following[0] in lexicon.SENTENCE_OPENERS or following[0].isdigit():
-                if word in ("…", "...") and following and not following[0].isupper():
-                    i += 1
-                    continue
-                sentences.append(current)
-                current = []
-        i += 1
-    if current:
-        sentences.append(current)
+            sentences.append(tokens[first : i + 1])
+            first = i + 1
+    if first < count:
+        sentences.append(tokens[first:])
     return sentences
 
 
