@@ -27,12 +27,14 @@ _DESCRIPTORS = re.compile(
 
 
 _UNKNOWN = object()
+_POSSESSIVE_END = re.compile(r"'s$")
+_SPACES = re.compile(r"\s+")
 
 
 def _key(name: str) -> str:
     name = name.replace("’", "'").strip().strip(".,;:")
-    name = re.sub(r"'s$", "", name)
-    return re.sub(r"\s+", " ", name).casefold()
+    name = _POSSESSIVE_END.sub("", name)
+    return _SPACES.sub(" ", name).casefold()
 
 
 @dataclass(frozen=True)
