@@ -98,6 +98,10 @@ _JOURNALIST = re.compile(
     + r")\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 )
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_WORD = re.compile(r"\w['’]s?$")
+_LETTER = re.compile(r"[^\W\d]")
+
 # `CNN's Dana Hollis`: a person named with a known outlet's possessive is its journalist.
 _OUTLETS_OWN = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,3}?)['’]s?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})")
 
@@ -182,10 +186,10 @@ class PhraseReader:
             return None
         tokens = [m.group() for m in matches]
         phrase_start, phrase_end = matches[0].start(), matches[-1].end()
-        inner = next((k for k, token in enumerate(tokens[:-1]) if re.search(r"\w['’]s?$", token) and len(token) > 2), None)
+        inner = next((k for k, token in enumerate(tokens[:-1]) if len(token) > 2 and _POSSESSIVE_WORD.search(token)), None)
         if inner is not None:
             # `MSNBC’s Ayman Mohyeldin reported`: the outlet whose journalist relayed it.
-            canonical = self.lookup(re.sub(r"['’]s?$", "", " ".join(tokens[: inner + 1])))
+            canonical = self.lookup(_POSSESSIVE_END.sub("", " ".join(tokens[: inner + 1])))
             mention = Mention(canonical, matches[0].start(), matches[inner].end() - 2, self.kind(canonical)) if canonical else None
             return _Phrase(phrase_start, phrase_end, mention) if mention else None
         if "of" in tokens[1:-1]:
@@ -205,7 +209,7 @@ class PhraseReader:
             return None
         name = " ".join(tokens[first:last])
         name_start, name_end = matches[first].start(), matches[last - 1].end()
-        if name in NOT_NAMES or name in lexicon.DEMONYMS or name in PLATFORMS or name in WEEKDAYS or not re.search(r"[^\W\d]", name):
+        if name in NOT_NAMES or name in lexicon.DEMONYMS or name in PLATFORMS or name in WEEKDAYS or not _LETTER.search(name):
             return None
         # The phrase as a whole first: `The Punch`, `the Polish Press Agency`, `the TT news agency`.
         canonical = self.lookup(" ".join(tokens)) or self.lookup(" ".join(tokens[first:])) or self.lookup(name)
@@ -272,7 +276,7 @@ class PhraseReader:
                 if modifier and end > position and token not in JOURNALIST_ROLES and token not in ("show", "program", "programme"):
                     return position, position, False
                 break
-            bare = re.sub(r"['’]s?$", "", token) if len(token) > 2 else token
+            bare = _POSSESSIVE_END.sub("", token) if len(token) > 2 else token
             if bare != token and token[len(bare) :] in ("'s", "’s", "'", "’"):
                 if bare in lexicon.PLACES and end == position:
                     position = match.end()  # `told Britain’s ITV`
