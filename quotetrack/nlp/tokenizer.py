@@ -31,7 +31,10 @@ _TOKENS = r"""
     | \.\.\.|…|--|—|–|''                     # ellipses, dashes, two-apostrophe quotes
     | \S                                     # any other single character
     """
-_TOKEN = re.compile(_TOKENS.replace("WORD", r"\w+"), re.VERBOSE)
+# Most tokens are words of two letters or more: tried first, they skip the alternatives above, none
+# of which matches them (a second character that is a letter rules out `R-S.C.`, `U.S.` and `n't`),
+# and WORD would read the same letters (nothing after them that it could go on with).
+_TOKEN = re.compile(r"[A-Za-z]{2,}(?![\w'’-])|" + _TOKENS.replace("WORD", r"\w+"), re.VERBOSE)
 # Letters with their accents decomposed (n + ◌̃) or UTF-8 read as Latin-1 (PeÃ±a for Peña) are
 # one word too. That pattern is twice as slow, so only texts with such characters get it: a
 # combining accent, or the Ã or Â that UTF-8 read as Latin-1 starts with (without them both
