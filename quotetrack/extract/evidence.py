@@ -49,6 +49,7 @@ DIRECT_BONUS = 0.05  # quote marks bound the speaker's own words
 FOLLOW_ON_CONFIDENCE = (0.5, 0.4)
 
 _WORD = re.compile(r"[\w’'.-]+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _DETERMINERS = frozenset({"the", "a", "an"})
 
 
@@ -89,7 +90,7 @@ def speaker_method(mention: str | None, speaker: str | None) -> SpeakerMethod:
 
 
 def _raw_words(text: str) -> list[str]:
-    return [re.sub(r"['’]s?$", "", word) for word in _WORD.findall(text)]
+    return [_POSSESSIVE_END.sub("", word) for word in _WORD.findall(text)]
 
 
 def _words(text: str) -> list[str]:

@@ -83,10 +83,12 @@ def is_outlet_word(word: str) -> bool:
 
 def descriptor_size_at(tokens: list[str], k: int) -> int:
     """How many tokens from ``k`` form a lower-case outlet descriptor (0 when none)."""
+    if not tokens[k][:1].islower():
+        return 1 if tokens[k] == "TV" and k > 0 else 0  # `CBS TV`; other descriptors are lower-case
     table = descriptors()
     for size in (3, 2, 1):
         words = tuple(t.lower() for t in tokens[k : k + size])
-        if len(words) == size and words in table and tokens[k][:1].islower() or (size == 1 and tokens[k] == "TV" and k > 0):
+        if len(words) == size and words in table:
             return size
     return 0
 

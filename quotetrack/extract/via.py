@@ -98,6 +98,13 @@ _JOURNALIST = re.compile(
     + r")\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 )
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_WORD = re.compile(r"\w['’]s?$")
+_LETTER = re.compile(r"[^\W\d]")
+# A role word followed by a name, which every _JOURNALIST match holds: most articles have none, and
+# looking for it is much cheaper than trying _JOURNALIST at every capitalised word.
+_ROLE_THEN_NAME = re.compile(r"(?:" + "|".join(sorted(JOURNALIST_ROLES, key=len, reverse=True)) + r")\s+[A-Z]")
+
 # `CNN's Dana Hollis`: a person named with a known outlet's possessive is its journalist.
 _OUTLETS_OWN = re.compile(r"([A-Z][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,3}?)['’]s?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})")
 
@@ -154,7 +161,8 @@ class PhraseReader:
         """Journalists the article introduces with their outlet (`Fox News anchor Bret Holloway`), by full name and surname."""
         if self._journalists is None:
             self._journalists = {}
-            for match in [*_JOURNALIST.finditer(self.text), *_OUTLETS_OWN.finditer(self.text)]:
+            introduced = _JOURNALIST.finditer(self.text) if _ROLE_THEN_NAME.search(self.text) else ()
+            for match in [*introduced, *_OUTLETS_OWN.finditer(self.text)]:
                 outlet = self.judge(match.start(1), match.end(1), "open")
                 possessive_only = match.re is _OUTLETS_OWN
                 if outlet and outlet.mention and (not possessive_only or outlet.mention.name in self.outlets.outlets):
@@ -182,10 +190,10 @@ class PhraseReader:
             return None
         tokens = [m.group() for m in matches]
         phrase_start, phrase_end = matches[0].start(), matches[-1].end()
-        inner = next((k for k, token in enumerate(tokens[:-1]) if re.search(r"\w['’]s?$", token) and len(token) > 2), None)
+        inner = next((k for k, token in enumerate(tokens[:-1]) if len(token) > 2 and _POSSESSIVE_WORD.search(token)), None)
         if inner is not None:
             # `MSNBC’s Ayman Mohyeldin reported`: the outlet whose journalist relayed it.
-            canonical = self.lookup(re.sub(r"['’]s?$", "", " ".join(tokens[: inner + 1])))
+            canonical = self.lookup(_POSSESSIVE_END.sub("", " ".join(tokens[: inner + 1])))
             mention = Mention(canonical, matches[0].start(), matches[inner].end() - 2, self.kind(canonical)) if canonical else None
             return _Phrase(phrase_start, phrase_end, mention) if mention else None
         if "of" in tokens[1:-1]:
@@ -205,7 +213,7 @@ class PhraseReader:
             return None
         name = " ".join(tokens[first:last])
         name_start, name_end = matches[first].start(), matches[last - 1].end()
-        if name in NOT_NAMES or name in lexicon.DEMONYMS or name in PLATFORMS or name in WEEKDAYS or not re.search(r"[^\W\d]", name):
+        if name in NOT_NAMES or name in lexicon.DEMONYMS or name in PLATFORMS or name in WEEKDAYS or not _LETTER.search(name):
             return None
         # The phrase as a whole first: `The Punch`, `the Polish Press Agency`, `the TT news agency`.
         canonical = self.lookup(" ".join(tokens)) or self.lookup(" ".join(tokens[first:])) or self.lookup(name)
@@ -272,7 +280,7 @@ class PhraseReader:
                 if modifier and end > position and token not in JOURNALIST_ROLES and token not in ("show", "program", "programme"):
                     return position, position, False
                 break
-            bare = re.sub(r"['’]s?$", "", token) if len(token) > 2 else token
+            bare = _POSSESSIVE_END.sub("", token) if len(token) > 2 else token
             if bare != token and token[len(bare) :] in ("'s", "’s", "'", "’"):
                 if bare in lexicon.PLACES and end == position:
                     position = match.end()  # `told Britain’s ITV`

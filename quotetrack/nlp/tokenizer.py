@@ -31,14 +31,19 @@ _TOKENS = r"""
     | \.\.\.|…|--|—|–|''                     # ellipses, dashes, two-apostrophe quotes
     | \S                                     # any other single character
     """
-_TOKEN = re.compile(_TOKENS.replace("WORD", r"\w+"), re.VERBOSE)
+# Most tokens are words of two letters or more: tried first, they skip the alternatives above, none
+# of which matches them (a second character that is a letter rules out `R-S.C.`, `U.S.` and `n't`),
+# and WORD would read the same letters (nothing after them that it could go on with).
+_TOKEN = re.compile(r"[A-Za-z]{2,}(?![\w'’-])|" + _TOKENS.replace("WORD", r"\w+"), re.VERBOSE)
 # Letters with their accents decomposed (n + ◌̃) or UTF-8 read as Latin-1 (PeÃ±a for Peña) are
-# one word too. That pattern is twice as slow, so only texts with such characters get it.
+# one word too. That pattern is twice as slow, so only texts with such characters get it: a
+# combining accent, or the Ã or Â that UTF-8 read as Latin-1 starts with (without them both
+# patterns read the same words; a no-break space or a £ sign alone is no reason to go slow).
 _TOKEN_MARKED = re.compile(
     _TOKENS.replace("WORD", r"(?:(?:A[\u0302\u0303]|[ÃÂ])[\u0080-\u00bf]|[^\WÃÂA]+[\u0300-\u036f]*|\w[\u0300-\u036f]*)+"),
     re.VERBOSE,
 )
-_MARKED = re.compile(r"[\u0080-\u00bf\u0300-\u036f]")
+_MARKED = re.compile(r"[ÃÂ\u0300-\u036f]")
 _CLITIC = re.compile(r"(\w)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
 
 
@@ -93,32 +98,32 @@ def _ends_sentence(word: str) -> bool:
 
 def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
     sentences: list[list[Token]] = []
-    current: list[Token] = []
     count = len(tokens)
-    i = 0
-    while i < count:
-        current.append(tokens[i])
+    first = 0  # where the sentence being read starts
+    resume = 0  # tokens before it are closers already read with the sentence they close
+    # Only a token ending in one of these characters may end a sentence: look at those alone.
+    for i in [k for k, token in enumerate(tokens) if token[0][-1] in ".!?…"]:
+        if i < resume:
+            continue
         word = tokens[i][0]
-        if word[-1] in ".!?…" and _ends_sentence(word):
-            # Closing quotes and brackets belong to the sentence they close.
-            while i + 1 < count and tokens[i + 1][0] in lexicon.SENTENCE_CLOSERS:
-                if tokens[i + 1][0] in ("\"", "'", "''") and not _is_closing_straight(tokens, i + 1, text):
-                    break
-                i += 1
-                current.append(tokens[i])
-            following = tokens[i + 1][0] if i + 1 < count else ""
-            if word in "?!" and current[-1][0] != word and _attribution_follows(tokens, i + 1):
-                i += 1  # `“Does he not understand?” Biden said.`: the attribution closes this sentence
+        if not _ends_sentence(word):
+            continue
+        # Closing quotes and brackets belong to the sentence they close.
+        while i + 1 < count and tokens[i + 1][0] in lexicon.SENTENCE_CLOSERS:
+            if tokens[i + 1][0] in ("\"", "'", "''") and not _is_closing_straight(tokens, i + 1, text):
+                break
+            i += 1
+        resume = i + 1
+        following = tokens[i + 1][0] if i + 1 < count else ""
+        if word in "?!" and tokens[i][0] != word and _attribution_follows(tokens, i + 1):
+            continue  # `“Does he not understand?” Biden said.`: the attribution closes this sentence
+        if not following or following[0].isupper() or following[0] in lexicon.SENTENCE_OPENERS or following[0].isdigit():
+            if word in ("…", "...") and following and not following[0].isupper():
                 continue
-            if not following or following[0].isupper() or following[0] in lexicon.SENTENCE_OPENERS or following[0].isdigit():
-                if word in ("…", "...") and following and not following[0].isupper():
-                    i += 1
-                    continue
-                sentences.append(current)
-                current = []
-        i += 1
-    if current:
-        sentences.append(current)
+            sentences.append(tokens[first : i + 1])
+            first = i + 1
+    if first < count:
+        sentences.append(tokens[first:])
     return sentences
 
 
