@@ -13,9 +13,35 @@ from ..resources import word_list
 from .sentences import Token
 from .speaker_words import is_person
 
-__all__ = ["looks_like_verb"]
+__all__ = ["FINDING_VERBS", "looks_like_verb", "reports_finding"]
 
 _NOUN_OR_VERB = word_list("noun_or_verb_cues")
+_FINDING_SOURCES = word_list("finding_sources")
+FINDING_VERBS = frozenset(["found", "finds"])
+
+
+def reports_finding(tokens: list[Token], i: int) -> bool:
+    """`A Senate committee report found that ...`: an inquiry's `found that` reports what it says.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The audit found that police found that the files were lost.")[0][0].tokens
+    >>> reports_finding(tokens, 2), reports_finding(tokens, 6)
+    (True, False)
+    >>> tokens = rule_analysis("A study by the Harbor Institute finds that rents rose.")[0][0].tokens
+    >>> reports_finding(tokens, 6)
+    True
+    """
+    following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if following != "that":
+        return False
+    k = i - 1
+    # `A 2019 study by the Harbor Institute finds`: step back over a named author or sponsor.
+    while k > 1 and i - k < 7 and (tokens[k].text[:1].isupper() or tokens[k].lower == "the") and tokens[k].text not in lexicon.CAPITALISED_FUNCTION_WORDS:
+        k -= 1
+    if k < i - 1 and k > 0 and tokens[k].lower in ("by", "from", "of"):
+        k -= 1
+    head = tokens[k].lower if k >= 0 else ""
+    return head in _FINDING_SOURCES or head.removesuffix("s") in _FINDING_SOURCES
 
 
 def looks_like_verb(tokens: list[Token], i: int) -> bool:
