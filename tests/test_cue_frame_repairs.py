@@ -102,3 +102,70 @@ def test_an_inquiry_reports_what_it_found(extractor, text: str, mention: str) ->
 
 def test_people_finding_things_are_no_cue(extractor) -> None:
     assert extractor.extract(Article(text="Police found that the door of the flat had been forced open.\n")) == []
+
+
+def test_participle_after_an_adjunct_carries_the_content(extractor) -> None:
+    text = "Senator Dan Brandt wrote in a statement to the Ledger on Sunday, explaining that he had no plans to run again.\n"
+    (quote,) = extractor.extract(Article(text=text))
+    assert (quote.cue, quote.speaker) == ("explaining", "Dan Brandt")
+    assert quote.text.startswith("he had no plans")
+
+
+def test_participle_with_a_later_that_clause_stays_an_adjunct(extractor) -> None:
+    text = "The interior ministry said in a statement, citing security concerns, that the northern crossing would stay closed.\n"
+    (quote,) = extractor.extract(Article(text=text))
+    assert quote.cue == "said"
+
+
+def test_two_senators_each_from_a_state_speak_together(extractor) -> None:
+    text = (
+        "Sens. Ruth Okafor of Ohio and Dan Brandt of Iowa, both up for reelection in farm country, "
+        "also said they would welcome the governor on the campaign trail.\n"
+    )
+    (quote,) = extractor.extract(Article(text=text))
+    assert quote.speaker_mention == "Sens. Ruth Okafor of Ohio and Dan Brandt of Iowa"
+    assert quote.speaker is not None and "Okafor" in quote.speaker
+
+
+def test_participle_after_a_bare_cue_is_said_by_its_subject(extractor) -> None:
+    text = "The former Labour party chairman continued, saying, “You need somebody who understands how to create jobs.”\n"
+    (quote,) = extractor.extract(Article(text=text))
+    assert (quote.cue, quote.speaker_mention) == ("saying", "The former Labour party chairman")
+
+
+def test_participle_after_a_long_adjunct_is_not_said_by_the_quote(extractor) -> None:
+    text = (
+        "“I think we need him back in the Senate,” Paul Brandt said during a panel on his radio show after the vote, "
+        "remarking that the party would hold the seat.\n"
+    )
+    quotes = extractor.extract(Article(text=text))
+    assert [quote.speaker for quote in quotes] == ["Paul Brandt", "Paul Brandt"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The council has the final say on whether the tower is built.\n", id="final-say"),
+        pytest.param("The first four states that vote hold only a sliver of the delegates.\n", id="first-four-states"),
+    ],
+)
+def test_a_ranked_noun_is_no_cue(extractor, text: str) -> None:
+    assert extractor.extract(Article(text=text)) == []
+
+
+def test_relative_clause_describes_the_speakers(extractor) -> None:
+    text = "But bankers who have worked with Tom Hale say he is a more cautious manager than his father.\n"
+    (quote,) = extractor.extract(Article(text=text))
+    assert (quote.speaker_mention, quote.speaker) == ("bankers", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        pytest.param("Four in 10 voters back the plan, and a third said that the levy was too high.\n", "a third", id="a-third-said"),
+        pytest.param("The two admit that, given the partisan divide, the goals will not be easy to reach.\n", "The two", id="the-two-admit"),
+    ],
+)
+def test_counted_speakers_still_speak(extractor, text: str, mention: str) -> None:
+    quote = extractor.extract(Article(text=text))[-1]
+    assert quote.speaker_mention == mention

@@ -13,6 +13,8 @@ saying ...` is said by `he`, the clause's subject, not by the clause nor a name 
 from __future__ import annotations
 
 from .. import lexicon
+from .cue_verbs import looks_like_verb
+from .marks import SpanIndex
 from .phrases import (
     ADJUNCT_STARTS,
     SUBORDINATORS,
@@ -27,7 +29,7 @@ from .phrases import (
 )
 from .sentences import Sentence, Token
 
-__all__ = ["clause_subject", "just_spoke", "left_speaker", "without_time", "words"]
+__all__ = ["clause_subject", "just_spoke", "left_speaker", "speaker_of_cue_before", "without_time", "words"]
 
 # `Nefzi said on Friday, adding`: a speech verb is the clause's verb whatever follows it.
 _SAID = frozenset(["said", "says", "told", "wrote"])
@@ -137,3 +139,24 @@ def just_spoke(tokens: list[Token], speaker: TokenRange | None, cue: int) -> boo
     before = tokens[speaker[0] - 1].lower if speaker[0] > 0 else ""
     said_before = not between and before in lexicon.CUE_FORMS  # `..., said Ruiz, adding`
     return said_before or 0 < len(between) <= 4 and between[0] in lexicon.CUE_FORMS  # `Ruiz added on Friday, saying`
+
+
+def speaker_of_cue_before(sentence: Sentence, spans: SpanIndex, cue: int) -> TokenRange | None:
+    """The speaker of the cue closing the clause before the participle at ``cue``, outside quotes:
+    `The former candidate continued, saying ...`, `“...,” Hale said during a panel on his show
+    after the vote, remarking ...`; None when that clause has no cue.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "The former party chairman went on, saying that jobs would return."
+    >>> (sentence,) = rule_analysis(text)[0]
+    >>> words(sentence, speaker_of_cue_before(sentence, SpanIndex(text), 7))
+    'The former party chairman'
+    """
+    tokens = sentence.tokens
+    for j in range(cue - 2, max(cue - 16, 0), -1):
+        if tokens[j].text in lexicon.QUOTE_MARKS or spans.in_quote(tokens[j].start):
+            return None
+        if tokens[j].lower in lexicon.CUE_FORMS and tokens[j].text.islower() and not tokens[j].lower.endswith("ing") and looks_like_verb(tokens, j):
+            left = left_speaker(sentence, j)
+            return left.speaker if left is not None and not spans.in_quote(tokens[left.speaker[0]].start) else None
+    return None

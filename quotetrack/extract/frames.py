@@ -21,7 +21,7 @@ from itertools import pairwise
 from .. import lexicon
 from ..resources import word_list
 from .asides import speaker_before_aside
-from .clause_subjects import clause_subject, just_spoke, without_time
+from .clause_subjects import clause_subject, just_spoke, speaker_of_cue_before, without_time
 from .clauses import (
     clause_end,
     closes_quote_with_punctuation,
@@ -34,9 +34,9 @@ from .clauses import (
     skip_adjuncts,
     tail_end,
 )
-from .cue_verbs import FINDING_VERBS, looks_like_verb, reports_finding
+from .cue_verbs import FINDING_VERBS, looks_like_verb, participle_speaks_next, reports_finding
 from .marks import SpanIndex
-from .open_appositives import name_before_open_appositive
+from .open_appositives import name_before_open_appositive, subject_before_relative
 from .outlet_words import relay_tail
 from .phrases import (
     PUNCT,
@@ -323,7 +323,7 @@ def cue_frame(
     refused = i > 1 and previous == "to" and tokens[i - 2].lower in _REFUSALS
     if refused or previous in ("not", "n't", "never", "without", "cannot") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
         return None, appositives  # `did not say whether ...`, `declined to say`: nothing was said
-    left = speaker_before_aside(sentence, i) or name_before_open_appositive(sentence, left_speaker(sentence, i))
+    left = speaker_before_aside(sentence, i) or name_before_open_appositive(sentence, subject_before_relative(sentence, left_speaker(sentence, i)))
     left = without_time(sentence, clause_subject(sentence, left, i)) if left is not None else None
     chain_start = None
     phrase_first = None
@@ -338,7 +338,10 @@ def cue_frame(
     if borrowed:
         # `Trump attacked Clinton, saying, “...”`: the speaker is the clause's subject;
         # `“...,” he said, adding that ...`: the speaker of the cue before.
-        speaker = previous_speaker if just_spoke(tokens, previous_speaker, i) else sentence_subject(sentence, i) or previous_speaker
+        subject = sentence_subject(sentence, i)
+        subject = None if subject is None or spans.in_quote(tokens[subject[0]].start) else subject  # not `I` inside the quote
+        spoke = previous_speaker if just_spoke(tokens, previous_speaker, i) else None
+        speaker = spoke or subject or speaker_of_cue_before(sentence, spans, i) or previous_speaker
     if speaker is None:
         return None, appositives
     phrase = (phrase_first, speaker[1]) if phrase_first is not None else speaker
@@ -406,6 +409,8 @@ def _cue_content(
     if first.lower == "that":
         after_adjuncts += 1
         frame.confidence = 0.85
+    elif first.text == "," and participle_speaks_next(tokens, after_adjuncts + 1):
+        return None  # `Hale wrote in a statement, explaining that ...`: the participle carries the content
     elif first.text in (":", ","):
         after_adjuncts += 1
     elif lemma in lexicon.WEAK_LEMMAS and not directive and not any(spans.opens_at(t.start) for t in tokens[after_adjuncts:]):

@@ -1,5 +1,6 @@
-"""A speaker whose appositive lacks its closing comma: in `Ana Ruiz, president and CEO of Harbor
-Freight stated ...` the description runs into the cue, and Ana Ruiz, not the company, speaks.
+"""A speaker phrase cut short of its head: in `Ana Ruiz, president and CEO of Harbor Freight stated ...`
+the appositive lacks its closing comma and Ana Ruiz, not the company, speaks; in `bankers who have
+worked with Tom Hale say` the bankers speak, not Hale.
 
 >>> from quotetrack.extract.sentences import rule_analysis
 >>> from quotetrack.extract.phrases import left_speaker, words
@@ -13,11 +14,11 @@ Freight stated ...` the description runs into the cue, and Ana Ruiz, not the com
 from __future__ import annotations
 
 from .. import lexicon
-from .phrases import PUNCT, Appositive, LeftSpeaker, after_dateline, is_clause_verb
+from .phrases import PUNCT, Appositive, LeftSpeaker, after_dateline, is_clause_verb, name_head, noun_phrase_before
 from .sentences import Sentence, Token
 from .speaker_words import is_person
 
-__all__ = ["name_before_open_appositive"]
+__all__ = ["name_before_open_appositive", "subject_before_relative"]
 
 # Words a description may open with: `president and CEO of`, `a spokeswoman for`, `the group's director`.
 _DESCRIPTION_OPENERS = frozenset(["a", "an", "the", "its", "his", "her", "their", "former", "then", "acting", "interim", "senior", "chief", "executive", "deputy", "co-founder", "founder"])
@@ -67,3 +68,34 @@ def _names_own_speaker(words: list[Token]) -> bool:
 
 
 _PREPOSITIONS = frozenset(["of", "for", "at", "with", "to", "in", "from", "on"])
+
+
+_RELATIVE_AUXILIARIES = frozenset(["have", "has", "had", "is", "are", "was", "were", "will", "would", "can", "could", "once", "long", "also"])
+
+
+def subject_before_relative(sentence: Sentence, left: LeftSpeaker | None) -> LeftSpeaker | None:
+    """``left`` moved to the noun a relative clause describes when the phrase found is that clause's
+    predicate: in `executives who have worked with Tom Hale say` the executives speak, not Hale.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> from quotetrack.extract.phrases import left_speaker, words
+    >>> text = "Bankers who have worked with Tom Hale say he is cautious."
+    >>> (sentence,) = rule_analysis(text)[0]
+    >>> words(sentence, subject_before_relative(sentence, left_speaker(sentence, 7)).speaker)
+    'Bankers'
+    """
+    if left is None or left.chain_start is not None:
+        return left
+    tokens = sentence.tokens
+    first = left.phrase_first if left.phrase_first is not None else left.speaker[0]
+    if not (tokens[first].text.islower() and tokens[first].text.isalpha() and tokens[first].lower.endswith("ed")):
+        return left  # `worked with Tom Hale`: a verb opens the phrase
+    j = first - 1
+    while j > 0 and first - j <= 2 and tokens[j].lower in _RELATIVE_AUXILIARIES:
+        j -= 1
+    if j < 1 or tokens[j].lower not in ("who", "that"):
+        return left
+    described = noun_phrase_before(sentence, j)
+    if described is None or not tokens[described[1]].text.isalpha():
+        return left
+    return LeftSpeaker(name_head(sentence, described), phrase_first=described[0])
