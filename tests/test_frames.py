@@ -107,8 +107,10 @@ def test_previous_speaker_speaks_a_participle_cue(sentence_of):
     spans = SpanIndex(text)
     adding = [token.text for token in sentence.tokens].index("adding")
     she = [token.text for token in sentence.tokens].index("she")
-    assert cue_frame(sentence, spans, adding)[0] is None
     frame, _ = cue_frame(sentence, spans, adding, previous_speaker=(she, she))
+    assert summary(text, frame)[:4] == ("adding", "she", "after", "crews were ready")
+    # Without it, the cue closing the clause before the comma names the speaker all the same.
+    frame, _ = cue_frame(sentence, spans, adding)
     assert summary(text, frame)[:4] == ("adding", "she", "after", "crews were ready")
 
 

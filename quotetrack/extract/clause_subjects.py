@@ -13,10 +13,23 @@ saying ...` is said by `he`, the clause's subject, not by the clause nor a name 
 from __future__ import annotations
 
 from .. import lexicon
-from .phrases import ADJUNCT_STARTS, SUBORDINATORS, LeftSpeaker, is_clause_verb, left_speaker, name_head, plausible_speaker, trim_range, words
+from .cue_verbs import looks_like_verb
+from .marks import SpanIndex
+from .phrases import (
+    ADJUNCT_STARTS,
+    SUBORDINATORS,
+    LeftSpeaker,
+    TokenRange,
+    is_clause_verb,
+    left_speaker,
+    name_head,
+    plausible_speaker,
+    trim_range,
+    words,
+)
 from .sentences import Sentence, Token
 
-__all__ = ["clause_subject", "left_speaker", "without_time", "words"]
+__all__ = ["clause_subject", "just_spoke", "left_speaker", "speaker_of_cue_before", "without_time", "words"]
 
 # `Nefzi said on Friday, adding`: a speech verb is the clause's verb whatever follows it.
 _SAID = frozenset(["said", "says", "told", "wrote"])
@@ -35,7 +48,7 @@ def clause_subject(sentence: Sentence, left: LeftSpeaker, cue: int) -> LeftSpeak
         start += 1  # `as Mrs. Clinton echoed the criticism, saying`
     verb = next((k for k in range(start + 1, last + 1) if is_clause_verb(tokens, k) or tokens[k].lower in _SAID), None)
     if verb is None:
-        return left
+        return _after_fronted_phrase(sentence, left, cue)
     # `prosecutors charged the officer and Emanuel fired his chief, acknowledging`: the last clause speaks.
     joined = next((k for k in range(last - 1, verb, -1) if tokens[k].lower in ("and", "but") and _subject_opens(tokens, k + 1)), None)
     if joined is not None:
@@ -53,6 +66,26 @@ def clause_subject(sentence: Sentence, left: LeftSpeaker, cue: int) -> LeftSpeak
     head = name_head(sentence, subject)
     # The phrase still starts where the clause did: what stands before it places the content.
     return LeftSpeaker(head, left.chain_start, left.appositives, phrase_start if head[0] != phrase_start else None)
+
+
+# `Like Corker, Menendez rejected the deal, arguing`: a fronted phrase compares or sets the scene.
+_FRONTING = frozenset(["like", "unlike", "as", "after", "before", "despite", "with", "in", "on", "at", "for", "among", "amid"])
+
+
+def _after_fronted_phrase(sentence: Sentence, left: LeftSpeaker, cue: int) -> LeftSpeaker:
+    """``left`` cut to the clause after it when it is a fronted phrase (`Like Corker,`) and a whole
+    clause stands between its comma and the participle cue; as it was otherwise."""
+    tokens = sentence.tokens
+    first, last = left.speaker
+    opening = left.phrase_first if left.phrase_first is not None else first
+    if opening > 0 and tokens[opening - 1].lower in _FRONTING:
+        opening -= 1  # the head was cut to the name: `Like Corker` gives `Corker`
+    comma = last + 1
+    if tokens[opening].lower not in _FRONTING or comma >= cue - 2 or tokens[comma].text != ",":
+        return left
+    rest = LeftSpeaker((comma + 1, cue - 2), left.chain_start)
+    found = clause_subject(sentence, rest, cue)
+    return left if found is rest else LeftSpeaker(found.speaker, left.chain_start, left.appositives, found.phrase_first)
 
 
 def _subject_opens(tokens: list[Token], k: int) -> bool:
@@ -88,3 +121,42 @@ def without_time(sentence: Sentence, left: LeftSpeaker) -> LeftSpeaker:
             phrase_first = left.phrase_first if left.phrase_first is not None else first
             return LeftSpeaker((first, end), left.chain_start, left.appositives, phrase_first if phrase_first != first else None)
     return left
+
+
+def just_spoke(tokens: list[Token], speaker: TokenRange | None, cue: int) -> bool:
+    """Whether ``speaker`` is the subject of the cue closing the clause just before the participle at
+    ``cue``: in `Hale cannot say that “...,” Ruiz added, saying ...` Ruiz says it, not Hale.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Hale cannot say that “this is it,” Ruiz added, saying more.")[0][0].tokens
+    >>> cue = [token.text for token in tokens].index("saying")
+    >>> just_spoke(tokens, (cue - 3, cue - 3), cue), just_spoke(tokens, (0, 0), cue)
+    (True, False)
+    """
+    if speaker is None or not speaker[1] < cue - 1 or tokens[cue - 1].text != ",":
+        return False
+    between = [token.lower for token in tokens[speaker[1] + 1 : cue - 1]]
+    before = tokens[speaker[0] - 1].lower if speaker[0] > 0 else ""
+    said_before = not between and before in lexicon.CUE_FORMS  # `..., said Ruiz, adding`
+    return said_before or 0 < len(between) <= 4 and between[0] in lexicon.CUE_FORMS  # `Ruiz added on Friday, saying`
+
+
+def speaker_of_cue_before(sentence: Sentence, spans: SpanIndex, cue: int) -> TokenRange | None:
+    """The speaker of the cue closing the clause before the participle at ``cue``, outside quotes:
+    `The former candidate continued, saying ...`, `“...,” Hale said during a panel on his show
+    after the vote, remarking ...`; None when that clause has no cue.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "The former party chairman went on, saying that jobs would return."
+    >>> (sentence,) = rule_analysis(text)[0]
+    >>> words(sentence, speaker_of_cue_before(sentence, SpanIndex(text), 7))
+    'The former party chairman'
+    """
+    tokens = sentence.tokens
+    for j in range(cue - 2, max(cue - 16, 0), -1):
+        if tokens[j].text in lexicon.QUOTE_MARKS or spans.in_quote(tokens[j].start):
+            return None
+        if tokens[j].lower in lexicon.CUE_FORMS and tokens[j].text.islower() and not tokens[j].lower.endswith("ing") and looks_like_verb(tokens, j):
+            left = left_speaker(sentence, j)
+            return left.speaker if left is not None and not spans.in_quote(tokens[left.speaker[0]].start) else None
+    return None

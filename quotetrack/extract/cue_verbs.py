@@ -8,14 +8,47 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .. import lexicon
 from ..resources import word_list
 from .sentences import Token
 from .speaker_words import is_person
 
-__all__ = ["looks_like_verb"]
+__all__ = ["FINDING_VERBS", "looks_like_verb", "participle_speaks_next", "reports_finding"]
 
 _NOUN_OR_VERB = word_list("noun_or_verb_cues")
+_FINDING_SOURCES = word_list("finding_sources")
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that", "these", "those"])
+# Words ranking or counting what follows them; a cue form after `the` and one of them is no verb.
+_RANKS = frozenset(
+    ["most", "more", "least", "final", "first", "second", "third", "last", "next", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+)
+FINDING_VERBS = frozenset(["found", "finds"])
+
+
+def reports_finding(tokens: list[Token], i: int) -> bool:
+    """`A Senate committee report found that ...`: an inquiry's `found that` reports what it says.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The audit found that police found that the files were lost.")[0][0].tokens
+    >>> reports_finding(tokens, 2), reports_finding(tokens, 6)
+    (True, False)
+    >>> tokens = rule_analysis("A study by the Harbor Institute finds that rents rose.")[0][0].tokens
+    >>> reports_finding(tokens, 6)
+    True
+    """
+    following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if following != "that":
+        return False
+    k = i - 1
+    # `A 2019 study by the Harbor Institute finds`: step back over a named author or sponsor.
+    while k > 1 and i - k < 7 and (tokens[k].text[:1].isupper() or tokens[k].lower == "the") and tokens[k].text not in lexicon.CAPITALISED_FUNCTION_WORDS:
+        k -= 1
+    if k < i - 1 and k > 0 and tokens[k].lower in ("by", "from", "of"):
+        k -= 1
+    head = tokens[k].lower if k >= 0 else ""
+    return head in _FINDING_SOURCES or head.removesuffix("s") in _FINDING_SOURCES
 
 
 def looks_like_verb(tokens: list[Token], i: int) -> bool:
@@ -28,6 +61,12 @@ def looks_like_verb(tokens: list[Token], i: int) -> bool:
     after_article = i > 1 and tokens[i - 2].lower in ("a", "an", "the") and tokens[i - 1].text.isalpha() and tokens[i - 1].text.islower()
     if after_article and token.lower.endswith("ing") and (following_word in lexicon.ROLE_NOUNS or following_word.removesuffix("s") in lexicon.ROLE_NOUNS):
         return False  # `a creative writing professor`: a noun modifier
+    ranked = i - 1
+    while ranked > 0 and i - ranked <= 3 and (tokens[ranked].lower in _RANKS or tokens[ranked].text.isdigit()):
+        ranked -= 1
+    noun_form = token.lower in _NOUN_OR_VERB or token.lower == "say" and following_word in ("on", "in", "over") or token.lower == "telling"
+    if noun_form and ranked < i - 1 and tokens[ranked].lower in _DETERMINERS:
+        return False  # `the final say on`, `The first four states`, `The most telling remark`: a noun or an adjective
     if token.lower == "think" and following_word in ("tank", "tanks"):
         return False  # `a founder of the free-market think tank North Bridge, said`
     if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that") and not (i > 0 and is_person(tokens[i - 1])):
@@ -45,3 +84,22 @@ def looks_like_verb(tokens: list[Token], i: int) -> bool:
             or (before.text[:1].isupper() and i > 1)  # a sentence's first word is capitalised anyway
         )
     return True
+
+
+def participle_speaks_next(tokens: list[Token], k: int) -> bool:
+    """Whether a speech participle at ``k`` opens its own content (`..., explaining that ...`,
+    `..., adding: ...`), so a cue before the comma (`Hale wrote in a statement,`) has none of its
+    own; not when a that-clause follows the participle's phrase (`..., citing security, that ...`).
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Hale said on Friday, adding that talks would resume.")[0][0].tokens
+    >>> participle_speaks_next(tokens, 5)
+    True
+    >>> tokens = rule_analysis("Hale said, citing security, that the border would close.")[0][0].tokens
+    >>> participle_speaks_next(tokens, 3)
+    False
+    """
+    if k >= len(tokens) or not tokens[k].lower.endswith("ing") or tokens[k].lower not in lexicon.CUE_FORMS:
+        return False
+    window = [token.lower for token in tokens[k + 1 : k + 9]]
+    return not any(word == "," and following == "that" for word, following in pairwise(window))

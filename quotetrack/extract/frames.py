@@ -21,7 +21,7 @@ from itertools import pairwise
 from .. import lexicon
 from ..resources import word_list
 from .asides import speaker_before_aside
-from .clause_subjects import clause_subject, without_time
+from .clause_subjects import clause_subject, just_spoke, speaker_of_cue_before, without_time
 from .clauses import (
     clause_end,
     closes_quote_with_punctuation,
@@ -34,8 +34,9 @@ from .clauses import (
     skip_adjuncts,
     tail_end,
 )
-from .cue_verbs import looks_like_verb
+from .cue_verbs import FINDING_VERBS, looks_like_verb, participle_speaks_next, reports_finding
 from .marks import SpanIndex
+from .open_appositives import name_before_open_appositive, subject_before_relative
 from .outlet_words import relay_tail
 from .phrases import (
     PUNCT,
@@ -98,6 +99,9 @@ def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], l
         taken.update(range(quoted_as.cue_first, quoted_as.cue_last + 1))
     for i, token in enumerate(tokens):
         if token.lower != "according" and token.lower not in lexicon.CUE_FORMS:
+            if token.lower in FINDING_VERBS and reports_finding(tokens, i) and not spans.in_quote(token.start):
+                frame, _ = cue_frame(sentence, spans, i, lemma="find")
+                frames.extend([frame] if frame is not None else [])
             continue  # the common case, checked first: no cue can start here
         if i in taken or spans.in_quote(token.start):
             continue
@@ -264,7 +268,7 @@ def _particle_cue_speaks(tokens: list[Token], after: int, lemma: str) -> bool:
 
 
 def cue_frame(
-    sentence: Sentence, spans: SpanIndex, i: int, previous_speaker: TokenRange | None = None
+    sentence: Sentence, spans: SpanIndex, i: int, previous_speaker: TokenRange | None = None, lemma: str | None = None
 ) -> tuple[Frame | None, list[Appositive]]:
     """The frame of the cue verb at token ``i`` and the appositives met, kept even when no frame is made.
 
@@ -273,7 +277,7 @@ def cue_frame(
     tokens = sentence.tokens
     text = spans.text
     appositives: list[Appositive] = []
-    lemma = lexicon.CUE_FORMS[tokens[i].lower]
+    lemma = lemma or lexicon.CUE_FORMS[tokens[i].lower]
     cue_last = i
     particle = _PARTICLE_CUES.get(lemma)
     if particle is not None:
@@ -283,6 +287,8 @@ def cue_frame(
         cue_last = i + 1
     if lemma in ("conclude", "continue", "answer") and cue_last + 1 < len(tokens) and tokens[cue_last + 1].lower in ("with", "by"):
         return None, appositives  # `The ad concludes with footage of ...`: an order of events, not speech
+    if lemma == "continue" and cue_last + 1 < len(tokens) and tokens[cue_last + 1].lower == "to":
+        return None, appositives  # `Clinton continued to deliver paid speeches`: an aspect verb; a `to say` cues itself
     # Inverted order: `, said Peskov` / `,” said the minister`.
     previous = tokens[i - 1].text if i > 0 else ""
     participle = tokens[i].lower.endswith("ing")
@@ -315,9 +321,9 @@ def cue_frame(
     if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say", "assure"):
         return None, appositives  # `He was told that ...`: the subject is the listener
     refused = i > 1 and previous == "to" and tokens[i - 2].lower in _REFUSALS
-    if refused or previous in ("not", "n't", "never", "without") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
+    if refused or previous in ("not", "n't", "never", "without", "cannot") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
         return None, appositives  # `did not say whether ...`, `declined to say`: nothing was said
-    left = speaker_before_aside(sentence, i) or left_speaker(sentence, i)
+    left = speaker_before_aside(sentence, i) or name_before_open_appositive(sentence, subject_before_relative(sentence, left_speaker(sentence, i)))
     left = without_time(sentence, clause_subject(sentence, left, i)) if left is not None else None
     chain_start = None
     phrase_first = None
@@ -332,7 +338,10 @@ def cue_frame(
     if borrowed:
         # `Trump attacked Clinton, saying, “...”`: the speaker is the clause's subject;
         # `“...,” he said, adding that ...`: the speaker of the cue before.
-        speaker = sentence_subject(sentence, i) or previous_speaker
+        subject = sentence_subject(sentence, i)
+        subject = None if subject is None or spans.in_quote(tokens[subject[0]].start) else subject  # not `I` inside the quote
+        spoke = previous_speaker if just_spoke(tokens, previous_speaker, i) else None
+        speaker = spoke or subject or speaker_of_cue_before(sentence, spans, i) or previous_speaker
     if speaker is None:
         return None, appositives
     phrase = (phrase_first, speaker[1]) if phrase_first is not None else speaker
@@ -400,6 +409,8 @@ def _cue_content(
     if first.lower == "that":
         after_adjuncts += 1
         frame.confidence = 0.85
+    elif first.text == "," and participle_speaks_next(tokens, after_adjuncts + 1):
+        return None  # `Hale wrote in a statement, explaining that ...`: the participle carries the content
     elif first.text in (":", ","):
         after_adjuncts += 1
     elif lemma in lexicon.WEAK_LEMMAS and not directive and not any(spans.opens_at(t.start) for t in tokens[after_adjuncts:]):

@@ -204,7 +204,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         # `71-year-old` nor around an aside (`an aggressive - some say unrealistic - pledge`).
         spaced_hyphen = token.text in ("-", "--") and after_dateline(tokens) == k + 1
         # `Ana Ruiz and Tom Hale wrote`: two people joined by `and` speak together.
-        joined = token.lower == "and" and 0 < k < end - 1 and (phrase_edges.joins_descriptions(tokens, k, end) or phrase_edges.joins_groups(tokens, k, end))
+        joined = token.lower == "and" and 0 < k < end - 1 and (phrase_edges.joins_descriptions(tokens, k, end) or phrase_edges.joins_groups(tokens, k, end) or speaker_words.joins_affiliated_people(tokens, k))
         joined = joined or described and phrase_edges.continues_list(tokens, k)  # `the mayor and former judge`, `unions, groups and lawmakers`
         described = described or joined
         joins_people = joined or token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))

@@ -249,3 +249,25 @@ def has_name(tokens: list[Token]) -> bool:
 def is_person(token: Token) -> bool:
     """True if the token is tagged as part of a person's name."""
     return (token.ner or "").endswith("PERSON")
+
+
+def joins_affiliated_people(tokens: list[Token], k: int) -> bool:
+    """Whether the `and` at ``k`` joins two people each from a place: `Sens. Ruth Okafor of Ohio
+    and Dan Brandt of Iowa said` is said by both.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Sens. Ruth Okafor of Ohio and Dan Brandt of Iowa said so.")[0][0].tokens
+    >>> joins_affiliated_people(tokens, 5)
+    True
+    """
+    if k + 2 >= len(tokens) or not _name_word(tokens[k + 1]):
+        return False
+    j = k - 1
+    while j > 0 and _name_word(tokens[j]) and k - j <= 3:
+        j -= 1
+    person = _name_word(tokens[j - 1]) and tokens[j - 1].text not in lexicon.ORG_WORDS and tokens[j - 1].lower not in lexicon.INSTITUTION_NOUNS
+    return j < k - 1 and j > 0 and tokens[j].lower in ("of", "from") and person and is_place(tokens[j + 1 : k])  # not `the University of Chicago`
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text.replace(".", "").isalpha() and token.text not in lexicon.CAPITALISED_FUNCTION_WORDS
