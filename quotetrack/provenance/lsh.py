@@ -113,10 +113,12 @@ def candidates(db: Database, keys: list[int], limit: int = 50) -> list[int]:
     (48, [1, 2])
     """
     marks = ",".join("?" * len(keys))
-    # A key can be in both tables (a statement gaining a quote of the same words): counted once.
+    # A key can be in both tables (a statement gaining a quote of the same words): counted once, without
+    # the temporary table a UNION builds for every lookup.
     rows = db.execute(
-        f"select statement_id from (select band, statement_id from statement_bands where band in ({marks})"
-        f" union select band, statement_id from statement_bands_recent where band in ({marks}))"
+        f"select statement_id from (select band, statement_id from statement_bands_recent where band in ({marks})"
+        f" union all select band, statement_id from statement_bands as big where band in ({marks}) and not exists"
+        " (select 1 from statement_bands_recent as recent where recent.band = big.band and recent.statement_id = big.statement_id))"
         " group by statement_id order by count(*) desc, statement_id limit ?",
         [*keys, *keys, limit],
     ).fetchall()
