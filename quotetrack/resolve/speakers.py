@@ -154,6 +154,8 @@ class SpeakerResolver:
         outlet = self.outlets.canonical(mention) if len(mention.split()) <= 6 else None
         words = mention.split()
         head = POSSESSIVE.sub("", words[-1]).lower() if words else ""
+        if len(words) > 3 and words[-2] == "of" and words[-1].islower() and words[-3].lower() in lexicon.ROLE_NOUNS:
+            head = words[-3].lower()  # `the former secretary of state`, `the chief of staff`: the role is before `of`
         titled = lexicon.GENDERED_TITLES.get(lowered.split()[0])  # `Mr. Obama`, `Mrs. Clinton`
         apposed_name = apposed_to_description(self, mention, position) or described_name(self, words, position)
         if apposed_name:
@@ -225,12 +227,7 @@ class SpeakerResolver:
                 return named
             # `the department`: the Justice Department named before.
             return institution_antecedent(words[-1], self._organisations, position, self.outlets.canonical)
-        matching = role_holders(self.people.values(), roles)
-        if not matching:
-            if words[0] != "the" or self.text.startswith(" of ", position + len(mention)):
-                return None  # `the attorney general of New York`: somebody the article did not name
-            return self.salience.unemployed_subject(position)
-        return choose_holder(self, matching, bare=len(words) == 2, position=position)
+        return person_in_role(self, mention, roles, position)
 
     def person_entity_in(self, mention: str, position: int) -> str | None:
         end = position + len(mention)
@@ -240,6 +237,23 @@ class SpeakerResolver:
             if stop <= end:
                 return clean_name(text)
         return None
+
+
+def person_in_role(resolver: SpeakerResolver, mention: str, roles: set[str], position: int) -> str | None:
+    """The person a mention of ``roles`` at ``position`` means (`the senator`, `the former top aide to ...`)."""
+    words = [POSSESSIVE.sub("", word).lower() for word in mention.split()]
+    matching = role_holders(resolver.people.values(), roles)
+    # A described role points back (`said the former top aide to ...`): somebody the article names
+    # with it only further down (`Nixon aide Kevin Phillips`) is someone else. A bare `the president`
+    # may still be the one named later; a possessed one (`the minister's spokesman`) is nobody here.
+    described = len(words) > 2 and not any(POSSESSIVE.search(word) for word in mention.split())
+    if described:
+        matching = [person for person in matching if person.first_seen <= position]
+    if not matching:
+        if words[0] != "the" or resolver.text.startswith(" of ", position + len(mention)):
+            return None  # `the attorney general of New York`: somebody the article did not name
+        return resolver.salience.unemployed_subject(position) or (subject_speaking(resolver, position) if described else None)
+    return choose_holder(resolver, matching, bare=len(words) == 2, position=position)
 
 
 def choose_holder(resolver: SpeakerResolver, matching: list[Person], bare: bool, position: int) -> str:
@@ -256,6 +270,31 @@ def choose_holder(resolver: SpeakerResolver, matching: list[Person], bare: bool,
             return speaker
     before = [person for person in matching if person.first_seen <= position]
     return (before or matching)[-1].name
+
+
+def subject_speaking(resolver: SpeakerResolver, position: int, back: int = 2) -> str | None:
+    """`Ann Lee, an author of the report, said it would be tested. “We warned them,” said the former
+    top aide`: with no holder of the role named before, the person the article quoted last, when one
+    of the last ``back`` sentences names them and nobody else is that sentence's subject, the
+    mention's own sentence does not name them after it, and no other job of theirs is known."""
+    if not resolver.history or resolver.history[-1][1] != "person" or not resolver.discourse.sentences:
+        return None
+    person = resolver.people.get(resolver.history[-1][0])
+    if person is None or person.roles & lexicon.ROLE_NOUNS:
+        return None
+    index = resolver.discourse.sentence_at(position)
+    referents = resolver.salience.referents()
+    starts = resolver.discourse.starts
+    end = starts[index + 1] if index + 1 < len(starts) else len(resolver.text)
+    if any(position < at < end and not resolver.in_quote(at) for at in person.mentions):
+        return None  # `“...,” the cautious candidate said of running against Mr. Trump`: somebody else
+    for k in range(index - 1, max(-1, index - 1 - back), -1):
+        referent = referents[k]
+        if referent is not None and referent[1] == "person":
+            return person.name if referent[2] == person.name else None
+        if any(starts[k] <= at < starts[k + 1] and not resolver.in_quote(at) for at in person.mentions):
+            return person.name
+    return None
 
 
 def recent_subject(resolver: SpeakerResolver, names: set[str], position: int, back: int = 2) -> str | None:
