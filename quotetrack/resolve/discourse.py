@@ -351,8 +351,11 @@ def _apposed_person(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[
     if j + 1 >= len(tokens) or tokens[j].text != "," and tokens[j].text not in _DASHES:
         return None
     first = j + 1
-    # Between dashes, capitalised words may come first: `— Indiana Gov. Mike Pence —`.
-    while tokens[j].text in _DASHES and first < min(len(tokens) - 1, j + 4) and first < len(tokens) and tokens[first].start not in names and tokens[first].text[:1].isupper():
+    # Capitalised words may come first between dashes (`— Indiana Gov. Mike Pence —`), and a
+    # modifier of the title after a comma too (`Her deputy, former Mayor Lena Cruz, ...`).
+    while first < min(len(tokens) - 1, j + 4) and tokens[first].start not in names and (
+        tokens[j].text in _DASHES and tokens[first].text[:1].isupper() or tokens[first].lower in NOUN_PHRASE_MODIFIERS or tokens[first].lower in lexicon.TITLES
+    ):
         first += 1
     entity = names.get(tokens[first].start) if first < len(tokens) else None
     if entity is None or entity[1] != "PERSON":

@@ -19,7 +19,7 @@ from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
 from .mentions import NAME_TOKEN, acronym_named, conjoined_descriptions, is_venue, name_in, org_in, possessed_role, writing_named_after
 from .organisations import acronyms, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
-from .people import POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
+from .people import PARTIES, POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
 from .salience import Salience
 
 __all__ = ["Person", "SpeakerResolver"]
@@ -31,6 +31,7 @@ _APPOSED_NAME = re.compile(
 )
 _SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}(?=,)")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
+_PLACE_AFTER_NAME = re.compile(r"(?:\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?")
 _AGE_NOUN = re.compile(r"^(\d{1,3})-year-old$")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
 _DETERMINERS = ("the", "his", "her", "their", "its")
@@ -232,11 +233,23 @@ class SpeakerResolver:
     def person_entity_in(self, mention: str, position: int) -> str | None:
         end = position + len(mention)
         index = bisect.bisect_left(self._person_starts, position)
-        if index < len(self._person_entities):
-            _, stop, text = self._person_entities[index]
-            if stop <= end:
-                return clean_name(text)
+        if index < len(self._person_entities) and self._person_entities[index][1] <= end:
+            return clean_name(named_after_role(self.text, self._person_entities, index, end))
         return None
+
+
+def named_after_role(text: str, entities: list[tuple[int, int, str]], index: int, end: int) -> str:
+    """The person entity ``index`` starts, or the one after it before ``end`` that a role noun joins it
+    to: `Harbor Analytics pollster Rita Okafor` is Okafor, whatever the tagger made of her employer."""
+    chosen = entities[index]
+    for following in entities[index + 1 :]:
+        between = text[chosen[1] : following[0]].split()
+        if following[1] > end or not between or len(between) > 2 or not all(word.islower() for word in between):
+            break
+        if between[-1] not in lexicon.ROLE_NOUNS:
+            break
+        chosen = following
+    return chosen[2]
 
 
 def person_in_role(resolver: SpeakerResolver, mention: str, roles: set[str], position: int) -> str | None:
@@ -387,10 +400,12 @@ def described_name(resolver: SpeakerResolver, words: list[str], position: int) -
     closing = _CLOSED_APPOSITION.match(resolver.text, position + len(" ".join(words)))
     if closing is None or any(word.lower() in lexicon.CUE_FORMS for word in closing.group(1).split()):
         return None
-    if not any(word.islower() and (word in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:4]):
+    # `the ranking Democrat on ...`: a party member is a role too, written with its capital.
+    if not any((word.islower() or word.lower() in PARTIES) and (word.lower() in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:4]):
         return None
     index = bisect.bisect_left(resolver._person_starts, position) - 1
-    if index < 0 or resolver._person_entities[index][1] != position - 2:
+    # `Sen. Ann Lee of Ohio, the ranking Democrat on ...`: the name may be followed by where the person is from.
+    if index < 0 or not _PLACE_AFTER_NAME.fullmatch(resolver.text, resolver._person_entities[index][1], position - 2):
         return None
     name = clean_name(resolver._person_entities[index][2])
     return resolver.fullest(name) or name
