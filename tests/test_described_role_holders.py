@@ -1,8 +1,9 @@
 """Described roles (`the GOP candidate`, `the former top aide to ...`) point back: somebody the article
 names with that role only further down is someone else; with nobody holding it named before, the
 person the article quoted last and the sentence before names is meant, unless the mention's own
-sentence names that person after it. A role written out with `of` (`the former secretary of state`)
-is that role."""
+sentence names that person after it; a rival or ally is no job that rules them out. A role written
+out with `of` (`the former secretary of state`) is that role; a title before an owner
+(`Judge Olsen's ruling granting X`) is not X's."""
 
 import pytest
 
@@ -43,6 +44,24 @@ PASSAGES = [
         "It does not make me nervous",
         None,
         id="not-the-one-the-sentence-names-after-the-role",
+    ),
+    pytest.param(
+        "The endorsement race tightened on Monday. Governor Ana Ruiz's chief rival Tom Hale was asked whether "
+        "the party elite had picked a side.\n\n"
+        "“I would not want to say so, but if you say it,” Hale replied.\n\n"
+        "A year ago, the independent Dakota senator said, reporters called him a protest candidate.\n",
+        "A year ago",
+        "Tom Hale",
+        id="a-rival-holds-no-job-of-their-own",
+    ),
+    pytest.param(
+        "A federal judge granted the Open Records Project's request for a hearing.\n\n"
+        "The order by U.S. District Judge Maria Olsen came after months of filings. “Judge Olsen's ruling "
+        "granting Open Records Project's request is a win for the public,” the group said.\n\n"
+        "“When does it stop?” the judge said, according to the Ledger.\n",
+        "When does it stop?",
+        "Maria Olsen",
+        id="title-before-an-owner-is-the-owners",
     ),
     pytest.param(
         "Harbour authorities closed the port after the spill.\n\n"

@@ -293,8 +293,8 @@ def subject_speaking(resolver: SpeakerResolver, position: int, back: int = 2) ->
     if not resolver.history or resolver.history[-1][1] != "person" or not resolver.discourse.sentences:
         return None
     person = resolver.people.get(resolver.history[-1][0])
-    if person is None or person.roles & lexicon.ROLE_NOUNS:
-        return None
+    if person is None or person.roles & lexicon.ROLE_NOUNS - lexicon.RELATION_NOUNS:
+        return None  # a job of theirs is known, and it is not this one (`Clinton's rival` has none)
     index = resolver.discourse.sentence_at(position)
     referents = resolver.salience.referents()
     starts = resolver.discourse.starts
