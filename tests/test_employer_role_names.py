@@ -42,6 +42,32 @@ PASSAGES = [
         "Lena Cruz",
         id="deputy-with-a-former-title-between-commas",
     ),
+    pytest.param(
+        "Anthony Marsh, president and CEO of Harbor Grocers Association stated, “It’s not a political problem; "
+        "it’s a math problem.”\n",
+        "It’s not a political problem",
+        "Anthony Marsh",
+        id="bare-description-after-a-name",
+    ),
+    pytest.param(
+        "He guarded the delegates in 1976, in what Joan Pike, national treasurer for Carl Reese's "
+        "insurgent campaign, called “hand-to-hand combat.”\n",
+        "hand-to-hand combat",
+        "Joan Pike",
+        id="bare-description-is-not-whom-the-role-serves",
+    ),
+    pytest.param(
+        "“We have not been briefed,” Doug Varga, a spokesman for Speaker Tom Hale told the Ledger.\n",
+        "We have not been briefed",
+        "Doug Varga",
+        id="described-spokesman-not-closed-by-a-comma",
+    ),
+    pytest.param(
+        "After meeting Ann Lee, officials of the union said the strike would go on.\n",
+        "the strike would go on",
+        None,
+        id="people-of-a-kind-after-an-adjunct",
+    ),
 ]
 
 

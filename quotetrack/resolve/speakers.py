@@ -158,7 +158,7 @@ class SpeakerResolver:
         if len(words) > 3 and words[-2] == "of" and words[-1].islower() and words[-3].lower() in lexicon.ROLE_NOUNS:
             head = words[-3].lower()  # `the former secretary of state`, `the chief of staff`: the role is before `of`
         titled = lexicon.GENDERED_TITLES.get(lowered.split()[0])  # `Mr. Obama`, `Mrs. Clinton`
-        apposed_name = apposed_to_description(self, mention, position) or described_name(self, words, position)
+        apposed_name = apposed_to_description(self, mention, position) or described_name(self, words, position) or bare_description_name(self, words, position)
         if apposed_name:
             return apposed_name
         compound = compound_speaker(self, mention, position)
@@ -407,6 +407,34 @@ def described_name(resolver: SpeakerResolver, words: list[str], position: int) -
     # `Sen. Ann Lee of Ohio, the ranking Democrat on ...`: the name may be followed by where the person is from.
     if index < 0 or not _PLACE_AFTER_NAME.fullmatch(resolver.text, resolver._person_entities[index][1], position - 2):
         return None
+    name = clean_name(resolver._person_entities[index][2])
+    return resolver.fullest(name) or name
+
+
+# `president and CEO of ...`: more roles the same description gives, before the one the mention starts at.
+_AFTER_VERB_OR_PREPOSITION = frozenset(["to", "by", "with", "for", "from", "and", "or", "than", "as", "at", "in", "on", "about", "against", "of"])
+_MORE_ROLES_BEFORE = re.compile(r",\s+(?:[a-z]+\s+){1,3}and\s+$|,\s+$")
+
+
+def bare_description_name(resolver: SpeakerResolver, words: list[str], position: int) -> str | None:
+    """`Bay Buchanan, national treasurer for Ronald Reagan's campaign, called ...`, `Anthony Anton,
+    president and CEO of Harbor Grocers stated`: a description without an article, whose role is
+    of or for somebody, right after a person's name is that person, not whom the role serves."""
+    role_at = next((k - 1 for k, word in enumerate(words[1:5], 1) if word in ("of", "for", "at", "to")), None)
+    if role_at is None or role_at + 2 >= len(words) or not all(word.islower() for word in words[:role_at]):
+        return None
+    role = words[role_at]
+    if words[0] in ("a", "an", "the") and role.lower() not in lexicon.ROLE_NOUNS:
+        return None  # `Cruz, a graduate of Harvard Law School who ...`: a description, but no role of anybody's
+    if not (role.islower() or role.lower() in lexicon.TITLES) or role.endswith("s") and role not in ("boss", "press"):
+        return None  # `officials of the union`: people of a kind, not the one just named
+    before = _MORE_ROLES_BEFORE.search(resolver.text, max(0, position - 40), position)
+    index = bisect.bisect_left(resolver._person_starts, position) - 1
+    if before is None or index < 0 or resolver._person_entities[index][1] != before.start():
+        return None
+    preceding = resolver.text[max(0, resolver._person_entities[index][0] - 20) : resolver._person_entities[index][0]].split()
+    if preceding and preceding[-1].islower() and (preceding[-1] in _AFTER_VERB_OR_PREPOSITION or preceding[-1].endswith(("ing", "ed"))):
+        return None  # `After meeting Ann Lee, the chair of the union said`: the name is in an adjunct
     name = clean_name(resolver._person_entities[index][2])
     return resolver.fullest(name) or name
 
