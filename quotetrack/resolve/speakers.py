@@ -17,7 +17,7 @@ from typing import Any
 from .. import lexicon
 from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
 from .mentions import NAME_TOKEN, acronym_named, conjoined_descriptions, is_venue, name_in, org_in, possessed_role, writing_named_after
-from .organisations import acronyms, institution_antecedent, institution_phrases, named_institutions
+from .organisations import acronyms, business_named_near, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
 from .people import PARTIES, POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
 from .salience import Salience
@@ -227,7 +227,10 @@ class SpeakerResolver:
             if named or words[0] != "the" or len(words) != 2:
                 return named
             # `the department`: the Justice Department named before.
-            return institution_antecedent(words[-1], self._organisations, position, self.outlets.canonical)
+            antecedent = institution_antecedent(words[-1], self._organisations, position, self.outlets.canonical, self.text)
+            if antecedent is None and words[-1] in ("company", "firm"):  # a business the tagger did not see
+                return business_named_near(self.text, position, self.person_names, self.outlets.canonical)
+            return antecedent
         return person_in_role(self, mention, roles, position)
 
     def person_entity_in(self, mention: str, position: int) -> str | None:
