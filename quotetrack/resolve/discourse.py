@@ -237,8 +237,11 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
     possessive_after_name = False
     last_word = ""
     j = i
-    determiner = tokens[i].lower in _POSSESSIVE_DETERMINERS
-    if determiner:
+    # `Our Principles PAC, which ...`: a capitalised `Our` before a name is part of an organisation's name.
+    possessive = tokens[i].lower in _POSSESSIVE_DETERMINERS
+    named_org = possessive and i + 1 < count and tokens[i + 1].start in names and tokens[i].text.istitle()
+    determiner = possessive and not named_org
+    if determiner or named_org:
         j += 1  # `Her predecessor, Erik Dahl, ...`: only with a name in apposition (below)
     while j < count:
         token = tokens[j]
@@ -286,6 +289,8 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
         break
     if j == i or j == count or tokens[j].text in ".!?:":
         return None  # a heading (`FULL TEXT.`), not a sentence with a verb
+    if named_org and heads and heads[0][0] == tokens[i + 1].start:
+        heads[0] = (start, "ORG", f"{tokens[i].text} {heads[0][2]}")  # the tagger left `Our` out; no person is `Our ...`
     if determiner and not last_word:
         # `Her predecessor, ...`, `His longtime rival, ...`: any noun, when a name is apposed to it.
         j = next((k for k in range(i + 2, min(count, i + 5)) if tokens[k].text == ","), j)
