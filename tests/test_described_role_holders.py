@@ -64,6 +64,22 @@ PASSAGES = [
         id="title-before-an-owner-is-the-owners",
     ),
     pytest.param(
+        "President Ana Ruiz signed the budget on Monday, and her predecessor campaigned in the north.\n\n"
+        "“We fixed the roads,” Ruiz said.\n\n"
+        "“Sometimes I feel nobody remembers who built them,” the former president told the crowd in Tromso.\n",
+        "Sometimes I feel nobody",
+        None,
+        id="the-former-president-is-not-the-president",
+    ),
+    pytest.param(
+        "Texas Gov. Carl Lind toured the border on Friday.\n\n"
+        "“The fence works,” Lind said.\n\n"
+        "“Voters want an outsider,” the former governor added.\n",
+        "Voters want an outsider",
+        "Carl Lind",
+        id="a-former-governor-may-be-written-with-the-title",
+    ),
+    pytest.param(
         "Harbour authorities closed the port after the spill.\n\n"
         "“We have no estimate yet,” Nadia Farouk said.\n\n"
         "The minister's spokesman said cleanup crews were on their way.\n",

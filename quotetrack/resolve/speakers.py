@@ -33,6 +33,7 @@ _SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
 _PLACE_AFTER_NAME = re.compile(r"(?:\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?")
 _AGE_NOUN = re.compile(r"^(\d{1,3})-year-old$")
+_SINGLE_OFFICES = lexicon.word_list("single_offices")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
 _DETERMINERS = ("the", "his", "her", "their", "its")
 # A writing and its author: `a new survey from Northgate Energy Research`.
@@ -325,13 +326,17 @@ def recent_subject(resolver: SpeakerResolver, names: set[str], position: int, ba
 
 
 def role_holders(people: Iterable[Person], roles: set[str]) -> list[Person]:
-    """The people holding one of ``roles``; for `the former president`, one the article calls
-    former, if any, before one who is; for `the Democratic candidate`, not one of another party."""
+    """The people holding one of ``roles``; for `the former governor`, one the article calls former,
+    if any, before one who is (for `the former president`, only one called former); for `the
+    Democratic candidate`, not one of another party."""
     parties = {role for role in roles if role.startswith("party:")}
     roles = roles - parties
     people = [person for person in people if not parties or not (held := {r for r in person.roles if r.startswith("party:")}) or held & parties]
     former = {role for role in roles if role.startswith("former ")}
-    return [person for person in people if person.roles & former] or [person for person in people if person.roles & roles]
+    # `the former president` is nobody the article calls president now (Obama, in 2016): an office
+    # one person holds at a time; a former governor may be written `Gov. Rick Perry`.
+    current = roles - {role.removeprefix("former ") for role in former if role.removeprefix("former ") in _SINGLE_OFFICES}
+    return [person for person in people if person.roles & former] or [person for person in people if person.roles & current]
 
 
 def _plural_group(words: list[str]) -> bool:
