@@ -50,6 +50,7 @@ TITLES = word_pairs("titles")
 # Title (lower case, with or without its full stop) -> the gender it tells: "ms." -> female.
 GENDERED_TITLES = word_pairs("gendered_titles")
 ROLE_NOUNS = word_list("role_nouns")
+RELATION_NOUNS = word_list("relation_nouns")
 # Roles that are really institutions: "the ministry said" speaks for the organisation.
 INSTITUTION_NOUNS = word_list("institution_nouns")
 

@@ -62,3 +62,26 @@ def test_auxiliary_is_no_role_word_before_a_name() -> None:
     names = {start: (end, label, name) for start, end, label, name in entities}
     subject = find_subject(sentences[0].tokens, names)
     assert subject is not None and (subject.kind, subject.text) == ("role", "The senator")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our Principles Fund, which was founded by a former aide to Governor Ann Lee, launched a radio ad on Saturday.",
+        "Our Principles PAC, a group set up to fight Tom Hale, took in $4.8 million last month.",
+    ],
+)
+def test_our_opening_an_organisations_name(text: str) -> None:
+    """`Our Principles PAC, which ...`: a capitalised `Our` before a name is the start of an
+    organisation's name (which the tagger may have left out), not a possessive wanting an apposition."""
+    sentences, entities = rule_analysis(text)
+    names = {start: (end, label, name) for start, end, label, name in entities}
+    subject = find_subject(sentences[0].tokens, names)
+    assert subject is not None and subject.text.startswith("Our Principles") and subject.label == "ORG"
+
+
+def test_our_before_a_common_noun_still_wants_an_apposition() -> None:
+    """`Our team, led by Ann Lee, won`: a possessive before a common noun is still no name."""
+    sentences, entities = rule_analysis("Our team, led by Ann Lee, won on Saturday.")
+    names = {start: (end, label, name) for start, end, label, name in entities}
+    assert find_subject(sentences[0].tokens, names) is None

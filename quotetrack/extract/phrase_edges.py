@@ -284,3 +284,26 @@ def noun_before_role(tokens: list[Token], k: int) -> bool:
     word = tokens[k].text
     plural = word.isalpha() and word.islower() and word.endswith("s") and word not in _NOT_NOUNS and word not in lexicon.AUXILIARIES
     return plural and (following in lexicon.ROLE_NOUNS or following in lexicon.TITLES)  # not `A spokesman for Mayor Lee`
+
+
+def between_adjectives(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether the comma at ``k`` parts two adjectives of one noun after an article, read leftwards from
+    the cue at ``end`` (`the bespectacled, 71-year-old diplomat said`); not a list (`the mayor, the
+    senator`) nor a clause (`In Ohio, the senator said`). Joins like `the mayor and former judge`:
+    see ``continues_list`` and ``joins_descriptions``.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("The bespectacled, 71-year-old diplomat said so.")[0][0].tokens
+    >>> between_adjectives(tokens, 2, 5), between_adjectives(rule_analysis("In the end, the diplomat said so.")[0][0].tokens, 3, 6)
+    (True, False)
+    >>> between_adjectives(rule_analysis("It went to the public, top aide Lee said.")[0][0].tokens, 5, 8)
+    False
+    """
+    if tokens[k].text != "," or k < 2 or k + 2 >= end or tokens[k - 2].lower not in _DETERMINERS or tokens[k + 1].lower in _DETERMINERS:
+        return False
+    if k > 2 and tokens[k - 3].text.isalpha() and tokens[k - 3].text.islower() and tokens[k - 3].lower not in lexicon.CUE_FORMS:
+        return False  # `before releasing them to the public, an aide said`: the article opens no subject
+    left, right = tokens[k - 1], tokens[k + 1 : end]
+    adjective = left.text.islower() and left.lower.endswith(("ed", "al", "ous", "ive", "ful", "ic", "ent", "ant", "ish", "-old"))
+    described = all(t.text.islower() for t in right) and len(right) <= 3 and (right[-1].lower in lexicon.ROLE_NOUNS or right[-1].lower in lexicon.TITLES)
+    return adjective and left.lower not in lexicon.ROLE_NOUNS and described and not any(_verb_like(t) for t in right[:-1])

@@ -237,8 +237,11 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
     possessive_after_name = False
     last_word = ""
     j = i
-    determiner = tokens[i].lower in _POSSESSIVE_DETERMINERS
-    if determiner:
+    # `Our Principles PAC, which ...`: a capitalised `Our` before a name is part of an organisation's name.
+    possessive = tokens[i].lower in _POSSESSIVE_DETERMINERS
+    named_org = possessive and i + 1 < count and tokens[i + 1].start in names and tokens[i].text.istitle()
+    determiner = possessive and not named_org
+    if determiner or named_org:
         j += 1  # `Her predecessor, Erik Dahl, ...`: only with a name in apposition (below)
     while j < count:
         token = tokens[j]
@@ -286,6 +289,8 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
         break
     if j == i or j == count or tokens[j].text in ".!?:":
         return None  # a heading (`FULL TEXT.`), not a sentence with a verb
+    if named_org and heads and heads[0][0] == tokens[i + 1].start:
+        heads[0] = (start, "ORG", f"{tokens[i].text} {heads[0][2]}")  # the tagger left `Our` out; no person is `Our ...`
     if determiner and not last_word:
         # `Her predecessor, ...`, `His longtime rival, ...`: any noun, when a name is apposed to it.
         j = next((k for k in range(i + 2, min(count, i + 5)) if tokens[k].text == ","), j)
@@ -351,8 +356,11 @@ def _apposed_person(tokens: Sequence[TokenLike], j: int, names: dict[int, tuple[
     if j + 1 >= len(tokens) or tokens[j].text != "," and tokens[j].text not in _DASHES:
         return None
     first = j + 1
-    # Between dashes, capitalised words may come first: `— Indiana Gov. Mike Pence —`.
-    while tokens[j].text in _DASHES and first < min(len(tokens) - 1, j + 4) and first < len(tokens) and tokens[first].start not in names and tokens[first].text[:1].isupper():
+    # Capitalised words may come first between dashes (`— Indiana Gov. Mike Pence —`), and a
+    # modifier of the title after a comma too (`Her deputy, former Mayor Lena Cruz, ...`).
+    while first < min(len(tokens) - 1, j + 4) and tokens[first].start not in names and (
+        tokens[j].text in _DASHES and tokens[first].text[:1].isupper() or tokens[first].lower in NOUN_PHRASE_MODIFIERS or tokens[first].lower in lexicon.TITLES
+    ):
         first += 1
     entity = names.get(tokens[first].start) if first < len(tokens) else None
     if entity is None or entity[1] != "PERSON":

@@ -13,10 +13,10 @@ ministry named before.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from .. import lexicon
-from ..resources import word_list
+from ..resources import word_lines, word_list
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _WORD = re.compile(r"[\w'’.&-]+")
@@ -61,7 +61,9 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
-def institution_antecedent(head: str, organisations: Sequence[tuple[int, str]], position: int, is_outlet: Callable[[str], object] | None = None) -> str | None:
+def institution_antecedent(
+    head: str, organisations: Sequence[tuple[int, str]], position: int, is_outlet: Callable[[str], object] | None = None, text: str = ""
+) -> str | None:
     """The nearest organisation named before ``position`` whose name has ``head`` as its head word:
     `the department` -> "Justice Department", `the ministry` -> "Ministry of Defence"; for `the company`,
     `the firm` and `the group`, else the nearest whose name ends as a business's or a group's does
@@ -72,11 +74,14 @@ def institution_antecedent(head: str, organisations: Sequence[tuple[int, str]], 
     """
     wanted = head.lower()
     business = None
+    single = None
     for start, name in reversed(organisations):
         if start >= position:
             continue
         words = name.split()
         if len(words) == 1:
+            if single is None and position - start < _NEAR_SINGLE and _business_word(name, text, wanted) and not (is_outlet is not None and is_outlet(name)):
+                single = name
             continue  # `Board`, `Bank`: a sentence's first word, not a name
         if words[-1].lower() == wanted or (len(words) > 2 and words[0].lower() == wanted and words[1] == "of"):
             return name
@@ -84,7 +89,77 @@ def institution_antecedent(head: str, organisations: Sequence[tuple[int, str]], 
         if kind and business is None and not (is_outlet is not None and is_outlet(name)):
             # `Shares of Lumora Inc.`: the entity tagger's run from the sentence's first word; not `Bank of America Corp.`
             business = name.split(" of ", 1)[1] if len(words) > 2 and words[1] == "of" and words[0].endswith("s") else name
-    return business
+    return business or single
+
+
+# How far back (characters) a one-word company is still what `the company` means: a sentence or two.
+_NEAR_SINGLE = 600
+# One-word outlet descriptors (`magazine`, `newspaper`), read here: resolve does not import extract.
+_OUTLET_DESCRIPTORS = frozenset(line.partition("|")[0].strip() for line in word_lines("outlet_descriptors") if " " not in line.partition("|")[0].strip())
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_CALENDAR = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
+
+
+def business_named_near(text: str, position: int, people: Collection[str], is_outlet: Callable[[str], object] | None = None) -> str | None:
+    """`Twitter acknowledged the issue. ... the company said`: the nearest one-word business named in
+    the sentences before ``position`` that the entity tagger did not take for an organisation: a word
+    the article capitalises at least twice and never writes in lower case, that is nobody's name.
+
+    >>> business_named_near("Norvik cut jobs. Norvik said demand fell. In June the company said", 60, {"Ann Lee"})
+    'Norvik'
+    """
+    names = {word for name in people for word in name.split()}
+    for match in reversed(list(_CAPITALISED_WORD.finditer(text, max(0, position - _NEAR_SINGLE), position))):
+        word = match.group()
+        if word in names or word in _CALENDAR or lexicon.is_first_name(word) or word.lower() in lexicon.ROLE_NOUNS or f"{word.lower()}." in lexicon.TITLES:
+            continue
+        if not _business_word(word, text, "company") or is_outlet is not None and is_outlet(word):
+            continue
+        uses = [use.start() for use in re.finditer(rf"\b{word}\b", text)]
+        alone = sum(_stands_alone(text, at, at + len(word)) for at in uses)
+        if alone >= 2 and alone * 4 >= len(uses) * 3 and not any(_described_as_outlet(text, at + len(word)) for at in uses):  # mostly on its own (`Wilayat Twitter` once is a nickname)
+            return word
+    return None
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is no part of a longer capitalised name (`Rockefeller Brothers
+    Fund`, `Daily News`).
+
+    >>> _stands_alone("the Daily News said", 4, 9), _stands_alone("Norvik said", 0, 6), _stands_alone("It rose. On Norvik", 12, 18)
+    (False, True, True)
+
+    """
+    if re.match(r"\s[A-Z]", text[end : end + 2]):
+        return False
+    before = re.search(r"(\S*)\s+[A-Z][\w.]*\s$", text[max(0, start - 30) : start])
+    # `On Twitter`: a capitalised word opening the sentence is no part of the name.
+    return before is None or before.group(1)[-1:] in (".", "!", "?", "“", '"', "")
+
+
+def _described_as_outlet(text: str, end: int) -> bool:
+    """Whether an outlet descriptor follows the name ending at ``end`` (`Forbes magazine`).
+
+    >>> _described_as_outlet("Forbes magazine said", 6), _described_as_outlet("Norvik said", 6)
+    (True, False)
+    """
+    following = text[end : end + 20].split()
+    return bool(following) and following[0].strip(",.;") in _OUTLET_DESCRIPTORS
+
+
+def _business_word(name: str, text: str, wanted: str) -> bool:
+    """Whether a one-word organisation ``name`` can be the `company` or `firm` of ``text``: a word the
+    article never writes in lower case (`Twitter`, `Monsanto`; not `Board`), no acronym, and no
+    institution or place (`Congress`, `Pentagon`).
+
+    >>> [_business_word(name, "Twitter said the board met.", "company") for name in ("Twitter", "Board", "Congress", "FBI")]
+    [True, False, False, False]
+    """
+    if wanted not in ("company", "firm") or not text or not name.istitle() or not name.isalpha():
+        return False
+    if name in lexicon.ORG_WORDS or name in lexicon.PLACES or name in lexicon.DEMONYMS or name.lower() in lexicon.INSTITUTION_NOUNS:
+        return False
+    return re.search(rf"\b{re.escape(name.lower())}\b", text) is None
 
 
 def institution_phrases(text: str) -> list[tuple[int, str]]:

@@ -5,6 +5,14 @@
 >>> people.learn_from_prefix(person, 18)
 >>> sorted(person.roles), people.fullest("Peskov")
 (['spokesman'], 'Dmitry Peskov')
+
+A title before somebody's name and a possessive is that owner's, not the next name's:
+
+>>> people = People("Judge Ann Lee's ruling granting Tom Hale a delay")
+>>> hale = people.person_for("Tom Hale", 32)
+>>> people.learn_from_prefix(hale, 32)
+>>> sorted(hale.roles)
+[]
 """
 
 from __future__ import annotations
@@ -83,6 +91,8 @@ class People:
             if word[-1] in ".!?" and word.rstrip(".") not in lexicon.ABBREVIATIONS or _ends_prefix(word):
                 break  # `A federal judge granted Judicial Watch's request`: the judge is not Judicial Watch
             words.insert(0, word)
+            if POSSESSIVE.search(word) and len(words) > 1:
+                break  # `Judge Lee's ruling granting Ann Hale`: titles before an owner are the owner's
         words = words[-4:]
         for word in words:
             gender = lexicon.GENDERED_TITLES.get(word.lower())

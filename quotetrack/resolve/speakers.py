@@ -17,9 +17,9 @@ from typing import Any
 from .. import lexicon
 from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
 from .mentions import NAME_TOKEN, acronym_named, conjoined_descriptions, is_venue, name_in, org_in, possessed_role, writing_named_after
-from .organisations import acronyms, institution_antecedent, institution_phrases, named_institutions
+from .organisations import acronyms, business_named_near, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
-from .people import POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
+from .people import PARTIES, POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
 from .salience import Salience
 
 __all__ = ["Person", "SpeakerResolver"]
@@ -31,7 +31,9 @@ _APPOSED_NAME = re.compile(
 )
 _SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}(?=,)")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
+_PLACE_AFTER_NAME = re.compile(r"(?:\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?")
 _AGE_NOUN = re.compile(r"^(\d{1,3})-year-old$")
+_SINGLE_OFFICES = lexicon.word_list("single_offices")
 _SOMEBODY = ("a", "an", "one", "another", "some", "several", "two", "three", "many")
 _DETERMINERS = ("the", "his", "her", "their", "its")
 # A writing and its author: `a new survey from Northgate Energy Research`.
@@ -154,8 +156,10 @@ class SpeakerResolver:
         outlet = self.outlets.canonical(mention) if len(mention.split()) <= 6 else None
         words = mention.split()
         head = POSSESSIVE.sub("", words[-1]).lower() if words else ""
+        if len(words) > 3 and words[-2] == "of" and words[-1].islower() and words[-3].lower() in lexicon.ROLE_NOUNS:
+            head = words[-3].lower()  # `the former secretary of state`, `the chief of staff`: the role is before `of`
         titled = lexicon.GENDERED_TITLES.get(lowered.split()[0])  # `Mr. Obama`, `Mrs. Clinton`
-        apposed_name = apposed_to_description(self, mention, position) or described_name(self, words, position)
+        apposed_name = apposed_to_description(self, mention, position) or described_name(self, words, position) or bare_description_name(self, words, position)
         if apposed_name:
             return apposed_name
         compound = compound_speaker(self, mention, position)
@@ -224,22 +228,49 @@ class SpeakerResolver:
             if named or words[0] != "the" or len(words) != 2:
                 return named
             # `the department`: the Justice Department named before.
-            return institution_antecedent(words[-1], self._organisations, position, self.outlets.canonical)
-        matching = role_holders(self.people.values(), roles)
-        if not matching:
-            if words[0] != "the" or self.text.startswith(" of ", position + len(mention)):
-                return None  # `the attorney general of New York`: somebody the article did not name
-            return self.salience.unemployed_subject(position)
-        return choose_holder(self, matching, bare=len(words) == 2, position=position)
+            antecedent = institution_antecedent(words[-1], self._organisations, position, self.outlets.canonical, self.text)
+            if antecedent is None and words[-1] in ("company", "firm"):  # a business the tagger did not see
+                return business_named_near(self.text, position, self.person_names, self.outlets.canonical)
+            return antecedent
+        return person_in_role(self, mention, roles, position)
 
     def person_entity_in(self, mention: str, position: int) -> str | None:
         end = position + len(mention)
         index = bisect.bisect_left(self._person_starts, position)
-        if index < len(self._person_entities):
-            _, stop, text = self._person_entities[index]
-            if stop <= end:
-                return clean_name(text)
+        if index < len(self._person_entities) and self._person_entities[index][1] <= end:
+            return clean_name(named_after_role(self.text, self._person_entities, index, end))
         return None
+
+
+def named_after_role(text: str, entities: list[tuple[int, int, str]], index: int, end: int) -> str:
+    """The person entity ``index`` starts, or the one after it before ``end`` that a role noun joins it
+    to: `Harbor Analytics pollster Rita Okafor` is Okafor, whatever the tagger made of her employer."""
+    chosen = entities[index]
+    for following in entities[index + 1 :]:
+        between = text[chosen[1] : following[0]].split()
+        if following[1] > end or not between or len(between) > 2 or not all(word.islower() for word in between):
+            break
+        if between[-1] not in lexicon.ROLE_NOUNS:
+            break
+        chosen = following
+    return chosen[2]
+
+
+def person_in_role(resolver: SpeakerResolver, mention: str, roles: set[str], position: int) -> str | None:
+    """The person a mention of ``roles`` at ``position`` means (`the senator`, `the former top aide to ...`)."""
+    words = [POSSESSIVE.sub("", word).lower() for word in mention.split()]
+    matching = role_holders(resolver.people.values(), roles)
+    # A described role points back (`said the former top aide to ...`): somebody the article names
+    # with it only further down (`Nixon aide Kevin Phillips`) is someone else. A bare `the president`
+    # may still be the one named later; a possessed one (`the minister's spokesman`) is nobody here.
+    described = len(words) > 2 and not any(POSSESSIVE.search(word) for word in mention.split())
+    if described:
+        matching = [person for person in matching if person.first_seen <= position]
+    if not matching:
+        if words[0] != "the" or resolver.text.startswith(" of ", position + len(mention)):
+            return None  # `the attorney general of New York`: somebody the article did not name
+        return resolver.salience.unemployed_subject(position) or (subject_speaking(resolver, position) if described else None)
+    return choose_holder(resolver, matching, bare=len(words) == 2, position=position)
 
 
 def choose_holder(resolver: SpeakerResolver, matching: list[Person], bare: bool, position: int) -> str:
@@ -258,6 +289,31 @@ def choose_holder(resolver: SpeakerResolver, matching: list[Person], bare: bool,
     return (before or matching)[-1].name
 
 
+def subject_speaking(resolver: SpeakerResolver, position: int, back: int = 2) -> str | None:
+    """`Ann Lee, an author of the report, said it would be tested. “We warned them,” said the former
+    top aide`: with no holder of the role named before, the person the article quoted last, when one
+    of the last ``back`` sentences names them and nobody else is that sentence's subject, the
+    mention's own sentence does not name them after it, and no other job of theirs is known."""
+    if not resolver.history or resolver.history[-1][1] != "person" or not resolver.discourse.sentences:
+        return None
+    person = resolver.people.get(resolver.history[-1][0])
+    if person is None or person.roles & lexicon.ROLE_NOUNS - lexicon.RELATION_NOUNS:
+        return None  # a job of theirs is known, and it is not this one (`Clinton's rival` has none)
+    index = resolver.discourse.sentence_at(position)
+    referents = resolver.salience.referents()
+    starts = resolver.discourse.starts
+    end = starts[index + 1] if index + 1 < len(starts) else len(resolver.text)
+    if any(position < at < end and not resolver.in_quote(at) for at in person.mentions):
+        return None  # `“...,” the cautious candidate said of running against Mr. Trump`: somebody else
+    for k in range(index - 1, max(-1, index - 1 - back), -1):
+        referent = referents[k]
+        if referent is not None and referent[1] == "person":
+            return person.name if referent[2] == person.name else None
+        if any(starts[k] <= at < starts[k + 1] and not resolver.in_quote(at) for at in person.mentions):
+            return person.name
+    return None
+
+
 def recent_subject(resolver: SpeakerResolver, names: set[str], position: int, back: int = 2) -> str | None:
     """The person among ``names`` who is the subject of one of the ``back`` sentences before ``position``."""
     index = resolver.discourse.sentence_at(position)
@@ -270,13 +326,17 @@ def recent_subject(resolver: SpeakerResolver, names: set[str], position: int, ba
 
 
 def role_holders(people: Iterable[Person], roles: set[str]) -> list[Person]:
-    """The people holding one of ``roles``; for `the former president`, one the article calls
-    former, if any, before one who is; for `the Democratic candidate`, not one of another party."""
+    """The people holding one of ``roles``; for `the former governor`, one the article calls former,
+    if any, before one who is (for `the former president`, only one called former); for `the
+    Democratic candidate`, not one of another party."""
     parties = {role for role in roles if role.startswith("party:")}
     roles = roles - parties
     people = [person for person in people if not parties or not (held := {r for r in person.roles if r.startswith("party:")}) or held & parties]
     former = {role for role in roles if role.startswith("former ")}
-    return [person for person in people if person.roles & former] or [person for person in people if person.roles & roles]
+    # `the former president` is nobody the article calls president now (Obama, in 2016): an office
+    # one person holds at a time; a former governor may be written `Gov. Rick Perry`.
+    current = roles - {role.removeprefix("former ") for role in former if role.removeprefix("former ") in _SINGLE_OFFICES}
+    return [person for person in people if person.roles & former] or [person for person in people if person.roles & current]
 
 
 def _plural_group(words: list[str]) -> bool:
@@ -348,11 +408,41 @@ def described_name(resolver: SpeakerResolver, words: list[str], position: int) -
     closing = _CLOSED_APPOSITION.match(resolver.text, position + len(" ".join(words)))
     if closing is None or any(word.lower() in lexicon.CUE_FORMS for word in closing.group(1).split()):
         return None
-    if not any(word.islower() and (word in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:4]):
+    # `the ranking Democrat on ...`: a party member is a role too, written with its capital.
+    if not any((word.islower() or word.lower() in PARTIES) and (word.lower() in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:4]):
         return None
     index = bisect.bisect_left(resolver._person_starts, position) - 1
-    if index < 0 or resolver._person_entities[index][1] != position - 2:
+    # `Sen. Ann Lee of Ohio, the ranking Democrat on ...`: the name may be followed by where the person is from.
+    if index < 0 or not _PLACE_AFTER_NAME.fullmatch(resolver.text, resolver._person_entities[index][1], position - 2):
         return None
+    name = clean_name(resolver._person_entities[index][2])
+    return resolver.fullest(name) or name
+
+
+# `president and CEO of ...`: more roles the same description gives, before the one the mention starts at.
+_AFTER_VERB_OR_PREPOSITION = frozenset(["to", "by", "with", "for", "from", "and", "or", "than", "as", "at", "in", "on", "about", "against", "of"])
+_MORE_ROLES_BEFORE = re.compile(r",\s+(?:[a-z]+\s+){1,3}and\s+$|,\s+$")
+
+
+def bare_description_name(resolver: SpeakerResolver, words: list[str], position: int) -> str | None:
+    """`Bay Buchanan, national treasurer for Ronald Reagan's campaign, called ...`, `Anthony Anton,
+    president and CEO of Harbor Grocers stated`: a description without an article, whose role is
+    of or for somebody, right after a person's name is that person, not whom the role serves."""
+    role_at = next((k - 1 for k, word in enumerate(words[1:5], 1) if word in ("of", "for", "at", "to")), None)
+    if role_at is None or role_at + 2 >= len(words) or not all(word.islower() for word in words[:role_at]):
+        return None
+    role = words[role_at]
+    if words[0] in ("a", "an", "the") and role.lower() not in lexicon.ROLE_NOUNS:
+        return None  # `Cruz, a graduate of Harvard Law School who ...`: a description, but no role of anybody's
+    if not (role.islower() or role.lower() in lexicon.TITLES) or role.endswith("s") and role not in ("boss", "press"):
+        return None  # `officials of the union`: people of a kind, not the one just named
+    before = _MORE_ROLES_BEFORE.search(resolver.text, max(0, position - 40), position)
+    index = bisect.bisect_left(resolver._person_starts, position) - 1
+    if before is None or index < 0 or resolver._person_entities[index][1] != before.start():
+        return None
+    preceding = resolver.text[max(0, resolver._person_entities[index][0] - 20) : resolver._person_entities[index][0]].split()
+    if preceding and preceding[-1].islower() and (preceding[-1] in _AFTER_VERB_OR_PREPOSITION or preceding[-1].endswith(("ing", "ed"))):
+        return None  # `After meeting Ann Lee, the chair of the union said`: the name is in an adjunct
     name = clean_name(resolver._person_entities[index][2])
     return resolver.fullest(name) or name
 
