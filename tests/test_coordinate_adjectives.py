@@ -8,12 +8,12 @@ import pytest
 def test_adjectives_parted_by_a_comma(quote_starting) -> None:
     text = (
         "Ban Kimura, 71, has led the agency since 2007.\n\n"
-        "“From day one, I made climate the top priority,” the bespectacled, 71-year-old diplomat said in an interview.\n"
+        "“From my first week, I put the oceans above everything,” the bearded, 71-year-old diplomat said in a statement.\n"
     )
-    quote = quote_starting(text, "From day one")
+    quote = quote_starting(text, "From my first week")
     assert (quote.text, quote.speaker_mention, quote.speaker) == (
-        "From day one, I made climate the top priority,",
-        "the bespectacled, 71-year-old diplomat",
+        "From my first week, I put the oceans above everything,",
+        "the bearded, 71-year-old diplomat",
         "Ban Kimura",
     )
 

@@ -40,7 +40,7 @@ PASSAGES = [
         "Karl Weiss has courted factory towns all month.\n\n"
         "“These jobs are coming back,” Weiss said in Dayton.\n\n"
         "Weiss also attacked Governor Ana Pike's pension plan on Thursday. “It does not make me nervous,” the "
-        "cautious candidate said of running against Mr. Weiss.\n",
+        "wary challenger said of facing Mr. Weiss.\n",
         "It does not make me nervous",
         None,
         id="not-the-one-the-sentence-names-after-the-role",
@@ -58,8 +58,8 @@ PASSAGES = [
         "A federal judge granted the Open Records Project's request for a hearing.\n\n"
         "The order by U.S. District Judge Maria Olsen came after months of filings. “Judge Olsen's ruling "
         "granting Open Records Project's request is a win for the public,” the group said.\n\n"
-        "“When does it stop?” the judge said, according to the Ledger.\n",
-        "When does it stop?",
+        "“Where does this end?” the judge asked, the Ledger reported.\n",
+        "Where does this end?",
         "Maria Olsen",
         id="title-before-an-owner-is-the-owners",
     ),

@@ -124,11 +124,11 @@ def test_conjoined_descriptions_drop_the_complement() -> None:
 def test_a_joined_description_is_the_person_holding_either_role(quote_starting: QuoteStarting) -> None:
     text = (
         "Former Secretary of State Elena Marsh campaigned in Des Moines on Sunday. "
-        "The Democratic front-runner and former secretary of state said the country \u201cclearly\u201d needed a tougher approach to drug prices."
+        "The Democratic favourite and one-time secretary of state argued the country \u201cclearly\u201d needed a tougher approach to drug prices."
     )
     quote = quote_starting(text, "the country")
     assert quote.speaker == "Elena Marsh"
-    assert quote.speaker_mention == "The Democratic front-runner and former secretary of state"
+    assert quote.speaker_mention == "The Democratic favourite and one-time secretary of state"
 
 
 def test_an_inverted_joined_description(quote_starting: QuoteStarting) -> None:

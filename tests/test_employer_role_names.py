@@ -43,9 +43,9 @@ PASSAGES = [
         id="deputy-with-a-former-title-between-commas",
     ),
     pytest.param(
-        "Anthony Marsh, president and CEO of Harbor Grocers Association stated, “It’s not a political problem; "
-        "it’s a math problem.”\n",
-        "It’s not a political problem",
+        "Anthony Marsh, president and CEO of Harbor Grocers Association stated, “This is arithmetic, "
+        "not ideology.”\n",
+        "This is arithmetic",
         "Anthony Marsh",
         id="bare-description-after-a-name",
     ),

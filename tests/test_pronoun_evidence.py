@@ -22,9 +22,9 @@ PASSAGES = [
     ),
     pytest.param(
         "“The minimum wage should rise with prices,” union leader Erik Dahl said.\n\n"
-        "Among the mayors, support for Okafor is crucial. Okafor has taken a cautious stance on the wage, "
-        "but she has said that she supports a regional floor.\n",
-        "she supports a regional floor",
+        "Among the mayors, support for Okafor is crucial. Okafor has stayed guarded on the wage, "
+        "though she has said she would back a regional floor.\n",
+        "she would back a regional floor",
         "Okafor",
         id="lone-surname-subject-of-the-pronoun-sentence",
     ),
@@ -142,7 +142,7 @@ def test_pronoun_after_somebody_unnamed_is_nobody_named(quote_starting) -> None:
     [
         pytest.param(
             "“Our voters will come home,” party chairman Lars Vik said.\n\n"
-            "One Bergen delegate said he tried to give away guest passes to friends. He could not find a "
+            "One Bergen delegate said he had offered his spare convention badges to neighbours. He could not find a "
             "single taker, he said.\n",
             "He could not find a single taker",
             None,

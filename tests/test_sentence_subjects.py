@@ -68,7 +68,7 @@ def test_auxiliary_is_no_role_word_before_a_name() -> None:
     "text",
     [
         "Our Principles Fund, which was founded by a former aide to Governor Ann Lee, launched a radio ad on Saturday.",
-        "Our Principles PAC, a group set up to fight Tom Hale, took in $4.8 million last month.",
+        "Our Principles PAC, formed last year to oppose Tom Hale, took in $4.8 million last month.",
     ],
 )
 def test_our_opening_an_organisations_name(text: str) -> None:

@@ -143,8 +143,8 @@ def just_spoke(tokens: list[Token], speaker: TokenRange | None, cue: int) -> boo
 
 def speaker_of_cue_before(sentence: Sentence, spans: SpanIndex, cue: int) -> TokenRange | None:
     """The speaker of the cue closing the clause before the participle at ``cue``, outside quotes:
-    `The former candidate continued, saying ...`, `“...,” Hale said during a panel on his show
-    after the vote, remarking ...`; None when that clause has no cue.
+    `The former candidate continued, saying ...`, `“...,” Hale said on his morning radio programme
+    once the count was in, remarking ...`; None when that clause has no cue.
 
     >>> from quotetrack.extract.sentences import rule_analysis
     >>> text = "The former party chairman went on, saying that jobs would return."

@@ -247,7 +247,7 @@ def joins_groups(tokens: list[Token], k: int, end: int) -> bool:
     experts have alleged`, `45% of Republicans and 12% of Democrats say`.
 
     >>> from quotetrack.extract.sentences import rule_analysis
-    >>> tokens = rule_analysis("Her directors and advisers continued to assure her.")[0][0].tokens
+    >>> tokens = rule_analysis("Its trustees and donors kept on reassuring him.")[0][0].tokens
     >>> joins_groups(tokens, 2, 4)
     True
     """
@@ -302,7 +302,7 @@ def between_adjectives(tokens: list[Token], k: int, end: int) -> bool:
     if tokens[k].text != "," or k < 2 or k + 2 >= end or tokens[k - 2].lower not in _DETERMINERS or tokens[k + 1].lower in _DETERMINERS:
         return False
     if k > 2 and tokens[k - 3].text.isalpha() and tokens[k - 3].text.islower() and tokens[k - 3].lower not in lexicon.CUE_FORMS:
-        return False  # `before releasing them to the public, an aide said`: the article opens no subject
+        return False  # `before handing the files to reporters, an aide said`: the article opens no subject
     left, right = tokens[k - 1], tokens[k + 1 : end]
     adjective = left.text.islower() and left.lower.endswith(("ed", "al", "ous", "ive", "ful", "ic", "ent", "ant", "ish", "-old"))
     described = all(t.text.islower() for t in right) and len(right) <= 3 and (right[-1].lower in lexicon.ROLE_NOUNS or right[-1].lower in lexicon.TITLES)

@@ -196,7 +196,7 @@ def _label_run(
         is_org = any(word in lexicon.ORG_WORDS for word in prefix) or outlets.canonical(" ".join(prefix))
         label = "ORG" if is_org else "GPE" if place else "MISC"
         found = [(first, first + title - 1, label), (first + name_first, first + name_last, "PERSON")]
-        if name_last + 2 < len(span):  # `CBC Chairman G.K. Butterfield of North Carolina`
+        if name_last + 2 < len(span):  # `Caucus Chairman J.R. Tolliver of West Virginia`
             where = span[name_last + 2 :]
             found.append((first + name_last + 2, last, "GPE" if " ".join(where) in lexicon.MULTIWORD_PLACES or where[-1] in lexicon.PLACES else "ORG"))
         return found

@@ -127,7 +127,7 @@ class Salience:
         if gender in ("male", "female", "self"):
             if not resolver.discourse.sentences:
                 return last_person(self, gender, position)
-            # `Whitlock said, adding that he told Trump to stay focused`: he is not Trump.
+            # `Marlow said, adding that he urged Weiss to keep calm`: he is not Trump.
             listener = listener_after(resolver, position) if gender != "self" else None
             self._excluded = frozenset([listener] if listener else [])
             try:

@@ -304,7 +304,7 @@ def subject_speaking(resolver: SpeakerResolver, position: int, back: int = 2) ->
     starts = resolver.discourse.starts
     end = starts[index + 1] if index + 1 < len(starts) else len(resolver.text)
     if any(position < at < end and not resolver.in_quote(at) for at in person.mentions):
-        return None  # `“...,” the cautious candidate said of running against Mr. Trump`: somebody else
+        return None  # `“...,” the wary challenger said of facing Mr. Weiss`: somebody else
     for k in range(index - 1, max(-1, index - 1 - back), -1):
         referent = referents[k]
         if referent is not None and referent[1] == "person":
@@ -433,7 +433,7 @@ def bare_description_name(resolver: SpeakerResolver, words: list[str], position:
         return None
     role = words[role_at]
     if words[0] in ("a", "an", "the") and role.lower() not in lexicon.ROLE_NOUNS:
-        return None  # `Cruz, a graduate of Harvard Law School who ...`: a description, but no role of anybody's
+        return None  # `Ortega, an alumnus of a state law school who ...`: a description, but no role of anybody's
     if not (role.islower() or role.lower() in lexicon.TITLES) or role.endswith("s") and role not in ("boss", "press"):
         return None  # `officials of the union`: people of a kind, not the one just named
     before = _MORE_ROLES_BEFORE.search(resolver.text, max(0, position - 40), position)
