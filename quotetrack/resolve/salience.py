@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..resources import word_list
-from .coreference import listener_after, opens_clause, surname_person, surname_subject
+from .coreference import listener_after, opens_clause, plural_group, surname_person, surname_subject, talked_about_in_quote
 from .discourse import clean_name
 
 if TYPE_CHECKING:
@@ -129,7 +129,9 @@ class Salience:
                 return last_person(self, gender, position)
             # `Whitlock said, adding that he told Trump to stay focused`: he is not Trump.
             listener = listener_after(resolver, position) if gender != "self" else None
-            self._excluded = frozenset([listener] if listener else [])
+            # `“Ann Lee is not happening,” he said`: who the quotation talks about is not who says it.
+            talked = talked_about_in_quote(resolver, position) if gender != "self" else set()
+            self._excluded = frozenset([listener, *talked] if listener else talked)
             try:
                 return self.person(gender, position)
             finally:
@@ -361,6 +363,10 @@ def group_before(salience: Salience, gender: str, position: int, first: int, sto
             break
         if kind == "org" and name or gender == "neuter" and kind == "person" and nameless_thing(salience.resolver, name):
             return name
+        if gender == "neuter" and kind == "org":
+            return None  # `The company wrote ... It added`: the nearer organisation, which has no name here
+        if gender == "plural" and kind == "other" and plural_group(name):
+            return name  # `Democrats believe ... They say`
         if gender == "neuter" and kind == "document":
             return None
         if gender == "plural" and kind == "group":

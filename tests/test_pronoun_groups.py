@@ -1,0 +1,98 @@
+"""Pronoun speakers, second round: `it` and `they` for an organisation or group that the text names
+or leaves unnamed, and `he`/`she` after a quotation that opens by talking about somebody."""
+
+import pytest
+
+PASSAGES = [
+    pytest.param(
+        "BRUSSELS (Reuters) — Farm ministers met again on Tuesday without agreeing on the subsidy cuts.\n\n"
+        "Still, Socialists believe pressure from growers will soon force a compromise. "
+        "They say the mood shifted after last week's tractor protests.\n",
+        "the mood shifted",
+        "Socialists",
+        id="they-after-a-party-as-subject",
+    ),
+    pytest.param(
+        "Republicans in the state senate blocked the measure for a third time.\n\n"
+        "Republicans argue the bill would raise property taxes. "
+        "They also say the governor refused to negotiate.\n",
+        "the governor refused",
+        "Republicans",
+        id="they-after-a-plural-people-word",
+    ),
+    pytest.param(
+        "Nurses walked off the job at three city hospitals on Monday. "
+        "They said the hospital group was cutting night staff.\n",
+        "the hospital group was cutting",
+        None,
+        id="they-after-a-common-noun-stays-unnamed",
+    ),
+    pytest.param(
+        "The Harbour Tenants Alliance launched a radio advertisement on Monday. "
+        "It accuses the developer of ignoring repair requests.\n\n"
+        "The company wrote in a statement that it had cut ties with the seller. "
+        "It added, “We want nothing to do with this listing.”\n",
+        "We want nothing",
+        None,
+        id="it-after-an-unnamed-company-is-not-an-earlier-organisation",
+    ),
+    pytest.param(
+        "The Harbour Tenants Alliance launched a radio advertisement on Monday.\n\n"
+        "Mayor Ann Lee's campaign quickly put out a statement. "
+        "In cases like these, it said, “the voters will decide.”\n",
+        "the voters will decide",
+        None,
+        id="it-after-a-campaign-is-not-an-earlier-organisation",
+    ),
+    pytest.param(
+        "The Harbour Tenants Alliance launched a radio advertisement on Monday. "
+        "It said, “Repairs cannot wait another winter.”\n",
+        "Repairs cannot wait",
+        "Harbour Tenants Alliance",
+        id="it-after-a-named-organisation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote_start", "speaker"), PASSAGES)
+def test_it_and_they(quote_starting, text: str, quote_start: str, speaker: str | None) -> None:
+    assert quote_starting(text, quote_start).speaker == speaker
+
+
+OPENING_SUBJECT = [
+    pytest.param(
+        "DES MOINES, Iowa — Conservative activist Paul Renner says only one candidate can unite the party.\n\n"
+        "Senator Tom Harper is not only right on the issues, he is also the ablest candidate in the field.\n\n"
+        "“Harper is our best debater, our sharpest fighter,” he says.\n",
+        "Harper is our best debater",
+        "Paul Renner",
+        id="quote-opening-on-the-subject-of-the-last-sentence",
+    ),
+    pytest.param(
+        "DES MOINES, Iowa — Conservative activist Paul Renner says only one candidate can unite the party.\n\n"
+        "Senator Tom Harper is not only right on the issues, he is also the ablest candidate in the field.\n\n"
+        "''Harper will carry Iowa by ten points,'' he added.\n",
+        "Harper will carry Iowa",
+        "Paul Renner",
+        id="doubled-single-quotes",
+    ),
+    pytest.param(
+        "Senator Tom Harper spoke to supporters in Ames on Saturday.\n\n"
+        "“There are people out there, many pundits, who say Tom Harper should drop out,” he said.\n",
+        "There are people out there",
+        "Tom Harper",
+        id="own-name-further-in-is-no-evidence",
+    ),
+    pytest.param(
+        "Tennis champion Maria Dunn remembered the boxer on Friday.\n\n"
+        "“He always told me, ‘Maria Dunn, you are the champion,’” she said.\n",
+        "He always told me",
+        "Maria Dunn",
+        id="own-name-in-a-quotation-inside-the-quotation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote_start", "speaker"), OPENING_SUBJECT)
+def test_quotation_opening_on_somebody_is_not_theirs(quote_starting, text: str, quote_start: str, speaker: str) -> None:
+    assert quote_starting(text, quote_start).speaker == speaker
