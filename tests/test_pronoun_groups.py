@@ -21,6 +21,30 @@ PASSAGES = [
         id="they-after-a-plural-people-word",
     ),
     pytest.param(
+        "Republicans are pressing the minister over the troop drawdown. "
+        "They are also focused on the border, where they say smuggling has doubled. "
+        "They say the minister argued against leaving a reserve force.\n",
+        "the minister argued",
+        "Republicans",
+        id="they-chain-back-to-a-party",
+    ),
+    pytest.param(
+        "Republicans won the county in the last three elections.\n\n"
+        "In the suburbs, there are still pockets of voters who backed the senator in the primary, "
+        "according to the county chairs we spoke to. Many of the chairs predicted a close race. "
+        "But they maintained that most of his supporters were coming around.\n",
+        "most of his supporters",
+        None,
+        id="they-does-not-reach-over-unnamed-plurals-to-a-party",
+    ),
+    pytest.param(
+        "The state is back on its feet. Americans are working again.\n\n"
+        "In the past five years, we have added 200,000 private sector jobs.\n",
+        "200,000",
+        None,
+        id="we-is-no-people-named-before",
+    ),
+    pytest.param(
         "Nurses walked off the job at three city hospitals on Monday. "
         "They said the hospital group was cutting night staff.\n",
         "the hospital group was cutting",

@@ -137,7 +137,7 @@ class Salience:
             finally:
                 self._excluded = frozenset()
         if resolver.discourse.sentences:
-            return self.group(gender, position)
+            return self.group(gender, position, named_groups=pronoun != "we")
         # Without sentences to find subjects in: `it`/`they` is the last organisation that spoke.
         if gender in ("plural", "neuter") and resolver.history:
             speaker, kind = resolver.history[-1]
@@ -220,16 +220,16 @@ class Salience:
                 return name
         return None
 
-    def group(self, gender: str, position: int) -> str | None:
+    def group(self, gender: str, position: int, named_groups: bool = True) -> str | None:
         """The organisation or group `it` or `they` at ``position`` most likely means."""
         index = self.resolver.discourse.sentence_at(position)
         own = self.referents()[index] if index >= 0 else None
         if own is not None and inside_content(self, own, position):
             # `State departments can do that, they said`: the group just named, if any, not the subject.
-            found = group_before(self, gender, position, index - 1, index - 1)
+            found = group_before(self, gender, position, index - 1, index - 1, named_groups)
             if found:
                 return found
-        return group_before(self, gender, position, index, -1)
+        return group_before(self, gender, position, index, -1, named_groups)
 
 
 def last_person(salience: Salience, gender: str, position: int) -> str | None:
@@ -340,9 +340,10 @@ def quotation_start(referents: list, index: int) -> int:
     return min(index - 2, k)
 
 
-def group_before(salience: Salience, gender: str, position: int, first: int, stop: int) -> str | None:
+def group_before(salience: Salience, gender: str, position: int, first: int, stop: int, named_groups: bool = True) -> str | None:
     """The organisation or group agreeing with ``gender`` that spoke or was a subject in the
-    sentences from ``first`` back to ``stop``, within reach of ``position``."""
+    sentences from ``first`` back to ``stop``, within reach of ``position``; with ``named_groups``
+    also a people or party (`Democrats`), which `they` may mean and `we` (the writer's side) not."""
     resolver = salience.resolver
     referents = salience.referents()
     # `Twitter said ... It added`: a speaker taken for a person only because it spoke counts too.
@@ -365,8 +366,11 @@ def group_before(salience: Salience, gender: str, position: int, first: int, sto
             return name
         if gender == "neuter" and kind == "org":
             return None  # `The company wrote ... It added`: the nearer organisation, which has no name here
-        if gender == "plural" and kind == "other" and plural_group(name):
-            return name  # `Democrats believe ... They say`
+        if gender == "plural" and named_groups and kind == "other" and plural_group(name):
+            # `Democrats believe ... They say`: just before, or with only `they` sentences between, as
+            # unnamed plurals (`the chairs`) may come between.
+            between = referents[resolver.discourse.sentence_at(at) + 1 : first + 1]
+            return name if all(other is not None and other[1:] == ("pronoun", "they") for other in between) else None
         if gender == "neuter" and kind == "document":
             return None
         if gender == "plural" and kind == "group":
