@@ -3,6 +3,9 @@ or leaves unnamed, and `he`/`she` after a quotation that opens by talking about 
 
 import pytest
 
+from quotetrack.extract.sentences import rule_analysis
+from quotetrack.resolve.discourse import find_subject
+
 PASSAGES = [
     pytest.param(
         "BRUSSELS (Reuters) — Farm ministers met again on Tuesday without agreeing on the subsidy cuts.\n\n"
@@ -120,3 +123,22 @@ OPENING_SUBJECT = [
 @pytest.mark.parametrize(("text", "quote_start", "speaker"), OPENING_SUBJECT)
 def test_quotation_opening_on_somebody_is_not_theirs(quote_starting, text: str, quote_start: str, speaker: str) -> None:
     assert quote_starting(text, quote_start).speaker == speaker
+
+
+def test_unnamed_company_with_unlisted_modifiers_is_the_next_it() -> None:
+    """`The social media company said`: words the lexicon does not list may stand before a listed
+    head noun; the phrase is an institution, so the next `it` means it and no earlier organisation."""
+    text = "The social media company said on Friday that it had removed 9,000 accounts."
+    sentences, entities = rule_analysis(text)
+    names = {start: (end, label, name) for start, end, label, name in entities}
+    subject = find_subject(sentences[0].tokens, names)
+    assert subject is not None and (subject.kind, subject.text) == ("institution", "The social media company")
+
+
+def test_it_after_unnamed_company_with_unlisted_modifiers(quote_starting) -> None:
+    text = (
+        "The Harbour Tenants Alliance launched a radio advertisement on Monday.\n\n"
+        "The social media company said on Friday that it had removed the advertisement. "
+        "It added, “We will keep removing such posts.”\n"
+    )
+    assert quote_starting(text, "We will keep removing").speaker is None

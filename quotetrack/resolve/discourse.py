@@ -209,6 +209,11 @@ def _last_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dict
     return None
 
 
+def _head_noun(word: str) -> bool:
+    """A noun that heads a role or an institution phrase: `spokesman`, `company`."""
+    return word in lexicon.ROLE_NOUNS or word in lexicon.INSTITUTION_NOUNS
+
+
 def _premodifier_noun(word: str) -> bool:
     """A lowercase word that may be a role noun before a name (`great` in `Tennis great Ann Lee`),
     never the name's own first word."""
@@ -273,6 +278,15 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
             last_word = lower
             j += 1
             continue
+        if not heads and tokens[i].lower in ("the", "a", "an") and j > i:
+            # `The social media company said`, `A veteran union organiser said`: unlisted words
+            # before a listed head noun.
+            k = j
+            while k < min(count, j + 3) and _premodifier_noun(tokens[k].text) and not _head_noun(tokens[k].lower):
+                k += 1
+            if k > j and k < count and _head_noun(tokens[k].lower):
+                j = k
+                continue
         if not any(label == "PERSON" for _, label, _ in heads):
             # `GOP frontrunner Donald Trump`, `political science professor Ann Lee`: unlisted
             # role words before a name; verbs (`praised`, `says`) are not taken for them.
