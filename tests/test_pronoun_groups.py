@@ -142,3 +142,36 @@ def test_it_after_unnamed_company_with_unlisted_modifiers(quote_starting) -> Non
         "It added, “We will keep removing such posts.”\n"
     )
     assert quote_starting(text, "We will keep removing").speaker is None
+
+
+def test_there_with_a_comma_is_a_place_before_the_subject(quote_starting) -> None:
+    """`There, the district chairman Carl Lind declined ...`: `There,` is a fronted place, so Lind is
+    the subject the next `he` means, not the committeeman quoted before."""
+    text = (
+        "“Harper would have a steep hill to climb with the delegates,” said Olaf Brandt, the state committeeman.\n\n"
+        "One bastion of Harper support is the 1st District. There, the district party chairman Carl Lind "
+        "declined to name the delegates but said one was a Harper supporter. The district drew 30 applicants, "
+        "which he said were evenly split between the two campaigns.\n\n"
+        "“Harper has his share of support in our district,” he said.\n"
+    )
+    assert quote_starting(text, "Harper has his share").speaker == "Carl Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_text"),
+    [
+        pytest.param("The district GOP Chairman Carl Lind declined to name the delegates.", "Carl Lind", id="party-and-title"),
+        pytest.param("The county Democratic Party chairwoman Ann Lee said no.", "Ann Lee", id="party-name-and-role"),
+        pytest.param("Here, Carl Lind declined to name the delegates.", "Carl Lind", id="here-with-a-comma"),
+    ],
+)
+def test_person_after_unlisted_words_and_titles(text: str, subject_text: str) -> None:
+    sentences, entities = rule_analysis(text)
+    names = {start: (end, label, name) for start, end, label, name in entities}
+    subject = find_subject(sentences[0].tokens, names)
+    assert subject is not None and (subject.kind, subject.text) == ("name", subject_text)
+
+
+def test_there_is_no_place_without_a_comma() -> None:
+    sentences, entities = rule_analysis("There are many delegates still undecided.")
+    assert find_subject(sentences[0].tokens, {start: (end, label, name) for start, end, label, name in entities}) is None
