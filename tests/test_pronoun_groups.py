@@ -175,3 +175,13 @@ def test_person_after_unlisted_words_and_titles(text: str, subject_text: str) ->
 def test_there_is_no_place_without_a_comma() -> None:
     sentences, entities = rule_analysis("There are many delegates still undecided.")
     assert find_subject(sentences[0].tokens, {start: (end, label, name) for start, end, label, name in entities}) is None
+
+
+def test_it_after_an_organisation_taken_for_a_person(quote_starting) -> None:
+    """`Clean Rivers Project, a local advocacy group, ...`: a name ending as an organisation's does,
+    whatever the entity tagger made of it, is what the next `it` means."""
+    text = (
+        "Clean Rivers Project, a local advocacy group, sent a letter to the governor on Monday. "
+        'It said the permit "ignores decades of science."\n'
+    )
+    assert quote_starting(text, "the permit").speaker == "Clean Rivers Project"

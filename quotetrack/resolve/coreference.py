@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _SOCIAL_PLATFORMS = word_list("social_platforms")
 _PARTY_MEMBERS = word_list("party_members")
+_ORGANISATION_ENDINGS = word_list("organisation_endings") | word_list("group_name_endings")
 # Words ending in -s after an apposition that are no verb: `Ana Ruiz, the mayor, as well as ...`.
 _NOT_VERBS = frozenset(["as", "is", "was", "has", "this", "thus", "its", "his", "hers", "ours", "theirs", "plus", "versus"])
 _COMPANY_ENDINGS = "Inc|LLC|Ltd|Corp|Co|Group|Company|Corporation|Partners|Associates|Foundation|Institute|University"
@@ -202,6 +203,17 @@ def plural_group(name: str | None) -> bool:
     [True, True, True, False, False, False]
     """
     return name is not None and name.endswith("s") and (name in lexicon.DEMONYMS or name in _PARTY_MEMBERS)
+
+
+def organisation_named(name: str) -> bool:
+    """Whether a name of several words ends as an organisation's does (`Clean Water Alliance`,
+    `Harbour Tenants Union`), so that the entity tagger was wrong to take it for a person.
+
+    >>> [organisation_named(name) for name in ("Clean Water Alliance", "Ann Lee", "Alliance")]
+    [True, False, False]
+    """
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in _ORGANISATION_ENDINGS
 
 
 def _named_thing(after: str) -> bool:

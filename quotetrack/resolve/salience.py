@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..resources import word_list
-from .coreference import listener_after, opens_clause, plural_group, surname_person, surname_subject, talked_about_in_quote
+from .coreference import listener_after, opens_clause, organisation_named, plural_group, surname_person, surname_subject, talked_about_in_quote
 from .discourse import clean_name
 
 if TYPE_CHECKING:
@@ -447,14 +447,12 @@ def introduced(salience: Salience, subject: tuple[int, str, str | None]) -> bool
 
 def nameless_thing(resolver: SpeakerResolver, name: str | None) -> bool:
     """`Twitter said ... It added`: a one-word name taken for a person only because it spoke (no
-    first name, no gender, not a person to the entity tagger) may be the `it` that speaks next."""
+    first name, no gender, not a person to the entity tagger), or a name ending as an organisation's
+    does (`Clean Water Alliance`, without gender), may be the `it` that speaks next."""
     person = resolver.people.get(name) if name else None
-    return (
-        person is not None
-        and " " not in person.name
-        and person.gender is None
-        and person.name not in resolver.person_names
-    )
+    if person is not None and person.gender is None and organisation_named(person.name):
+        return True
+    return person is not None and " " not in person.name and person.gender is None and person.name not in resolver.person_names
 
 
 def postposed(text: str, position: int) -> bool:
