@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from .speakers import SpeakerResolver
 
 _SOCIAL_PLATFORMS = word_list("social_platforms")
+_PARTY_MEMBERS = word_list("party_members")
+_ORGANISATION_ENDINGS = word_list("organisation_endings") | word_list("group_name_endings")
 # Words ending in -s after an apposition that are no verb: `Ana Ruiz, the mayor, as well as ...`.
 _NOT_VERBS = frozenset(["as", "is", "was", "has", "this", "thus", "its", "his", "hers", "ours", "theirs", "plus", "versus"])
 _COMPANY_ENDINGS = "Inc|LLC|Ltd|Corp|Co|Group|Company|Corporation|Partners|Associates|Foundation|Institute|University"
@@ -69,7 +71,8 @@ def _names_somebody(resolver: SpeakerResolver, name: str) -> bool:
         return False
     lower = name.lower()
     if (
-        name in lexicon.DEMONYMS
+        plural_group(name)
+        or name in lexicon.DEMONYMS
         or name in lexicon.PLACES
         or name in lexicon.ORG_WORDS
         or name in _SOCIAL_PLATFORMS
@@ -154,6 +157,63 @@ def listener_after(resolver: SpeakerResolver, position: int) -> str | None:
     from .discourse import clean_name
 
     return resolver.fullest(clean_name(following.group("name")))
+
+
+def talked_about_in_quote(resolver: SpeakerResolver, position: int) -> set[str]:
+    """The person the quotation beside a pronoun's cue opens on as the subject of its first clause,
+    so talks about and is not (`“Lee is our best debater,” he says`). Further in, a name may be the
+    speaker's own (`they say Bernie Sanders should drop out`, `We win with Hill`).
+
+    >>> from quotetrack.resolve.outlets import Outlets
+    >>> from quotetrack.resolve.speakers import SpeakerResolver
+    >>> text = "Tom Hill met Ann Lee. “Ann Lee is not running,” he said. “We win with Hill,” he said."
+    >>> entities = [(0, 8, "PERSON", "Tom Hill"), (13, 20, "PERSON", "Ann Lee"), (23, 30, "PERSON", "Ann Lee")]
+    >>> quoted = [(22, 46), (58, 73)]
+    >>> resolver = SpeakerResolver(text, [], entities, Outlets.load(), quoted=quoted)
+    >>> talked_about_in_quote(resolver, text.index("he said")), talked_about_in_quote(resolver, text.rindex("he said"))
+    ({'Ann Lee'}, set())
+    """
+    text = resolver.text
+    quote = next(
+        (
+            (a, b)
+            for a, b in resolver.quoted
+            # `“...,” he said` or `He added: “...”`: the quotation right before or after the pronoun's clause.
+            if 0 <= position - b <= 4 and not text[b:position].strip(",”\"’' ")
+            or 0 < a - position <= 40 and not any(mark in text[position:a] for mark in ".!?")
+        ),
+        None,
+    )
+    if quote is None:
+        return set()
+    start, end = quote
+    talked = set()
+    for person in resolver.people.values():
+        for at in person.mentions:
+            if start <= at < end and not text[start:at].strip("“\"‘' ") and opens_clause(text, at, end):
+                talked.add(person.name)
+    return talked
+
+
+def plural_group(name: str | None) -> bool:
+    """Whether a sentence's subject is a named group that `they` may mean: a plural of a party or
+    people (`Democrats`, `Palestinians`), not a common noun that opens the sentence (`Nurses`).
+
+    >>> [plural_group(name) for name in ("Democrats", "Palestinians", "Socialists", "Nurses", "Republican", None)]
+    [True, True, True, False, False, False]
+    """
+    return name is not None and name.endswith("s") and (name in lexicon.DEMONYMS or name in _PARTY_MEMBERS)
+
+
+def organisation_named(name: str) -> bool:
+    """Whether a name of several words ends as an organisation's does (`Clean Water Alliance`,
+    `Harbour Tenants Union`), so that the entity tagger was wrong to take it for a person.
+
+    >>> [organisation_named(name) for name in ("Clean Water Alliance", "Ann Lee", "Alliance")]
+    [True, False, False]
+    """
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in _ORGANISATION_ENDINGS
 
 
 def _named_thing(after: str) -> bool:

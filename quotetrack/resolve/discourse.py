@@ -87,6 +87,9 @@ def find_subject(tokens: Sequence[TokenLike], names: dict[int, tuple[int, str, s
         if tokens[i].text == "(" and i == _after_dateline(tokens):
             i += 1  # `(Ann Lee defended her mother.)`: a sentence in parentheses
             continue
+        if lower in ("there", "here") and i + 1 < count and tokens[i + 1].text == ",":
+            i += 2  # `There, the district chairman Carl Lind declined`: a place, not `there is`
+            continue
         if lower in _CONJUNCTIONS or (lower in SENTENCE_ADVERBS or lower in _FOCUS) and i + 1 < count and tokens[i + 1].start in names:
             i += 1  # `Meanwhile Ann Lee, who won, said`: the comma closes an apposition, not the adverb
             if lower in _CONJUNCTIONS and i + 1 < count and tokens[i].text == ",":
@@ -209,6 +212,27 @@ def _last_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dict
     return None
 
 
+def _titled_person_at(tokens: Sequence[TokenLike], k: int, names: dict[int, tuple[int, str, str]]) -> bool:
+    """Whether capitalised words, organisations and titles, a title among them, lead from ``k`` to a
+    person's name: `GOP Chairman Carl Lind` in `the district GOP Chairman Carl Lind`."""
+    m, titled = k, False
+    while m < min(len(tokens), k + 6):
+        entity = names.get(tokens[m].start)
+        if entity is not None and entity[1] == "PERSON":
+            return titled or tokens[m].lower in lexicon.TITLES
+        lower = tokens[m].lower
+        titled = titled or lower in lexicon.TITLES or lower in lexicon.ROLE_NOUNS
+        if entity is None and not tokens[m].text[:1].isupper() and not titled:
+            return False
+        m += 1
+    return False
+
+
+def _head_noun(word: str) -> bool:
+    """A noun that heads a role or an institution phrase: `spokesman`, `company`."""
+    return word in lexicon.ROLE_NOUNS or word in lexicon.INSTITUTION_NOUNS
+
+
 def _premodifier_noun(word: str) -> bool:
     """A lowercase word that may be a role noun before a name (`great` in `Tennis great Ann Lee`),
     never the name's own first word."""
@@ -276,6 +300,15 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
             last_word = lower
             j += 1
             continue
+        if not heads and tokens[i].lower in ("the", "a", "an") and j > i:
+            # `The social media company said`, `A veteran union organiser said`: unlisted words
+            # before a listed head noun.
+            k = j
+            while k < min(count, j + 3) and _premodifier_noun(tokens[k].text) and not _head_noun(tokens[k].lower):
+                k += 1
+            if k > j and k < count and (_head_noun(tokens[k].lower) or _titled_person_at(tokens, k, names)):
+                j = k
+                continue
         if not any(label == "PERSON" for _, label, _ in heads):
             # `GOP frontrunner Donald Trump`, `political science professor Ann Lee`: unlisted
             # role words before a name; verbs (`praised`, `says`) are not taken for them.

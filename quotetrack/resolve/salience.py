@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..resources import word_list
-from .coreference import listener_after, opens_clause, surname_person, surname_subject
+from .coreference import listener_after, opens_clause, organisation_named, plural_group, surname_person, surname_subject, talked_about_in_quote
 from .discourse import clean_name
 
 if TYPE_CHECKING:
@@ -129,13 +129,15 @@ class Salience:
                 return last_person(self, gender, position)
             # `Marlow said, adding that he urged Weiss to keep calm`: he is not Trump.
             listener = listener_after(resolver, position) if gender != "self" else None
-            self._excluded = frozenset([listener] if listener else [])
+            # `“Ann Lee is not happening,” he said`: who the quotation talks about is not who says it.
+            talked = talked_about_in_quote(resolver, position) if gender != "self" else set()
+            self._excluded = frozenset([listener, *talked] if listener else talked)
             try:
                 return self.person(gender, position)
             finally:
                 self._excluded = frozenset()
         if resolver.discourse.sentences:
-            return self.group(gender, position)
+            return self.group(gender, position, named_groups=pronoun != "we")
         # Without sentences to find subjects in: `it`/`they` is the last organisation that spoke.
         if gender in ("plural", "neuter") and resolver.history:
             speaker, kind = resolver.history[-1]
@@ -218,16 +220,16 @@ class Salience:
                 return name
         return None
 
-    def group(self, gender: str, position: int) -> str | None:
+    def group(self, gender: str, position: int, named_groups: bool = True) -> str | None:
         """The organisation or group `it` or `they` at ``position`` most likely means."""
         index = self.resolver.discourse.sentence_at(position)
         own = self.referents()[index] if index >= 0 else None
         if own is not None and inside_content(self, own, position):
             # `State departments can do that, they said`: the group just named, if any, not the subject.
-            found = group_before(self, gender, position, index - 1, index - 1)
+            found = group_before(self, gender, position, index - 1, index - 1, named_groups)
             if found:
                 return found
-        return group_before(self, gender, position, index, -1)
+        return group_before(self, gender, position, index, -1, named_groups)
 
 
 def last_person(salience: Salience, gender: str, position: int) -> str | None:
@@ -338,9 +340,10 @@ def quotation_start(referents: list, index: int) -> int:
     return min(index - 2, k)
 
 
-def group_before(salience: Salience, gender: str, position: int, first: int, stop: int) -> str | None:
+def group_before(salience: Salience, gender: str, position: int, first: int, stop: int, named_groups: bool = True) -> str | None:
     """The organisation or group agreeing with ``gender`` that spoke or was a subject in the
-    sentences from ``first`` back to ``stop``, within reach of ``position``."""
+    sentences from ``first`` back to ``stop``, within reach of ``position``; with ``named_groups``
+    also a people or party (`Democrats`), which `they` may mean and `we` (the writer's side) not."""
     resolver = salience.resolver
     referents = salience.referents()
     # `Twitter said ... It added`: a speaker taken for a person only because it spoke counts too.
@@ -361,6 +364,13 @@ def group_before(salience: Salience, gender: str, position: int, first: int, sto
             break
         if kind == "org" and name or gender == "neuter" and kind == "person" and nameless_thing(salience.resolver, name):
             return name
+        if gender == "neuter" and kind == "org":
+            return None  # `The company wrote ... It added`: the nearer organisation, which has no name here
+        if gender == "plural" and named_groups and kind == "other" and plural_group(name):
+            # `Democrats believe ... They say`: just before, or with only `they` sentences between, as
+            # unnamed plurals (`the chairs`) may come between.
+            between = referents[resolver.discourse.sentence_at(at) + 1 : first + 1]
+            return name if all(other is not None and other[1:] == ("pronoun", "they") for other in between) else None
         if gender == "neuter" and kind == "document":
             return None
         if gender == "plural" and kind == "group":
@@ -437,14 +447,12 @@ def introduced(salience: Salience, subject: tuple[int, str, str | None]) -> bool
 
 def nameless_thing(resolver: SpeakerResolver, name: str | None) -> bool:
     """`Twitter said ... It added`: a one-word name taken for a person only because it spoke (no
-    first name, no gender, not a person to the entity tagger) may be the `it` that speaks next."""
+    first name, no gender, not a person to the entity tagger), or a name ending as an organisation's
+    does (`Clean Water Alliance`, without gender), may be the `it` that speaks next."""
     person = resolver.people.get(name) if name else None
-    return (
-        person is not None
-        and " " not in person.name
-        and person.gender is None
-        and person.name not in resolver.person_names
-    )
+    if person is not None and person.gender is None and organisation_named(person.name):
+        return True
+    return person is not None and " " not in person.name and person.gender is None and person.name not in resolver.person_names
 
 
 def postposed(text: str, position: int) -> bool:
