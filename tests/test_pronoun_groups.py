@@ -42,7 +42,7 @@ PASSAGES = [
     ),
     pytest.param(
         "The state is back on its feet. Americans are working again.\n\n"
-        "In the past five years, we have added 200,000 private sector jobs.\n",
+        "Since the recession ended, we have added 200,000 factory jobs.\n",
         "200,000",
         None,
         id="we-is-no-people-named-before",
@@ -89,7 +89,7 @@ def test_it_and_they(quote_starting, text: str, quote_start: str, speaker: str |
 OPENING_SUBJECT = [
     pytest.param(
         "DES MOINES, Iowa — Conservative activist Paul Renner says only one candidate can unite the party.\n\n"
-        "Senator Tom Harper is not only right on the issues, he is also the ablest candidate in the field.\n\n"
+        "Senator Tom Harper gets the policy right, and he is the ablest candidate in the field.\n\n"
         "“Harper is our best debater, our sharpest fighter,” he says.\n",
         "Harper is our best debater",
         "Paul Renner",
@@ -97,7 +97,7 @@ OPENING_SUBJECT = [
     ),
     pytest.param(
         "DES MOINES, Iowa — Conservative activist Paul Renner says only one candidate can unite the party.\n\n"
-        "Senator Tom Harper is not only right on the issues, he is also the ablest candidate in the field.\n\n"
+        "Senator Tom Harper gets the policy right, and he is the ablest candidate in the field.\n\n"
         "''Harper will carry Iowa by ten points,'' he added.\n",
         "Harper will carry Iowa",
         "Paul Renner",
@@ -126,19 +126,19 @@ def test_quotation_opening_on_somebody_is_not_theirs(quote_starting, text: str, 
 
 
 def test_unnamed_company_with_unlisted_modifiers_is_the_next_it() -> None:
-    """`The social media company said`: words the lexicon does not list may stand before a listed
+    """`The video sharing company announced`: words the lexicon does not list may stand before a listed
     head noun; the phrase is an institution, so the next `it` means it and no earlier organisation."""
-    text = "The social media company said on Friday that it had removed 9,000 accounts."
+    text = "The video sharing company announced on Friday it had taken down 9,000 accounts."
     sentences, entities = rule_analysis(text)
     names = {start: (end, label, name) for start, end, label, name in entities}
     subject = find_subject(sentences[0].tokens, names)
-    assert subject is not None and (subject.kind, subject.text) == ("institution", "The social media company")
+    assert subject is not None and (subject.kind, subject.text) == ("institution", "The video sharing company")
 
 
 def test_it_after_unnamed_company_with_unlisted_modifiers(quote_starting) -> None:
     text = (
         "The Harbour Tenants Alliance launched a radio advertisement on Monday.\n\n"
-        "The social media company said on Friday that it had removed the advertisement. "
+        "The video sharing company announced on Friday it had taken down the advertisement. "
         "It added, “We will keep removing such posts.”\n"
     )
     assert quote_starting(text, "We will keep removing").speaker is None
@@ -152,9 +152,9 @@ def test_there_with_a_comma_is_a_place_before_the_subject(quote_starting) -> Non
         "One bastion of Harper support is the 1st District. There, the district party chairman Carl Lind "
         "declined to name the delegates but said one was a Harper supporter. The district drew 30 applicants, "
         "which he said were evenly split between the two campaigns.\n\n"
-        "“Harper has his share of support in our district,” he said.\n"
+        "“Harper has plenty of friends in this county too,” he said.\n"
     )
-    assert quote_starting(text, "Harper has his share").speaker == "Carl Lind"
+    assert quote_starting(text, "Harper has plenty").speaker == "Carl Lind"
 
 
 @pytest.mark.parametrize(
