@@ -77,6 +77,14 @@ FEMALE_NAMES = word_list("female_names")
 MALE_NAMES = word_list("male_names")
 # `is`, `was`, `did`, `will`: auxiliary verbs, which a subject or a name may stand before.
 AUXILIARIES = word_list("auxiliaries")
+# `report`, `study`, `ad`: writings, which speak as documents and are no person's.
+DOCUMENT_NOUNS = word_list("document_nouns")
+# `ministry`, `corp`, `alliance`: the last word of an organisation's name.
+ORGANISATION_ENDINGS = word_list("organisation_endings")
+# Twitter, Facebook, ...: platforms, neither outlets nor people.
+SOCIAL_PLATFORMS = word_list("social_platforms")
+# Lower case, as `Token.lower` gives them: `on Tuesday` is when a speaker spoke, not who.
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def is_first_name(word: str) -> bool:

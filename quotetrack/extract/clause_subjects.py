@@ -94,7 +94,6 @@ def _subject_opens(tokens: list[Token], k: int) -> bool:
 
 
 # `Ann Lee on Tuesday said`, `The Kremlin earlier Thursday told`: when, not who.
-_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _TIME_LEADS = frozenset(["on", "last", "this", "early", "late", "earlier", "later"])
 _DAY_PARTS = frozenset(["night", "morning", "afternoon", "evening"])
 
@@ -113,7 +112,7 @@ def without_time(sentence: Sentence, left: LeftSpeaker) -> LeftSpeaker:
     end = last
     if end > first and tokens[end].lower in _DAY_PARTS:
         end -= 1
-    if end > first + 1 and (tokens[end].lower in _DAYS or tokens[end].lower in ("week", "month")) and tokens[end - 1].text in _TIME_LEADS:
+    if end > first + 1 and (tokens[end].lower in lexicon.WEEKDAYS or tokens[end].lower in ("week", "month")) and tokens[end - 1].text in _TIME_LEADS:
         end -= 1  # a lead word is needed: `Super Tuesday`, `USA TODAY` are names
         while end > first and tokens[end].text in _TIME_LEADS:
             end -= 1

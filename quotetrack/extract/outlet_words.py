@@ -13,7 +13,7 @@ from functools import cache
 from .. import lexicon
 from ..resources import word_lines, word_list
 
-PLATFORMS = word_list("social_platforms")
+PLATFORMS = lexicon.SOCIAL_PLATFORMS
 NAME_WORDS = word_list("outlet_name_words")
 MODIFIERS = word_list("outlet_modifiers")
 JOURNALIST_ROLES = word_list("journalist_roles")

@@ -27,7 +27,6 @@ _LIST_ENDS = frozenset(["from", "with", "by", "for", "to", "in", "on", "at", "am
 _QUANTIFIERS = frozenset(["some", "many", "most", "few", "several", "others", "one", "two", "three"])
 # Adverbs of time and place that may follow a speaker's head: `Her aides here said`.
 _TRAILING_ADVERBS = frozenset(["here", "there", "today", "yesterday", "tonight", "now", "again", "too", "also", "instead", "meanwhile", "late", "early"])
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _PERIODS = frozenset(["week", "month", "year", "weekend", "night", "morning", "evening", "afternoon"])
 _DASHES = frozenset(["-", "--", "—", "–", "―"])
 # Words inside an organisation's name that its acronym skips: `Department of Health and Social Care (DHSC)`.
@@ -98,7 +97,7 @@ def trim_adjuncts(tokens: list[Token], phrase: TokenRange | None, after_cue: boo
         timed = last - first >= 2 and not (tokens[last - 2].text.islower() and tokens[last - 2].text.endswith("ed"))
         if word in _TRAILING_ADVERBS and tokens[last].text.islower():
             last -= 1
-        elif timed and word in _WEEKDAYS and tokens[last - 1].lower in ("on", "last", "this", "late", "early"):
+        elif timed and word in lexicon.WEEKDAYS and tokens[last - 1].lower in ("on", "last", "this", "late", "early"):
             last -= 2  # `The union on Tuesday`
         elif timed and word in _PERIODS and tokens[last - 1].lower in ("last", "this"):
             last -= 2  # `a poll last week`

@@ -19,7 +19,6 @@ _SCENE_OPENERS = word_list("scene_openers")
 # `Like Corker, Menendez said`: a comparison opening the sentence, not its subject.
 COMPARISONS = frozenset(["like", "unlike"])
 _PEOPLE_ENDINGS = tuple(sorted(word_list("people_endings")))
-_ORGANISATION_ENDINGS = word_list("organisation_endings")
 
 
 def opens_scene(tokens: list[Token], k: int) -> bool:
@@ -124,7 +123,7 @@ def inside_organisation(tokens: list[Token], k: int, end: int) -> bool:
     while left > 0 and (tokens[left - 1].ner or "O")[2:] == "ORG" and (tokens[left].ner or "")[:2] in ("I-", "E-"):
         left -= 1
     named_of = any(token.lower in ("of", "for") for token in tokens[left:k]) and (before.ner or "O")[2:] == "ORG"
-    return named_of or after[-1].lower in _ORGANISATION_ENDINGS
+    return named_of or after[-1].lower in lexicon.ORGANISATION_ENDINGS
 
 
 def name_apposed_to_description(tokens: list[Token], head: TokenRange | None, segments: list[TokenRange]) -> TokenRange | None:

@@ -231,7 +231,8 @@ def _label_run(
         return [(first, first, "MISC"), (first + 1, last, "PERSON")]  # `Democrat Jane Roe`, `Polish Łukasz Kowalski`
     if any(word in lexicon.DEMONYMS or word in lexicon.PLACES for word in span[:-1]) and len(span) == 2:
         return [(first, last, "MISC")]
-    if span[-1] in _PLATFORMS and len(span[-1]) > 2 and not _known_name(span, frozenset()):
+    # `Twitter`, `Telegram`: no person's name ends in a platform's, unless it opens with a first name.
+    if span[-1] in lexicon.SOCIAL_PLATFORMS and len(span[-1]) > 2 and not _known_name(span, frozenset()):
         return [(first, last, "MISC")]  # `Wilayat Twitter`, `Russian Telegram`: a platform's corner, not a person
     if span[-1] in _WEEKDAYS and not _known_name(span, frozenset()):
         return [(first, last, "MISC")]  # `Super Tuesday`, `Black Friday`: a day, not a person
@@ -314,8 +315,6 @@ def _last_title_before_name(span: list[str]) -> tuple[int, int, int] | None:
     return None
 
 
-# `Twitter`, `Telegram`: no person's name ends in a platform's, unless it opens with a first name.
-_PLATFORMS = word_list("social_platforms")
 _WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 
 

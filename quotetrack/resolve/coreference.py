@@ -19,9 +19,8 @@ from .discourse import SENTENCE_ADVERBS
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
 
-_SOCIAL_PLATFORMS = word_list("social_platforms")
 _PARTY_MEMBERS = word_list("party_members")
-_ORGANISATION_ENDINGS = word_list("organisation_endings") | word_list("group_name_endings")
+_ORGANISATION_ENDINGS = lexicon.ORGANISATION_ENDINGS | word_list("group_name_endings")
 # Words ending in -s after an apposition that are no verb: `Ana Ruiz, the mayor, as well as ...`.
 _NOT_VERBS = frozenset(["as", "is", "was", "has", "this", "thus", "its", "his", "hers", "ours", "theirs", "plus", "versus"])
 _COMPANY_ENDINGS = "Inc|LLC|Ltd|Corp|Co|Group|Company|Corporation|Partners|Associates|Foundation|Institute|University"
@@ -75,7 +74,7 @@ def _names_somebody(resolver: SpeakerResolver, name: str) -> bool:
         or name in lexicon.DEMONYMS
         or name in lexicon.PLACES
         or name in lexicon.ORG_WORDS
-        or name in _SOCIAL_PLATFORMS
+        or name in lexicon.SOCIAL_PLATFORMS
         or name in lexicon.CAPITALISED_FUNCTION_WORDS
         or lower in lexicon.ROLE_NOUNS
         or lower in lexicon.TITLES

@@ -29,7 +29,7 @@ from ..resources import word_list
 
 ADJUNCT_OPENERS = word_list("adjunct_openers")
 NOUN_PHRASE_MODIFIERS = word_list("noun_phrase_modifiers")
-DOCUMENT_NOUNS = word_list("document_nouns")
+DOCUMENT_NOUNS = lexicon.DOCUMENT_NOUNS
 SENTENCE_ADVERBS = word_list("sentence_adverbs")
 
 _CONJUNCTIONS = frozenset(["and", "but", "yet", "so", "still", "also", "then", "now", "or", "nor"])

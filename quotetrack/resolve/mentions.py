@@ -20,7 +20,6 @@ from .outlets import Outlets
 from .people import POSSESSIVE
 
 VENUE_WORDS = word_list("venue_words")
-DOCUMENT_NOUNS = word_list("document_nouns")
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
 
 
@@ -152,7 +151,7 @@ def writing_named_after(mention: str, person: str | None) -> bool:
     (True, False)
     """
     words = mention.split()
-    if not person or not words or not words[-1].islower() or POSSESSIVE.sub("", words[-1]) not in DOCUMENT_NOUNS:
+    if not person or not words or not words[-1].islower() or POSSESSIVE.sub("", words[-1]) not in lexicon.DOCUMENT_NOUNS:
         return False
     return len(mention.rsplit(person.split()[-1], 1)[-1].split()) <= 2
 

@@ -27,7 +27,6 @@ _PERSON_TITLES = word_list("person_titles")
 _NAME_PARTICLES = word_list("name_particles")
 # Organisation names end in one of these ("Foreign Ministry", "White House"), so their
 # leading words are kept even when they look like titles.
-_ORGANISATION_WORDS = word_list("organisation_endings")
 
 
 def _is_role(token: str) -> bool:
@@ -66,7 +65,7 @@ def canonical_speaker(name: str | None) -> str | None:
     tokens = name.split(" ")
     if not any(token[:1].isupper() for token in tokens):
         return None  # "he", "the spokesman": a mention, not a name
-    if tokens[-1].casefold() in _ORGANISATION_WORDS:
+    if tokens[-1].casefold() in lexicon.ORGANISATION_ENDINGS:
         return name
     start = 0
     for index, token in enumerate(tokens[:-1]):
@@ -149,7 +148,7 @@ def speaker_kind(name: str) -> str:
     words = canonical.split()
     if Outlets.load().canonical(canonical) == canonical:
         return "organisation"
-    if words[-1].casefold() in _ORGANISATION_WORDS or re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}", canonical):
+    if words[-1].casefold() in lexicon.ORGANISATION_ENDINGS or re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}", canonical):
         return "organisation"
     if len(words) > 1 and any(word in lexicon.ORG_WORDS for word in words):
         # `Trump National Doral`, `Clinton Global Initiative`: named after a person, not one
