@@ -87,6 +87,16 @@ SOCIAL_PLATFORMS = word_list("social_platforms")
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
+def looks_plural(word: str) -> bool:
+    """Whether lower-case ``word`` ends as a plural or a third-person verb does (`voters`, `says`), not as
+    `boss`, `census` or `analysis` do.
+
+    >>> [looks_plural(word) for word in ("voters", "says", "boss", "census", "analysis")]
+    [True, True, False, False, False]
+    """
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def is_first_name(word: str) -> bool:
     """Whether ``word`` is a given name on the male or female list.
 

@@ -39,7 +39,7 @@ def _verb_like(token: Token) -> bool:
     word = token.text
     if not (word.isalpha() and word.islower()):
         return False
-    return word in lexicon.AUXILIARIES or word in lexicon.CUE_FORMS or word.endswith("ed") or word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return word in lexicon.AUXILIARIES or word in lexicon.CUE_FORMS or word.endswith("ed") or lexicon.looks_plural(word)
 
 
 def _noun_like(token: Token) -> bool:
@@ -231,7 +231,7 @@ def _plural(token: Token, opening: bool = False) -> bool:
     capitalised only when it is a nationality or party, or ``opening`` the sentence (`Regulators and ...`)."""
     word = token.lower
     common = token.text.islower() or token.text[:-1] in lexicon.DEMONYMS or opening
-    plural = token.text.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    plural = token.text.isalpha() and lexicon.looks_plural(word)
     return common and plural and word not in lexicon.CUE_FORMS and word not in lexicon.AUXILIARIES
 
 

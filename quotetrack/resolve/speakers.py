@@ -351,7 +351,7 @@ def _plural_group(words: list[str]) -> bool:
     (True, False)
     """
     last = words[-1]
-    plural = last.isalpha() and last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    plural = last.isalpha() and last.islower() and lexicon.looks_plural(last)
     listed = "and" in words[:-1] and not {"by", "from", "for", "of"} & set(words)  # not `a poll by Edison Research for A and B networks`
     return plural and (listed or 2 <= len(words) <= 4 and all(word[:1].isupper() for word in words[:-1]))
 
