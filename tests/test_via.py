@@ -39,6 +39,10 @@ RELAYS = [
     ("The harvest would be “the worst since 2010,” Ukrinform reported, citing Agriculture Minister Vitaliy Koval.", "the worst since 2010", "Ukrinform"),
     ("Interior Minister Nancy Faeser said the border checks were “working,” Deutsche Welle reported.", "working", "Deutsche Welle"),
     ("Former diplomat Anna Berg wrote in an op-ed for Dagens Nyheter that Sweden needed “a plan, not a mood.”", "a plan, not a mood", "Dagens Nyheter"),
+    # a country owning the outlet, and the outlet's acronym in brackets, before `quoted ... as saying`
+    ("Russia's state-run TASS quoted Deputy Foreign Minister Oleg Ruslanov as saying the talks had been “useful but hard.”", "useful but hard", "TASS"),
+    ("North Korea's official Korean Central News Agency (KCNA) later quoted leader Kim Jong-un as saying the launch was “a complete success.”", "a complete success", "KCNA"),
+    ("The Islamic Republic News Agency (IRNA) quoted Foreign Minister Hamid Rostami as saying Tehran was “ready for serious talks.”", "ready for serious talks", "IRNA"),
 ]
 
 

@@ -91,6 +91,8 @@ _CITED_END = re.compile(
 )
 _CITED_DOCUMENT = re.compile(r"(?:an?|the|his|her|their|its)\s+(?:\w+\s+)?(?:interview|remarks|comments|statement)\s+(?:by\s+|from\s+|with\s+)?(?=[A-Z])")
 _CITING_ASIDE = re.compile(r",\s*citing\s[^,;]{1,90},\s*$")
+# `the Korean Central News Agency (KCNA) quoted ...`: the name's acronym in brackets after it.
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)(?=(?:\s+\w+)?\s*$)")
 _BACK_SKIP = re.compile(r"(?:\s+(?:had|has|have|also|later|earlier|then|first|\w+ly|(?:late |early )?on \w+day|on \w+))+\s*$")
 _JOURNALIST = re.compile(
     r"([A-Z][\w'’.&-]*(?:\s+[A-Z0-9][\w'’.&-]*){0,3}?)(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}?(?:"
@@ -191,6 +193,9 @@ class PhraseReader:
         tokens = [m.group() for m in matches]
         phrase_start, phrase_end = matches[0].start(), matches[-1].end()
         inner = next((k for k, token in enumerate(tokens[:-1]) if len(token) > 2 and _POSSESSIVE_WORD.search(token)), None)
+        if inner is not None and _is_place(_POSSESSIVE_END.sub("", " ".join(tokens[: inner + 1]))):
+            # `Russia's state-run TASS`, `North Korea's official KCNA`: the country owns the outlet, it names none.
+            return self.judge(matches[inner + 1].start(), end, strength)
         if inner is not None:
             # `MSNBC’s Ayman Mohyeldin reported`: the outlet whose journalist relayed it.
             canonical = self.lookup(_POSSESSIVE_END.sub("", " ".join(tokens[: inner + 1])))
@@ -299,7 +304,7 @@ class PhraseReader:
 
     def before(self, position: int, floor: int) -> tuple[int, int]:
         """The words of an outlet phrase ending at ``position``: back to a comma, quote mark or clause start."""
-        head = _BACK_SKIP.sub("", _CITING_ASIDE.sub("", self.text[floor:position]))
+        head = _BACK_SKIP.sub("", _ACRONYM_AFTER.sub("", _CITING_ASIDE.sub("", self.text[floor:position])))
         end = floor + len(head.rstrip())
         start = end
         for match in reversed(list(TOKEN.finditer(self.text, floor, end))):
@@ -440,6 +445,15 @@ class ViaFinder:
         name = self.text[start:end]
         journalists = self.reader.journalists
         return journalists.get(name) or journalists.get(name.split()[-1]) if name.split() else None
+
+
+def _is_place(name: str) -> bool:
+    """True for a country or place name (`Russia`, `North Korea`) standing as an outlet's owner.
+
+    >>> _is_place("North Korea"), _is_place("CNN")
+    (True, False)
+    """
+    return name in lexicon.PLACES or name in lexicon.MULTIWORD_PLACES
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
