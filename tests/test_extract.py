@@ -379,8 +379,12 @@ def test_attribution_after_an_appositive_chain_behind_a_quote(extractor):
     assert [text[a:b] for a, b in quote.extra["parts"]] == ["We let our customers down,", "Please unplug your heater now."]
 
 
-def test_datelines_are_not_content(extractor):
-    text = "SAN JOSE, Calif. — Lumora is recalling 1.3 million heaters after reports of fires, the company said on Sunday."
+@pytest.mark.parametrize(
+    "dateline",
+    ["SAN JOSE, Calif. — ", "OSLO (Reuters) - ", "SEOUL, Nov. 26 (Yonhap) -- ", "BEIJING, March 3 (Xinhua) -- "],
+)
+def test_datelines_are_not_content(extractor, dateline):
+    text = dateline + "Lumora is recalling 1.3 million heaters after reports of fires, the company said on Sunday."
     (quote,) = extract(extractor, text)
     assert quote.text == "Lumora is recalling 1.3 million heaters after reports of fires"
 

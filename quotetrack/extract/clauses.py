@@ -32,7 +32,7 @@ _ADVERBS_AFTER_CUE = word_list("adverbs_after_cue")
 _TAIL_STARTS = ADJUNCT_STARTS | word_list("tail_starts")
 # After `, `: a trailing clause, not more of the tail (`..., he said, as they bristled at ...`).
 _TRAILING_CLAUSE_STARTS = SUBORDINATORS | {"but", "and", "according"}
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z0-9][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
 
 
 def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
