@@ -48,6 +48,10 @@ def speakers(text: str) -> list[str | None]:
         ("Abu Bakr al-Baghdadi said in an audio message that the fighting would go on.", "Abu Bakr al-Baghdadi"),
         ("Xi Jinping said China would open its markets further to foreign firms.", "Xi Jinping"),
         ("“The kingdom is changing,” Crown Prince Mohammed bin Salman told the broadcaster.", "Mohammed bin Salman"),
+        # Honorifics without the full stop, as British, Irish and Australian papers write them.
+        ("Treasurer Jim Chalmers spoke in Canberra. “We are not out of the woods yet,” Dr Chalmers said.", "Jim Chalmers"),
+        ("“The figures speak for themselves,” Prof Hannah Lowe told the committee.", "Hannah Lowe"),
+        ("“It was the right call,” Mrs Okonjo said.", "Okonjo"),
         # 4. A title word opening a company's name is part of it.
         ("“We had a record quarter,” General Electric said in a statement.", "General Electric"),
         # 6. Places and organisations named after people are not people.
