@@ -52,6 +52,8 @@ def speakers(text: str) -> list[str | None]:
         ("Treasurer Jim Chalmers spoke in Canberra. “We are not out of the woods yet,” Dr Chalmers said.", "Jim Chalmers"),
         ("“The figures speak for themselves,” Prof Hannah Lowe told the committee.", "Hannah Lowe"),
         ("“It was the right call,” Mrs Okonjo said.", "Okonjo"),
+        # A first name spelt like a place is kept when a surname follows it.
+        ("Jordan Bardella, president of the National Rally, told Le Parisien that the vote was “a humiliation.”", "Jordan Bardella"),
         # 4. A title word opening a company's name is part of it.
         ("“We had a record quarter,” General Electric said in a statement.", "General Electric"),
         # 6. Places and organisations named after people are not people.

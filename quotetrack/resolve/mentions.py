@@ -45,13 +45,15 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
                 return None  # `Global Affairs Canada`, `Statistics Canada`: a body named for its country
         # `Will Hardy`: a first name spelt like a function word, when a name follows.
         first_name = not name_words and lexicon.is_first_name(bare) and index + 1 < len(words) and is_name_word(words[index + 1])
+        # `Jordan Bardella`, `Victoria Coren`: a first name spelt like a place, when a surname follows.
+        place_first_name = first_name and _surname_like(POSSESSIVE.sub("", words[index + 1]))
         if (
             is_name_word(bare)
             and (bare not in lexicon.CAPITALISED_FUNCTION_WORDS or first_name)
             and bare.lower() not in lexicon.TITLES
             and bare not in lexicon.ORG_WORDS
             and bare not in lexicon.DEMONYMS
-            and bare not in lexicon.PLACES
+            and (bare not in lexicon.PLACES or place_first_name)
         ):
             name_words.append(bare)
         elif name_words:
@@ -63,6 +65,16 @@ def name_in(mention: str, outlets: Outlets) -> str | None:
     return " ".join(name_words)
 
 
+
+
+def _surname_like(word: str) -> bool:
+    """A capitalised word that may be a surname: not a place, title, organisation or venue word.
+
+    >>> _surname_like("Bardella"), _surname_like("Airport"), _surname_like("Mayor")
+    (True, False, False)
+    """
+    return (is_name_word(word) and word not in lexicon.PLACES and word.lower() not in lexicon.TITLES
+            and word not in lexicon.ORG_WORDS and word not in lexicon.DEMONYMS and word not in VENUE_WORDS)
 
 
 def org_in(mention: str, outlets: Outlets) -> str | None:
