@@ -56,6 +56,9 @@ def speakers(text: str) -> list[str | None]:
         ("Jordan Bardella, president of the National Rally, told Le Parisien that the vote was “a humiliation.”", "Jordan Bardella"),
         # 4. A title word opening a company's name is part of it.
         ("“We had a record quarter,” General Electric said in a statement.", "General Electric"),
+        # An organisation named `X of Y` is the whole name.
+        ("The Confederation of British Industry said the tax rise would cost jobs in every region.", "Confederation of British Industry"),
+        ("The Hollywood Chamber of Commerce said the star would stay on the Walk of Fame.", "Hollywood Chamber of Commerce"),
         # 6. Places and organisations named after people are not people.
         ("The Clinton Foundation said it would stop accepting foreign donations.", "Clinton Foundation"),
     ],
