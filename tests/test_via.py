@@ -42,6 +42,8 @@ RELAYS = [
     # a country owning the outlet, and the outlet's acronym in brackets, before `quoted ... as saying`
     ("Russia's state-run TASS quoted Deputy Foreign Minister Oleg Ruslanov as saying the talks had been “useful but hard.”", "useful but hard", "TASS"),
     ("North Korea's official Korean Central News Agency (KCNA) later quoted leader Kim Jong-un as saying the launch was “a complete success.”", "a complete success", "KCNA"),
+    # a channel's newsroom
+    ("An Israeli official, quoted by Channel 12 news, said the army would “not stop at the border.”", "not stop at the border", "Channel 12"),
     ("The Islamic Republic News Agency (IRNA) quoted Foreign Minister Hamid Rostami as saying Tehran was “ready for serious talks.”", "ready for serious talks", "IRNA"),
 ]
 
@@ -71,6 +73,7 @@ NOT_RELAYS = [
     "Clinton led by four points, according to a CNN poll released on Monday, which showed voters “tired of both.”",
     "Mark Hale reported from Kabul that the city was “eerily calm.”",
     "The Committee for a Responsible Federal Budget reported that the plan was “unfunded.”",
+    "Fox News first reported the verdict. In a statement, Rep. Dana Ortiz reacted to the news, saying: “The verdict should never have taken this long.”",
 ]
 
 

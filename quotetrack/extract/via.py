@@ -213,7 +213,7 @@ class PhraseReader:
             return None
         first, last, kind, described = reading
         if first == last:
-            if described and tokens[0].lower() == "the":
+            if described and tokens[0].lower() == "the" and tokens[-1] != "news":  # `reacted to the news`: no outlet
                 return _Phrase(phrase_start, phrase_end, anaphoric_kind=kind or "")
             return None
         name = " ".join(tokens[first:last])
