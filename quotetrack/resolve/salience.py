@@ -19,6 +19,7 @@ from .. import lexicon
 from ..resources import word_list
 from .coreference import listener_after, opens_clause, organisation_named, plural_group, surname_person, surname_subject, talked_about_in_quote
 from .discourse import clean_name
+from .introductions import QUOTED_ON, SUBORDINATORS, introduced_before, plural_before
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
 _GROUP_REACH = 1500
 # How many sentences and speakers back a personal pronoun looks.
 _PERSON_REACH = 12
-# How many sentences back a speaker may be who talks about the subject of the pronoun's sentence.
-_QUOTED_ON = 4
 # The pronoun and the word after it, skipping one adverb: `he said`, `they also argued`.
 # Words opening the short tail after a postposed cue: `she said on Friday`, `he said as he left`.
 _TAIL_STARTS = word_list("adjunct_starts") | word_list("tail_starts")
@@ -177,7 +176,11 @@ class Salience:
                 return own[2]
             other = self._person_before(gender, position, index, quotation_start(referents, index))
             return other if other not in (None, own[2]) else own[2]
-        near = named_in_clause(self, gender, position, index) or self._person_before(gender, position, index, index - 1)
+        near = (
+            named_in_clause(self, gender, position, index)
+            or self._person_before(gender, position, index, index - 1)
+            or introduced_before(self, gender, position, index)
+        )
         if near is None and gender != "self" and unnamed_antecedent(self, gender, position, index):
             return None  # `courting a woman who called herself unsure ... she said`: somebody unnamed
         return (
@@ -223,6 +226,9 @@ class Salience:
     def group(self, gender: str, position: int, named_groups: bool = True) -> str | None:
         """The organisation or group `it` or `they` at ``position`` most likely means."""
         index = self.resolver.discourse.sentence_at(position)
+        if gender == "plural" and index >= 0 and (plural := plural_before(self.resolver.text, self.resolver.discourse.starts[index], position)):
+            # `That frustrates many analysts because they believe`: those just named, not a subject before.
+            return plural if named_groups and plural_group(plural) else None
         own = self.referents()[index] if index >= 0 else None
         if own is not None and inside_content(self, own, position):
             # `State departments can do that, they said`: the group just named, if any, not the subject.
@@ -335,7 +341,7 @@ def quotation_start(referents: list, index: int) -> int:
     (no subject): who spoke before a pronoun's sentence may have quoted on (`“A,” Gidley said.
     “B. C.” Trump fits, he added`)."""
     k = index - 1
-    while k > index - 1 - _QUOTED_ON and k >= 0 and referents[k] is None:
+    while k > index - 1 - QUOTED_ON and k >= 0 and referents[k] is None:
         k -= 1
     return min(index - 2, k)
 
@@ -366,7 +372,8 @@ def group_before(salience: Salience, gender: str, position: int, first: int, sto
             return name
         if gender == "neuter" and kind == "org":
             return None  # `The company wrote ... It added`: the nearer organisation, which has no name here
-        if gender == "plural" and named_groups and kind == "other" and plural_group(name):
+        plural_role = kind == "role" and lexicon.looks_plural((name or "").split()[-1].lower() if name else "")
+        if gender == "plural" and named_groups and kind in ("other", "role") and plural_group(name):
             # `Democrats believe ... They say`: just before, or with only `they` sentences between, as
             # unnamed plurals (`the chairs`) may come between.
             between = referents[resolver.discourse.sentence_at(at) + 1 : first + 1]
@@ -375,12 +382,11 @@ def group_before(salience: Salience, gender: str, position: int, first: int, sto
             return None
         if gender == "plural" and kind == "group":
             return name
-        if gender == "plural" and kind == "other":
-            return None
+        if gender == "plural" and (kind == "other" or plural_role):
+            return None  # `Military analysts say ... they said`: people the article does not name
     return None
 
 
-_SUBORDINATORS = frozenset(["when", "as", "after", "because", "while", "since", "before", "until", "although", "though"])
 
 
 def named_in_clause(salience: Salience, gender: str, position: int, index: int) -> str | None:
@@ -389,7 +395,7 @@ def named_in_clause(salience: Salience, gender: str, position: int, index: int) 
     has no person for subject."""
     resolver = salience.resolver
     before = resolver.text[resolver.discourse.starts[index] : position].split() if index >= 0 else []
-    if gender == "self" or not before or before[-1].lower() not in _SUBORDINATORS:
+    if gender == "self" or not before or before[-1].lower() not in SUBORDINATORS:
         return None  # `I` is whoever speaks, not a person named before it
     start = resolver.discourse.starts[index]
     named = [

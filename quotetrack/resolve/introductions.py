@@ -1,0 +1,134 @@
+"""Who a pronoun means when the words just before it bring somebody in.
+
+:mod:`.salience` ranks the people who spoke or were subjects before a pronoun. Two kinds of newcomer
+come before them: a plural noun that a `they` clause follows in its own sentence (`That worries many
+analysts because they ...`), and somebody named in full for the first time in the sentence before a
+`she` or `he` (`McDonough answered a message from Wendy Sherman. “Wheels up,” she wrote.`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .. import lexicon
+from .coreference import plural_group
+
+if TYPE_CHECKING:
+    from .salience import Salience
+    from .speakers import SpeakerResolver
+
+# How many sentences of quotation back a pronoun's cue may reach (`“A. B. C,” she wrote`).
+QUOTED_ON = 4
+# Words opening a subordinate clause: `because they`, `when she`.
+SUBORDINATORS = frozenset(["when", "as", "after", "because", "while", "since", "before", "until", "although", "though"])
+
+
+def plural_before(text: str, start: int, position: int) -> str | None:
+    """The plural noun that a subordinate clause opening with `they` at ``position`` follows, in the
+    sentence from ``start``: a kind of people (`analysts because they`) or a party or people
+    (`Democrats, because they`), who `they` means; None when another word stands there.
+
+    >>> text = "That frustrates many analysts because they believe it. The bill angered Democrats, as they said."
+    >>> plural_before(text, 0, text.index("they")), plural_before(text, 55, text.rindex("they"))
+    ('analysts', 'Democrats')
+    >>> text = "The senator left when they called."
+    >>> plural_before(text, 0, text.index("they")) is None
+    True
+    """
+    before = text[max(start, position - 60) : position].split()
+    if len(before) < 2 or before[-1].lower() not in SUBORDINATORS:
+        return None
+    noun = before[-2].rstrip(",")
+    if plural_group(noun) or noun.islower() and lexicon.looks_plural(noun) and noun in lexicon.ROLE_NOUNS or noun == "people":
+        return noun
+    return None
+
+
+def introduced_before(salience: Salience, gender: str, position: int, index: int) -> str | None:
+    """The one person of ``gender`` named in the last sentence before sentence ``index`` that is not
+    all quotation, when that sentence is about nobody `he` or `she` could mean: `McDonough answered a
+    message from Wendy Sherman. “Wheels up,” she wrote.` is Sherman, not a woman quoted before.
+
+    Only somebody named there in full for the first time, of a known gender, counts; not a name after a pronoun
+    of that gender (`she thanked Ruiz`), nor one owning something (`Ruiz's plan`)."""
+    resolver = salience.resolver
+    starts, referents = resolver.discourse.starts, salience.referents()
+    if gender not in ("male", "female") or index < 1:
+        return None
+    k = index - 1
+    while k > max(-1, index - 1 - QUOTED_ON) and referents[k] is None and resolver.text[starts[k] : starts[k] + 1] in lexicon.QUOTE_MARKS:
+        k -= 1  # `“Wheels up. Another miracle,” she wrote`: the sentences of the quotation
+    subject = referents[k] if k >= 0 else None
+    if subject is None and k >= 0 and resolver.text[starts[k] : starts[k] + 1] in lexicon.QUOTE_MARKS:
+        return None
+    start, end = starts[k], starts[k + 1] if k + 1 < len(starts) else len(resolver.text)
+    # `One local resident, retired nurse Ana Ruiz, confronted them`: somebody new, named in apposition.
+    apposed = _apposition_after(resolver.text, subject) if subject is not None and subject[1] == "role" else None
+    if subject is not None and _may_mean(salience, subject, gender) and apposed is None:
+        return None
+    if apposed is not None:
+        start, end = apposed
+    pronoun = next((at for at, _ in _pronouns_in(resolver, start, end, gender)), end)
+    named = {
+        person.name
+        for person in resolver.people.values()
+        if person.gender == gender and person.name not in salience._excluded
+        for at in person.mentions
+        if start <= at < min(pronoun, position) and not resolver.in_quote(at) and not _possessive_at(resolver.text, at)
+        # Brought in here, by full name (`Wendy Sherman`), not talked about again (`forcing Sanders to`).
+        and resolver.text.startswith(person.name, at) and not any(before < start for before in person.mentions)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+_INDEFINITE = frozenset(["a", "an", "one", "another"])
+
+
+def _apposition_after(text: str, subject: tuple[int, str, str | None]) -> tuple[int, int] | None:
+    """Where the words set off by commas after an indefinite role subject are (`One local resident,
+    retired nurse Ana Ruiz, confronted ...`): who that somebody is, if a name stands there.
+
+    >>> text = "One local resident, retired nurse Ana Ruiz, confronted them."
+    >>> _apposition_after(text, (0, "role", "One local resident"))
+    (19, 42)
+    >>> _apposition_after("The resident, Ana Ruiz, left.", (0, "role", "The resident")) is None
+    True
+    """
+    words = (subject[2] or "").split()
+    if not words or words[0].lower() not in _INDEFINITE:
+        return None
+    end = subject[0] + len(" ".join(words))
+    match = re.match(r",((?:\s+[\w.’'-]+){1,6}),", text[end : end + 120])
+    return (end + match.start(1), end + match.end(1)) if match else None
+
+
+def _may_mean(salience: Salience, subject: tuple[int, str, str | None], gender: str) -> bool:
+    """Whether a sentence's subject is somebody a pronoun of ``gender`` may mean: a person not known
+    to be of the other gender, a role, a lone surname, a pronoun of that gender."""
+    kind, name = subject[1], subject[2]
+    if kind == "person":
+        person = salience.resolver.people.get(name or "")
+        return person is None or person.gender in (None, gender)
+    if kind == "pronoun":
+        return lexicon.PRONOUNS.get(name or "") == gender
+    return kind in ("role", "surname")
+
+
+def _pronouns_in(resolver: SpeakerResolver, start: int, end: int, gender: str) -> list[tuple[int, str]]:
+    """(position, word) of the subject pronouns of ``gender`` between ``start`` and ``end``, outside quotes."""
+    return [
+        (start + match.start(), match.group())
+        for match in re.finditer(r"\b[A-Za-z]+\b", resolver.text[start:end])
+        if lexicon.PRONOUNS.get(match.group().lower()) == gender and not resolver.in_quote(start + match.start())
+    ]
+
+
+def _possessive_at(text: str, at: int) -> bool:
+    """Whether the name at ``at`` owns what follows (`Ruiz's plan`, `Ann Lee’s brief`).
+
+    >>> _possessive_at("Ann Lee’s brief", 0), _possessive_at("Ann Lee said", 0)
+    (True, False)
+    """
+    name = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*", text[at : at + 80])
+    return name is not None and text[at + name.end() : at + name.end() + 1] in ("'", "’")

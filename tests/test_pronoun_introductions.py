@@ -1,0 +1,81 @@
+"""Pronoun speakers, third round: `they` after people the article does not name (`Industry analysts
+say ...`, `many analysts because they ...`), and `she`/`he` after somebody brought into the story by
+full name in the sentence before, when that sentence is about nobody else the pronoun could mean."""
+
+import pytest
+
+PASSAGES = [
+    pytest.param(
+        "The Energy Ministry said on Tuesday it would cap offshore drilling from next year.\n\n"
+        "Industry analysts say the limits will cut output by a fifth. "
+        "They said prices at the pump would rise before the winter.\n",
+        "prices at the pump",
+        None,
+        id="they-after-unnamed-analysts-is-not-the-ministry-quoted-before",
+    ),
+    pytest.param(
+        "The port authority and the dockworkers' union met again on Monday without a deal.\n\n"
+        "Still, Democrats believe pressure from shippers will force a settlement within weeks. "
+        "They say the two sides have already narrowed the gap on pensions.\n",
+        "the two sides have already narrowed",
+        "Democrats",
+        id="they-after-a-party-named-as-plural-subject",
+    ),
+    pytest.param(
+        "The Energy Ministry said on Tuesday it would cap offshore drilling from next year.\n\n"
+        "The ministry has faced little pressure over the limits. "
+        "That frustrates many analysts because they say output will fall sharply next year.\n",
+        "output will fall sharply",
+        None,
+        id="they-right-after-a-plural-noun-in-its-own-sentence",
+    ),
+    pytest.param(
+        "“The bridge will be finished by spring,” Mayor Ann Lee said on Monday.\n\n"
+        "Engineers presented the schedule at a packed hearing on Tuesday. "
+        "One local resident, retired nurse Maria Santos, confronted them after the meeting.\n\n"
+        "“Nobody asked us about the noise,” she said.\n",
+        "Nobody asked us",
+        "Maria Santos",
+        id="she-after-a-woman-introduced-by-full-name",
+    ),
+    pytest.param(
+        "“We have not received a single complaint,” said Tom Barker, the project manager.\n\n"
+        "The city council's transport committee took up the matter a week later. "
+        "Its chairman answered a letter from the retired teacher Daniel Okoro, who lives by the site.\n\n"
+        "“They start pile driving at six in the morning,” he wrote.\n",
+        "They start pile driving",
+        "Daniel Okoro",
+        id="he-after-a-man-named-in-full-for-the-first-time",
+    ),
+    pytest.param(
+        "“The bridge will be finished by spring,” Mayor Ann Lee said on Monday.\n\n"
+        "Lee thanked Maria Santos for organising the neighbours.\n\n"
+        "“We will listen to every household,” she said.\n",
+        "We will listen",
+        "Ann Lee",
+        id="the-subject-of-the-sentence-before-still-comes-first",
+    ),
+    pytest.param(
+        "“The bridge will be finished by spring,” Mayor Ann Lee said on Monday.\n\n"
+        "Residents had complained to Maria Santos, the ward councillor, for months. "
+        "She praised Maria Santos for organising the neighbours.\n\n"
+        "“We will listen to every household,” she said.\n",
+        "We will listen",
+        "Ann Lee",
+        id="not-a-name-after-a-pronoun-of-that-gender",
+    ),
+    pytest.param(
+        "Councillor Maria Santos said residents had not been consulted.\n\n"
+        "“The bridge will be finished by spring,” Mayor Ann Lee said on Monday.\n\n"
+        "The delay has cost Maria Santos's ward two bus routes.\n\n"
+        "“We will add a temporary service,” she said.\n",
+        "We will add",
+        "Ann Lee",
+        id="not-somebody-named-before-nor-an-owner",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote_start", "speaker"), PASSAGES)
+def test_pronoun_after_introduction(quote_starting, text: str, quote_start: str, speaker: str | None) -> None:
+    assert quote_starting(text, quote_start).speaker == speaker
