@@ -1,5 +1,5 @@
 """Pronoun speakers, third round: `they` after people the article does not name (`Industry analysts
-say ...`, `many analysts because they ...`), and `she`/`he` after somebody brought into the story by
+say ...`, `many analysts because they ...`, `Her advisers say ...`), and `she`/`he` after somebody brought into the story by
 full name in the sentence before, when that sentence is about nobody else the pronoun could mean."""
 
 import pytest
@@ -12,6 +12,14 @@ PASSAGES = [
         "prices at the pump",
         None,
         id="they-after-unnamed-analysts-is-not-the-ministry-quoted-before",
+    ),
+    pytest.param(
+        "The Energy Ministry said on Tuesday it would cap offshore drilling from next year.\n\n"
+        "The governor was more cautious. Her advisers say the cap cannot pass the assembly this year, "
+        "and they say it would leave the budget short.\n",
+        "it would leave the budget short",
+        None,
+        id="they-after-possessed-plural-role-subject",
     ),
     pytest.param(
         "The port authority and the dockworkers' union met again on Monday without a deal.\n\n"

@@ -333,9 +333,12 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
     apposed = _apposed_person(tokens, _after_of_phrase(tokens, j, names) if last_word else j, names) if last_word or determiner else None
     if apposed is not None:
         return apposed  # `Russia's envoy, Vladimir Osipov, disagreed`: the name in apposition is who
-    if determiner:
-        return None
     text = " ".join(token.text for token in tokens[i:j])
+    if determiner:
+        # `His advisers say ...`: people nobody names, whom a `they` after them means; a singular
+        # (`Her lawyer`) is left to the sentences around it.
+        plural_role = last_word in lexicon.ROLE_NOUNS and lexicon.looks_plural(last_word) and not heads
+        return Subject(start, start, "role", text) if plural_role else None
     if heads and not last_word and not possessive_after_name:
         if coordinated and len(heads) > 1:
             return Subject(start, heads[0][0], "names", text, tuple(name for _, _, name in heads))
