@@ -22,6 +22,14 @@ PASSAGES = [
         id="they-after-possessed-plural-role-subject",
     ),
     pytest.param(
+        "Mayor Ann Lee and Governor Tom Hale toured the flooded district on Monday.\n\n"
+        "As Lee and Hale walked along the river, they were stopped by dozens of residents, "
+        "the first such protest of the campaign, they said.\n",
+        "As Lee and Hale walked",
+        "Ann Lee and Tom Hale",
+        id="they-after-two-people-in-a-fronted-clause",
+    ),
+    pytest.param(
         "The port authority and the dockworkers' union met again on Monday without a deal.\n\n"
         "Still, Democrats believe pressure from shippers will force a settlement within weeks. "
         "They say the two sides have already narrowed the gap on pensions.\n",

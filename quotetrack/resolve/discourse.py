@@ -193,9 +193,13 @@ def _first_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dic
     for k in range(first, min(stop, first + 2)):
         entity = names.get(tokens[k].start)
         if entity is not None and entity[1] == "PERSON":
-            after = next((token for token in tokens[k:stop] if token.start >= entity[0]), None)
-            if after is not None and after.lower in _POSSESSIVES:
+            rest = [token for token in tokens[k:stop] if token.start >= entity[0]]
+            if rest and rest[0].lower in _POSSESSIVES:
                 return None
+            other = names.get(rest[1].start) if len(rest) > 1 and rest[0].lower in _COORDINATORS else None
+            if other is not None and other[1] == "PERSON":
+                # `As Johnson and Weld toured the state, they ...`: both, whom `they` means.
+                return Subject(tokens[k].start, tokens[k].start, "names", f"{entity[2]} and {other[2]}", (entity[2], other[2]))
             return Subject(tokens[k].start, tokens[k].start, "name", entity[2], (entity[2],), "PERSON")
         if tokens[k].lower not in lexicon.TITLES and tokens[k].lower != "the":
             return None
