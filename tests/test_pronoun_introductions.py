@@ -95,3 +95,30 @@ PASSAGES = [
 @pytest.mark.parametrize(("text", "quote_start", "speaker"), PASSAGES)
 def test_pronoun_after_introduction(quote_starting, text: str, quote_start: str, speaker: str | None) -> None:
     assert quote_starting(text, quote_start).speaker == speaker
+
+
+NAMED_SINCE = [
+    pytest.param(
+        "“We cannot keep raising fees,” said Tom Barker, the transit authority's finance chief.\n\n"
+        "The debate over the levy has dragged on for a year. Councillors have twice delayed a vote, "
+        "and the unions have threatened a strike. But when it comes to Mayor Daniel Okoro's record, "
+        "it is the refusals that stand out. He said no to a fare rise in 2019.\n",
+        "no to a fare rise",
+        "Daniel Okoro",
+        id="he-after-narration-that-names-somebody-new",
+    ),
+    pytest.param(
+        "“I think they will run out the clock,” said Tom Barker, a law professor who follows the court. "
+        "“That will leave 40 vacancies.”\n\n"
+        "But what if the governor wins? Does the assembly not risk nominees more liberal than Daniel Okoro's?\n\n"
+        "“The governor should do whatever he wants,” he said.\n",
+        "The governor should do",
+        "Tom Barker",
+        id="not-when-the-speaker-was-just-quoted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote_start", "speaker"), NAMED_SINCE)
+def test_pronoun_after_a_stale_antecedent(quote_starting, text: str, quote_start: str, speaker: str) -> None:
+    assert quote_starting(text, quote_start).speaker == speaker

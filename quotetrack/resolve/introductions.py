@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from .coreference import plural_group
+from .people import gender_of_first_name
 
 if TYPE_CHECKING:
     from .salience import Salience
@@ -132,3 +133,33 @@ def _possessive_at(text: str, at: int) -> bool:
     """
     name = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*", text[at : at + 80])
     return name is not None and text[at + name.end() : at + name.end() + 1] in ("'", "’")
+
+
+# How many sentences of narration after the last word about a pronoun's antecedent make a person
+# named since, in any role, likelier (`... Mr. Sanders's proudest moments ... He was among 25 senators`).
+_STALE = 3
+
+
+def named_since(salience: Salience, gender: str, position: int, index: int, far: str) -> str | None:
+    """The person of ``gender`` named outside quotation marks in the two sentences before sentence
+    ``index``, when ``far``, the speaker or subject salience found, was last named more than a few
+    sentences back: `it is the losses that stand out for Mr. Sanders. He voted against ...` is
+    Sanders, not a senator quoted paragraphs before. Only a gender the first name tells counts."""
+    resolver = salience.resolver
+    sentence_at = resolver.discourse.sentence_at
+    person = resolver.people.get(far)
+    last = max((at for at in person.mentions if at < position), default=-1) if person is not None else -1
+    starts, text = resolver.discourse.starts, resolver.text
+    # Sentences of narration since then; those of a quotation going on (`“... .” “...”`) do not count.
+    told = sum(1 for k in range(sentence_at(last) + 1, index) if text[starts[k] : starts[k] + 1] not in lexicon.QUOTE_MARKS)
+    if gender not in ("male", "female") or told < _STALE:
+        return None
+    recent = [
+        (at, other.name)
+        for other in resolver.people.values()
+        # The first name tells the gender (`Paul D. Ryan`): one learnt from pronouns may be wrong.
+        if other.gender == gender and gender_of_first_name(other.name) == gender and other.name not in (far, *salience._excluded)
+        for at in other.mentions
+        if at < position and sentence_at(at) >= index - 2 and not resolver.in_quote(at)
+    ]
+    return max(recent)[1] if recent else None

@@ -19,7 +19,7 @@ from .. import lexicon
 from ..resources import word_list
 from .coreference import listener_after, opens_clause, organisation_named, plural_group, surname_person, surname_subject, talked_about_in_quote
 from .discourse import clean_name
-from .introductions import QUOTED_ON, SUBORDINATORS, introduced_before, plural_before
+from .introductions import QUOTED_ON, SUBORDINATORS, introduced_before, named_since, plural_before
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -183,9 +183,11 @@ class Salience:
         )
         if near is None and gender != "self" and unnamed_antecedent(self, gender, position, index):
             return None  # `courting a woman who called herself unsure ... she said`: somebody unnamed
+        far = None if near else self._person_before(gender, position, index, -1)
         return (
             near
-            or self._person_before(gender, position, index, -1)
+            or (far and named_since(self, gender, position, index, far))
+            or far
             or self.recently_named(gender, position, subjects=True)
             or self.recently_named(gender, position)
         )
