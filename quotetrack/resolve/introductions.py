@@ -140,11 +140,13 @@ def _possessive_at(text: str, at: int) -> bool:
 _STALE = 3
 
 
-def named_since(salience: Salience, gender: str, position: int, index: int, far: str) -> str | None:
-    """The person of ``gender`` named outside quotation marks in the two sentences before sentence
-    ``index``, when ``far``, the speaker or subject salience found, was last named more than a few
-    sentences back: `it is the losses that stand out for Mr. Sanders. He voted against ...` is
-    Sanders, not a senator quoted paragraphs before. Only a gender the first name tells counts."""
+def named_since(salience: Salience, gender: str, position: int, index: int, far: str | None) -> str | None:
+    """``far``, the speaker or subject salience found, or the person of ``gender`` named outside
+    quotation marks in the two sentences before sentence ``index`` when ``far`` was last named more
+    than a few sentences back: `it is the losses that stand out for Mr. Sanders. He voted against ...`
+    is Sanders, not a senator quoted paragraphs before. Only a gender the first name tells counts."""
+    if far is None:
+        return None
     resolver = salience.resolver
     sentence_at = resolver.discourse.sentence_at
     person = resolver.people.get(far)
@@ -153,7 +155,7 @@ def named_since(salience: Salience, gender: str, position: int, index: int, far:
     # Sentences of narration since then; those of a quotation going on (`“... .” “...”`) do not count.
     told = sum(1 for k in range(sentence_at(last) + 1, index) if text[starts[k] : starts[k] + 1] not in lexicon.QUOTE_MARKS)
     if gender not in ("male", "female") or told < _STALE:
-        return None
+        return far
     recent = [
         (at, other.name)
         for other in resolver.people.values()
@@ -162,4 +164,4 @@ def named_since(salience: Salience, gender: str, position: int, index: int, far:
         for at in other.mentions
         if at < position and sentence_at(at) >= index - 2 and not resolver.in_quote(at)
     ]
-    return max(recent)[1] if recent else None
+    return max(recent)[1] if recent else far

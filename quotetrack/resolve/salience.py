@@ -183,11 +183,9 @@ class Salience:
         )
         if near is None and gender != "self" and unnamed_antecedent(self, gender, position, index):
             return None  # `courting a woman who called herself unsure ... she said`: somebody unnamed
-        far = None if near else self._person_before(gender, position, index, -1)
         return (
             near
-            or (far and named_since(self, gender, position, index, far))
-            or far
+            or named_since(self, gender, position, index, self._person_before(gender, position, index, -1))
             or self.recently_named(gender, position, subjects=True)
             or self.recently_named(gender, position)
         )
