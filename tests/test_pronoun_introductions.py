@@ -122,3 +122,17 @@ NAMED_SINCE = [
 @pytest.mark.parametrize(("text", "quote_start", "speaker"), NAMED_SINCE)
 def test_pronoun_after_a_stale_antecedent(quote_starting, text: str, quote_start: str, speaker: str) -> None:
     assert quote_starting(text, quote_start).speaker == speaker
+
+
+def test_definite_role_after_a_person_describes_that_person(quote_starting) -> None:
+    """`Ann Lee is choosing not to respond. Instead, the Ohio senator is sticking to ...`: a writer
+    describing the person just talked about anew, not another senator the article quoted long before."""
+    text = (
+        "Senator Maria Cole said on Sunday that the border bill would pass. “We have the votes,” Cole said.\n\n"
+        "The House will take up its own version next month, with hearings planned in four states. "
+        "Farm groups want a guest-worker program added. Police unions want more money for checkpoints.\n\n"
+        "Democratic presidential candidate Ann Lee is choosing not to respond to the attacks on her record.\n\n"
+        "Instead, the Ohio senator is sticking to her campaign message a day before the primary.\n\n"
+        "“We have come a long way in nine months,” she told supporters in Dayton on Monday.\n"
+    )
+    assert quote_starting(text, "We have come a long way").speaker == "Ann Lee"

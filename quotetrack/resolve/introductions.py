@@ -165,3 +165,27 @@ def named_since(salience: Salience, gender: str, position: int, index: int, far:
         if at < position and sentence_at(at) >= index - 2 and not resolver.in_quote(at)
     ]
     return max(recent)[1] if recent else far
+
+
+# What somebody stands as, not a job: a `candidate` may be described as the senator or the governor.
+_STANDINGS = frozenset(["candidate", "nominee", "contender", "hopeful", "challenger"])
+
+
+def described_subject(salience: Salience, role: str, at: int) -> str | None:
+    """Who a definite role opening a sentence at ``at`` means (`the Vermont senator`): the holder
+    the resolver knows, unless the sentence before is about somebody else, a person of no other known
+    job (a candidate may be a senator), and the holder is not named in the last three sentences; then that person, described anew
+    (`Bernie Sanders is choosing not to respond. Instead, the Vermont senator is sticking to ...`)."""
+    resolver = salience.resolver
+    holder = resolver.resolve_role(role, at)
+    index = resolver.discourse.sentence_at(at)
+    words = role.split()
+    if index < 1 or words[0].lower() != "the" or lexicon.looks_plural(words[-1].lower()):
+        return holder
+    before = salience.referents()[index - 1]
+    person = resolver.people.get(before[2] or "") if before is not None and before[1] == "person" else None
+    if person is None or person.name == holder or person.roles & lexicon.ROLE_NOUNS - lexicon.RELATION_NOUNS - _STANDINGS:
+        return holder
+    start = resolver.discourse.starts[max(0, index - 3)]
+    holder_named = holder is not None and any(start <= mention < at for mention in resolver.people[holder].mentions) if holder in resolver.people else False
+    return holder if holder_named else person.name

@@ -19,7 +19,7 @@ from .. import lexicon
 from ..resources import word_list
 from .coreference import listener_after, opens_clause, organisation_named, plural_group, surname_person, surname_subject, talked_about_in_quote
 from .discourse import clean_name
-from .introductions import QUOTED_ON, SUBORDINATORS, introduced_before, named_since, plural_before
+from .introductions import QUOTED_ON, SUBORDINATORS, described_subject, introduced_before, named_since, plural_before
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -216,7 +216,7 @@ class Salience:
         events.sort(reverse=True)
         for _, _, at, kind, name in events:
             if kind == "role":
-                name = resolver.resolve_role(name, at) if name else None
+                name = described_subject(self, name, at) if name else None
             elif kind == "surname":
                 name = surname_person(resolver, name or "", at, gender)
             if self._agrees(name, gender):
