@@ -136,3 +136,36 @@ def test_definite_role_after_a_person_describes_that_person(quote_starting) -> N
         "“We have come a long way in nine months,” she told supporters in Dayton on Monday.\n"
     )
     assert quote_starting(text, "We have come a long way").speaker == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_start", "speaker"),
+    [
+        pytest.param(
+            "Police released security footage of the rally on Tuesday. It contradicted what Ann Lee and "
+            "Tom Hale said about the scuffle last month.\n\n"
+            "They had asserted that Hale never touched the photographer.\n",
+            "Hale never touched",
+            "Ann Lee and Tom Hale",
+            id="they-after-a-pair-in-a-clause-of-the-sentence-before",
+        ),
+        pytest.param(
+            "The visa program expires at the end of the month. Senator Ann Lee and Senator Tom Hale "
+            "have written a bill to tighten it.\n\n"
+            "But Ms. Lee and Mr. Hale say other changes are needed.\n\n"
+            "The program has grown well beyond its first purpose, they say.\n",
+            "The program has grown",
+            "Ann Lee and Tom Hale",
+            id="they-after-a-titled-pair",
+        ),
+        pytest.param(
+            "Ann Lee and Tom Hale said the plant would close.\n\n"
+            "Union officials disputed that on Friday. They said the owners had promised to keep it open.\n",
+            "the owners had promised",
+            None,
+            id="not-over-unnamed-people-in-between",
+        ),
+    ],
+)
+def test_they_after_two_people(quote_starting, text: str, quote_start: str, speaker: str | None) -> None:
+    assert quote_starting(text, quote_start).speaker == speaker

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from .coreference import plural_group
+from .discourse import clean_name
 from .people import gender_of_first_name
 
 if TYPE_CHECKING:
@@ -189,3 +190,39 @@ def described_subject(salience: Salience, role: str, at: int) -> str | None:
     start = resolver.discourse.starts[max(0, index - 3)]
     holder_named = holder is not None and any(start <= mention < at for mention in resolver.people[holder].mentions) if holder in resolver.people else False
     return holder if holder_named else person.name
+
+
+# `Trump and Lewandowski said`: two names joined by `and`, an optional adverb, and the next word.
+_PAIR = re.compile(
+    r"(?P<first>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+and\s+(?P<second>(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w’'-]*)\s+(?:(?:also|both|then|\w+ly)\s+)?(?P<verb>[a-z]+)\b"
+)
+
+
+def named_pair(salience: Salience, gender: str, index: int, named_groups: bool = True) -> str | None:
+    """Two people joined by `and` as the subject of a clause in sentence ``index``, whom a `they`
+    in the next sentence means when nothing else plural came before it: `The video contradicted what
+    Trump and Lewandowski said. They had asserted ...`.
+
+    >>> from quotetrack.resolve.outlets import Outlets
+    >>> from quotetrack.resolve.speakers import SpeakerResolver
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "The video contradicted what Ann Lee and Tom Hale said. They had denied it."
+    >>> sentences, entities = rule_analysis(text)
+    >>> resolver = SpeakerResolver(text, sentences, entities, Outlets.load())
+    >>> named_pair(resolver.salience, "plural", 0)
+    'Ann Lee and Tom Hale'
+    """
+    resolver = salience.resolver
+    if gender != "plural" or not named_groups or index < 0:
+        return None
+    starts, text = resolver.discourse.starts, resolver.text
+    end = starts[index + 1] if index + 1 < len(starts) else len(text)
+    for person in list(resolver.people.values()):
+        for at in person.mentions:
+            pair = _PAIR.match(text, at, end) if starts[index] <= at < end and not resolver.in_quote(at) else None
+            if pair is None or not (pair.group("verb") in lexicon.CUE_FORMS or pair.group("verb") in lexicon.AUXILIARIES):
+                continue
+            first, second = (resolver.fullest(clean_name(pair.group(part))) for part in ("first", "second"))
+            if first and second and first != second:
+                return f"{first} and {second}"
+    return None

@@ -19,7 +19,7 @@ from .. import lexicon
 from ..resources import word_list
 from .coreference import listener_after, opens_clause, organisation_named, plural_group, surname_person, surname_subject, talked_about_in_quote
 from .discourse import clean_name
-from .introductions import QUOTED_ON, SUBORDINATORS, described_subject, introduced_before, named_since, plural_before
+from .introductions import QUOTED_ON, SUBORDINATORS, described_subject, introduced_before, named_pair, named_since, plural_before
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -235,7 +235,7 @@ class Salience:
             found = group_before(self, gender, position, index - 1, index - 1, named_groups)
             if found:
                 return found
-        return group_before(self, gender, position, index, -1, named_groups)
+        return group_before(self, gender, position, index, -1, named_groups) or named_pair(self, gender, index - 1, named_groups)
 
 
 def last_person(salience: Salience, gender: str, position: int) -> str | None:
