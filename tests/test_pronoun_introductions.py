@@ -169,3 +169,19 @@ def test_definite_role_after_a_person_describes_that_person(quote_starting) -> N
 )
 def test_they_after_two_people(quote_starting, text: str, quote_start: str, speaker: str | None) -> None:
     assert quote_starting(text, quote_start).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param("But Mr. Ruiz and Mr. Hale say other changes are needed.", ("Ruiz", "Hale"), id="titles-before-both"),
+        pytest.param("Ann Lee and Sen. Tom Hale wrote the bill.", ("Ann Lee", "Tom Hale"), id="title-before-the-second"),
+    ],
+)
+def test_names_joined_with_titles_are_one_subject(text: str, names: tuple[str, ...]) -> None:
+    from quotetrack.extract.sentences import rule_analysis
+    from quotetrack.resolve.discourse import find_subject
+
+    sentences, entities = rule_analysis(text)
+    subject = find_subject(sentences[0].tokens, {start: (end, label, name) for start, end, label, name in entities})
+    assert subject is not None and (subject.kind, subject.names) == ("names", names)

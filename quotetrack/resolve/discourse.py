@@ -287,7 +287,9 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
             possessive_after_name = bool(heads) and not last_word
             j += 1
             continue
-        if lower in _COORDINATORS and heads and not last_word and j + 1 < count and tokens[j + 1].start in names:
+        # `Ruiz and Hale`, `Mr. Ruiz and Mr. Hale`: names joined, a title maybe before the second.
+        titled = j + 2 < count and tokens[j + 1].lower in lexicon.TITLES and tokens[j + 2].start in names
+        if lower in _COORDINATORS and heads and not last_word and j + 1 < count and (tokens[j + 1].start in names or titled):
             coordinated = True
             j += 1
             continue
