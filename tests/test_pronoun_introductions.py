@@ -165,6 +165,14 @@ def test_definite_role_after_a_person_describes_that_person(quote_starting) -> N
             None,
             id="not-over-unnamed-people-in-between",
         ),
+        pytest.param(
+            "The plant has been losing money for years.\n\n"
+            "Union officials said Ann Lee and Tom Hale had promised to keep it open. "
+            "They added that the owners had broken that promise.\n",
+            "the owners had broken",
+            None,
+            id="not-a-pair-that-unnamed-people-talk-about",
+        ),
     ],
 )
 def test_they_after_two_people(quote_starting, text: str, quote_start: str, speaker: str | None) -> None:

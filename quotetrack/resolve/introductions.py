@@ -215,6 +215,9 @@ def named_pair(salience: Salience, gender: str, index: int, named_groups: bool =
     resolver = salience.resolver
     if gender != "plural" or not named_groups or index < 0:
         return None
+    subject = salience.referents()[index]
+    if subject is not None and subject[1] in ("role", "other") and lexicon.looks_plural((subject[2] or "").split()[-1].lower() if subject[2] else ""):
+        return None  # `Officials said Lee and Hale had agreed. They added`: the officials, unnamed
     starts, text = resolver.discourse.starts, resolver.text
     end = starts[index + 1] if index + 1 < len(starts) else len(text)
     for person in list(resolver.people.values()):
