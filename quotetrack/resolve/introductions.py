@@ -72,16 +72,23 @@ def introduced_before(salience: Salience, gender: str, position: int, index: int
     if apposed is not None:
         start, end = apposed
     pronoun = next((at for at, _ in _pronouns_in(resolver, start, end, gender)), end)
-    named = {
+    named = _newcomers(salience, start, min(pronoun, position), gender) - salience._excluded
+    return named.pop() if len(named) == 1 else None
+
+
+def _newcomers(salience: Salience, start: int, stop: int, gender: str | None = None) -> set[str]:
+    """The people brought in between ``start`` and ``stop``: named in full (`Wendy Sherman`) outside
+    quotation marks for the first time, not talked about again (`forcing Sanders to`), not owning
+    something (`Ruiz's plan`); only those known to be of ``gender``, if given."""
+    resolver = salience.resolver
+    return {
         person.name
         for person in resolver.people.values()
-        if person.gender == gender and person.name not in salience._excluded
+        if gender is None or person.gender == gender
         for at in person.mentions
-        if start <= at < min(pronoun, position) and not resolver.in_quote(at) and not _possessive_at(resolver.text, at)
-        # Brought in here, by full name (`Wendy Sherman`), not talked about again (`forcing Sanders to`).
+        if start <= at < stop and not resolver.in_quote(at) and not _possessive_at(resolver.text, at)
         and resolver.text.startswith(person.name, at) and not any(before < start for before in person.mentions)
     }
-    return named.pop() if len(named) == 1 else None
 
 
 _INDEFINITE = frozenset(["a", "an", "one", "another"])
@@ -175,8 +182,9 @@ _STANDINGS = frozenset(["candidate", "nominee", "contender", "hopeful", "challen
 def described_subject(salience: Salience, role: str, at: int) -> str | None:
     """Who a definite role opening a sentence at ``at`` means (`the Vermont senator`): the holder
     the resolver knows, unless the sentence before is about somebody else, a person of no other known
-    job (a candidate may be a senator), and the holder is not named in the last three sentences; then that person, described anew
-    (`Bernie Sanders is choosing not to respond. Instead, the Vermont senator is sticking to ...`)."""
+    job (a candidate may be a senator), and the holder is not named in the last three sentences; then
+    that person, described anew (`Bernie Sanders is choosing not to respond. Instead, the Vermont
+    senator is sticking to ...`)."""
     resolver = salience.resolver
     holder = resolver.resolve_role(role, at)
     index = resolver.discourse.sentence_at(at)
