@@ -193,3 +193,29 @@ def test_names_joined_with_titles_are_one_subject(text: str, names: tuple[str, .
     sentences, entities = rule_analysis(text)
     subject = find_subject(sentences[0].tokens, {start: (end, label, name) for start, end, label, name in entities})
     assert subject is not None and (subject.kind, subject.names) == ("names", names)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote_start", "speaker"),
+    [
+        pytest.param(
+            "The Harbour Tenants Alliance filed its lawsuit on Monday.\n\n"
+            "For almost 30 years, the Registry denied any role in the evictions. But in 2010, researchers "
+            "found documents that forced the agency to admit some blame. Even so, it declared that it had "
+            "never shared the names of tenants with landlords.\n",
+            "it had never shared",
+            "Registry",
+            id="it-after-the-name-of-a-body-that-acts",
+        ),
+        pytest.param(
+            "The Harbour Tenants Alliance filed its lawsuit on Monday.\n\n"
+            "The Ontario case faces the tightest deadline because of an old appeal ruling. "
+            "It states that courts should not rule too close to an election.\n",
+            "courts should not rule",
+            None,
+            id="not-a-name-modifying-a-noun",
+        ),
+    ],
+)
+def test_it_after_a_named_body(quote_starting, text: str, quote_start: str, speaker: str | None) -> None:
+    assert quote_starting(text, quote_start).speaker == speaker

@@ -237,3 +237,37 @@ def named_pair(salience: Salience, gender: str, index: int, named_groups: bool =
             if first and second and first != second:
                 return f"{first} and {second}"
     return None
+
+
+_UNNAMED = {
+    "female": re.compile(r"(?<!\bas )\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:woman|mother|wife|daughter|girl|sister|lady|grandmother)\b(?!['’]|,?\s+[A-Z])"),
+    "male": re.compile(r"(?<!\bas )\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:man|father|husband|son|boy|brother|gentleman|grandfather)\b(?!['’]|,?\s+[A-Z])"),
+}
+
+
+def unnamed_antecedent(salience: Salience, gender: str, position: int, index: int) -> bool:
+    """Whether somebody unnamed of ``gender`` (`a woman`, `the father`) is brought in between the
+    sentence before ``position`` and it, outside quotation marks: the `she` after it is that somebody;
+    not one said of somebody (`as a girl`)."""
+    pattern = _UNNAMED.get(gender)
+    resolver = salience.resolver
+    before = salience.referents()[index - 1] if index > 0 else None
+    if pattern is None or index < 0 or before is not None and before[1] == "pronoun" and lexicon.PRONOUNS.get(before[2] or "") == gender:
+        return False  # `She trained there as a girl.`: the sentence before goes on about the one she means
+    start = resolver.discourse.starts[max(0, index - 1)]
+    if before is not None and before[1] == "role" and (before[2] or "").lower().split()[0] in ("a", "an", "one", "another"):
+        # `A reporter for the agency called it chaos. “...,” he said.`: that reporter, unless the
+        # sentence names somebody else (`A reporter asked Sanders ... He replied`).
+        return not any(start <= at < position for person in resolver.people.values() for at in person.mentions)
+    return any(not resolver.in_quote(start + match.start()) for match in pattern.finditer(resolver.text[start:position]))
+
+
+def common_singular(phrase: str | None) -> bool:
+    """Whether a subject is a thing named by a singular common noun (`The Ontario case`), which an
+    `it` right after may mean; not a name (`Post`) nor a plural (`Prices`).
+
+    >>> [common_singular(phrase) for phrase in ("The Ontario case", "Post", "Prices", None)]
+    [True, False, False, False]
+    """
+    head = (phrase or "").split()[-1:]
+    return bool(head) and head[0].isalpha() and head[0].islower() and not lexicon.looks_plural(head[0])

@@ -17,9 +17,28 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..resources import word_list
-from .coreference import listener_after, opens_clause, organisation_named, plural_group, surname_person, surname_subject, talked_about_in_quote
+from .coreference import (
+    listener_after,
+    opens_clause,
+    organisation_named,
+    plural_group,
+    surname_person,
+    surname_subject,
+    talked_about_in_quote,
+    the_named,
+)
 from .discourse import clean_name
-from .introductions import QUOTED_ON, SUBORDINATORS, described_subject, introduced_before, named_pair, named_since, plural_before
+from .introductions import (
+    QUOTED_ON,
+    SUBORDINATORS,
+    common_singular,
+    described_subject,
+    introduced_before,
+    named_pair,
+    named_since,
+    plural_before,
+    unnamed_antecedent,
+)
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -81,7 +100,8 @@ class Salience:
                 return subject.position, "person", resolver.person_for(clean_name(name), subject.position).name
             if subject.label == "MISC" and surname_subject(resolver, name, subject.position):
                 return subject.position, "surname", name  # `Carson defied ...`: a person, made one only if a pronoun means them
-            return subject.position, "other", name
+            kind, name = the_named(resolver.text, subject.position, name)
+            return subject.position, kind, name
         if subject.kind == "names":
             names = [resolver.fullest(clean_name(name)) or name for name in subject.names]
             return subject.position, "group", " and ".join(names)
@@ -293,29 +313,6 @@ def transcript(text: str) -> bool:
     return len(_SPEAKER_LABEL.findall(text, 0, 200_000)) >= 2
 
 
-_UNNAMED = {
-    "female": re.compile(r"(?<!\bas )\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:woman|mother|wife|daughter|girl|sister|lady|grandmother)\b(?!['’]|,?\s+[A-Z])"),
-    "male": re.compile(r"(?<!\bas )\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:man|father|husband|son|boy|brother|gentleman|grandfather)\b(?!['’]|,?\s+[A-Z])"),
-}
-
-
-def unnamed_antecedent(salience: Salience, gender: str, position: int, index: int) -> bool:
-    """Whether somebody unnamed of ``gender`` (`a woman`, `the father`) is brought in between the
-    sentence before ``position`` and it, outside quotation marks: the `she` after it is that somebody;
-    not one said of somebody (`as a girl`)."""
-    pattern = _UNNAMED.get(gender)
-    resolver = salience.resolver
-    before = salience.referents()[index - 1] if index > 0 else None
-    if pattern is None or index < 0 or before is not None and before[1] == "pronoun" and lexicon.PRONOUNS.get(before[2] or "") == gender:
-        return False  # `She trained there as a girl.`: the sentence before goes on about the one she means
-    start = resolver.discourse.starts[max(0, index - 1)]
-    if before is not None and before[1] == "role" and (before[2] or "").lower().split()[0] in ("a", "an", "one", "another"):
-        # `A reporter for the agency called it chaos. “...,” he said.`: that reporter, unless the
-        # sentence names somebody else (`A reporter asked Sanders ... He replied`).
-        return not any(start <= at < position for person in resolver.people.values() for at in person.mentions)
-    return any(not resolver.in_quote(start + match.start()) for match in pattern.finditer(resolver.text[start:position]))
-
-
 def block_quoted(text: str, position: int) -> bool:
     """Whether ``position`` is in a paragraph set off after a colon, a passage quoted without quotation
     marks (`Lee wrote:` and a new paragraph).
@@ -378,8 +375,8 @@ def group_before(salience: Salience, gender: str, position: int, first: int, sto
             # unnamed plurals (`the chairs`) may come between.
             between = referents[resolver.discourse.sentence_at(at) + 1 : first + 1]
             return name if all(other is not None and other[1:] == ("pronoun", "they") for other in between) else None
-        if gender == "neuter" and kind == "document":
-            return None
+        if gender == "neuter" and (kind == "document" or kind == "other" and resolver.discourse.sentence_at(at) >= first - 1 and common_singular(name)):
+            return None  # `The Ontario case faces a deadline. It states ...`: the thing just before
         if gender == "plural" and kind == "group":
             return name
         if gender == "plural" and (kind == "other" or plural_role):
