@@ -1,9 +1,14 @@
 """Who a pronoun means when the words just before it bring somebody in.
 
-:mod:`.salience` ranks the people who spoke or were subjects before a pronoun. Two kinds of newcomer
-come before them: a plural noun that a `they` clause follows in its own sentence (`That worries many
-analysts because they ...`), and somebody named in full for the first time in the sentence before a
-`she` or `he` (`McDonough answered a message from Wendy Sherman. “Wheels up,” she wrote.`).
+:mod:`.salience` ranks the people who spoke or were subjects before a pronoun. Newcomers come before
+them: a plural noun that a `they` clause follows in its own sentence (`That worries many analysts
+because they ...`); somebody named in full for the first time in the sentence before a `she` or `he`
+(`McDonough answered a message from Wendy Sherman. “Wheels up,” she wrote.`), or in the last two
+sentences when the antecedent salience found was last named long before; two people joined by `and`
+(`what Trump and Lewandowski said. They had asserted`); a definite role describing the person just
+talked about (`Sanders is choosing not to respond. Instead, the Vermont senator ...`); somebody
+unnamed (`a woman who called herself unsure ... she said`), and a thing (`The Ontario case ...
+It states`), which no earlier name is.
 """
 
 from __future__ import annotations
