@@ -173,6 +173,21 @@ def test_definite_role_after_a_person_describes_that_person(quote_starting) -> N
             None,
             id="not-a-pair-that-unnamed-people-talk-about",
         ),
+        pytest.param(
+            "The two candidates shared a stage in Dayton on Monday night.\n\n"
+            "“Look at what you did to the schedule,” Ann Lee said. Tom Hale replied, “We can fix that later.”\n\n"
+            "They went on for another ten minutes, saying they had been told to fill time before the next speaker.\n",
+            "they had been told",
+            "Ann Lee and Tom Hale",
+            id="they-after-two-people-answering-each-other",
+        ),
+        pytest.param(
+            "“Look at what you did to the schedule,” Ann Lee said. Tom Hale replied, “We can fix that later.”\n\n"
+            "The organisers were not amused. They said the next speaker had been kept waiting for ten minutes.\n",
+            "the next speaker had been kept",
+            None,
+            id="not-over-unnamed-people-after-the-exchange",
+        ),
     ],
 )
 def test_they_after_two_people(quote_starting, text: str, quote_start: str, speaker: str | None) -> None:

@@ -241,7 +241,23 @@ def named_pair(salience: Salience, gender: str, index: int, named_groups: bool =
             first, second = (resolver.fullest(clean_name(pair.group(part))) for part in ("first", "second"))
             if first and second and first != second:
                 return f"{first} and {second}"
-    return None
+    return _exchange(salience, index)
+
+
+def _exchange(salience: Salience, index: int) -> str | None:
+    """The two people who spoke, one after the other, in sentence ``index`` and the one before it,
+    when those sentences are about nobody else: `“Look at what you did,” Franken said. Silverman
+    responded, “Thank God.” They went on ...`."""
+    resolver = salience.resolver
+    referents = salience.referents()
+    said = [(at, name) for at, name, kind in resolver.said[-2:] if kind == "person" and resolver.discourse.sentence_at(at) >= index - 1]
+    if len(said) < 2 or said[0][1] == said[1][1]:
+        return None
+    for k in (index - 1, index):
+        referent = referents[k] if k >= 0 else None
+        if referent is not None and referent[1] not in ("person", "surname"):
+            return None
+    return f"{said[0][1]} and {said[1][1]}"
 
 
 _UNNAMED = {
