@@ -250,7 +250,8 @@ def _exchange(salience: Salience, index: int) -> str | None:
     responded, “Thank God.” They went on ...`."""
     resolver = salience.resolver
     referents = salience.referents()
-    said = [(at, name) for at, name, kind in resolver.said[-2:] if kind == "person" and resolver.discourse.sentence_at(at) >= index - 1]
+    sentence_at = resolver.discourse.sentence_at
+    said = [(at, name) for at, name, kind in resolver.said[-2:] if kind == "person" and index - 1 <= sentence_at(at) <= index]
     if len(said) < 2 or said[0][1] == said[1][1]:
         return None
     for k in (index - 1, index):
