@@ -95,7 +95,7 @@ def _names_somebody(resolver: SpeakerResolver, name: str) -> bool:
         # `in Orlando`, `at Verizon`, `the Fed said`, `Forbes ... its list`, `Mercury LLC`: a place or
         # an organisation.
         last = before.split()[-1:]
-        if last in (["in"], ["at"]) or last in (["the"], ["The"]) and _named_thing(after):
+        if last in (["in"], ["at"]) or last in (["the"], ["The"]) and named_thing(after):
             return False
         if re.match(_OWNED, after.split(".")[0][:64]):
             return False
@@ -215,7 +215,29 @@ def organisation_named(name: str) -> bool:
     return len(words) > 1 and words[-1].lower() in _ORGANISATION_ENDINGS
 
 
-def _named_thing(after: str) -> bool:
+def the_named(text: str, position: int, name: str) -> tuple[str, str]:
+    """What a subject name that the entity tagger made no person nor organisation stands for, as
+    (kind, text): after `the`, a body when a verb follows (`For 60 years, the Census denied ...`),
+    a thing when a noun does (`The Ontario case faces ...`); else something ``other``.
+
+    >>> text = "For years, the Census denied it. The Ontario case faces a deadline. Ontario voted."
+    >>> the_named(text, text.index("Census"), "Census"), the_named(text, text.index("Ontario"), "Ontario")
+    (('org', 'Census'), ('other', 'Ontario case'))
+    >>> the_named(text, text.rindex("Ontario"), "Ontario")
+    ('other', 'Ontario')
+    """
+    after = text[position + len(name) : position + len(name) + 40]
+    if text[max(0, position - 4) : position].lower() == "the ":
+        noun = after.split()[:1]
+        if named_thing(after):
+            if not lexicon.looks_plural(name.lower()):
+                return "org", name
+        elif noun and noun[0].isalpha() and noun[0].islower():
+            return "other", f"{name} {noun[0]}"
+    return "other", name
+
+
+def named_thing(after: str) -> bool:
     """Whether what follows `the NAME` makes it a thing with a name (`the Fed said`, `the Vatican.`),
     not a name modifying a noun (`the Trump campaign`)."""
     word = after.split()[0] if after.split() else ""

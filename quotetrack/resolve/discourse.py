@@ -193,9 +193,13 @@ def _first_person(tokens: Sequence[TokenLike], first: int, stop: int, names: dic
     for k in range(first, min(stop, first + 2)):
         entity = names.get(tokens[k].start)
         if entity is not None and entity[1] == "PERSON":
-            after = next((token for token in tokens[k:stop] if token.start >= entity[0]), None)
-            if after is not None and after.lower in _POSSESSIVES:
+            rest = [token for token in tokens[k:stop] if token.start >= entity[0]]
+            if rest and rest[0].lower in _POSSESSIVES:
                 return None
+            other = names.get(rest[1].start) if len(rest) > 1 and rest[0].lower in _COORDINATORS else None
+            if other is not None and other[1] == "PERSON":
+                # `As Johnson and Weld toured the state, they ...`: both, whom `they` means.
+                return Subject(tokens[k].start, tokens[k].start, "names", f"{entity[2]} and {other[2]}", (entity[2], other[2]))
             return Subject(tokens[k].start, tokens[k].start, "name", entity[2], (entity[2],), "PERSON")
         if tokens[k].lower not in lexicon.TITLES and tokens[k].lower != "the":
             return None
@@ -283,7 +287,9 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
             possessive_after_name = bool(heads) and not last_word
             j += 1
             continue
-        if lower in _COORDINATORS and heads and not last_word and j + 1 < count and tokens[j + 1].start in names:
+        # `Ruiz and Hale`, `Mr. Ruiz and Mr. Hale`: names joined, a title maybe before the second.
+        titled = j + 2 < count and tokens[j + 1].lower in lexicon.TITLES and tokens[j + 2].start in names
+        if lower in _COORDINATORS and heads and not last_word and j + 1 < count and (tokens[j + 1].start in names or titled):
             coordinated = True
             j += 1
             continue
@@ -333,9 +339,12 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
     apposed = _apposed_person(tokens, _after_of_phrase(tokens, j, names) if last_word else j, names) if last_word or determiner else None
     if apposed is not None:
         return apposed  # `Russia's envoy, Vladimir Osipov, disagreed`: the name in apposition is who
-    if determiner:
-        return None
     text = " ".join(token.text for token in tokens[i:j])
+    if determiner:
+        # `His advisers say ...`: people nobody names, whom a `they` after them means; a singular
+        # (`Her lawyer`) is left to the sentences around it.
+        plural_role = last_word in lexicon.ROLE_NOUNS and lexicon.looks_plural(last_word) and not heads
+        return Subject(start, start, "role", text) if plural_role else None
     if heads and not last_word and not possessive_after_name:
         if coordinated and len(heads) > 1:
             return Subject(start, heads[0][0], "names", text, tuple(name for _, _, name in heads))

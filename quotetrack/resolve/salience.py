@@ -17,8 +17,28 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ..resources import word_list
-from .coreference import listener_after, opens_clause, organisation_named, plural_group, surname_person, surname_subject, talked_about_in_quote
+from .coreference import (
+    listener_after,
+    opens_clause,
+    organisation_named,
+    plural_group,
+    surname_person,
+    surname_subject,
+    talked_about_in_quote,
+    the_named,
+)
 from .discourse import clean_name
+from .introductions import (
+    QUOTED_ON,
+    SUBORDINATORS,
+    common_singular,
+    described_subject,
+    introduced_before,
+    named_pair,
+    named_since,
+    plural_before,
+    unnamed_antecedent,
+)
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -27,8 +47,6 @@ if TYPE_CHECKING:
 _GROUP_REACH = 1500
 # How many sentences and speakers back a personal pronoun looks.
 _PERSON_REACH = 12
-# How many sentences back a speaker may be who talks about the subject of the pronoun's sentence.
-_QUOTED_ON = 4
 # The pronoun and the word after it, skipping one adverb: `he said`, `they also argued`.
 # Words opening the short tail after a postposed cue: `she said on Friday`, `he said as he left`.
 _TAIL_STARTS = word_list("adjunct_starts") | word_list("tail_starts")
@@ -82,7 +100,8 @@ class Salience:
                 return subject.position, "person", resolver.person_for(clean_name(name), subject.position).name
             if subject.label == "MISC" and surname_subject(resolver, name, subject.position):
                 return subject.position, "surname", name  # `Carson defied ...`: a person, made one only if a pronoun means them
-            return subject.position, "other", name
+            kind, name = the_named(resolver.text, subject.position, name)
+            return subject.position, kind, name
         if subject.kind == "names":
             names = [resolver.fullest(clean_name(name)) or name for name in subject.names]
             return subject.position, "group", " and ".join(names)
@@ -177,12 +196,16 @@ class Salience:
                 return own[2]
             other = self._person_before(gender, position, index, quotation_start(referents, index))
             return other if other not in (None, own[2]) else own[2]
-        near = named_in_clause(self, gender, position, index) or self._person_before(gender, position, index, index - 1)
+        near = (
+            named_in_clause(self, gender, position, index)
+            or self._person_before(gender, position, index, index - 1)
+            or introduced_before(self, gender, position, index)
+        )
         if near is None and gender != "self" and unnamed_antecedent(self, gender, position, index):
             return None  # `courting a woman who called herself unsure ... she said`: somebody unnamed
         return (
             near
-            or self._person_before(gender, position, index, -1)
+            or named_since(self, gender, position, index, self._person_before(gender, position, index, -1))
             or self.recently_named(gender, position, subjects=True)
             or self.recently_named(gender, position)
         )
@@ -213,7 +236,7 @@ class Salience:
         events.sort(reverse=True)
         for _, _, at, kind, name in events:
             if kind == "role":
-                name = resolver.resolve_role(name, at) if name else None
+                name = described_subject(self, name, at) if name else None
             elif kind == "surname":
                 name = surname_person(resolver, name or "", at, gender)
             if self._agrees(name, gender):
@@ -223,13 +246,16 @@ class Salience:
     def group(self, gender: str, position: int, named_groups: bool = True) -> str | None:
         """The organisation or group `it` or `they` at ``position`` most likely means."""
         index = self.resolver.discourse.sentence_at(position)
+        if gender == "plural" and index >= 0 and (plural := plural_before(self.resolver.text, self.resolver.discourse.starts[index], position)):
+            # `That frustrates many analysts because they believe`: those just named, not a subject before.
+            return plural if named_groups and plural_group(plural) else None
         own = self.referents()[index] if index >= 0 else None
         if own is not None and inside_content(self, own, position):
             # `State departments can do that, they said`: the group just named, if any, not the subject.
             found = group_before(self, gender, position, index - 1, index - 1, named_groups)
             if found:
                 return found
-        return group_before(self, gender, position, index, -1, named_groups)
+        return group_before(self, gender, position, index, -1, named_groups) or named_pair(self, gender, index - 1, named_groups)
 
 
 def last_person(salience: Salience, gender: str, position: int) -> str | None:
@@ -287,29 +313,6 @@ def transcript(text: str) -> bool:
     return len(_SPEAKER_LABEL.findall(text, 0, 200_000)) >= 2
 
 
-_UNNAMED = {
-    "female": re.compile(r"(?<!\bas )\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:woman|mother|wife|daughter|girl|sister|lady|grandmother)\b(?!['’]|,?\s+[A-Z])"),
-    "male": re.compile(r"(?<!\bas )\b(?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:man|father|husband|son|boy|brother|gentleman|grandfather)\b(?!['’]|,?\s+[A-Z])"),
-}
-
-
-def unnamed_antecedent(salience: Salience, gender: str, position: int, index: int) -> bool:
-    """Whether somebody unnamed of ``gender`` (`a woman`, `the father`) is brought in between the
-    sentence before ``position`` and it, outside quotation marks: the `she` after it is that somebody;
-    not one said of somebody (`as a girl`)."""
-    pattern = _UNNAMED.get(gender)
-    resolver = salience.resolver
-    before = salience.referents()[index - 1] if index > 0 else None
-    if pattern is None or index < 0 or before is not None and before[1] == "pronoun" and lexicon.PRONOUNS.get(before[2] or "") == gender:
-        return False  # `She trained there as a girl.`: the sentence before goes on about the one she means
-    start = resolver.discourse.starts[max(0, index - 1)]
-    if before is not None and before[1] == "role" and (before[2] or "").lower().split()[0] in ("a", "an", "one", "another"):
-        # `A reporter for the agency called it chaos. “...,” he said.`: that reporter, unless the
-        # sentence names somebody else (`A reporter asked Sanders ... He replied`).
-        return not any(start <= at < position for person in resolver.people.values() for at in person.mentions)
-    return any(not resolver.in_quote(start + match.start()) for match in pattern.finditer(resolver.text[start:position]))
-
-
 def block_quoted(text: str, position: int) -> bool:
     """Whether ``position`` is in a paragraph set off after a colon, a passage quoted without quotation
     marks (`Lee wrote:` and a new paragraph).
@@ -335,7 +338,7 @@ def quotation_start(referents: list, index: int) -> int:
     (no subject): who spoke before a pronoun's sentence may have quoted on (`“A,” Gidley said.
     “B. C.” Trump fits, he added`)."""
     k = index - 1
-    while k > index - 1 - _QUOTED_ON and k >= 0 and referents[k] is None:
+    while k > index - 1 - QUOTED_ON and k >= 0 and referents[k] is None:
         k -= 1
     return min(index - 2, k)
 
@@ -366,21 +369,21 @@ def group_before(salience: Salience, gender: str, position: int, first: int, sto
             return name
         if gender == "neuter" and kind == "org":
             return None  # `The company wrote ... It added`: the nearer organisation, which has no name here
-        if gender == "plural" and named_groups and kind == "other" and plural_group(name):
+        plural_role = kind == "role" and lexicon.looks_plural((name or "").split()[-1].lower() if name else "")
+        if gender == "plural" and named_groups and kind in ("other", "role") and plural_group(name):
             # `Democrats believe ... They say`: just before, or with only `they` sentences between, as
             # unnamed plurals (`the chairs`) may come between.
             between = referents[resolver.discourse.sentence_at(at) + 1 : first + 1]
             return name if all(other is not None and other[1:] == ("pronoun", "they") for other in between) else None
-        if gender == "neuter" and kind == "document":
-            return None
+        if gender == "neuter" and (kind == "document" or kind == "other" and resolver.discourse.sentence_at(at) >= first - 1 and common_singular(name)):
+            return None  # `The Ontario case faces a deadline. It states ...`: the thing just before
         if gender == "plural" and kind == "group":
             return name
-        if gender == "plural" and kind == "other":
-            return None
+        if gender == "plural" and (kind == "other" or plural_role):
+            return None  # `Military analysts say ... they said`: people the article does not name
     return None
 
 
-_SUBORDINATORS = frozenset(["when", "as", "after", "because", "while", "since", "before", "until", "although", "though"])
 
 
 def named_in_clause(salience: Salience, gender: str, position: int, index: int) -> str | None:
@@ -389,7 +392,7 @@ def named_in_clause(salience: Salience, gender: str, position: int, index: int) 
     has no person for subject."""
     resolver = salience.resolver
     before = resolver.text[resolver.discourse.starts[index] : position].split() if index >= 0 else []
-    if gender == "self" or not before or before[-1].lower() not in _SUBORDINATORS:
+    if gender == "self" or not before or before[-1].lower() not in SUBORDINATORS:
         return None  # `I` is whoever speaks, not a person named before it
     start = resolver.discourse.starts[index]
     named = [
