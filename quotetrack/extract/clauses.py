@@ -32,6 +32,12 @@ _ADVERBS_AFTER_CUE = word_list("adverbs_after_cue")
 _TAIL_STARTS = ADJUNCT_STARTS | word_list("tail_starts")
 # After `, `: a trailing clause, not more of the tail (`..., he said, as they bristled at ...`).
 _TRAILING_CLAUSE_STARTS = SUBORDINATORS | {"but", "and", "according"}
+# A trailing adjunct saying to whom or where the words were said: `, in comments to broadcaster BFMTV`,
+# `, in an interview with Le Monde`, `, speaking to reporters in Kyiv`.
+_RELAY_ADJUNCT = re.compile(
+    r"\s*(?:in\s+(?:an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:interview|comments|remarks|conversation)\s+(?:with|to)"
+    r"|speaking\s+(?:to|with)|talking\s+to)\s"
+)
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z0-9][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
 
 
@@ -167,10 +173,14 @@ def clause_end(sentence: Sentence, spans: SpanIndex, start: int, relative: bool 
             if closing or (tokens[j].text == "," and not spans.in_quote(tokens[j].start)):
                 return j if closing else j - 1
     for j in range(start + 3, len(tokens) - 1):
+        if tokens[j].text in lexicon.CLOSING_MARKS and tokens[j - 1].text == "," and len(tokens) - j <= 12 and _RELAY_ADJUNCT.match(spans.text, tokens[j].end):
+            return j  # `... was “a campaign rally,” in comments to BFMTV.`
         if spans.in_quote(tokens[j].start):
             continue
         if tokens[j].text == ";":
             return j - 1  # `...; the Tax Foundation puts the figure at ...`: another clause
+        if tokens[j].text == "," and len(tokens) - j <= 12 and _RELAY_ADJUNCT.match(spans.text, tokens[j].end):
+            return j - 1  # `..., in comments to broadcaster BFMTV.`: where it was said, not what
         if tokens[j].text == "," and j + 2 < len(tokens) and (
             tokens[j + 1].lower in ("and", "but", "though", "although", "while", "whereas")
             and tokens[j + 2].lower in lexicon.SUBJECT_PRONOUNS
