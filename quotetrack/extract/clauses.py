@@ -57,8 +57,21 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
         return k
     if tokens[k].lower not in ADJUNCT_STARTS:
         return k
+    # No `that`: the adjunct is one preposition phrase; stop before the first word that starts a clause.
+    clause, started = k + 1, False
+    while clause < len(tokens) and tokens[clause].text not in PUNCT and clause - k < 5:
+        after_preposition = tokens[clause - 1].lower in NOT_SPEAKER_STARTS
+        pronoun = tokens[clause].lower in lexicon.SUBJECT_PRONOUNS and (clause > k + 1 or tokens[k].lower in _WHEN_WORDS)  # `Sunday she`, not `in it`
+        started = (tokens[clause].lower in _DETERMINERS and not after_preposition) or pronoun
+        # `said Wednesday Russia would ...`: a name after the day starts the clause
+        started = started or tokens[clause - 1].lower in _WHEN_WORDS and tokens[clause].text[:1].isupper()
+        if started:
+            break
+        clause += 1
     limit = min(len(tokens), k + 16)
     for j in range(k, limit):
+        if started and j >= clause:
+            return clause  # `said Wednesday his country would ..., adding`: the clause, not the comma after it
         if tokens[j].lower == "that":
             return j
         if tokens[j].text in (",", ":"):
@@ -67,17 +80,13 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
             return j
         if tokens[j].text in (".", ";"):
             break
-    # No `that`: the adjunct is one preposition phrase; stop before the first word that starts a clause.
-    j = k + 1
-    while j < len(tokens) and tokens[j].text not in PUNCT and j - k < 5:
-        after_preposition = tokens[j - 1].lower in NOT_SPEAKER_STARTS
-        if (tokens[j].lower in ("the", "a", "an") and not after_preposition) or tokens[j].lower in lexicon.SUBJECT_PRONOUNS and j > k + 1:
-            break
-        j += 1
-    return j
+    return clause
 
 
 _NOUN_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their"])
+# Words that start the clause after a time adjunct without `that`: `said Wednesday his country would ...`.
+_DETERMINERS = _NOUN_DETERMINERS | {"our", "my", "your"}
+_WHEN_WORDS = lexicon.WEEKDAYS | {"today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year"}
 
 
 def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
