@@ -389,6 +389,20 @@ def test_datelines_are_not_content(extractor, dateline):
     assert quote.text == "Lumora is recalling 1.3 million heaters after reports of fires"
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Turkey's foreign minister said Wednesday his country would not approve the bid until Stockholm took “concrete steps” against militants.",
+         "his country would not approve the bid until Stockholm took “concrete steps” against militants"),
+        ("The minister said Tuesday Russia would not send a delegation to the talks in Geneva.", "Russia would not send a delegation to the talks in Geneva"),
+        ("Governor Ann Kell told reporters Sunday she will step down at the end of the session.", "she will step down at the end of the session"),
+        ("The mayor said on Friday his office had received “hundreds of complaints” about the buses.", "his office had received “hundreds of complaints” about the buses"),
+    ],
+)
+def test_content_after_a_day_without_that(extractor, text, said):
+    assert [quote.text for quote in extract(extractor, text)] == [said]
+
+
 @pytest.mark.parametrize("text", ["Consumer groups said the session had exposed a gap.", "Police said the protest was peaceful."])
 def test_kinds_of_people_are_not_names(extractor, text):
     (quote,) = extract(extractor, text)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from quotetrack.extract.listeners import skip_object
 from quotetrack.extract.phrases import (
     left_speaker,
     noun_phrase_before,
     plausible_speaker,
     right_speaker,
     sentence_subject,
-    skip_object,
     words,
 )
 from quotetrack.extract.speaker_words import segment_before
@@ -80,6 +80,9 @@ def test_noun_phrase_and_segment_differ(sentence_of):
         ("The mayor told CNN's Maria Lopez the repairs would start soon.", "the"),
         ("She told her deputy Tom Reyes that repairs would start soon.", "that"),
         ("The mayor told the state-run news agency the repairs would start soon.", "the"),
+        # an audience, and where it was
+        ("“We will find a way,” the secretary-general told a news conference in Brussels.", "."),
+        ("The spokeswoman told a regular press briefing in Beijing, adding that the visit was off.", ","),
     ],
 )
 def test_skip_object_passes_the_listener(sentence_of, text, stop):

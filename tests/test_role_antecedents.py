@@ -7,6 +7,13 @@ import pytest
 
 PASSAGES = [
     pytest.param(
+        "Shadow chancellor Tom Ashby toured a car plant in Derby on Monday.\n\n"
+        "The chancellor has insisted there will be “no return to austerity”, despite warnings from economists.\n",
+        "there will be",
+        None,
+        id="shadow-chancellor-is-not-the-chancellor",
+    ),
+    pytest.param(
         "President Ana Ruiz met the unions on Monday. Vice President Tomas Berg stayed in the capital.\n\n"
         "“The strike must end,” Berg said.\n\n"
         "The president told reporters that talks would resume on Friday.\n",

@@ -35,6 +35,10 @@ def speakers(text: str) -> list[str | None]:
         ("Having announced that he would resign, Judge Tom Berg said the court needed a fresh start.", "Tom Berg"),
         ("Washington (AFP) – Democrat Jane Roe has criticised her rival, saying that the comments do harm.", "Jane Roe"),
         ("WASHINGTON ― Jane Roe told friends that the campaign knew all about the plan.", "Jane Roe"),
+        ("NATO Secretary-General Mark Verhoeven said the alliance would find a way before the summit.", "Mark Verhoeven"),
+        ("Attorney-General Mark Dreyfus told the Senate the bill would be redrafted over the summer.", "Mark Dreyfus"),
+        ("“We are ready to govern,” Vice-President Ana Duarte told supporters in Porto Alegre.", "Ana Duarte"),
+        ("NATO Secretary-General Mark Verhoeven met the ministers on Monday. The secretary-general said he was confident the issue would be resolved.", "Mark Verhoeven"),
         # 3. Names beyond ASCII and with particles, whole.
         ("Łukasz Kowalski said the plant would close by the end of the year.", "Łukasz Kowalski"),
         ("“The plant will close,” said Łukasz Kowalski, the union leader.", "Łukasz Kowalski"),

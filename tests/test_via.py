@@ -42,6 +42,9 @@ RELAYS = [
     # a country owning the outlet, and the outlet's acronym in brackets, before `quoted ... as saying`
     ("Russia's state-run TASS quoted Deputy Foreign Minister Oleg Ruslanov as saying the talks had been “useful but hard.”", "useful but hard", "TASS"),
     ("North Korea's official Korean Central News Agency (KCNA) later quoted leader Kim Jong-un as saying the launch was “a complete success.”", "a complete success", "KCNA"),
+    # a relay adjunct after the reported words: not part of them
+    ("Far-right lawmaker Sandrine Le Goff said the speech was “a campaign rally paid for by the taxpayer,” in comments to broadcaster BFMTV.", "a campaign rally", "BFMTV"),
+    ("Opposition leader Ivo Maric said the vote had been rigged, in an interview with the daily Dnevnik.", "the vote had been rigged", "Dnevnik"),
     # a channel's newsroom
     ("An Israeli official, quoted by Channel 12 news, said the army would “not stop at the border.”", "not stop at the border", "Channel 12"),
     ("The Islamic Republic News Agency (IRNA) quoted Foreign Minister Hamid Rostami as saying Tehran was “ready for serious talks.”", "ready for serious talks", "IRNA"),
@@ -51,6 +54,7 @@ RELAYS = [
 @pytest.mark.parametrize(("text", "words", "via"), RELAYS, ids=[via for _, _, via in RELAYS])
 def test_relay_frames_name_the_outlet(text, words, via):
     quote = target(text, words)
+    assert "interview with" not in quote.text and "comments to" not in quote.text
     assert quote.via_outlet == via
     assert quote.via_chain[0] == via
     assert quote.via_start is not None and quote.via_end > quote.via_start

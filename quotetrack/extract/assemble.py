@@ -300,6 +300,14 @@ def headline_paragraph(text: str, sentences: list[Sentence], title: str | None) 
     return None
 
 
+# What stands before a quoted title: an outlet's possessive (`CNN's`), a kind of work (`the program`) or
+# a naming verb (`a book titled`).
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?!(?:It|That|There|He|She|What|Here|Let|Who|Where)['’])[A-Z][\w&.-]*['’]s|\b(?:program|programme|show|podcast|series|film|documentary|book|column|newsletter|segment"
+    r"|titled|entitled|called|dubbed|named))\s*$"
+)
+
+
 def continues(spans: SpanIndex, last: Quote | None, span: QuoteSpan, same_paragraph: bool) -> bool:
     """`“A,” he said. “B.”`: B goes on with A when only the attribution stands between them."""
     if last is None or last.kind != "direct" or not same_paragraph or span.start < last.end:
@@ -307,7 +315,11 @@ def continues(spans: SpanIndex, last: Quote | None, span: QuoteSpan, same_paragr
     gap = spans.text[last.end : span.open_at]
     if _PARTICIPLE_CUE.search(gap):
         return False  # `“A,” he said, adding later, “B.”`: B is a statement of its own
-    return len(gap.split()) <= 30 and not spans.spans_opening(last.end, span.open_at)
+    if _TITLE_BEFORE.search(gap):
+        return False  # `“A,” she said on CNN's “State of the Union.”`: the title of a show, not her words
+    # `“A,” she said on CNN's “State of the Union.” “B.”`: B goes on with A past the show's title.
+    between = [i for i in spans.spans_opening(last.end, span.open_at) if not _TITLE_BEFORE.search(spans.text[last.end : spans[i].open_at])]
+    return len(gap.split()) <= 30 and not between
 
 
 def follow_on(article: Article, span: QuoteSpan, sentence: Sentence, last: Quote | None, last_paragraph: int) -> Quote | None:

@@ -32,6 +32,12 @@ _ADVERBS_AFTER_CUE = word_list("adverbs_after_cue")
 _TAIL_STARTS = ADJUNCT_STARTS | word_list("tail_starts")
 # After `, `: a trailing clause, not more of the tail (`..., he said, as they bristled at ...`).
 _TRAILING_CLAUSE_STARTS = SUBORDINATORS | {"but", "and", "according"}
+# A trailing adjunct saying to whom or where the words were said: `, in comments to broadcaster BFMTV`,
+# `, in an interview with Le Monde`, `, speaking to reporters in Kyiv`.
+_RELAY_ADJUNCT = re.compile(
+    r"\s*(?:in\s+(?:an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:interview|comments|remarks|conversation)\s+(?:with|to)"
+    r"|speaking\s+(?:to|with)|talking\s+to)\s"
+)
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z0-9][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
 
 
@@ -51,8 +57,21 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
         return k
     if tokens[k].lower not in ADJUNCT_STARTS:
         return k
+    # No `that`: the adjunct is one preposition phrase; stop before the first word that starts a clause.
+    clause, started = k + 1, False
+    while clause < len(tokens) and tokens[clause].text not in PUNCT and clause - k < 5:
+        after_preposition = tokens[clause - 1].lower in NOT_SPEAKER_STARTS
+        pronoun = tokens[clause].lower in lexicon.SUBJECT_PRONOUNS and (clause > k + 1 or tokens[k].lower in _WHEN_WORDS)  # `Sunday she`, not `in it`
+        started = (tokens[clause].lower in _DETERMINERS and not after_preposition) or pronoun
+        # `said Wednesday Russia would ...`: a name after the day starts the clause
+        started = started or tokens[clause - 1].lower in _WHEN_WORDS and tokens[clause].text[:1].isupper()
+        if started:
+            break
+        clause += 1
     limit = min(len(tokens), k + 16)
     for j in range(k, limit):
+        if started and j >= clause:
+            return clause  # `said Wednesday his country would ..., adding`: the clause, not the comma after it
         if tokens[j].lower == "that":
             return j
         if tokens[j].text in (",", ":"):
@@ -61,17 +80,13 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
             return j
         if tokens[j].text in (".", ";"):
             break
-    # No `that`: the adjunct is one preposition phrase; stop before the first word that starts a clause.
-    j = k + 1
-    while j < len(tokens) and tokens[j].text not in PUNCT and j - k < 5:
-        after_preposition = tokens[j - 1].lower in NOT_SPEAKER_STARTS
-        if (tokens[j].lower in ("the", "a", "an") and not after_preposition) or tokens[j].lower in lexicon.SUBJECT_PRONOUNS and j > k + 1:
-            break
-        j += 1
-    return j
+    return clause
 
 
 _NOUN_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their"])
+# Words that start the clause after a time adjunct without `that`: `said Wednesday his country would ...`.
+_DETERMINERS = _NOUN_DETERMINERS | {"our", "my", "your"}
+_WHEN_WORDS = lexicon.WEEKDAYS | {"today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year"}
 
 
 def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
@@ -167,10 +182,14 @@ def clause_end(sentence: Sentence, spans: SpanIndex, start: int, relative: bool 
             if closing or (tokens[j].text == "," and not spans.in_quote(tokens[j].start)):
                 return j if closing else j - 1
     for j in range(start + 3, len(tokens) - 1):
+        if tokens[j].text in lexicon.CLOSING_MARKS and tokens[j - 1].text == "," and len(tokens) - j <= 12 and _RELAY_ADJUNCT.match(spans.text, tokens[j].end):
+            return j  # `... was “a campaign rally,” in comments to BFMTV.`
         if spans.in_quote(tokens[j].start):
             continue
         if tokens[j].text == ";":
             return j - 1  # `...; the Tax Foundation puts the figure at ...`: another clause
+        if tokens[j].text == "," and len(tokens) - j <= 12 and _RELAY_ADJUNCT.match(spans.text, tokens[j].end):
+            return j - 1  # `..., in comments to broadcaster BFMTV.`: where it was said, not what
         if tokens[j].text == "," and j + 2 < len(tokens) and (
             tokens[j + 1].lower in ("and", "but", "though", "although", "while", "whereas")
             and tokens[j + 2].lower in lexicon.SUBJECT_PRONOUNS

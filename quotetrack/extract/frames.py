@@ -35,6 +35,7 @@ from .clauses import (
     tail_end,
 )
 from .cue_verbs import FINDING_VERBS, looks_like_verb, participle_speaks_next, reports_finding
+from .listeners import skip_object
 from .marks import SpanIndex
 from .open_appositives import name_before_open_appositive, subject_before_relative
 from .outlet_words import relay_tail
@@ -48,7 +49,6 @@ from .phrases import (
     name_head,
     right_speaker,
     sentence_subject,
-    skip_object,
     trim_adjuncts,
     trim_range,
     words,
@@ -318,8 +318,8 @@ def cue_frame(
     following = tokens[cue_last + 1].lower if cue_last + 1 < len(tokens) else ""
     if tokens[i].lower.endswith("ed") and following == "to" and lemma in ("liken", "compare"):
         return None, appositives  # `a cartoon likened to wartime propaganda`: a passive, no speech
-    if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say", "assure"):
-        return None, appositives  # `He was told that ...`: the subject is the listener
+    if previous in ("was", "were", "been", "being", "is", "are") and lemma in ("tell", "ask", "warn", "urge", "say", "assure", "call", "announce", "describe"):
+        return None, appositives  # `He was told that ...`: the subject is the listener; `after Arizona was called`: a passive
     refused = i > 1 and previous == "to" and tokens[i - 2].lower in _REFUSALS
     if refused or previous in ("not", "n't", "never", "without", "cannot") or (i > 1 and tokens[i - 2].lower in ("not", "n't", "never") and previous in ("to", "yet")):
         return None, appositives  # `did not say whether ...`, `declined to say`: nothing was said

@@ -35,8 +35,6 @@ SUBORDINATORS = word_list("subordinators")
 NOT_SPEAKER_STARTS = word_list("not_speaker_starts")
 
 _LEADING_ADVERBS = word_list("leading_adverbs")
-_LISTENERS = word_list("listeners")
-_LISTENER_NAME_WORDS = word_list("listener_name_words")
 _NOT_AGENT_NOUNS = word_list("not_agent_nouns")
 _NOT_SPEAKER_ENDS = word_list("not_speaker_ends")
 _SPEAKER_ENDINGS = tuple(sorted(word_list("speaker_endings")))
@@ -361,39 +359,6 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
         if j > k + 1:
             appositive = Appositive(sentence, (start, k - 1), (k + 1, j - 1))
     return (start, k - 1), appositive
-
-
-def skip_object(sentence: Sentence, k: int) -> int:
-    """Past the listener of `told`: `told reporters`, `told The Associated Press`, `told his
-    French counterpart Emmanuel Macron that ...`."""
-    tokens = sentence.tokens
-    if k >= len(tokens):
-        return k
-    that = next(
-        (j for j in range(k + 1, min(k + 10, len(tokens))) if tokens[j].lower in ("that", "to") or tokens[j].text in PUNCT),
-        None,
-    )  # `told his counterpart X that ...`, but not `warned Korea to refrain from acts that ...`
-    if that is not None and tokens[that].lower == "that":
-        return that
-    two = f"{tokens[k].text} {tokens[k + 1].text}" if k + 1 < len(tokens) else ""
-    if two in _LISTENERS:
-        return k + 2
-    if tokens[k].text in _LISTENERS:
-        return k + 1
-    # A named object, an outlet or a person: `told The Associated Press`, `told CNN's Jake Tapper`.
-    j = k
-    if tokens[j].lower in ("the", "a", "an"):
-        j += 1
-    start_j = j
-    while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].lower in _LISTENER_NAME_WORDS):
-        j += 1
-    if j == start_j > k:  # `told the forum.`, `told the annual summit,`: a described audience
-        end = next((m for m in range(j, min(j + 5, len(tokens))) if not (tokens[m].text.islower() or possessive_mark(tokens, m))), None)
-        return end if end is not None and end > j and tokens[end].text in PUNCT else k
-    # `asked Republican politicians`, `told Democratic lawmakers`: a group named by its people.
-    while start_j < j < len(tokens) and j - start_j < 4 and tokens[j].text.islower() and (tokens[j].text in _LISTENERS or tokens[j].text[:-1] in lexicon.ROLE_NOUNS):
-        j += 1
-    return j if j > start_j else k
 
 
 def sentence_subject(sentence: Sentence, before: int) -> TokenRange | None:

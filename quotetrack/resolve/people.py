@@ -176,7 +176,7 @@ def _first_name_of_another(person: Person, others: list[Person]) -> bool:
 
 
 # Words making a role a lower one: a vice president is no president, a deputy director no director.
-_SUBORDINATE = frozenset(["vice", "deputy", "assistant", "lieutenant", "lt.", "under"])
+_SUBORDINATE = frozenset(["vice", "deputy", "assistant", "lieutenant", "lt.", "under", "shadow", "junior"])
 # `Republican presidential candidate Jo Hale`: the party, kept as a role `party:republican` that only tells holders apart.
 PARTIES = lexicon.word_pairs("party_words")
 # Roles of several words that titles stand for (`CEO`: chief executive), found written out as well.
