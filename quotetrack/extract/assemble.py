@@ -27,6 +27,7 @@ from .clauses import strip_span
 from .dependency import dependency_frames
 from .evidence import attribution_confidence, follow_on_confidence, join_parts, sentences_back, speaker_method
 from .frames import Frame, pattern_frames
+from .labels import label_quote
 from .marks import QuoteSpan, SpanIndex
 from .sentences import Entity, Sentence
 from .via import ViaFinder
@@ -96,7 +97,11 @@ class ArticleExtraction:
         body = [sentence for sentence in self.sentences if sentence.paragraph != headline]
         # Every frame first: the resolver learns all appositives before resolving any speaker.
         frames_by_sentence = [self.frames(sentence) for sentence in body]
+        if headline is not None:
+            quotes.extend(self.label_line(self.sentences[0].start, headline=True))
         for sentence, frames in zip(body, frames_by_sentence):
+            if sentence.start == 0 or self.text[sentence.start - 1] == "\n":
+                quotes.extend(self.label_line(sentence.start))  # `TAPPER: Do you think ...`
             for frame in frames:
                 quote = self.quote_for_frame(frame, used_spans)
                 if quote is None:
@@ -126,6 +131,12 @@ class ArticleExtraction:
                     quotes.append(quote)
         quotes.sort(key=lambda quote: quote.start)
         return dedupe(quotes)
+
+    def label_line(self, start: int, headline: bool = False) -> list[Quote]:
+        """The statement of the line at ``start`` if a speaker's name and a colon open it (:mod:`.labels`)."""
+        end = self.text.find("\n", start)
+        quote = label_quote(self, start, len(self.text) if end < 0 else end, headline)
+        return [quote] if quote is not None else []
 
     def quote_for_frame(self, frame: Frame, used_spans: set[int]) -> Quote | None:
         """The quote a frame's content makes: direct if quote marks cover it, mixed if some lie inside."""

@@ -1,0 +1,62 @@
+"""A speaker's name and a colon without quote marks: a headline (`Okafor: Port tariffs will
+fall by June.`) and a broadcast transcript's turns (`HARPER: Minister, ...`). Labels that are
+headings (`The Latest:`, `Update:`), about someone (`Big Win For Okafor:`), a poll, a count or
+a roster are no statements."""
+
+import pytest
+
+from quotetrack.records import Article
+
+HEADLINE_BODY = (
+    "\n\nLAGOS (Reuters) - Trade Minister Ngozi Okafor said on Tuesday that port tariffs would fall "
+    "by June, as the government tries to ease a backlog of containers at Apapa.\n\n"
+    "“We cannot ask importers to pay for our delays,” Okafor told reporters in Abuja.\n"
+)
+
+
+def quotes_of(extractor, text: str):
+    return extractor.extract(Article(text=text))
+
+
+def test_headline_label_is_the_speakers_statement(extractor) -> None:
+    text = "Okafor: Port tariffs will fall by June to clear the backlog." + HEADLINE_BODY
+    first = quotes_of(extractor, text)[0]
+    assert (first.text, first.speaker, first.cue, first.kind) == ("Port tariffs will fall by June to clear the backlog.", "Ngozi Okafor", ":", "indirect")
+
+
+def test_titled_headline_label(extractor) -> None:
+    text = "Minister Okafor: ‘We Cannot Ask Importers to Pay for Our Delays.’" + HEADLINE_BODY
+    first = quotes_of(extractor, text)[0]
+    assert first.start < 60 and first.speaker == "Ngozi Okafor"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        pytest.param("The Latest: Okafor promises lower port tariffs by June.", id="standing-heading"),
+        pytest.param("Big Win For Okafor: Port Tariffs Fall Across the Board in June.", id="about-the-person"),
+        pytest.param("Okafor Speaks Out: Tariffs Will Fall Across the Ports in June.", id="name-begins-a-phrase"),
+        pytest.param("Okafor: Tariffs Down.", id="too-short"),
+    ],
+)
+def test_headline_labels_that_are_no_statement(extractor, headline: str) -> None:
+    quotes = quotes_of(extractor, headline + HEADLINE_BODY)
+    assert all(quote.start > len(headline) for quote in quotes), [(q.text, q.speaker) for q in quotes]
+
+
+TRANSCRIPT = (
+    "Finance Minister Olga Brandt appeared on the Sunday programme of the public broadcaster. "
+    "A partial transcript follows.\n\n"
+    "ALAN HARPER: Minister, will the budget cut the fuel subsidy this year or not?\n\n"
+    "BRANDT: We will phase it out over three years, and the poorest households will be compensated in cash.\n\n"
+    "HARPER: Thank you, Minister.\n\n"
+    "Delegates so far:\n\n"
+    "Olga Brandt: 1,204.\n\n"
+    "Harbour district: Ana Ruiz, Tomas Berg, Rita Okafor, Paul Weiss.\n"
+)
+
+
+def test_transcript_turns_are_their_speakers(extractor) -> None:
+    quotes = quotes_of(extractor, TRANSCRIPT)
+    turns = [(quote.text.split(",")[0], quote.speaker, quote.cue) for quote in quotes if quote.cue == ":"]
+    assert turns == [("Minister", "Alan Harper", ":"), ("We will phase it out over three years", "Olga Brandt", ":")]
