@@ -75,14 +75,14 @@ class ArticleExtraction:
         self.parsed = any(token.deprel for sentence in sentences for token in sentence.tokens)
         self.sentence_starts = [sentence.start for sentence in sentences]
 
-    def frames(self, sentence: Sentence) -> list[Frame]:
+    def frames(self, sentence: Sentence, following: Sentence | None = None) -> list[Frame]:
         """The sentence's frames, from the parse if there is one, else from word patterns.
 
         The appositives seen on the way teach the resolver roles, even those of frames not kept.
         """
         frames, appositives = dependency_frames(sentence, self.spans) if self.parsed else ([], [])
         if not frames:
-            frames, more = pattern_frames(sentence, self.spans)
+            frames, more = pattern_frames(introducing(sentence, following, self.spans), self.spans)
             appositives = appositives + more
         for fact in appositives:
             self.resolver.note_appositive(fact.sentence, fact.head, fact.description)
@@ -96,7 +96,7 @@ class ArticleExtraction:
         headline = headline_paragraph(self.text, self.sentences, self.article.title)
         body = [sentence for sentence in self.sentences if sentence.paragraph != headline]
         # Every frame first: the resolver learns all appositives before resolving any speaker.
-        frames_by_sentence = [self.frames(sentence) for sentence in body]
+        frames_by_sentence = [self.frames(sentence, following) for sentence, following in zip(body, [*body[1:], None])]
         if headline is not None:
             quotes.extend(self.label_line(self.sentences[0].start, headline=True))
         for sentence, frames in zip(body, frames_by_sentence):
@@ -309,6 +309,22 @@ def headline_paragraph(text: str, sentences: list[Sentence], title: str | None) 
     if line.rstrip(".") == title.rstrip(".") or title_case or line[-1] not in ".!?”\"'’…":
         return 0
     return None
+
+
+def introducing(sentence: Sentence, following: Sentence | None, spans: SpanIndex) -> Sentence:
+    """`Hale continued:` closing a paragraph, the quote opening the next: the two read as one sentence,
+    so that the cue's content is that quote (the next paragraph says what Hale continued with).
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "Hale continued:\n\n“We will not back down.”"
+    >>> first, second = rule_analysis(text)[0]
+    >>> [token.text for token in introducing(first, second, SpanIndex(text)).tokens]
+    ['Hale', 'continued', ':', '“', 'We', 'will', 'not', 'back', 'down', '.', '”']
+    """
+    tokens = sentence.tokens
+    if following is None or not tokens or tokens[-1].text != ":" or not following.tokens or not spans.opens_at(following.tokens[0].start):
+        return sentence
+    return Sentence(sentence.index, sentence.start, following.end, tokens + following.tokens, sentence.paragraph)
 
 
 def continues(spans: SpanIndex, last: Quote | None, span: QuoteSpan, same_paragraph: bool) -> bool:
