@@ -82,7 +82,13 @@ class ArticleExtraction:
         """
         frames, appositives = dependency_frames(sentence, self.spans) if self.parsed else ([], [])
         if not frames:
-            frames, more = pattern_frames(introducing(sentence, following, self.spans), self.spans)
+            reading = introducing(sentence, following, self.spans)
+            frames, more = pattern_frames(reading, self.spans)
+            if reading is not sentence and following is not None:
+                # `Cruz called them on it:` / `“...”`: the quote is the content, the object and the colon are not.
+                for frame in frames:
+                    if frame.content and frame.content[0] < following.start < frame.content[1]:
+                        frame.content = (following.start, frame.content[1])
             appositives = appositives + more
         for fact in appositives:
             self.resolver.note_appositive(fact.sentence, fact.head, fact.description)
@@ -316,7 +322,7 @@ def introducing(sentence: Sentence, following: Sentence | None, spans: SpanIndex
     so that the cue's content is that quote (the next paragraph says what Hale continued with).
 
     >>> from quotetrack.extract.sentences import rule_analysis
-    >>> text = "Hale continued:\n\n“We will not back down.”"
+    >>> text = "Hale continued:\\n\\n“We will not back down.”"
     >>> first, second = rule_analysis(text)[0]
     >>> [token.text for token in introducing(first, second, SpanIndex(text)).tokens]
     ['Hale', 'continued', ':', '“', 'We', 'will', 'not', 'back', 'down', '.', '”']
@@ -324,6 +330,9 @@ def introducing(sentence: Sentence, following: Sentence | None, spans: SpanIndex
     tokens = sentence.tokens
     if following is None or not tokens or tokens[-1].text != ":" or not following.tokens or not spans.opens_at(following.tokens[0].start):
         return sentence
+    quote = spans[spans.spans_opening(following.tokens[0].start, following.tokens[0].start + 1)[0]]
+    if quote.outer_end < following.end and spans.text[quote.outer_end : following.end].strip(" .,;!?”\"’") != "":
+        return sentence  # `“They stole it,” the man shouted.`: the quote has an attribution of its own
     return Sentence(sentence.index, sentence.start, following.end, tokens + following.tokens, sentence.paragraph)
 
 
