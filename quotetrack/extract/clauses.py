@@ -72,6 +72,8 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
 
 
 _NOUN_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their"])
+# Conjunctions opening an adverbial clause (`when asked`, `after the plant closed`, `as he left`).
+_CLAUSE_OPENERS = frozenset(["when", "after", "before", "while", "as", "because", "since", "until", "once", "although", "though"])
 
 
 def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
@@ -87,6 +89,9 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
         ),
         end,
     )
+    # `“A,” Hale said in August after the plant closed`: an adverbial clause closes the attribution.
+    if any(closes_quote_with_punctuation(spans, tokens, j) for j in range(max(0, k - 8), k)):
+        end = next((j for j in range(k, end) if tokens[j].lower in _CLAUSE_OPENERS and not spans.in_quote(tokens[j].start)), end)
     # `“A,” he said on Tuesday, “B.”`: only the words before the next quote count.
     rest = [t for t in tokens[k:end] if t.text not in PUNCT]
     while rest and rest[0].text.endswith("ly") and rest[0].text.islower() and rest[0].lower != "only":

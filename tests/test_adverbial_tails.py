@@ -1,0 +1,37 @@
+"""After a closing quote, the attribution (`“...,” Hale said`) may trail an adverbial clause:
+`when asked whether ...`, `after the plant announced ...`, `as she left the meeting`. That clause
+is when or why Hale spoke, not what he said: the quote before the cue is the content."""
+
+import pytest
+
+from quotetrack.records import Article
+
+LEAD = "Port Strike Ends\n\nDock workers in Lagos returned to work on Friday after a nine-day strike.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        pytest.param(
+            "“We will never buy from them again,” Tomas Berg said in August after the shipper announced it was moving 600 jobs abroad.",
+            "We will never buy from them again,",
+            "Tomas Berg",
+            id="after-clause-with-its-own-cue",
+        ),
+        pytest.param("“You bet we would,” Berg said when asked whether the union would strike again.", "You bet we would,", "Berg", id="when-asked"),
+        pytest.param(
+            "“We are going back with our heads high,” union leader Ada Nwosu told reporters as she left the meeting with the port authority.",
+            "We are going back with our heads high,",
+            "Ada Nwosu",
+            id="as-clause-after-listener",
+        ),
+    ],
+)
+def test_adverbial_clause_after_the_cue_is_no_content(extractor, sentence: str, quote: str, speaker: str) -> None:
+    quotes = extractor.extract(Article(text=LEAD + sentence + "\n"))
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [(quote, "direct", speaker)]
+
+
+def test_that_clause_after_the_cue_is_still_content(extractor) -> None:
+    quotes = extractor.extract(Article(text=LEAD + "Union leader Ada Nwosu said after the meeting that the strike fund was empty.\n"))
+    assert [(q.text, q.speaker) for q in quotes] == [("the strike fund was empty", "Ada Nwosu")]
