@@ -20,6 +20,24 @@ LEAD = "Port Strike Ends\n\nDock workers in Lagos returned to work on Friday aft
         ),
         pytest.param("“You bet we would,” Berg said when asked whether the union would strike again.", "You bet we would,", "Berg", id="when-asked"),
         pytest.param(
+            "“We are going back with our heads high,” union leader Ada Nwosu told cheering dockers in Apapa, Lagos on Friday morning.",
+            "We are going back with our heads high,",
+            "Ada Nwosu",
+            id="listener-then-place",
+        ),
+        pytest.param(
+            "“The port cannot wait another week,” Tomas Berg said about the talks with the shipping lines.",
+            "The port cannot wait another week,",
+            "Tomas Berg",
+            id="about-the-talks",
+        ),
+        pytest.param(
+            "“The port cannot wait another week,” Berg said in one of a string of messages to members of the union on Thursday night.",
+            "The port cannot wait another week,",
+            "Berg",
+            id="long-adjunct",
+        ),
+        pytest.param(
             "“We are going back with our heads high,” union leader Ada Nwosu told reporters as she left the meeting with the port authority.",
             "We are going back with our heads high,",
             "Ada Nwosu",
@@ -35,3 +53,4 @@ def test_adverbial_clause_after_the_cue_is_no_content(extractor, sentence: str, 
 def test_that_clause_after_the_cue_is_still_content(extractor) -> None:
     quotes = extractor.extract(Article(text=LEAD + "Union leader Ada Nwosu said after the meeting that the strike fund was empty.\n"))
     assert [(q.text, q.speaker) for q in quotes] == [("the strike fund was empty", "Ada Nwosu")]
+

@@ -72,6 +72,9 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
 
 
 _NOUN_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their"])
+_TELL_FORMS = frozenset(["told", "tells", "tell"])
+# Prepositions that go on with an attribution after a quote (`“...,” she said about the plan`).
+_QUOTE_TAIL_STARTS = frozenset(["about", "to", "for", "via", "over", "through", "under"])
 # Conjunctions opening an adverbial clause (`when asked`, `after the plant closed`, `as he left`).
 _CLAUSE_OPENERS = frozenset(["when", "after", "before", "while", "as", "because", "since", "until", "once", "although", "though"])
 
@@ -89,9 +92,21 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
         ),
         end,
     )
-    # `“A,” Hale said in August after the plant closed`: an adverbial clause closes the attribution.
-    if any(closes_quote_with_punctuation(spans, tokens, j) for j in range(max(0, k - 8), k)):
+    # After a closing quote (`“A,” Hale said ...`) more words are attribution: a listener, `about the
+    # plan`, a longer adjunct; and an adverbial clause (`after the plant closed`) ends it.
+    closing = next((j for j in range(k - 1, max(-1, k - 17), -1) if closes_quote_with_punctuation(spans, tokens, j)), None)
+    between = tokens[closing + 1 : k] if closing is not None else []
+    # Only the speaker and the cue stand between: not `, referring to the candidate's vow` or a second cue.
+    verbs = sum(t.text.islower() and t.lower in lexicon.CUE_FORMS and not following.text[:1].isupper() for t, following in zip(between, [*between[1:], tokens[k]]))
+    clause = any(t.text in (",", "”", '"') and (nxt.lower.endswith("ing") or nxt.lower in _CLAUSE_OPENERS) for t, nxt in zip(tokens[closing:k], between))
+    after_quote = bool(between) and verbs <= 1 and not clause
+    if after_quote:
         end = next((j for j in range(k, end) if tokens[j].lower in _CLAUSE_OPENERS and not spans.in_quote(tokens[j].start)), end)
+        if k > 0 and tokens[k - 1].lower in _TELL_FORMS:
+            # `told cheering supporters in Nashua`: the listener first
+            listener = k
+            while k < end and k - listener < 4 and tokens[k].text not in PUNCT and tokens[k].lower not in _TAIL_STARTS:
+                k += 1
     # `“A,” he said on Tuesday, “B.”`: only the words before the next quote count.
     rest = [t for t in tokens[k:end] if t.text not in PUNCT]
     while rest and rest[0].text.endswith("ly") and rest[0].text.islower() and rest[0].lower != "only":
@@ -102,6 +117,8 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
     verbs = [t for j, t in enumerate(rest) if lexicon.CUE_FORMS.get(t.lower) in STRONG_CUES and not (j and (rest[j - 1].lower in _NOUN_DETERMINERS or rest[j - 1].text[:1].isupper()))]
     if verbs or any(t.lower == "that" for t in rest):
         return False  # another speech verb: `posted to the website` is a tail, `said that` is not
+    if after_quote:
+        return len(rest) <= 16 and (rest[0].lower in _TAIL_STARTS or rest[0].lower in _QUOTE_TAIL_STARTS)
     return len(rest) <= 10 and rest[0].lower in _TAIL_STARTS
 
 
