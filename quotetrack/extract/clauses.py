@@ -94,12 +94,7 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
     )
     # After a closing quote (`“A,” Hale said ...`) more words are attribution: a listener, `about the
     # plan`, a longer adjunct; and an adverbial clause (`after the plant closed`) ends it.
-    closing = next((j for j in range(k - 1, max(-1, k - 17), -1) if closes_quote_with_punctuation(spans, tokens, j)), None)
-    between = tokens[closing + 1 : k] if closing is not None else []
-    # Only the speaker and the cue stand between: not `, referring to the candidate's vow` or a second cue.
-    verbs = sum(t.text.islower() and t.lower in lexicon.CUE_FORMS and not following.text[:1].isupper() for t, following in zip(between, [*between[1:], tokens[k]]))
-    clause = any(t.text in (",", "”", '"') and (nxt.lower.endswith("ing") or nxt.lower in _CLAUSE_OPENERS) for t, nxt in zip(tokens[closing:k], between))
-    after_quote = bool(between) and verbs <= 1 and not clause
+    after_quote = follows_quote(tokens, spans, k)
     if after_quote:
         end = next((j for j in range(k, end) if tokens[j].lower in _CLAUSE_OPENERS and not spans.in_quote(tokens[j].start)), end)
         if k > 0 and tokens[k - 1].lower in _TELL_FORMS:
@@ -120,6 +115,26 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
     if after_quote:
         return len(rest) <= 16 and (rest[0].lower in _TAIL_STARTS or rest[0].lower in _QUOTE_TAIL_STARTS)
     return len(rest) <= 10 and rest[0].lower in _TAIL_STARTS
+
+
+def follows_quote(tokens: list[Token], spans: SpanIndex, k: int) -> bool:
+    """Whether the words before token ``k`` are a speaker and a cue right after a closing quote
+    (`“...,” Tomas Berg said`), not `, referring to the port's plan` or a second cue's clause.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "“We won,” Berg said in Lagos."
+    >>> (sentence,) = rule_analysis(text)[0]
+    >>> follows_quote(sentence.tokens, SpanIndex(text), 6)
+    True
+    """
+    closing = next((j for j in range(k - 1, max(-1, k - 17), -1) if closes_quote_with_punctuation(spans, tokens, j)), None)
+    if closing is None or closing + 1 >= k:
+        return False
+    between = tokens[closing + 1 : k]
+    following = [*between[1:], *tokens[k : k + 1]]
+    verbs = sum(t.text.islower() and t.lower in lexicon.CUE_FORMS and not nxt.text[:1].isupper() for t, nxt in zip(between, following))
+    clause = any(t.text in (",", "”", '"') and (nxt.lower.endswith("ing") or nxt.lower in _CLAUSE_OPENERS) for t, nxt in zip(tokens[closing:k], between))
+    return verbs <= 1 and not clause
 
 
 def tail_end(sentence: Sentence, k: int) -> int:
