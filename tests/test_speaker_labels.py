@@ -30,6 +30,12 @@ def test_titled_headline_label(extractor) -> None:
     assert first.start < 60 and first.speaker == "Ngozi Okafor"
 
 
+def test_headline_label_with_addressee(extractor) -> None:
+    headline = "Okafor to importers: Port tariffs will fall by June to clear the backlog."
+    first = extractor.extract(Article(text=headline + HEADLINE_BODY, title=headline))[0]
+    assert (first.text, first.speaker) == ("Port tariffs will fall by June to clear the backlog.", "Ngozi Okafor")
+
+
 @pytest.mark.parametrize(
     "headline",
     [
@@ -37,6 +43,7 @@ def test_titled_headline_label(extractor) -> None:
         pytest.param("Big Win For Okafor: Port Tariffs Fall Across the Board in June.", id="about-the-person"),
         pytest.param("Okafor Speaks Out: Tariffs Will Fall Across the Ports in June.", id="name-begins-a-phrase"),
         pytest.param("Okafor: Tariffs Down.", id="too-short"),
+        pytest.param("Port Chief On Okafor: She Will Not Cut Tariffs Before June.", id="about-the-person-after-on"),
     ],
 )
 def test_headline_labels_that_are_no_statement(extractor, headline: str) -> None:

@@ -34,6 +34,8 @@ __all__ = ["label_quote", "labelled_name"]
 
 # `Peskov: ...`, `Sen. Ann Lee: ...`, `McCain challenger Kelli Ward: ...`, `TAPPER: ...` at a line's start.
 _LINE_LABEL = re.compile(r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4}):[ \t\xa0]+(?=\S)")
+# A headline's `Clinton to Planned Parenthood: ...`, `Lee on the budget: ...`: who spoke, to whom or about what.
+_ADDRESSED_LABEL = re.compile(r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]+(?:on|to|On|To)[ \t]+[^:\n]{2,80}?:[ \t\xa0]+(?=\S)")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A label's words that make it a standing heading, not a speaker, even before a known name.
 _NOT_SPEAKER_LABELS = frozenset(["update", "correction", "note", "editor's", "editor’s", "related", "watch", "read", "latest", "more", "from", "via"])
@@ -80,7 +82,7 @@ def label_quote(extraction: ArticleExtraction, line_start: int, line_end: int, h
     In the body a label before a quote mark is :func:`~.assemble.labelled`'s; a headline's is read here.
     """
     text = extraction.text
-    match = _LINE_LABEL.match(text, line_start, line_end)
+    match = _LINE_LABEL.match(text, line_start, line_end) or (_ADDRESSED_LABEL.match(text, line_start, line_end) if headline else None)
     if match is None:
         return None
     start, end = match.end(), line_end
