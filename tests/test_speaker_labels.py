@@ -67,3 +67,24 @@ def test_transcript_turns_are_their_speakers(extractor) -> None:
     quotes = quotes_of(extractor, TRANSCRIPT)
     turns = [(quote.text.split(",")[0], quote.speaker, quote.cue) for quote in quotes if quote.cue == ":"]
     assert turns == [("Minister", "Alan Harper", ":"), ("We will phase it out over three years", "Olga Brandt", ":")]
+
+
+QUOTE_BOX = (
+    "Quotes of the Week\n\n"
+    "Budget talks resumed in Lagos on Monday, and Senator Ana Ruiz spoke for the opposition. "
+    "Finance Minister Tomas Berg said the fees would stay.\n\n"
+    "“The port belongs to the people who work in it, not to the shipping lines.”\n\n"
+    "- Ruiz.\n\n"
+    "“We will reopen the gates before the rains come.”\n\n"
+    "—Tomas Berg, speaking to dockers on Friday.\n\n"
+    "“Lower the fees on small importers before the rains.”\n\n"
+    "— Lower fees on small importers.\n"
+)
+
+
+def test_quote_box_credit_on_the_next_line(extractor) -> None:
+    # A credit line of its own after the quote names its speaker; a dashed line that names nobody does not.
+    quotes = {quote.text[:20]: (quote.speaker, quote.cue) for quote in extractor.extract(Article(text=QUOTE_BOX))}
+    assert quotes["The port belongs to "] == ("Ana Ruiz", "-")
+    assert quotes["We will reopen the g"] == ("Tomas Berg", "—")
+    assert quotes.get("Lower the fees on sm", (None, None))[1] not in ("-", "—")

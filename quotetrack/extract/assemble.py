@@ -35,6 +35,7 @@ from .via import ViaFinder
 # `Clinton: “Our goal is ...”`: a speaker's name and a colon open a transcript-style line.
 _LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"] ))([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s*$")
 _SIGNATURE = re.compile(r"\s*[―—–]+\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
+_SIGNATURE_LINE = re.compile(r"\s*\n\s*[―—–-]+[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}?)[ \t]*(?:,[^\n]{0,80})?[.]?[ \t]*(?=\n|$)")
 _PARTICIPLE_CUE = re.compile(
     r"\b(?:adding|saying|noting|arguing|warning|insisting|explaining|continuing|telling|asking|writing)\b"
 )
@@ -246,6 +247,11 @@ class ArticleExtraction:
         line_end = self.text.find("\n", span.outer_end)
         line_end = len(self.text) if line_end < 0 else line_end
         match = _SIGNATURE.match(self.text, span.outer_end, line_end)
+        if not match and not self.text[span.outer_end : line_end].strip():
+            # `“...”` then a line of its own, `- Sanders.` or `—Ana Ruiz, in a tweet.`: a quote box's credit.
+            match = _SIGNATURE_LINE.match(self.text, line_end)
+            if match and not (self.resolver.person_entity_in(match.group(1), match.start(1)) or self.resolver.fullest(match.group(1))):
+                return None
         if not match:
             return None
         mention, position = match.group(1).rstrip("."), match.start(1)
