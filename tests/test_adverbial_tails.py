@@ -26,6 +26,12 @@ LEAD = "Port Strike Ends\n\nDock workers in Lagos returned to work on Friday aft
             id="listener-then-place",
         ),
         pytest.param(
+            "“Why are you still backing the director?” Tomas Berg asked union delegates at the hall.",
+            "Why are you still backing the director?",
+            "Tomas Berg",
+            id="asked-listener",
+        ),
+        pytest.param(
             "“The port cannot wait another week,” Tomas Berg said about the talks with the shipping lines.",
             "The port cannot wait another week,",
             "Tomas Berg",

@@ -72,7 +72,7 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
 
 
 _NOUN_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their"])
-_TELL_FORMS = frozenset(["told", "tells", "tell"])
+_TELL_FORMS = frozenset(["told", "tells", "tell", "asked", "asks", "warned", "warns", "assured", "urged"])
 # Prepositions that go on with an attribution after a quote (`“...,” she said about the plan`).
 _QUOTE_TAIL_STARTS = frozenset(["about", "to", "for", "via", "over", "through", "under"])
 # Conjunctions opening an adverbial clause (`when asked`, `after the plant closed`, `as he left`).
