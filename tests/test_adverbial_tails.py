@@ -44,6 +44,13 @@ LEAD = "Port Strike Ends\n\nDock workers in Lagos returned to work on Friday aft
             id="long-adjunct",
         ),
         pytest.param(
+            "“We are going back with our heads high,” Nwosu said introducing the new port director to the crowd.",
+            "We are going back with our heads high,",
+            "Nwosu",
+            id="participle-clause",
+        ),
+        pytest.param("“We are going back with our heads high,” Nwosu said then.", "We are going back with our heads high,", "Nwosu", id="said-then"),
+        pytest.param(
             "“We are going back with our heads high,” union leader Ada Nwosu told reporters as she left the meeting with the port authority.",
             "We are going back with our heads high,",
             "Ada Nwosu",
@@ -60,3 +67,10 @@ def test_that_clause_after_the_cue_is_still_content(extractor) -> None:
     quotes = extractor.extract(Article(text=LEAD + "Union leader Ada Nwosu said after the meeting that the strike fund was empty.\n"))
     assert [(q.text, q.speaker) for q in quotes] == [("the strike fund was empty", "Ada Nwosu")]
 
+
+
+def test_a_relative_clause_verb_is_not_the_cue(extractor) -> None:
+    # `Berg, who has proposed ..., said`: the quote is what Berg said, not what he proposed.
+    text = LEAD + "“The answer you want from me is yes, and it is no,” Berg, who has proposed closing the terminal over five years, said at the time.\n"
+    quotes = extractor.extract(Article(text=text))
+    assert [(q.cue, q.speaker) for q in quotes] == [("said", "Berg")]

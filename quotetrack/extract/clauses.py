@@ -74,7 +74,7 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
 _NOUN_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their"])
 _TELL_FORMS = frozenset(["told", "tells", "tell", "asked", "asks", "warned", "warns", "assured", "urged"])
 # Prepositions that go on with an attribution after a quote (`“...,” she said about the plan`).
-_QUOTE_TAIL_STARTS = frozenset(["about", "to", "for", "via", "over", "through", "under"])
+_QUOTE_TAIL_STARTS = frozenset(["about", "to", "for", "via", "over", "through", "under", "then", "now", "today", "yesterday", "tonight"])
 # Conjunctions opening an adverbial clause (`when asked`, `after the plant closed`, `as he left`).
 _CLAUSE_OPENERS = frozenset(["when", "after", "before", "while", "as", "because", "since", "until", "once", "although", "though"])
 
@@ -96,7 +96,8 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
     # plan`, a longer adjunct; and an adverbial clause (`after the plant closed`) ends it.
     after_quote = follows_quote(tokens, spans, k)
     if after_quote:
-        end = next((j for j in range(k, end) if tokens[j].lower in _CLAUSE_OPENERS and not spans.in_quote(tokens[j].start)), end)
+        # `when asked ...`, `after the plant closed`, `introducing Clinton as ...`: a clause of its own
+        end = next((j for j in range(k, end) if _opens_trailing_clause(tokens[j]) and not spans.in_quote(tokens[j].start)), end)
         if k > 0 and tokens[k - 1].lower in _TELL_FORMS:
             # `told cheering supporters in Nashua`: the listener first
             listener = k
@@ -117,6 +118,11 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
     return len(rest) <= 10 and rest[0].lower in _TAIL_STARTS
 
 
+def _opens_trailing_clause(token: Token) -> bool:
+    """A conjunction (`when`, `after`, `as`) or a participle (`introducing`) opening a clause."""
+    return token.lower in _CLAUSE_OPENERS or token.text.islower() and token.lower.endswith("ing") and len(token.lower) > 5
+
+
 def follows_quote(tokens: list[Token], spans: SpanIndex, k: int) -> bool:
     """Whether the words before token ``k`` are a speaker and a cue right after a closing quote
     (`“...,” Tomas Berg said`), not `, referring to the port's plan` or a second cue's clause.
@@ -134,7 +140,9 @@ def follows_quote(tokens: list[Token], spans: SpanIndex, k: int) -> bool:
     following = [*between[1:], *tokens[k : k + 1]]
     verbs = sum(t.text.islower() and t.lower in lexicon.CUE_FORMS and not nxt.text[:1].isupper() for t, nxt in zip(between, following))
     clause = any(t.text in (",", "”", '"') and (nxt.lower.endswith("ing") or nxt.lower in _CLAUSE_OPENERS) for t, nxt in zip(tokens[closing:k], between))
-    return verbs <= 1 and not clause
+    last_comma = max((j for j, t in enumerate(between) if t.text == ","), default=-1)
+    relative = any(t.lower in ("who", "which", "whom", "whose", "that") for t in between[last_comma + 1 :])
+    return verbs <= 1 and not clause and not relative  # `Cruz, who has proposed ...`: a relative clause's verb
 
 
 def tail_end(sentence: Sentence, k: int) -> int:
