@@ -74,3 +74,10 @@ def test_a_relative_clause_verb_is_not_the_cue(extractor) -> None:
     text = LEAD + "“The answer you want from me is yes, and it is no,” Berg, who has proposed closing the terminal over five years, said at the time.\n"
     quotes = extractor.extract(Article(text=text))
     assert [(q.cue, q.speaker) for q in quotes] == [("said", "Berg")]
+
+
+def test_the_speakers_next_act_is_not_content(extractor) -> None:
+    # `, and has championed ...` has no subject of its own: it goes on about Nwosu, not what she said.
+    text = LEAD + "Union leader Ada Nwosu insists the union must be a party of workers, and has championed a strike fund paid by every docker.\n"
+    quotes = extractor.extract(Article(text=text))
+    assert [(q.text, q.speaker) for q in quotes] == [("the union must be a party of workers", "Ada Nwosu")]

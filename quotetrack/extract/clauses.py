@@ -72,6 +72,7 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
 
 
 _NOUN_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their"])
+_FINITE_AUXILIARIES = frozenset(["has", "have", "had", "was", "were", "is", "are"])
 _TELL_FORMS = frozenset(["told", "tells", "tell", "asked", "asks", "warned", "warns", "assured", "urged"])
 # Prepositions that go on with an attribution after a quote (`“...,” she said about the plan`).
 _QUOTE_TAIL_STARTS = frozenset(["about", "to", "for", "via", "over", "through", "under", "then", "now", "today", "yesterday", "tonight"])
@@ -219,7 +220,8 @@ def clause_end(sentence: Sentence, spans: SpanIndex, start: int, relative: bool 
         if tokens[j].text == "," and j + 2 < len(tokens) and (
             tokens[j + 1].lower in ("and", "but", "though", "although", "while", "whereas")
             and tokens[j + 2].lower in lexicon.SUBJECT_PRONOUNS
-        ):
+            or tokens[j + 1].lower in ("and", "but") and tokens[j + 2].lower in _FINITE_AUXILIARIES
+        ):  # `, and he urged ...`; `, and has championed ...`: the speaker's next act, not what was said
             return j - 1
     return len(tokens) - 1
 
