@@ -88,3 +88,13 @@ def test_quote_box_credit_on_the_next_line(extractor) -> None:
     assert quotes["The port belongs to "] == ("Ana Ruiz", "-")
     assert quotes["We will reopen the g"] == ("Tomas Berg", "—")
     assert quotes.get("Lower the fees on sm", (None, None))[1] not in ("-", "—")
+
+
+def test_newsletter_item_heading_dash_then_speaker_label(extractor) -> None:
+    text = (
+        "Morning Briefing: Port Talks\n\n"
+        "Analyst Rita Okafor has followed the strike for the Lagos Ledger since it began.\n\n"
+        "THE STRIKE IS OVER, THE BACKLOG IS NOT - Rita Okafor: “It will take the port six weeks to clear the containers stuck at Apapa.”\n"
+    )
+    quotes = [quote for quote in extractor.extract(Article(text=text)) if quote.text.startswith("It will take")]
+    assert [(quote.speaker, quote.cue) for quote in quotes] == [("Rita Okafor", ":")]

@@ -32,8 +32,9 @@ from .marks import QuoteSpan, SpanIndex
 from .sentences import Entity, Sentence
 from .via import ViaFinder
 
-# `Clinton: “Our goal is ...”`: a speaker's name and a colon open a transcript-style line.
-_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"] ))([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s*$")
+# `Clinton: “Our goal is ...”`: a speaker's name and a colon open a transcript-style line, or
+# follow a newsletter item's heading and dash (`POLLS WERE EARLY - Ann Lee: “...”`).
+_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"] )|(?<=[-–—] ))([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s*$")
 _SIGNATURE = re.compile(r"\s*[―—–]+\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
 _SIGNATURE_LINE = re.compile(r"\s*\n\s*[―—–-]+[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}?)[ \t]*(?:,[^\n]{0,80})?[.]?[ \t]*(?=\n|$)")
 _PARTICIPLE_CUE = re.compile(
