@@ -142,6 +142,8 @@ class ArticleExtraction:
 
     def label_line(self, start: int, headline: bool = False) -> list[Quote]:
         """The statement of the line at ``start`` if a speaker's name and a colon open it (:mod:`.labels`)."""
+        if self.text.find(":", start, start + 160) < 0:
+            return []  # the common case: no label can open this line
         end = self.text.find("\n", start)
         quote = label_quote(self, start, len(self.text) if end < 0 else end, headline)
         return [quote] if quote is not None else []
