@@ -98,3 +98,21 @@ def test_newsletter_item_heading_dash_then_speaker_label(extractor) -> None:
     )
     quotes = [quote for quote in extractor.extract(Article(text=text)) if quote.text.startswith("It will take")]
     assert [(quote.speaker, quote.cue) for quote in quotes] == [("Rita Okafor", ":")]
+
+
+MEDIUM_LEAD = "Port Strike Ends\n\nDock workers in Lagos returned to work on Friday. Minister Ada Nwosu welcomed the deal.\n\n"
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        pytest.param("Nwosu, in a tweet:", id="name-in-a-tweet"),
+        pytest.param("Nwosu, in a late-night statement:", id="name-in-a-statement"),
+        pytest.param("From Nwosu’s Facebook post:", id="from-her-post"),
+        pytest.param("Aides praised the deal. From Nwosu’s Facebook post:", id="from-after-a-sentence"),
+    ],
+)
+def test_name_and_medium_before_a_colon(extractor, label: str) -> None:
+    text = MEDIUM_LEAD + label + " “We thank the dockers for their patience and the importers for their trust.”\n"
+    quotes = [quote for quote in extractor.extract(Article(text=text)) if quote.text.startswith("We thank")]
+    assert [(quote.speaker_mention, quote.speaker, quote.cue) for quote in quotes] == [("Nwosu", "Ada Nwosu", ":")]

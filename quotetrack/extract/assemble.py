@@ -35,6 +35,12 @@ from .via import ViaFinder
 # `Clinton: “Our goal is ...”`: a speaker's name and a colon open a transcript-style line, or
 # follow a newsletter item's heading and dash (`POLLS WERE EARLY - Ann Lee: “...”`).
 _LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"] )|(?<=[-–—] ))([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s*$")
+# `Hale, in a tweet: “...”`, `From Hale's Facebook post: “...”`: the name, the medium and a colon.
+_MEDIUM_LABEL = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?”\"] ))(?:From\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)"
+    r"(?:['’]s?\s+(?:[A-Z]\w+\s+)?|,\s+in\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+)?)"
+    r"(?:tweet|post|statement|letter|message|email|e-mail|op-ed|column|blog\s+post),?:\s*$"
+)
 _SIGNATURE = re.compile(r"\s*[―—–]+\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
 _SIGNATURE_LINE = re.compile(r"\s*\n\s*[―—–-]+[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}?)[ \t]*(?:,[^\n]{0,80})?[.]?[ \t]*(?=\n|$)")
 _PARTICIPLE_CUE = re.compile(
@@ -265,9 +271,13 @@ class ArticleExtraction:
 def labelled(extraction: ArticleExtraction, span: QuoteSpan) -> Quote | None:
     """`Clinton: “Our goal is not to contain ISIS.”`: a quote after a person's name and a colon."""
     label = _LABEL.search(extraction.text, max(0, span.open_at - 60), span.open_at)
+    label = label or _MEDIUM_LABEL.search(extraction.text, max(0, span.open_at - 90), span.open_at)
     if label is None:
         return None
     mention, position = label.group(1), label.start(1)
+    head, opening, rest = mention.rpartition("From ")
+    if opening and (not head or head.endswith(". ")):  # `... support Cruz. From Bush's post:`
+        mention, position = rest, position + len(head) + len(opening)
     verb, _, rest = mention.partition(" ")
     if rest and verb.lower() in CUE_FORMS:
         mention, position = rest, position + len(verb) + 1  # `Continued Stone: “...”`
