@@ -1,6 +1,7 @@
 """Cue verbs of manner and of written words: `“...,” the statement read`, `“...?” Berg
 questioned`, `he surmised`, `she exclaimed`. They are weak cues (a quote, a colon or a
-that-clause must go with them), so ordinary reading and questioning stay what they are."""
+that-clause must go with them), so ordinary reading and questioning stay what they are; and a
+passive cue (`was announced`, `is expected`) says nothing its subject said."""
 
 import pytest
 
@@ -32,6 +33,9 @@ def test_manner_and_text_cues(extractor, sentence: str, quote: str, mention: str
         pytest.param("Analysts would read this as a retreat by the port authority, not a victory.", id="modal-read"),
         pytest.param("When questioned about the losses, the director left the room without a word.", id="passive-questioned"),
         pytest.param("The director questioned the timing of the strike and its cost to importers.", id="questioned-object"),
+        pytest.param("While a curfew was announced from midnight, police did not enforce it at the port gates.", id="passive-announced"),
+        pytest.param("The minister is expected to sign the agreement with the union before the rains.", id="passive-expected"),
+        pytest.param("Nwosu was declared the winner of the union vote by a narrow margin on Friday.", id="passive-declared"),
     ],
 )
 def test_ordinary_reading_and_questioning(extractor, sentence: str) -> None:

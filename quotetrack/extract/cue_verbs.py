@@ -25,6 +25,7 @@ _RANKS = frozenset(
     ["most", "more", "least", "final", "first", "second", "third", "last", "next", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 )
 FINDING_VERBS = frozenset(["found", "finds"])
+_BE_FORMS = frozenset(["was", "were", "been", "being", "is", "are", "be"])
 _PASSIVE_MARKERS = frozenset(["when", "if", "after", "before", "while", "once", "was", "were", "been", "being", "is", "are", "be"])
 _MODALS = frozenset(["to", "would", "will", "could", "can", "should", "might", "may", "must", "did", "does", "do", "not", "n't"])
 
@@ -73,6 +74,8 @@ def looks_like_verb(tokens: list[Token], i: int) -> bool:
         return False  # `would read this as`, `to read the list`, `read aloud`: reading, not a text's words
     if token.lower == "questioned" and previous in _PASSIVE_MARKERS:
         return False  # `When questioned about the dispute, ...`: the one asked, not the asker
+    if previous in _BE_FORMS and (token.lower.endswith("ed") or token.lower in ("told", "written", "thought", "known")):
+        return False  # `after Arizona was called`, `he was told`: a passive; its subject did not speak
     if token.lower == "think" and following_word in ("tank", "tanks"):
         return False  # `a founder of the free-market think tank North Bridge, said`
     if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that") and not (i > 0 and is_person(tokens[i - 1])):
