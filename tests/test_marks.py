@@ -62,3 +62,13 @@ def test_straight_quotes_and_two_apostrophes():
     spans = SpanIndex("She said \"the vote is set\" and ''it will pass''.")
     assert [span.text for span in spans] == ["the vote is set", "it will pass"]
     assert [span.mark_width for span in spans] == [1, 2]
+
+
+def test_opening_mark_typed_in_a_closers_place_closes():
+    # Typed fast, the closer is an opener: `“...,“ said` ends the quote; a real opener starts a word.
+    text = "“It is an unusual step,“ said Dana Weiss, a lawyer in Lagos. “It will be tested in court.”"
+    spans = SpanIndex(text)
+    assert [span.text for span in spans] == ["It is an unusual step,", "It will be tested in court."]
+    assert [span.close_at is not None for span in spans] == [True, True]
+    unclosed = SpanIndex("He called it “a relief and then “a mistake” on Friday.")
+    assert [span.text for span in unclosed] == ["a relief and then", "a mistake"]

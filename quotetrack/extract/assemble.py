@@ -24,19 +24,27 @@ from ..records import Article, Quote, QuoteKind
 from ..resolve.outlets import Outlets
 from ..resolve.speakers import SpeakerResolver
 from .clauses import strip_span
+from .continuations import PARTICIPLE_CUE, continues, extend, set_parts
 from .dependency import dependency_frames
-from .evidence import attribution_confidence, follow_on_confidence, join_parts, sentences_back, speaker_method
+from .evidence import attribution_confidence, follow_on_confidence, sentences_back, speaker_method
 from .frames import Frame, pattern_frames
+from .labels import label_quote
 from .marks import QuoteSpan, SpanIndex
 from .sentences import Entity, Sentence
 from .via import ViaFinder
 
-# `Clinton: “Our goal is ...”`: a speaker's name and a colon open a transcript-style line.
-_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"] ))([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s*$")
-_SIGNATURE = re.compile(r"\s*[―—–]+\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
-_PARTICIPLE_CUE = re.compile(
-    r"\b(?:adding|saying|noting|arguing|warning|insisting|explaining|continuing|telling|asking|writing)\b"
+# `Clinton: “Our goal is ...”`: a speaker's name and a colon open a transcript-style line, or
+# follow a newsletter item's heading and dash (`POLLS WERE EARLY - Ann Lee: “...”`).
+_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"] )|(?<=[-–—] ))([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s*$")
+# `Hale, in a tweet: “...”`, `From Hale's Facebook post: “...”`: the name, the medium and a colon.
+_MEDIUM_LABEL = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?”\"] ))(?:From\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)"
+    r"(?:['’]s?\s+(?:[A-Z]\w+\s+)?|,\s+in\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+)?)"
+    r"(?:tweet|post|statement|letter|message|email|e-mail|op-ed|column|blog\s+post),?:\s*$"
 )
+_SIGNATURE = re.compile(r"\s*[―—–]+\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\s.,]*$")
+_SIGNATURE_LINE = re.compile(r"\s*\n\s*[―—–-]+[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}?)[ \t]*(?:,[^\n]{0,80})?[.]?[ \t]*(?=\n|$)")
+
 
 
 def cue_words(words: list[str]) -> str:
@@ -74,14 +82,20 @@ class ArticleExtraction:
         self.parsed = any(token.deprel for sentence in sentences for token in sentence.tokens)
         self.sentence_starts = [sentence.start for sentence in sentences]
 
-    def frames(self, sentence: Sentence) -> list[Frame]:
+    def frames(self, sentence: Sentence, following: Sentence | None = None) -> list[Frame]:
         """The sentence's frames, from the parse if there is one, else from word patterns.
 
         The appositives seen on the way teach the resolver roles, even those of frames not kept.
         """
         frames, appositives = dependency_frames(sentence, self.spans) if self.parsed else ([], [])
         if not frames:
-            frames, more = pattern_frames(sentence, self.spans)
+            reading = introducing(sentence, following, self.spans)
+            frames, more = pattern_frames(reading, self.spans)
+            if reading is not sentence and following is not None:
+                # `Cruz called them on it:` / `“...”`: the quote is the content, the object and the colon are not.
+                for frame in frames:
+                    if frame.content and frame.content[0] < following.start < frame.content[1]:
+                        frame.content = (following.start, frame.content[1])
             appositives = appositives + more
         for fact in appositives:
             self.resolver.note_appositive(fact.sentence, fact.head, fact.description)
@@ -95,8 +109,12 @@ class ArticleExtraction:
         headline = headline_paragraph(self.text, self.sentences, self.article.title)
         body = [sentence for sentence in self.sentences if sentence.paragraph != headline]
         # Every frame first: the resolver learns all appositives before resolving any speaker.
-        frames_by_sentence = [self.frames(sentence) for sentence in body]
+        frames_by_sentence = [self.frames(sentence, following) for sentence, following in zip(body, [*body[1:], None])]
+        if headline is not None:
+            quotes.extend(self.label_line(self.sentences[0].start, headline=True))
         for sentence, frames in zip(body, frames_by_sentence):
+            if sentence.start == 0 or self.text[sentence.start - 1] == "\n":
+                quotes.extend(self.label_line(sentence.start))  # `TAPPER: Do you think ...`
             for frame in frames:
                 quote = self.quote_for_frame(frame, used_spans)
                 if quote is None:
@@ -126,6 +144,14 @@ class ArticleExtraction:
                     quotes.append(quote)
         quotes.sort(key=lambda quote: quote.start)
         return dedupe(quotes)
+
+    def label_line(self, start: int, headline: bool = False) -> list[Quote]:
+        """The statement of the line at ``start`` if a speaker's name and a colon open it (:mod:`.labels`)."""
+        if self.text.find(":", start, start + 160) < 0:
+            return []  # the common case: no label can open this line
+        end = self.text.find("\n", start)
+        quote = label_quote(self, start, len(self.text) if end < 0 else end, headline)
+        return [quote] if quote is not None else []
 
     def quote_for_frame(self, frame: Frame, used_spans: set[int]) -> Quote | None:
         """The quote a frame's content makes: direct if quote marks cover it, mixed if some lie inside."""
@@ -175,7 +201,7 @@ class ArticleExtraction:
                 continue
             if self.text[span.open_at - 3 : span.open_at].strip()[-1:] not in (",", "—", "–"):
                 continue
-            if _PARTICIPLE_CUE.search(self.text, frame.attribution[0], span.open_at):
+            if PARTICIPLE_CUE.search(self.text, frame.attribution[0], span.open_at):
                 continue  # `“A,” he said, adding, “B.”`: B has a cue of its own
             used_spans.add(i)
             extend(quote, span, self.text, sentence)
@@ -229,6 +255,11 @@ class ArticleExtraction:
         line_end = self.text.find("\n", span.outer_end)
         line_end = len(self.text) if line_end < 0 else line_end
         match = _SIGNATURE.match(self.text, span.outer_end, line_end)
+        if not match and not self.text[span.outer_end : line_end].strip():
+            # `“...”` then a line of its own, `- Sanders.` or `—Ana Ruiz, in a tweet.`: a quote box's credit.
+            match = _SIGNATURE_LINE.match(self.text, line_end)
+            if match and not (self.resolver.person_entity_in(match.group(1), match.start(1)) or self.resolver.fullest(match.group(1))):
+                return None
         if not match:
             return None
         mention, position = match.group(1).rstrip("."), match.start(1)
@@ -239,9 +270,13 @@ class ArticleExtraction:
 def labelled(extraction: ArticleExtraction, span: QuoteSpan) -> Quote | None:
     """`Clinton: “Our goal is not to contain ISIS.”`: a quote after a person's name and a colon."""
     label = _LABEL.search(extraction.text, max(0, span.open_at - 60), span.open_at)
+    label = label or _MEDIUM_LABEL.search(extraction.text, max(0, span.open_at - 90), span.open_at)
     if label is None:
         return None
     mention, position = label.group(1), label.start(1)
+    head, opening, rest = mention.rpartition("From ")
+    if opening and (not head or head.endswith(". ")):  # `... support Cruz. From Bush's post:`
+        mention, position = rest, position + len(head) + len(opening)
     verb, _, rest = mention.partition(" ")
     if rest and verb.lower() in CUE_FORMS:
         mention, position = rest, position + len(verb) + 1  # `Continued Stone: “...”`
@@ -300,26 +335,23 @@ def headline_paragraph(text: str, sentences: list[Sentence], title: str | None) 
     return None
 
 
-# What stands before a quoted title: an outlet's possessive (`CNN's`), a kind of work (`the program`) or
-# a naming verb (`a book titled`).
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?!(?:It|That|There|He|She|What|Here|Let|Who|Where)['’])[A-Z][\w&.-]*['’]s|\b(?:program|programme|show|podcast|series|film|documentary|book|column|newsletter|segment"
-    r"|titled|entitled|called|dubbed|named))\s*$"
-)
+def introducing(sentence: Sentence, following: Sentence | None, spans: SpanIndex) -> Sentence:
+    """`Hale continued:` closing a paragraph, the quote opening the next: the two read as one sentence,
+    so that the cue's content is that quote (the next paragraph says what Hale continued with).
 
-
-def continues(spans: SpanIndex, last: Quote | None, span: QuoteSpan, same_paragraph: bool) -> bool:
-    """`“A,” he said. “B.”`: B goes on with A when only the attribution stands between them."""
-    if last is None or last.kind != "direct" or not same_paragraph or span.start < last.end:
-        return False
-    gap = spans.text[last.end : span.open_at]
-    if _PARTICIPLE_CUE.search(gap):
-        return False  # `“A,” he said, adding later, “B.”`: B is a statement of its own
-    if _TITLE_BEFORE.search(gap):
-        return False  # `“A,” she said on CNN's “State of the Union.”`: the title of a show, not her words
-    # `“A,” she said on CNN's “State of the Union.” “B.”`: B goes on with A past the show's title.
-    between = [i for i in spans.spans_opening(last.end, span.open_at) if not _TITLE_BEFORE.search(spans.text[last.end : spans[i].open_at])]
-    return len(gap.split()) <= 30 and not between
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "Hale continued:\\n\\n“We will not back down.”"
+    >>> first, second = rule_analysis(text)[0]
+    >>> [token.text for token in introducing(first, second, SpanIndex(text)).tokens]
+    ['Hale', 'continued', ':', '“', 'We', 'will', 'not', 'back', 'down', '.', '”']
+    """
+    tokens = sentence.tokens
+    if following is None or not tokens or tokens[-1].text != ":" or not following.tokens or not spans.opens_at(following.tokens[0].start):
+        return sentence
+    quote = spans[spans.spans_opening(following.tokens[0].start, following.tokens[0].start + 1)[0]]
+    if quote.outer_end < following.end and spans.text[quote.outer_end : following.end].strip(" .,;!?”\"’") != "":
+        return sentence  # `“They stole it,” the man shouted.`: the quote has an attribution of its own
+    return Sentence(sentence.index, sentence.start, following.end, tokens + following.tokens, sentence.paragraph)
 
 
 def follow_on(article: Article, span: QuoteSpan, sentence: Sentence, last: Quote | None, last_paragraph: int) -> Quote | None:
@@ -381,36 +413,6 @@ def introduced_speaker(resolver: SpeakerResolver, last: Quote | None, span: Quot
 def context_span(start: int, end: int, sentence: Sentence) -> tuple[int, int]:
     """The quote's range widened to its whole sentence."""
     return min(start, sentence.start), max(end, sentence.end)
-
-
-def extend(quote: Quote, continuation: QuoteSpan, text: str, sentence: Sentence) -> None:
-    """Grow ``quote`` over ``continuation``; ``extra["parts"]`` keeps where the quoted words are."""
-    parts = quote.extra.get("parts") or [(quote.start, quote.end)]
-    quote.end = continuation.end
-    set_parts(quote, [*parts, (continuation.start, continuation.end)], text)
-    start, _ = quote.extra.get("context", (quote.start, quote.end))
-    end = max(sentence.end, continuation.outer_end)
-    quote.extra["context"] = (start, end)
-    quote.sentence = text[start:end]
-
-
-def set_parts(quote: Quote, parts: list[tuple[int, int]], text: str) -> None:
-    """Record where the quoted words of ``quote`` are; its ``text`` becomes those words alone.
-
-    Each part is trimmed of spaces and kept inside ``[quote.start, quote.end]``; ``text`` joins
-    the parts with " … ", so `“A,” he said. “B.”` reads `A, … B.`, never the attribution.
-    """
-    trimmed = []
-    for start, end in parts:
-        start, end = max(start, quote.start), min(end, quote.end)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            trimmed.append((start, end))
-    quote.extra["parts"] = trimmed
-    quote.text = join_parts(text, trimmed) if len(trimmed) > 1 else text[quote.start : quote.end]
 
 
 def reading_rank(score: float) -> float:

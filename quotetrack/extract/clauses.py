@@ -87,6 +87,12 @@ _NOUN_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their"])
 # Words that start the clause after a time adjunct without `that`: `said Wednesday his country would ...`.
 _DETERMINERS = _NOUN_DETERMINERS | {"our", "my", "your"}
 _WHEN_WORDS = lexicon.WEEKDAYS | {"today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year"}
+_FINITE_AUXILIARIES = frozenset(["has", "have", "had", "was", "were", "is", "are"])
+_TELL_FORMS = frozenset(["told", "tells", "tell", "asked", "asks", "warned", "warns", "assured", "urged"])
+# Prepositions that go on with an attribution after a quote (`“...,” she said about the plan`).
+_QUOTE_TAIL_STARTS = frozenset(["about", "to", "for", "via", "over", "through", "under", "then", "now", "today", "yesterday", "tonight"])
+# Conjunctions opening an adverbial clause (`when asked`, `after the plant closed`, `as he left`).
+_CLAUSE_OPENERS = frozenset(["when", "after", "before", "while", "as", "because", "since", "until", "once", "although", "though"])
 
 
 def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
@@ -102,6 +108,17 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
         ),
         end,
     )
+    # After a closing quote (`“A,” Hale said ...`) more words are attribution: a listener, `about the
+    # plan`, a longer adjunct; and an adverbial clause (`after the plant closed`) ends it.
+    after_quote = follows_quote(tokens, spans, k)
+    if after_quote:
+        # `when asked ...`, `after the plant closed`, `introducing Clinton as ...`: a clause of its own
+        end = next((j for j in range(k, end) if _opens_trailing_clause(tokens[j]) and not spans.in_quote(tokens[j].start)), end)
+        if k > 0 and tokens[k - 1].lower in _TELL_FORMS:
+            # `told cheering supporters in Nashua`: the listener first
+            listener = k
+            while k < end and k - listener < 4 and tokens[k].text not in PUNCT and tokens[k].lower not in _TAIL_STARTS:
+                k += 1
     # `“A,” he said on Tuesday, “B.”`: only the words before the next quote count.
     rest = [t for t in tokens[k:end] if t.text not in PUNCT]
     while rest and rest[0].text.endswith("ly") and rest[0].text.islower() and rest[0].lower != "only":
@@ -112,7 +129,36 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
     verbs = [t for j, t in enumerate(rest) if lexicon.CUE_FORMS.get(t.lower) in STRONG_CUES and not (j and (rest[j - 1].lower in _NOUN_DETERMINERS or rest[j - 1].text[:1].isupper()))]
     if verbs or any(t.lower == "that" for t in rest):
         return False  # another speech verb: `posted to the website` is a tail, `said that` is not
+    if after_quote:
+        return len(rest) <= 16 and (rest[0].lower in _TAIL_STARTS or rest[0].lower in _QUOTE_TAIL_STARTS)
     return len(rest) <= 10 and rest[0].lower in _TAIL_STARTS
+
+
+def _opens_trailing_clause(token: Token) -> bool:
+    """A conjunction (`when`, `after`, `as`) or a participle (`introducing`) opening a clause."""
+    return token.lower in _CLAUSE_OPENERS or token.text.islower() and token.lower.endswith("ing") and len(token.lower) > 5
+
+
+def follows_quote(tokens: list[Token], spans: SpanIndex, k: int) -> bool:
+    """Whether the words before token ``k`` are a speaker and a cue right after a closing quote
+    (`“...,” Tomas Berg said`), not `, referring to the port's plan` or a second cue's clause.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "“We won,” Berg said in Lagos."
+    >>> (sentence,) = rule_analysis(text)[0]
+    >>> follows_quote(sentence.tokens, SpanIndex(text), 6)
+    True
+    """
+    closing = next((j for j in range(k - 1, max(-1, k - 17), -1) if closes_quote_with_punctuation(spans, tokens, j)), None)
+    if closing is None or closing + 1 >= k:
+        return False
+    between = tokens[closing + 1 : k]
+    following = [*between[1:], *tokens[k : k + 1]]
+    verbs = sum(t.text.islower() and t.lower in lexicon.CUE_FORMS and not nxt.text[:1].isupper() for t, nxt in zip(between, following))
+    clause = any(t.text in (",", "”", '"') and (nxt.lower.endswith("ing") or nxt.lower in _CLAUSE_OPENERS) for t, nxt in zip(tokens[closing:k], between))
+    last_comma = max((j for j, t in enumerate(between) if t.text == ","), default=-1)
+    relative = any(t.lower in ("who", "which", "whom", "whose", "that") for t in between[last_comma + 1 :])
+    return verbs <= 1 and not clause and not relative  # `Cruz, who has proposed ...`: a relative clause's verb
 
 
 def tail_end(sentence: Sentence, k: int) -> int:
@@ -193,7 +239,8 @@ def clause_end(sentence: Sentence, spans: SpanIndex, start: int, relative: bool 
         if tokens[j].text == "," and j + 2 < len(tokens) and (
             tokens[j + 1].lower in ("and", "but", "though", "although", "while", "whereas")
             and tokens[j + 2].lower in lexicon.SUBJECT_PRONOUNS
-        ):
+            or tokens[j + 1].lower in ("and", "but") and tokens[j + 2].lower in _FINITE_AUXILIARIES
+        ):  # `, and he urged ...`; `, and has championed ...`: the speaker's next act, not what was said
             return j - 1
     return len(tokens) - 1
 

@@ -25,6 +25,9 @@ _RANKS = frozenset(
     ["most", "more", "least", "final", "first", "second", "third", "last", "next", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 )
 FINDING_VERBS = frozenset(["found", "finds"])
+_BE_FORMS = frozenset(["was", "were", "been", "being", "is", "are", "be"])
+_PASSIVE_MARKERS = frozenset(["when", "if", "after", "before", "while", "once", "was", "were", "been", "being", "is", "are", "be"])
+_MODALS = frozenset(["to", "would", "will", "could", "can", "should", "might", "may", "must", "did", "does", "do", "not", "n't"])
 
 
 def reports_finding(tokens: list[Token], i: int) -> bool:
@@ -67,6 +70,12 @@ def looks_like_verb(tokens: list[Token], i: int) -> bool:
     noun_form = token.lower in _NOUN_OR_VERB or token.lower == "say" and following_word in ("on", "in", "over") or token.lower == "telling"
     if noun_form and ranked < i - 1 and tokens[ranked].lower in _DETERMINERS:
         return False  # `the final say on`, `The first four states`, `The most telling remark`: a noun or an adjective
+    if token.lower in ("read", "reads") and (previous in _MODALS or following_word in ("aloud", "out")):
+        return False  # `would read this as`, `to read the list`, `read aloud`: reading, not a text's words
+    if token.lower == "questioned" and previous in _PASSIVE_MARKERS:
+        return False  # `When questioned about the dispute, ...`: the one asked, not the asker
+    if previous in _BE_FORMS and (token.lower.endswith("ed") or token.lower in ("told", "written", "thought", "known")):
+        return False  # `after Arizona was called`, `he was told`: a passive; its subject did not speak
     if token.lower == "think" and following_word in ("tank", "tanks"):
         return False  # `a founder of the free-market think tank North Bridge, said`
     if previous in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "that") and not (i > 0 and is_person(tokens[i - 1])):

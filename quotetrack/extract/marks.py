@@ -94,7 +94,9 @@ def find_quote_spans(text: str, max_words: int = 2000) -> list[QuoteSpan]:
             closes = char in CLOSING_MARKS and role in ("", "close", "either")
             if (char == "''") != (open_mark == "''") or (char == "’") != (open_mark == "‘"):
                 closes = False
-            if char == "“" and open_mark != "„":
+            if char == "“" and open_mark == "“" and _closes_like_a_closer(text, i):
+                closes = True  # `“It's unusual,“ said Noble`: a typed opener in a closer's place closes
+            elif char == "“" and open_mark != "„":
                 # A second opener inside an open quote: the first was never closed.
                 closes = False
                 if text[open_at + 1 : i].strip():
@@ -106,6 +108,18 @@ def find_quote_spans(text: str, max_words: int = 2000) -> list[QuoteSpan]:
     if open_at is not None:
         spans.append(_span(text, open_at, paragraphs[-1][1] if paragraphs else len(text), None, run_paragraphs, len(open_mark)))
     return [span for span in spans if span.text.strip() and len(span.text.split()) <= max_words]
+
+
+def _closes_like_a_closer(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` stands where only a closing mark can: after a word's last letter or
+    its punctuation, before a space or the end (`problems here,“ said`), never before a word.
+
+    >>> _closes_like_a_closer("here,“ said", 5), _closes_like_a_closer("the “word", 4)
+    (True, False)
+    """
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in ",.?!;…" and after.isspace()
 
 
 def _single_mark(text: str, i: int, char: str, open_mark: str | None) -> bool:
