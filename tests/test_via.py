@@ -45,6 +45,10 @@ RELAYS = [
     # a relay adjunct after the reported words: not part of them
     ("Far-right lawmaker Sandrine Le Goff said the speech was “a campaign rally paid for by the taxpayer,” in comments to broadcaster BFMTV.", "a campaign rally", "BFMTV"),
     ("Opposition leader Ivo Maric said the vote had been rigged, in an interview with the daily Dnevnik.", "the vote had been rigged", "Dnevnik"),
+    # `reported on Saturday` is when, not a topic; an outlet named `News Agency of X`
+    ("Japan will double its aid to island nations next year, Kyodo News reported on Saturday, citing government sources.", "double its aid", "Kyodo"),
+    ("The kingdom would keep output cuts in place “for as long as necessary,” state news agency SPA reported on Sunday.", "for as long as necessary", "SPA"),
+    ("Regulator chief Farouk Adamu told the News Agency of Nigeria that 14 tankers had berthed since Monday.", "14 tankers had berthed", "News Agency of Nigeria"),
     # a channel's newsroom
     ("An Israeli official, quoted by Channel 12 news, said the army would “not stop at the border.”", "not stop at the border", "Channel 12"),
     ("The Islamic Republic News Agency (IRNA) quoted Foreign Minister Hamid Rostami as saying Tehran was “ready for serious talks.”", "ready for serious talks", "IRNA"),
@@ -77,6 +81,7 @@ NOT_RELAYS = [
     "Clinton led by four points, according to a CNN poll released on Monday, which showed voters “tired of both.”",
     "Mark Hale reported from Kabul that the city was “eerily calm.”",
     "The Committee for a Responsible Federal Budget reported that the plan was “unfunded.”",
+    "The Daily Ledger reported on the scandal last year, and the mayor said the story was “a pack of lies.”",
     "Fox News first reported the verdict. In a statement, Rep. Dana Ortiz reacted to the news, saying: “The verdict should never have taken this long.”",
 ]
 

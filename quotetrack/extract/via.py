@@ -79,7 +79,8 @@ _MODIFIER_SLOTS = [
 # Relay slots whose outlet phrase stands before them: `TASS quoted ... as saying`, `..., Xinhua reported`.
 _BEFORE_SLOTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\s(?:quoted|cited)\s(?=.{1,160}?\bas\s+(?:saying|telling|stating|writing|adding|calling|describing))", re.DOTALL), "reported"),
-    (re.compile(r"\s(?:reported|reports|carried|published|broadcast|aired)\b(?!\s+(?:on|about|by|from)\b)"), "reported"),
+    # `reported on the scandal` is a topic; `reported on Saturday` is when.
+    (re.compile(r"\s(?:reported|reports|carried|published|broadcast|aired)\b(?!\s+(?:about|by|from)\b|\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))"), "reported"),
     (re.compile(r"\s(?:said|says|added)\b"), "carrier"),
 ]
 _LEADING_WORDS = frozenset({"As", "And", "But", "So", "Also", "Meanwhile", "Still", "Then", "While", "When", "Now", "Earlier", "Later"})
@@ -225,6 +226,8 @@ class PhraseReader:
         if canonical is None and tokens[0].lower() == "the":
             canonical = self.lookup(" ".join(tokens[1:]))
         named = tokens[last - 1] in NAME_WORDS and last - first >= 2 - (tokens[0].lower() == "the")
+        # `the News Agency of Nigeria`, `the Times of India`: an outlet's name word before `of` and a place.
+        named = named or "of" in tokens[first + 1 : last - 1] and any(t in NAME_WORDS for t in tokens[first : tokens.index("of", first + 1)])
         person = tokens[first] in FIRST_NAMES or any(is_person_word(t) for t in tokens[first:last])
         # Slots only outlets fill trust the slot over pattern NER, unless the name is a known person's surname.
         person = person or any(other.endswith(" " + name) for other in self.person_names)
@@ -239,7 +242,7 @@ class PhraseReader:
         prefix = self._known_prefix(matches[first:last]) if strength in ("closed", "on") and not described else None
         if prefix:
             return _Phrase(phrase_start, phrase_end, prefix)  # `told CBS This Morning`, `told POLITICO Florida`
-        if name in lexicon.PLACES or name in lexicon.MULTIWORD_PLACES or name in lexicon.ORG_WORDS or tokens[last - 1] in lexicon.PLACES and not described:
+        if name in lexicon.PLACES or name in lexicon.MULTIWORD_PLACES or name in lexicon.ORG_WORDS or tokens[last - 1] in lexicon.PLACES and not (described or named):
             return None
         if strength == "reported" and self._fragment(phrase_start):
             return None  # `The Committee for a Responsible Federal Budget reported`
