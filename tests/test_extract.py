@@ -397,6 +397,7 @@ def test_datelines_are_not_content(extractor, dateline):
         ("The minister said Tuesday Russia would not send a delegation to the talks in Geneva.", "Russia would not send a delegation to the talks in Geneva"),
         ("Governor Ann Kell told reporters Sunday she will step down at the end of the session.", "she will step down at the end of the session"),
         ("The mayor said on Friday his office had received “hundreds of complaints” about the buses.", "his office had received “hundreds of complaints” about the buses"),
+        ("Prime Minister Ana Reyes said on RNZ's Morning Report that the budget would “hold the line.”", "the budget would “hold the line.”"),
     ],
 )
 def test_content_after_a_day_without_that(extractor, text, said):

@@ -7,6 +7,13 @@ import pytest
 
 PASSAGES = [
     pytest.param(
+        "Sheikh Hamad bin Khalid received the Italian defence minister in Doha on Monday.\n\n"
+        "According to QNA, the emir said the two countries shared “a long view of the region.”\n",
+        "the two countries shared",
+        "Hamad bin Khalid",
+        id="an-honorific-is-no-other-job",
+    ),
+    pytest.param(
         "Shadow chancellor Tom Ashby toured a car plant in Derby on Monday.\n\n"
         "The chancellor has insisted there will be “no return to austerity”, despite warnings from economists.\n",
         "there will be",

@@ -64,7 +64,8 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
         pronoun = tokens[clause].lower in lexicon.SUBJECT_PRONOUNS and (clause > k + 1 or tokens[k].lower in _WHEN_WORDS)  # `Sunday she`, not `in it`
         started = (tokens[clause].lower in _DETERMINERS and not after_preposition) or pronoun
         # `said Wednesday Russia would ...`: a name after the day starts the clause
-        started = started or tokens[clause - 1].lower in _WHEN_WORDS and tokens[clause].text[:1].isupper()
+        day = tokens[clause - 1].lower in _WHEN_WORDS and (tokens[clause - 1].text.islower() or tokens[clause - 1].lower in lexicon.WEEKDAYS)
+        started = started or day and tokens[clause].text[:1].isupper()
         if started:
             break
         clause += 1

@@ -121,7 +121,7 @@ class Salience:
             if referent is None or referent[1] not in ("person", "role", "org", "group"):
                 continue
             person = self.resolver.people.get(referent[2] or "") if referent[1] == "person" else None
-            if person is None or any(not role.startswith("party:") for role in person.roles):
+            if person is None or any(role.split()[-1] in lexicon.ROLE_NOUNS for role in person.roles):
                 return None  # the last one talked about is no person, or has another job (`shadow chancellor` too)
             named = {name for name, other in self.resolver.people.items() if self._named_before(other.mentions, position)}
             # Only when nobody else could be meant: with two people around, the role may be either's.
