@@ -29,7 +29,7 @@ def test_what_an_audience_was_told(text: str, said: str):
     [
         ("“We will find a way,” Secretary-General Mark Verhoeven told a news conference in Brussels.", "We will find a way,"),
         ("“The campaign goes on,” Governor Ann Kell told a crowd in Berea, Ohio, on Tuesday night.", "The campaign goes on,"),
-        ("“We are coming back stronger,” Ann Kell told a crowd of 1,300 here on Tuesday after she took the stage.", "We are coming back stronger,"),
+        ("“We are coming back stronger,” Ann Kell told a rally of 2,000 in a school gym on Friday before the band played.", "We are coming back stronger,"),
         ("“Nothing is settled,” the minister told a plenary session of parliament on Monday.", "Nothing is settled,"),
     ],
 )
@@ -42,8 +42,8 @@ def test_the_audience_is_not_a_quote(text: str, words: str):
 @pytest.mark.parametrize(
     "text",
     [
-        "She won the state easily, after Arizona was called, following a day in which she criticised her rival.",
-        "A curfew was announced from midnight, but the police did not enforce it in the early hours of Friday.",
+        "The mood in the hall lifted once Nevada was called, hours after the polls had closed in the west.",
+        "A night curfew was announced for the old town, though patrols were thin on the first weekend.",
         "The results were described as a landslide by observers who had followed the count all night.",
     ],
 )

@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 from quotetrack.bench import BenchmarkError
 from quotetrack.bench.via import fold, format_via_scores, load_via_items, score_items, via_report
 from quotetrack.cli import app
+from quotetrack.resources import data_path
 
 ITEMS = [
     # Right via and speaker.
@@ -79,3 +80,12 @@ def test_cli_via_set_without_gold(via_set):
     result = runner.invoke(app, ["bench", "quality", "--via-set", str(via_set), "--engine", "rules"])
     assert result.exit_code == 0, result.output
     assert "via outlet" in result.stdout and "speaker" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["via_outlets.jsonl", "world_news.jsonl"])
+def test_bundled_sets_are_well_formed(name):
+    items = load_via_items(data_path(f"bench/{name}"))
+    assert len({item.id for item in items}) == len(items)
+    for item in items:
+        assert item.text.count(item.quote) == 1, item.id
+        assert item.via == (item.via_chain[0] if item.via_chain else None), item.id

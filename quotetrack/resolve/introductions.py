@@ -246,8 +246,8 @@ def named_pair(salience: Salience, gender: str, index: int, named_groups: bool =
 
 def _exchange(salience: Salience, index: int) -> str | None:
     """The two people who spoke, one after the other, in sentence ``index`` and the one before it,
-    when those sentences are about nobody else: `“Look at what you did,” Franken said. Silverman
-    responded, “Thank God.” They went on ...`."""
+    when those sentences are about nobody else: `“We will win this,” Ortiz said. Kell answered,
+    “Not without the unions.” They spoke for an hour ...`."""
     resolver = salience.resolver
     referents = salience.referents()
     sentence_at = resolver.discourse.sentence_at
