@@ -35,6 +35,7 @@ from .clauses import (
     tail_end,
 )
 from .cue_verbs import FINDING_VERBS, looks_like_verb, participle_speaks_next, reports_finding
+from .frame_tails import topic_tail
 from .marks import SpanIndex
 from .open_appositives import name_before_open_appositive, subject_before_relative
 from .outlet_words import relay_tail
@@ -385,7 +386,7 @@ def _cue_content(
     after_quote = closes_quote_with_punctuation(spans, tokens, phrase_start - 1)
     quote_follows = quote_opens_at(sentence, spans, after_adjuncts)
     postposed = not borrowed and (after_quote or (before_speaker in (",", "—", "–") and not quote_follows))
-    if postposed and (is_tail(sentence, spans, after) or relay_tail([t.text for t in tokens[after:]]) or (after_quote and _topic_tail(sentence, spans, after))):
+    if postposed and (is_tail(sentence, spans, after) or relay_tail([t.text for t in tokens[after:]]) or (after_quote and topic_tail(sentence, spans, after))):
         frame.placement = "before"
         frame.content = content_before(sentence, spans, phrase_start - 1)
         frame.via_hint = (tokens[phrase_start].start, tail_end(sentence, after_adjuncts))
@@ -427,24 +428,6 @@ def _cue_content(
     if lemma in lexicon.BELIEF_LEMMAS:
         frame.confidence = 0.5
     return frame
-
-
-def _topic_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
-    """`“...,” Tamargo recalled of a June conversation she had with him at the convention center.`:
-    after a whole quote, `of` names what the quote was about, however long the phrase; the
-    quote is what was said. A `that` or a second quote would be content of its own.
-
-    >>> from quotetrack.extract.sentences import rule_analysis
-    >>> text = "“He asked what it takes,” Ann Roe recalled of a talk she had with the candidate at the old convention center downtown."
-    >>> (sentence,) = rule_analysis(text)[0]
-    >>> _topic_tail(sentence, SpanIndex(text), 11)
-    True
-    """
-    tokens = sentence.tokens
-    if k >= len(tokens) or tokens[k].lower != "of":
-        return False
-    rest = tokens[k + 1 :]
-    return not any(t.lower == "that" or t.text in (";", ":") or spans.opens_at(t.start) for t in rest)
 
 
 def drop_nested(frames: list[Frame]) -> list[Frame]:
