@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from .. import lexicon
+from .clauses import closes_quote_with_punctuation
 from .marks import SpanIndex
 from .sentences import Sentence
+
+# A quotation this long opening the sentence is a statement, not a title (`“Jaws” star Roy said`).
+_WHOLE_QUOTE_WORDS = 4
 
 
 def topic_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
@@ -23,3 +28,38 @@ def topic_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
         return False
     rest = tokens[k + 1 :]
     return not any(t.lower == "that" or t.text in (";", ":") or spans.opens_at(t.start) for t in rest)
+
+
+def whole_quote_close(sentence: Sentence, spans: SpanIndex, k: int) -> int | None:
+    """The token that closes a quotation ending at token ``k`` which is all that was said before a
+    postposed cue, or None.
+
+    `“...,” he said` (the quote ends in punctuation); `on 'Fox and Friends,\'\'\' said Vietor` (the
+    inner quote's own mark is left over after the outer one closed: the token before ``k``);
+    `“The caucus is a battle of niches” Grubbs said` (no comma, but a sentence-like quotation opens
+    the sentence, so it is no title or scare quote inside a clause; `“Orange Is the New Black” star
+    Ann Roe said` names a title).
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "“The caucus is a battle of niches” Grubbs said."
+    >>> (sentence,) = rule_analysis(text)[0]
+    >>> whole_quote_close(sentence, SpanIndex(text), 8), whole_quote_close(sentence, SpanIndex(text), 9)
+    (8, None)
+    >>> text = "“Orange Is the New Black” star Ann Roe said so."
+    >>> (sentence,) = rule_analysis(text)[0]
+    >>> whole_quote_close(sentence, SpanIndex(text), 6) is None
+    True
+    """
+    tokens = sentence.tokens
+    if k < 0 or k >= len(tokens):
+        return None
+    if closes_quote_with_punctuation(spans, tokens, k):
+        return k
+    if k > 0 and tokens[k].text in ("'", "’") and closes_quote_with_punctuation(spans, tokens, k - 1):
+        return k - 1
+    span = spans.closing_at(tokens[k].start) if tokens[k].text in lexicon.CLOSING_MARKS else None
+    if span is None or span.open_at != tokens[0].start:
+        return None
+    quoted = span.text.split()
+    lower = sum(1 for word in quoted if word[:1].islower())
+    return k if len(quoted) >= _WHOLE_QUOTE_WORDS and 2 * lower > len(quoted) else None

@@ -24,7 +24,6 @@ from .asides import speaker_before_aside
 from .clause_subjects import clause_subject, just_spoke, speaker_of_cue_before, without_time
 from .clauses import (
     clause_end,
-    closes_quote_with_punctuation,
     content_before,
     content_end,
     ends_clause,
@@ -35,7 +34,7 @@ from .clauses import (
     tail_end,
 )
 from .cue_verbs import FINDING_VERBS, looks_like_verb, participle_speaks_next, reports_finding
-from .frame_tails import topic_tail
+from .frame_tails import topic_tail, whole_quote_close
 from .marks import SpanIndex
 from .open_appositives import name_before_open_appositive, subject_before_relative
 from .outlet_words import relay_tail
@@ -294,7 +293,8 @@ def cue_frame(
     previous = tokens[i - 1].text if i > 0 else ""
     participle = tokens[i].lower.endswith("ing")
     # `told` is never inverted: in `“...,” Ferraz, 58, told AFP` AFP is the listener, not the speaker.
-    after_quote = closes_quote_with_punctuation(spans, tokens, i - 1)
+    quote_close = whole_quote_close(sentence, spans, i - 1)
+    after_quote = quote_close is not None
     if not participle and lemma != "tell" and (previous in (",", "—", "–") or after_quote):
         found = right_speaker(sentence, cue_last + 1)
         if found is not None:
@@ -309,7 +309,7 @@ def cue_frame(
             )
             if described or ends_clause(sentence, spans, after) or _affiliation_then_comma(tokens, after):
                 frame = Frame(sentence, i, cue_last, inverted, None, "before")
-                frame.content = content_before(sentence, spans, i - 1)
+                frame.content = content_before(sentence, spans, i - 1 if quote_close is None else quote_close)
                 frame.attribution = (tokens[i].start, tokens[inverted[1]].end)
                 frame.via_hint = (tokens[i].start, tail_end(sentence, inverted[1] + 1))
                 # `“If Donald remains Donald, ...,” declared Senator Flake`: a whole quote before the cue is
@@ -383,12 +383,13 @@ def _cue_content(
     phrase_start = speaker[0] if chain_start is None else chain_start
     # A dateline's dash (`LAGOS, Nigeria (AP) — Gov. Ade Bello said`) opens the sentence, not an aside.
     before_speaker = tokens[phrase_start - 1].text if phrase_start > 0 and phrase_start != after_dateline(tokens) else ""
-    after_quote = closes_quote_with_punctuation(spans, tokens, phrase_start - 1)
+    quote_close = whole_quote_close(sentence, spans, phrase_start - 1)
+    after_quote = quote_close is not None
     quote_follows = quote_opens_at(sentence, spans, after_adjuncts)
     postposed = not borrowed and (after_quote or (before_speaker in (",", "—", "–") and not quote_follows))
     if postposed and (is_tail(sentence, spans, after) or relay_tail([t.text for t in tokens[after:]]) or (after_quote and topic_tail(sentence, spans, after))):
         frame.placement = "before"
-        frame.content = content_before(sentence, spans, phrase_start - 1)
+        frame.content = content_before(sentence, spans, phrase_start - 1 if quote_close is None else quote_close)
         frame.via_hint = (tokens[phrase_start].start, tail_end(sentence, after_adjuncts))
         frame.attribution = (tokens[phrase_start].start, tail_end(sentence, after_adjuncts))
         if frame.content is None or not (after_quote or is_content_clause(spans.text, frame.content)):
