@@ -29,6 +29,7 @@ _QUANTIFIERS = frozenset(["some", "many", "most", "few", "several", "others", "o
 _TRAILING_ADVERBS = frozenset(["here", "there", "today", "yesterday", "tonight", "now", "again", "too", "also", "instead", "meanwhile", "late", "early"])
 _PERIODS = frozenset(["week", "month", "year", "weekend", "night", "morning", "evening", "afternoon"])
 _DASHES = frozenset(["-", "--", "—", "–", "―"])
+_DATELINE_DASHES = ("—", "–", "―", "--", "-")
 # Words inside an organisation's name that its acronym skips: `Department of Health and Social Care (DHSC)`.
 _CONNECTORS = frozenset(["and", "of", "for", "the", "on", "&", "de", "du", "des", "la", "le"])
 _NOT_NOUNS = frozenset(["and", "or", "but", "of", "to", "for", "in", "on", "at", "by", "with", "as", "than", "that", "who", "which", "not", "never"])
@@ -306,3 +307,15 @@ def between_adjectives(tokens: list[Token], k: int, end: int) -> bool:
     adjective = left.text.islower() and left.lower.endswith(("ed", "al", "ous", "ive", "ful", "ic", "ent", "ant", "ish", "-old"))
     described = all(t.text.islower() for t in right) and len(right) <= 3 and (right[-1].lower in lexicon.ROLE_NOUNS or right[-1].lower in lexicon.TITLES)
     return adjective and left.lower not in lexicon.ROLE_NOUNS and described and not any(_verb_like(t) for t in right[:-1])
+
+
+def after_dateline(tokens: list[Token]) -> int:
+    """Where the sentence starts past a dateline: `MOSCOW — `, `ORLANDO, Fla. (Reuters) - `,
+    `Washington (AFP) – `, `OSLO, March 3 (Reuters) - `; 0 when there is none."""
+    dash = next((j for j, t in enumerate(tokens[:10]) if t.text in _DATELINE_DASHES and j > 0 and tokens[j - 1].end < t.start), None)
+    if dash is None:
+        return 0
+    lead = tokens[:dash]
+    all_caps = all(t.text.isupper() or t.text in ",()." for t in lead)
+    credited = any(t.text == "(" for t in lead) and all(t.text[:1].isupper() or t.text.isdigit() or t.text in ",()." for t in lead)
+    return dash + 1 if all_caps or credited else 0

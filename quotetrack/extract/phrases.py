@@ -21,7 +21,7 @@ from .. import lexicon
 from ..nlp.entities import opening_modifier
 from ..resources import word_list
 from . import phrase_edges, speaker_words
-from .phrase_edges import trim_adjuncts
+from .phrase_edges import after_dateline, trim_adjuncts
 from .sentences import Sentence, Token
 from .speaker_words import PUNCT, ROLE_PREPOSITIONS, TokenRange, has_name, is_person, passive_agent, possessive_mark, trim_range
 
@@ -332,7 +332,11 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
         if token.text in PUNCT or token.text in ("(", ")"):
             break
         if seen_name and token.lower in _STOP_AFTER_NAME:
-            break
+            complement_end = speaker_words.role_complement_end(tokens, k)  # `said an adviser to the minister`
+            if complement_end is None:
+                break
+            complement, k = complement or k, complement_end
+            continue
         # `said the questioning will start`: a clause; `said a spokesman for the ministry`: a speaker
         if k > start and (token.lower == "that" or token.lower == "the" and not ((seen_name or described) and tokens[k - 1].lower in ROLE_PREPOSITIONS)) or token.text in lexicon.AUXILIARIES:
             return None
@@ -430,18 +434,6 @@ def _subject_word(token: Token) -> bool:
 
 
 _DASHES = ("—", "–", "―", "--", "-")
-
-
-def after_dateline(tokens: list[Token]) -> int:
-    """Where the sentence starts past a dateline: `MOSCOW — `, `ORLANDO, Fla. (Reuters) - `,
-    `Washington (AFP) – `, `OSLO, March 3 (Reuters) - `; 0 when there is none."""
-    dash = next((j for j, t in enumerate(tokens[:10]) if t.text in _DASHES and j > 0 and tokens[j - 1].end < t.start), None)
-    if dash is None:
-        return 0
-    lead = tokens[:dash]
-    all_caps = all(t.text.isupper() or t.text in ",()." for t in lead)
-    credited = any(t.text == "(" for t in lead) and all(t.text[:1].isupper() or t.text.isdigit() or t.text in ",()." for t in lead)
-    return dash + 1 if all_caps or credited else 0
 
 
 def _opens_with_participle(tokens: list[Token], k: int) -> bool:

@@ -179,6 +179,8 @@ class SpeakerResolver:
         person = None if writing_named_after(mention, person := self.person_entity_in(mention, position)) else person
         if person and words[-1].islower() and head in lexicon.ROLE_NOUNS - lexicon.INSTITUTION_NOUNS and lowered.startswith("the "):
             return self.resolve_role(mention, position)  # `the senior Cruz adviser`: somebody serving Cruz
+        if person and serves_named(words, person):
+            return self.resolve_role(mention, position) if lowered.startswith("the ") else None  # `an adviser to Ann Lee`: not Lee
         if person:
             return self.fullest(person, titled) or person
         if lowered.split()[0] in _SOMEBODY:
@@ -460,3 +462,26 @@ def common_word_opening(text: str, word: str, position: int) -> bool:
     if before and before[-1] not in ".!?\n:":
         return False
     return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
+def serves_named(words: list[str], person: str) -> bool:
+    """Whether the person named in a mention is whom its role serves: `a longtime adviser to Donald
+    Trump`, `the former top aide to President George W. Bush`; not `former secretary of state Hillary
+    Clinton`, where the name is the holder's own.
+
+    >>> serves_named("a longtime adviser to Donald Trump".split(), "Donald Trump")
+    True
+    >>> serves_named("former secretary of state Hillary Clinton".split(), "Hillary Clinton")
+    False
+    """
+    first = person.split()[0]
+    for i, word in enumerate(words[1:-1], start=1):
+        role = words[i - 1]
+        if word not in ("to", "of", "for") or not role.islower() or (role not in lexicon.ROLE_NOUNS and role.removesuffix("s") not in lexicon.ROLE_NOUNS):
+            continue
+        j = i + 1
+        while j < len(words) - 1 and words[j] != first and (words[j].lower() in ("the", "both") or words[j][:1].isupper()):
+            j += 1  # `to President George W. Bush`, `to Prime Minister Olav Berg`: capitalised titles lead to the name
+        if POSSESSIVE.sub("", words[j]) == first:
+            return True
+    return False
