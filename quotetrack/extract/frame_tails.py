@@ -9,11 +9,12 @@ from .sentences import Sentence
 
 # A quotation this long opening the sentence is a statement, not a title (`“Jaws” star Roy said`).
 _WHOLE_QUOTE_WORDS = 4
+_NUMBER_WORDS = frozenset(["a", "one", "two", "three", "four", "five", "ten", "twenty", "half", "100", "a dozen", "dozen", "hundred", "thousand"])
 
 
 def topic_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
     """`“...,” Tamargo recalled of a June conversation she had with him at the convention center.`:
-    after a whole quote, `of` names what the quote was about, however long the phrase; the
+    after a whole quote, `of` or `about` names what the quote was about, however long the phrase; the
     quote is what was said. A `that` or a second quote would be content of its own.
 
     >>> from quotetrack.extract.sentences import rule_analysis
@@ -24,8 +25,10 @@ def topic_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
     True
     """
     tokens = sentence.tokens
-    if k >= len(tokens) or tokens[k].lower != "of":
+    if k >= len(tokens) - 1 or tokens[k].lower not in ("of", "about"):
         return False
+    if tokens[k].lower == "about" and (tokens[k + 1].text[:1].isdigit() or tokens[k + 1].lower in _NUMBER_WORDS):
+        return False  # `“...,” he said about 200 people came`: `about` counts
     rest = tokens[k + 1 :]
     return not any(t.lower == "that" or t.text in (";", ":") or spans.opens_at(t.start) for t in rest)
 

@@ -170,15 +170,17 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
     head = subject_before_auxiliary(sentence, head) if subject_of_verb else head
     if head is not None and not segments[-1][0] <= head[0] <= segments[-1][1]:
         return None
-    named = [segment for segment in segments if has_name(tokens[segment[0] : segment[1] + 1])]
+    named = [seg for seg in segments if has_name(tokens[seg[0] : seg[1] + 1]) and tokens[seg[0]].lower not in _RELATIVES]  # not `who works at Ford`
     head = speaker_words.name_apposed_to_description(tokens, head, segments) or head  # `One pastor backing Lee, Dan Hale, said`
     if head is None or (named and not has_name(tokens[head[0] : head[1] + 1])):
         # `The minister, Sergei Lavrov, said`; `In a statement, a lawyer, Jane Roe, said`: the name speaks.
         plausible = [seg for seg in named if plausible_speaker(tokens[seg[0] : seg[1] + 1])]
         # `Emails seen by the Ledger show the founder, Oskar Brandt, told`: the name apposed to the head.
         plausible = [seg for seg in plausible if seg != segments[-1]] or plausible
-        if not plausible:
-            return None
+        if not plausible:  # `experts in security law, who weren't surprised ..., saying`: the noun the relative describes
+            relative = next((seg for seg in segments if tokens[seg[0]].lower in _RELATIVES and seg[0] > 1), None)
+            described = noun_phrase_before(sentence, relative[0] - 1) if relative else None
+            return LeftSpeaker(described, min(chain_first, described[0])) if described else None
         head = plausible[-1]
     appositives = [Appositive(sentence, head, segment) for segment in segments if segment != head]
     named_head = name_head(sentence, head)
@@ -434,6 +436,7 @@ def _subject_word(token: Token) -> bool:
 
 
 _DASHES = ("—", "–", "―", "--", "-")
+_RELATIVES = frozenset(["who", "whom", "whose", "which"])
 
 
 def _opens_with_participle(tokens: list[Token], k: int) -> bool:
