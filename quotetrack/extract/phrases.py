@@ -199,7 +199,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         opening = next((o for o in range(end - 2, max(end - 9, -1), -1) if tokens[o].text == "("), None)
         inner = phrase_edges.long_form(tokens, opening) or (noun_phrase_before(sentence, opening) if opening else None)  # `... Care (DHSC)`
         return (inner[0], end - 1) if inner else None
-    k, first, described = end - 1, end, False
+    k, first, described, agent = end - 1, end, False, None
     while k >= 0:
         token = tokens[k]
         # The hyphen ending a dateline (`OSLO (Reuters) - The ministry said`), not one inside
@@ -238,16 +238,18 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
             return noun_phrase_before(sentence, k) if k > 0 else None
         if token.lower in ("what", "how", "why", "where", "when", "whether", "there"):
             return None
+        agent = k if agent is None and token.lower.endswith("ed") and passive_agent(tokens, k) else agent  # `issued by the IG`
         first = k
         k -= 1
         if end - first > 12:
             return None
-    while first < end - 1 and tokens[first].lower in _LEADING_ADVERBS:
-        first += 1  # `Even China said`
+    while first < end - 1 and (tokens[first].lower in _LEADING_ADVERBS or tokens[first].text in _DASHES):
+        first += 1  # `Even China said`, `... than suggested - a report released by ... estimated`
     if first >= end:
         return None
     if end - first > 8 and speaker_words.affiliated_name(tokens, first, end):
         return (first, end - 1)  # `Mara Quill of the Halvorsen Institute for Coastal Security Studies wrote`
+    described = described or agent is not None and agent > first and plausible_speaker(tokens[first:agent])  # `The report issued by ...`
     if not (described or plausible_speaker(tokens[first:end])) or end - first > (12 if described else 8):
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
         name = end
