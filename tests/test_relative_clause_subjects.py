@@ -42,3 +42,25 @@ def test_about_a_number_is_still_content(extractor) -> None:
     text = "“It was a good night,” the organiser said, adding that about 200 people had come to the hall.\n"
     quotes = extractor.extract(Article(text=text))
     assert any(quote.kind == "direct" for quote in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        pytest.param(
+            "Gov. Ruth Okafor on Monday signed an order closing the border, while Samuel Adeyemi, the former governor, "
+            "proposed a curfew and said the assembly speaker should resign.\n",
+            "Samuel Adeyemi",
+            id="while-clause",
+        ),
+        pytest.param(
+            "The mayor opened the bridge, but the council members boycotted the ceremony and said it was a waste of money.\n",
+            "the council members",
+            id="but-clause",
+        ),
+        pytest.param("Ana Lee toured the plant and said the jobs would stay.\n", "Ana Lee", id="one-clause"),
+    ],
+)
+def test_coordinated_cue_takes_its_own_clause_subject(extractor, text: str, mention: str) -> None:
+    (quote,) = extractor.extract(Article(text=text))
+    assert quote.speaker_mention == mention
