@@ -56,3 +56,23 @@ def test_infinitive_after_asked_is_no_complement(extractor) -> None:
     text = "Texas, leading a coalition of 13 states, asked a federal judge to block the new overtime rules.\n"
     quotes = extractor.extract(Article(text=text))
     assert all("to block" not in (quote.speaker_mention or "") for quote in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "“Anyone who ignores the law puts families at risk,” said Okafor constituent Bayo Adeleke when asked about the bill.\n",
+            "Bayo Adeleke",
+            id="constituent-before-name",
+        ),
+        pytest.param(
+            "The row went on.\n\n“Why are you still backing him?” Ruiz asked opposition politicians. “What does that say about you?”\n",
+            "Ruiz",
+            id="asked-politicians",
+        ),
+    ],
+)
+def test_people_nouns_in_speaker_and_listener_phrases(extractor, text: str, speaker: str) -> None:
+    (quote,) = extractor.extract(Article(text=text))
+    assert (quote.speaker, quote.kind) == (speaker, "direct")
