@@ -67,7 +67,7 @@ def test_infinitive_after_asked_is_no_complement(extractor) -> None:
             id="constituent-before-name",
         ),
         pytest.param(
-            "The row went on.\n\n“Why are you still backing him?” Ruiz asked opposition politicians. “What does that say about you?”\n",
+            "The row went on.\n\n“Why are you still backing him?” Ruiz asked Labour politicians. “What does that say about you?”\n",
             "Ruiz",
             id="asked-politicians",
         ),
