@@ -64,3 +64,15 @@ def test_about_a_number_is_still_content(extractor) -> None:
 def test_coordinated_cue_takes_its_own_clause_subject(extractor, text: str, mention: str) -> None:
     (quote,) = extractor.extract(Article(text=text))
     assert quote.speaker_mention == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        pytest.param("Senior campaign advisers who have run the numbers argue that the state is out of reach.\n", "Senior campaign advisers", id="irregular-participle"),
+        pytest.param("Officials who have seen the document said the findings were damning.\n", "Officials", id="seen"),
+    ],
+)
+def test_participle_after_auxiliary_in_relative(extractor, text: str, mention: str) -> None:
+    (quote,) = extractor.extract(Article(text=text))
+    assert quote.speaker_mention == mention
