@@ -59,6 +59,7 @@ from .speaker_words import segment_before
 # `declined to comment`, `refused to say whether`: nothing was said.
 _REFUSALS = frozenset(["declined", "declines", "declining", "refused", "refuses", "refusing"])
 _EMPTY_CONTENTS = word_list("empty_contents")
+_OBJECT_CUES = word_list("object_cues")  # `Mike Murphy, praised the efforts of ...`: no inverted speaker
 # Cue lemmas that speak only with their particle: `pointed out`, `went on`, `shot back`, `chimed in`.
 _PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "chime": "in", "put": "it"}
 # Cue lemmas of manner that report a quote rather than a clause: `“...,” she went on`, `he barked: “...”`.
@@ -295,7 +296,7 @@ def cue_frame(
     # `told` is never inverted: in `“...,” Ferraz, 58, told AFP` AFP is the listener, not the speaker.
     quote_close = whole_quote_close(sentence, spans, i - 1)
     after_quote = quote_close is not None
-    if not participle and lemma != "tell" and (previous in (",", "—", "–") or after_quote):
+    if not participle and lemma != "tell" and (previous in (",", "—", "–") and lemma not in _OBJECT_CUES or after_quote):
         found = right_speaker(sentence, cue_last + 1)
         if found is not None:
             inverted, appositive = found

@@ -1,0 +1,42 @@
+"""After a comma, a cue that takes an object (`praised`, `criticized`, `called`, `urged`) is never
+inverted: in `The head of the fund, Ana Ruiz, praised the efforts of a donor to ...` the donor is
+no speaker and the subject is no content; the subject speaks and what follows is said."""
+
+import pytest
+
+from quotetrack.records import Article
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The head of the largest committee backing the governor, Ana Ruiz, praised the efforts of a donor to "
+            "Senator Tom Hale to fund the new clinic.\n",
+            id="praised-object",
+        ),
+        pytest.param(
+            "Several opposition leaders, including Ana Ruiz and Tom Hale, criticized the trade.\n",
+            id="criticized-object",
+        ),
+        pytest.param(
+            "His foundation, called the Lakeshore Heritage Trust, will keep the land until the loan is repaid.\n",
+            id="called-participle",
+        ),
+    ],
+)
+def test_object_after_cue_is_no_inverted_speaker(extractor, text: str) -> None:
+    quotes = extractor.extract(Article(text=text))
+    assert all(quote.start > text.index(",") for quote in quotes)  # the subject before the cue is never content
+
+
+def test_subject_speaks_with_object_cue(extractor) -> None:
+    text = "Governor Ada Lind, who has campaigned for the mayor since March, blasted her rival as “a disgrace” on Wednesday.\n"
+    (quote,) = extractor.extract(Article(text=text))
+    assert (quote.speaker, quote.cue) == ("Ada Lind", "blasted")
+
+
+def test_quotation_before_inverted_cue_still_counts(extractor) -> None:
+    text = "“The plan is a disgrace,” said Ada Lind, the governor.\n"
+    (quote,) = extractor.extract(Article(text=text))
+    assert quote.speaker == "Ada Lind"
