@@ -40,3 +40,35 @@ def test_quotation_before_inverted_cue_still_counts(extractor) -> None:
     text = "“The plan is a disgrace,” said Ada Lind, the governor.\n"
     (quote,) = extractor.extract(Article(text=text))
     assert quote.speaker == "Ada Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Marta Quist — a teacher from Tromso — says she made a last-minute decision to vote for the Greens.\n",
+            "Marta Quist",
+            id="pronoun-clause-after-dash",
+        ),
+        pytest.param(
+            "Ines Pardo, who has been active in politics since the age of 25, says she identifies as an independent.\n",
+            "Ines Pardo",
+            id="pronoun-clause-after-relative",
+        ),
+    ],
+)
+def test_clause_after_cue_is_no_inverted_speaker(extractor, text: str, speaker: str) -> None:
+    (quote,) = extractor.extract(Article(text=text))
+    assert quote.speaker == speaker and quote.text.startswith("she made" if "made" in text else "she identifies")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Then Harbor Chemical, only two months later, announced plans to merge with Delta Polymers.\n", id="plans-to-merge"),
+        pytest.param("Lakeshore Watch, in releasing the memo, noted testimony by Gregory Halls to the committee.\n", id="testimony-by"),
+    ],
+)
+def test_object_after_cue_is_no_speaker(extractor, text: str) -> None:
+    quotes = extractor.extract(Article(text=text))
+    assert all(quote.speaker not in ("Delta Polymers", "Gregory Halls") for quote in quotes)

@@ -6,6 +6,7 @@ from .. import lexicon
 from .clauses import closes_quote_with_punctuation
 from .marks import SpanIndex
 from .sentences import Sentence
+from .speaker_words import names_people
 
 # A quotation this long opening the sentence is a statement, not a title (`“Jaws” star Roy said`).
 _WHOLE_QUOTE_WORDS = 4
@@ -66,3 +67,33 @@ def whole_quote_close(sentence: Sentence, spans: SpanIndex, k: int) -> int | Non
     quoted = span.text.split()
     lower = sum(1 for word in quoted if word[:1].islower())
     return k if len(quoted) >= _WHOLE_QUOTE_WORDS and 2 * lower > len(quoted) else None
+
+
+# Words after which a speaker phrase's head has ended: `plans to merge`, `calls with Trump`, `testimony by Hicks`.
+_HEAD_ENDS = frozenset(["to", "with", "by", "for", "on", "in", "at", "from", "about", "against", "over"])
+
+
+def plausible_inverted(sentence: Sentence, phrase: tuple[int, int]) -> bool:
+    """Whether ``phrase`` after a cue that follows a comma (no quotation before it) can be an inverted
+    speaker: a name (`, said Larry Sabato`), a lone pronoun, or people or a writing (`, said a spokesman
+    for the ministry`, `, says the latest poll`); not a clause (`, said he made a decision`) nor an
+    object (`, wrote an op-ed urging Congress`, `, announced plans to merge with Dow`).
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> (sentence,) = rule_analysis("wrote an op-ed urging Congress, said a spokesman for the ministry")[0]
+    >>> plausible_inverted(sentence, (1, 4)), plausible_inverted(sentence, (7, 11))
+    (False, True)
+    """
+    tokens = sentence.tokens
+    first, last = phrase
+    if tokens[first].lower in lexicon.SUBJECT_PRONOUNS:
+        return first == last  # `“...,” said he`, but `said he made a decision` is a clause
+    if tokens[first].text[:1].isupper():
+        return True
+    head = []
+    for k in range(first, last + 1):
+        word = tokens[k]
+        if word.lower in _HEAD_ENDS or k > first and word.lower.endswith("ing") and k < last:
+            break
+        head.append(word)
+    return any(names_people(word) or word.lower in lexicon.DOCUMENT_NOUNS or word.lower.removesuffix("s") in lexicon.DOCUMENT_NOUNS for word in head)

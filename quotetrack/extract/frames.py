@@ -34,7 +34,7 @@ from .clauses import (
     tail_end,
 )
 from .cue_verbs import FINDING_VERBS, looks_like_verb, participle_speaks_next, reports_finding
-from .frame_tails import topic_tail, whole_quote_close
+from .frame_tails import plausible_inverted, topic_tail, whole_quote_close
 from .marks import SpanIndex
 from .open_appositives import name_before_open_appositive, subject_before_relative
 from .outlet_words import relay_tail
@@ -298,7 +298,7 @@ def cue_frame(
     after_quote = quote_close is not None
     if not participle and lemma != "tell" and (previous in (",", "—", "–") and lemma not in _OBJECT_CUES or after_quote):
         found = right_speaker(sentence, cue_last + 1)
-        if found is not None:
+        if found is not None and (after_quote or plausible_inverted(sentence, found[0])):
             inverted, appositive = found
             inverted = name_head(sentence, inverted)  # `said Trump adviser Stephen Miller`: Miller speaks
             if appositive is not None:
