@@ -72,3 +72,12 @@ def test_clause_after_cue_is_no_inverted_speaker(extractor, text: str, speaker: 
 def test_object_after_cue_is_no_speaker(extractor, text: str) -> None:
     quotes = extractor.extract(Article(text=text))
     assert all(quote.speaker not in ("Delta Polymers", "Gregory Halls") for quote in quotes)
+
+
+def test_clause_subject_reports_a_possessed_remark(extractor) -> None:
+    text = (
+        "On television, the governor's campaign chairman, Piet Maas, dismissed criticism of Mr. Lind's comments "
+        "about the strike as ''union talking points.''\n"
+    )
+    quotes = extractor.extract(Article(text=text))
+    assert [quote.speaker for quote in quotes] == ["Piet Maas"]

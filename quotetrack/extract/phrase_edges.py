@@ -319,3 +319,19 @@ def after_dateline(tokens: list[Token]) -> int:
     all_caps = all(t.text.isupper() or t.text in ",()." for t in lead)
     credited = any(t.text == "(" for t in lead) and all(t.text[:1].isupper() or t.text.isdigit() or t.text in ",()." for t in lead)
     return dash + 1 if all_caps or credited else 0
+
+
+def verb_opens_possessed(tokens: list[Token], phrase: TokenRange | None, mark: int) -> bool:
+    """Whether the phrase read before a possessed noun cue opens with a predicate, not a subject:
+    `jumped on Kaine's` (remark), `very vocal in rejecting several of Trump's` (comments); the clause's
+    subject then reports the remark, as in `The committee noted Lee's comments`.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Republicans jumped on Kaine's remark")[0][0].tokens
+    >>> verb_opens_possessed(tokens, (1, 4), 4), verb_opens_possessed(tokens, (0, 4), 4)
+    (True, False)
+    """
+    if phrase is None or tokens[mark].lower not in ("'s", "’s"):
+        return False
+    opening = tokens[phrase[0]]
+    return opening.text.islower() and not (opening.lower in _DETERMINERS or opening.lower in _QUANTIFIERS or opening.lower in lexicon.SUBJECT_PRONOUNS)

@@ -120,6 +120,7 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     noun_cue = tokens[k].lower in ("'s", "’s") or tokens[cue].lower in _NOUN_CUES
     phrase = noun_phrase_before(sentence, k + 1, subject_of_verb=tokens[cue].lower.endswith("ing") or noun_cue)
     phrase = subject_before_auxiliary(sentence, phrase) if tokens[cue].lower.endswith("ing") else phrase
+    phrase = (sentence_subject(sentence, phrase[0]) or phrase) if phrase and phrase_edges.verb_opens_possessed(tokens, phrase, k) else phrase  # see there
     if phrase is None:
         return None
     if phrase[0] > 1 and tokens[phrase[0] - 1].text == "," and speaker_words.is_place(tokens[phrase[0] : phrase[1] + 1]):
