@@ -69,6 +69,8 @@ def whole_quote_close(sentence: Sentence, spans: SpanIndex, k: int) -> int | Non
     return k if len(quoted) >= _WHOLE_QUOTE_WORDS and 2 * lower > len(quoted) else None
 
 
+# Words a lowercase inverted speaker opens with: `, said a spokesman`, `, say some analysts`.
+_INVERTED_OPENERS = frozenset(["a", "an", "the", "one", "another", "some", "many", "several", "two", "three", "his", "her", "their", "its", "other", "most", "both", "senior", "former", "top"])
 # Words after which a speaker phrase's head has ended: `plans to merge`, `calls with Trump`, `testimony by Hicks`.
 _HEAD_ENDS = frozenset(["to", "with", "by", "for", "on", "in", "at", "from", "about", "against", "over"])
 
@@ -96,4 +98,31 @@ def plausible_inverted(sentence: Sentence, phrase: tuple[int, int]) -> bool:
         if word.lower in _HEAD_ENDS or k > first and word.lower.endswith("ing") and k < last:
             break
         head.append(word)
+    if tokens[first].lower not in _INVERTED_OPENERS:
+        # `, says political scientist Dossym Satpayev`; not `, said parents still want ...`, a clause.
+        return any(word.text[:1].isupper() for word in head)
     return any(names_people(word) or word.lower in lexicon.DOCUMENT_NOUNS or word.lower.removesuffix("s") in lexicon.DOCUMENT_NOUNS for word in head)
+
+
+# Words that open a time or manner adjunct, not a clause: `said just after midnight`, `said moments later`.
+_ADJUNCT_OPENERS = frozenset(["just", "right", "moments", "minutes", "hours", "days", "soon", "shortly"])
+
+
+def adjunct_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
+    """After a whole quote, `said just after midnight on CNN`: a short adjunct with no clause in it
+    (no pronoun, auxiliary, `that` or speech verb) ends the attribution.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "“It is plagiarism,” Ann Roe said just after midnight on CNN."
+    >>> (sentence,) = rule_analysis(text)[0]
+    >>> adjunct_tail(sentence, SpanIndex(text), 9), adjunct_tail(sentence, SpanIndex(text), 6)
+    (True, False)
+    """
+    tokens = sentence.tokens
+    if k >= len(tokens) or tokens[k].text == ",":
+        return False  # `she said, only with violent extremists`: what follows a comma is more of what was said
+    rest = [token for token in tokens[k:] if token.text not in ".,;:!?"]
+    if not rest or len(rest) > 10 or not (rest[0].lower in _ADJUNCT_OPENERS or rest[0].text.islower() and rest[0].lower.endswith("ly")):
+        return False
+    clause = lexicon.SUBJECT_PRONOUNS | lexicon.AUXILIARIES | {"that"}
+    return not any(token.lower in clause or token.lower in lexicon.CUE_FORMS or spans.opens_at(token.start) for token in rest)

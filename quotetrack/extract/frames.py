@@ -34,7 +34,7 @@ from .clauses import (
     tail_end,
 )
 from .cue_verbs import FINDING_VERBS, looks_like_verb, participle_speaks_next, reports_finding
-from .frame_tails import plausible_inverted, topic_tail, whole_quote_close
+from .frame_tails import adjunct_tail, plausible_inverted, topic_tail, whole_quote_close
 from .marks import SpanIndex
 from .open_appositives import name_before_open_appositive, subject_before_relative
 from .outlet_words import relay_tail
@@ -388,7 +388,7 @@ def _cue_content(
     after_quote = quote_close is not None
     quote_follows = quote_opens_at(sentence, spans, after_adjuncts)
     postposed = not borrowed and (after_quote or (before_speaker in (",", "—", "–") and not quote_follows))
-    if postposed and (is_tail(sentence, spans, after) or relay_tail([t.text for t in tokens[after:]]) or (after_quote and topic_tail(sentence, spans, after))):
+    if postposed and (is_tail(sentence, spans, after) or relay_tail([t.text for t in tokens[after:]]) or (after_quote and (topic_tail(sentence, spans, after) or adjunct_tail(sentence, spans, after)))):
         frame.placement = "before"
         frame.content = content_before(sentence, spans, phrase_start - 1 if quote_close is None else quote_close)
         frame.via_hint = (tokens[phrase_start].start, tail_end(sentence, after_adjuncts))

@@ -171,7 +171,8 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
     head = subject_before_auxiliary(sentence, head) if subject_of_verb else head
     if head is not None and not segments[-1][0] <= head[0] <= segments[-1][1]:
         return None
-    named = [seg for seg in segments if has_name(tokens[seg[0] : seg[1] + 1]) and tokens[seg[0]].lower not in _RELATIVES]  # not `who works at Ford`
+    aside = speaker_words.farthest_aside(tokens, segments)
+    named = [seg for seg in segments[aside + 1 :] if has_name(tokens[seg[0] : seg[1] + 1])]  # not `like Ann Lee, a fellow at ...`
     head = speaker_words.name_apposed_to_description(tokens, head, segments) or head  # `One pastor backing Lee, Dan Hale, said`
     if head is None or (named and not has_name(tokens[head[0] : head[1] + 1])):
         # `The minister, Sergei Lavrov, said`; `In a statement, a lawyer, Jane Roe, said`: the name speaks.
@@ -179,8 +180,10 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
         # `Emails seen by the Ledger show the founder, Oskar Brandt, told`: the name apposed to the head.
         plausible = [seg for seg in plausible if seg != segments[-1]] or plausible
         if not plausible:  # `experts in security law, who weren't surprised ..., saying`: the noun the relative describes
-            relative = next((seg for seg in segments if tokens[seg[0]].lower in _RELATIVES and seg[0] > 1), None)
+            relative = segments[aside] if aside >= 0 and segments[aside][0] > 1 else None
             described = noun_phrase_before(sentence, relative[0] - 1) if relative else None
+            if described is None and relative and tokens[relative[0]].lower in ("like", "including") and has_name(tokens[relative[0] + 1 : relative[1] + 1]):
+                described = name_head(sentence, (relative[0] + 1, relative[1]))  # `Some staunch defenders of trade, like Ann Lee, ...`
             return LeftSpeaker(described, min(chain_first, described[0])) if described else None
         head = plausible[-1]
     appositives = [Appositive(sentence, head, segment) for segment in segments if segment != head]
@@ -439,7 +442,6 @@ def _subject_word(token: Token) -> bool:
 
 
 _DASHES = ("—", "–", "―", "--", "-")
-_RELATIVES = frozenset(["who", "whom", "whose", "which"])
 
 
 def _opens_with_participle(tokens: list[Token], k: int) -> bool:
@@ -488,7 +490,7 @@ def plausible_speaker(tokens: list[Token]) -> bool:
         return False  # `Having announced that ...`: capitalised because it opens the sentence
     if any(t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS for t in words):
         return True
-    if any(word in lexicon.ROLE_NOUNS for word in lowered):
+    if any(word in lexicon.ROLE_NOUNS or word.removesuffix("s") in lexicon.ROLE_NOUNS and lowered[j + 1 :j + 2] in ([], ["at"], ["of"], ["for"], ["in"], ["from"], ["on"], ["with"]) for j, word in enumerate(lowered)):
         return True
     head = lowered[-1]
     if head in _NOT_AGENT_NOUNS:

@@ -308,3 +308,21 @@ def role_complement_end(tokens: list[Token], k: int) -> int | None:
             return None
         j += 1
     return j if j > first else None
+
+
+# Segments that never head an appositive chain: a relative clause (`who works at Ford`), an example
+# (`including Ann Lee`, `like Ann Lee`) or a predicate (`have followed Mr. Trump's lead`).
+_NOT_HEADS = frozenset(["who", "whom", "whose", "which", "including", "like", "unlike", "especially", "notably", "among"])
+
+
+def farthest_aside(tokens: list[Token], segments: list[TokenRange]) -> int:
+    """Index in ``segments`` (nearest the cue first) of the farthest relative clause, example or
+    predicate; the segments nearer the cue describe it, not the chain's head. -1 when there is none.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Some defenders of trade, like Ann Lee, a fellow at Harbor, also agree")[0][0].tokens
+    >>> farthest_aside(tokens, [(9, 12), (5, 7), (0, 3)])
+    1
+    """
+    found = [i for i, (first, _) in enumerate(segments) if tokens[first].lower in _NOT_HEADS or tokens[first].text in lexicon.AUXILIARIES]
+    return max(found, default=-1)

@@ -20,6 +20,7 @@ from .mentions import NAME_TOKEN, acronym_named, conjoined_descriptions, is_venu
 from .organisations import acronyms, business_named_near, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
 from .people import PARTIES, POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
+from .role_mentions import counted_group, serves_named
 from .salience import Salience
 
 __all__ = ["Person", "SpeakerResolver"]
@@ -174,7 +175,7 @@ class SpeakerResolver:
         if head in DOCUMENT_NOUNS and words[-1].islower() and POSSESSIVE.search(words[0]):
             return None  # `Lee's new book says`: a writing, not its author
         share = any(word in ("percent", "majority") or word.endswith("%") for word in lowered.split()[:5])  # `40 percent of Clinton voters`
-        if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or share or _plural_group(words)):
+        if counted_group(words) or words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or share or _plural_group(words)):
             return None  # `a Trump supporter`, `one Clinton aide`, `Clinton defenders`: described by whom they serve
         person = None if writing_named_after(mention, person := self.person_entity_in(mention, position)) else person
         if person and words[-1].islower() and head in lexicon.ROLE_NOUNS - lexicon.INSTITUTION_NOUNS and lowered.startswith("the "):
@@ -462,26 +463,3 @@ def common_word_opening(text: str, word: str, position: int) -> bool:
     if before and before[-1] not in ".!?\n:":
         return False
     return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
-
-
-def serves_named(words: list[str], person: str) -> bool:
-    """Whether the person named in a mention is whom its role serves: `a longtime adviser to Donald
-    Trump`, `the former top aide to President George W. Bush`; not `former secretary of state Hillary
-    Clinton`, where the name is the holder's own.
-
-    >>> serves_named("a longtime adviser to Donald Trump".split(), "Donald Trump")
-    True
-    >>> serves_named("former secretary of state Hillary Clinton".split(), "Hillary Clinton")
-    False
-    """
-    first = person.split()[0]
-    for i, word in enumerate(words[1:-1], start=1):
-        role = words[i - 1]
-        if word not in ("to", "of", "for") or not role.islower() or (role not in lexicon.ROLE_NOUNS and role.removesuffix("s") not in lexicon.ROLE_NOUNS):
-            continue
-        j = i + 1
-        while j < len(words) - 1 and words[j] != first and (words[j].lower() in ("the", "both") or words[j][:1].isupper()):
-            j += 1  # `to President George W. Bush`, `to Prime Minister Olav Berg`: capitalised titles lead to the name
-        if POSSESSIVE.sub("", words[j]) == first:
-            return True
-    return False
