@@ -81,3 +81,21 @@ def test_clause_subject_reports_a_possessed_remark(extractor) -> None:
     )
     quotes = extractor.extract(Article(text=text))
     assert [quote.speaker for quote in quotes] == ["Piet Maas"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Senator Ana Ruiz's comments came two days after the governor won the primary in Ohio.\n", id="comments-came"),
+        pytest.param("The race now moves to Western states, where the senator is counting on big wins to cut the lead.\n", id="western-states"),
+        pytest.param("Most Southern states that vote next week have large rural populations and few debates.\n", id="southern-states"),
+    ],
+)
+def test_speech_noun_as_subject_is_no_cue(extractor, text: str) -> None:
+    assert extractor.extract(Article(text=text)) == []
+
+
+def test_state_after_a_plural_subject_is_a_verb(extractor) -> None:
+    text = "“The kingdom is one of the leading nations in fighting terror financing,” the Saudis state in the white paper.\n"
+    (quote,) = extractor.extract(Article(text=text))
+    assert (quote.speaker_mention, quote.cue) == ("the Saudis", "state")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .. import lexicon
+from ..resources import word_list
 from .clauses import closes_quote_with_punctuation
 from .marks import SpanIndex
-from .sentences import Sentence
+from .sentences import Sentence, Token
 from .speaker_words import names_people
 
 # A quotation this long opening the sentence is a statement, not a title (`“Jaws” star Roy said`).
@@ -126,3 +127,41 @@ def adjunct_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
         return False
     clause = lexicon.SUBJECT_PRONOUNS | lexicon.AUXILIARIES | {"that"}
     return not any(token.lower in clause or token.lower in lexicon.CUE_FORMS or spans.opens_at(token.start) for token in rest)
+
+
+# Cue forms that are as often nouns: `Ryan's comments came ...`, `Western states have ...`.
+_NOUN_LIKE_CUES = frozenset(["comment", "comments", "remark", "remarks", "claim", "claims", "report", "reports", "tweet", "tweets", "warning", "vow", "vows", "promises", "state", "states"])
+_NOUN_PREDICATES = word_list("noun_cue_predicates")
+# Words before `state(s)` that make it the noun: `the key states`, `both states`, `swing states`.
+_STATE_MODIFIERS = frozenset(
+    ["the", "these", "those", "both", "many", "several", "some", "other", "all", "most", "key", "swing", "battleground", "early", "border",
+     "member", "two", "three", "four", "five", "six", "ten", "dozen", "red", "blue", "purple", "neighboring", "neighbouring", "home", "island",
+     "coastal", "nation", "industrial", "rural", "southern", "western", "northern", "eastern", "midwestern", "remaining", "primary"]
+)
+
+
+def speech_noun_subject(tokens: list[Token], i: int) -> bool:
+    """Whether the cue form at ``i`` is a noun that is the subject of what follows, not a speech verb:
+    `Ryan's comments came two days after ...`, `Trump's remarks drew fire`, `Most Southern states will
+    hold contests`; not `the Saudis state in the paper`.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Ryan's comments came two days after the vote, and the report states that it failed.")[0][0].tokens
+    >>> speech_noun_subject(tokens, 2), speech_noun_subject(tokens, 13)
+    (True, False)
+    """
+    word = tokens[i].lower
+    if word not in _NOUN_LIKE_CUES or i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    if word not in ("state", "states") and (following.lower == "that" or following.text in (":", ",") or following.text in lexicon.QUOTE_MARKS):
+        return False
+    if word in ("state", "states"):
+        before = tokens[i - 1] if i > 0 else None
+        if before is None or before.text[:1].isupper():
+            # `Western states`, `Washington state`, `U.S. states`; but `the Saudis state in the paper`, `It states`.
+            return before is not None and i > 1 and not before.lower.endswith("s")
+        return before.lower in _STATE_MODIFIERS or before.lower.endswith(("ern", "th", "-leaning"))
+    if following.lower in ("is", "was") and i + 2 < len(tokens) and tokens[i + 2].lower == "that":
+        return False  # `Podliska's most explosive claim is that ...`: the claim's content follows
+    return following.lower in _NOUN_PREDICATES

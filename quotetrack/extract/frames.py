@@ -34,7 +34,7 @@ from .clauses import (
     tail_end,
 )
 from .cue_verbs import FINDING_VERBS, looks_like_verb, participle_speaks_next, reports_finding
-from .frame_tails import adjunct_tail, plausible_inverted, topic_tail, whole_quote_close
+from .frame_tails import adjunct_tail, plausible_inverted, speech_noun_subject, topic_tail, whole_quote_close
 from .marks import SpanIndex
 from .open_appositives import name_before_open_appositive, subject_before_relative
 from .outlet_words import relay_tail
@@ -108,7 +108,7 @@ def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], l
             continue
         if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             frame = according_to_frame(sentence, spans, i)
-        elif token.lower in lexicon.CUE_FORMS and (i == 0 or not token.text[0].isupper()) and looks_like_verb(tokens, i):
+        elif token.lower in lexicon.CUE_FORMS and (i == 0 or not token.text[0].isupper()) and looks_like_verb(tokens, i) and not speech_noun_subject(tokens, i):
             previous_speaker = frames[-1].speaker if frames else None
             frame, seen = cue_frame(sentence, spans, i, previous_speaker)
             appositives.extend(seen)
