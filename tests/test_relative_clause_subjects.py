@@ -76,3 +76,9 @@ def test_coordinated_cue_takes_its_own_clause_subject(extractor, text: str, ment
 def test_participle_after_auxiliary_in_relative(extractor, text: str, mention: str) -> None:
     (quote,) = extractor.extract(Article(text=text))
     assert quote.speaker_mention == mention
+
+
+def test_possessed_description_before_a_name_is_one_subject(extractor) -> None:
+    text = "Norway's state-owned energy giant Tellus runs two fields in the Barents Sea and says it will build a third.\n"
+    (quote,) = extractor.extract(Article(text=text))
+    assert quote.speaker == "Tellus"

@@ -458,7 +458,7 @@ def _modifier_word(token: Token) -> bool:
     """A lowercase word that may stand between an adjective and a name (`presidential candidate`),
     not a verb (`says`, `frequently mocked`) nor a function word."""
     word = token.lower
-    verb_like = word in lexicon.CUE_FORMS or word in lexicon.AUXILIARIES or word.endswith(("ly", "ed")) or (word.endswith("s") and not word.endswith("ss"))
+    verb_like = word in lexicon.CUE_FORMS or word in lexicon.AUXILIARIES or word.endswith(("ly", "ed")) and "-" not in word or (word.endswith("s") and not word.endswith("ss"))
     return token.text.replace("-", "").isalpha() and token.text.islower() and word not in _NOT_HEAD_NOUNS and not verb_like  # `front-runner`
 
 
@@ -467,7 +467,7 @@ def _words_before_name(tokens: list[Token], k: int, before: int) -> int:
     j = k
     while j < before and j - k < 3 and (_modifier_word(tokens[j]) or phrase_edges.noun_before_role(tokens, j)):  # `communications director`
         j += 1
-    if j > k and j < before and ((tokens[j].ner or "").startswith(("B-PERSON", "S-PERSON")) or tokens[j].lower in lexicon.TITLES):
+    if j > k and j < before and ((tokens[j].ner or "").startswith(("B-PERSON", "S-PERSON")) or tokens[j].lower in lexicon.TITLES or tokens[k - 1].lower in ("'s", "’s") and tokens[j].text[:1].isupper()):
         return j - k
     return 0
 
