@@ -55,3 +55,24 @@ def test_time_adjunct_after_whole_quote(extractor) -> None:
     text = "“It is plagiarism, flat-out plagiarism,” Ruth Adebayo, a former campaign strategist, said just after midnight on the radio.\n"
     quotes = extractor.extract(Article(text=text))
     assert [(quote.kind, quote.speaker) for quote in quotes] == [("direct", "Ruth Adebayo")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        pytest.param(
+            "Most Republican voters in Alabama, Georgia and Virginia said they felt betrayed by their own party.\n",
+            "Most Republican voters in Alabama, Georgia and Virginia",
+            id="comma-list-of-places",
+        ),
+        pytest.param(
+            "The governor is confident because exit polls in New Hampshire and Iowa indicated that he was strongly "
+            "supported by late deciders.\n",
+            "exit polls in New Hampshire and Iowa",
+            id="two-places",
+        ),
+    ],
+)
+def test_places_joined_in_a_subject(extractor, text: str, mention: str) -> None:
+    (quote,) = extractor.extract(Article(text=text))
+    assert (quote.speaker_mention, quote.speaker) == (mention, None)

@@ -335,3 +335,33 @@ def verb_opens_possessed(tokens: list[Token], phrase: TokenRange | None, mark: i
         return False
     opening = tokens[phrase[0]]
     return opening.text.islower() and not (opening.lower in _DETERMINERS or opening.lower in _QUANTIFIERS or opening.lower in lexicon.SUBJECT_PRONOUNS)
+
+
+_OBJECT_PREPOSITIONS = frozenset(["in", "of", "from", "at", "across"])
+
+
+def joins_place_list(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether `and` or a comma at ``k`` joins the names a preposition governs, inside one subject:
+    `Republicans in Tennessee and Georgia were`, `voters in Alabama, Georgia and Virginia said`, `the
+    cities of Blackpool and Liverpool said`; the phrase goes on leftwards past it.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Most voters in Alabama, Georgia and Virginia said")[0][0].tokens
+    >>> joins_place_list(tokens, 6, 8), joins_place_list(tokens, 4, 8)
+    (True, True)
+    """
+    if not 0 < k < end - 1 or tokens[k].lower != "and" and tokens[k].text != ",":
+        return False
+    # Everything from `k` to the phrase's end is names, commas and one `and`: a list's tail.
+    tail = tokens[k + 1 : end]
+    if not tail or not all(t.text[:1].isupper() or t.text == "," or t.lower == "and" for t in tail) or not tail[0].text[:1].isupper():
+        return False
+    if tokens[k].text == "," and not any(t.lower == "and" for t in tail):
+        return False  # `Ann Lee, the mayor,`: no `and`, no list
+    j = k - 1
+    while j > 0 and (tokens[j].text[:1].isupper() or tokens[j].text == ","):
+        j -= 1
+    names = [t for t in tokens[j + 1 : end] if t.text[:1].isupper()]
+    # Places only (`Sciences, Engineering and Medicine`, `Chicago and Professor Knittel` join other things).
+    places = all((t.ner or "")[2:] in ("GPE", "LOC") for t in names)
+    return j < k - 1 and tokens[j].lower in _OBJECT_PREPOSITIONS and j > 0 and places

@@ -213,7 +213,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         joined = token.lower == "and" and 0 < k < end - 1 and (phrase_edges.joins_descriptions(tokens, k, end) or phrase_edges.joins_groups(tokens, k, end) or speaker_words.joins_affiliated_people(tokens, k))
         joined = joined or described and phrase_edges.continues_list(tokens, k) or phrase_edges.between_adjectives(tokens, k, end)  # see there
         described = described or joined
-        joins_people = joined or token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))
+        joins_people = joined or token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end)) or phrase_edges.joins_place_list(tokens, k, end)
         if (phrase_edges.breaks_clause(token, described) or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
             closing = next((j for j in range(end - 1, k, -1) if tokens[j].text in _DASHES), None) if k > 0 and tokens[k - 1].text in _DASHES else None
             if closing is not None and closing < end - 1 and tokens[closing + 1].text[:1].isupper():
@@ -254,7 +254,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
     if end - first > 8 and speaker_words.affiliated_name(tokens, first, end):
         return (first, end - 1)  # `Mara Quill of the Halvorsen Institute for Coastal Security Studies wrote`
     described = described or agent is not None and agent > first and plausible_speaker(tokens[first:agent])  # `The report issued by ...`
-    if not (described or plausible_speaker(tokens[first:end])) or end - first > (12 if described else 8):
+    if not (described or plausible_speaker(tokens[first:end])) or end - first > (12 if described or any(t.text == "," for t in tokens[first:end]) else 8):
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
         name = end
         while name > first and name > end - 4 and (tokens[name - 1].ner or "")[2:] == "PERSON":

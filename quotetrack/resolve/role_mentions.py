@@ -36,16 +36,18 @@ _COUNTING = frozenset(["numerous", "many", "several", "some", "most", "few", "tw
 
 def counted_group(words: list[str]) -> bool:
     """Whether a mention counts people of some kind before any name in it: `numerous military veterans
-    interviewed at Trump rallies`, `But several aides to Ann Lee`; not `Several Democrats`.
+    interviewed at Trump rallies`, `Most Republican voters in Ohio`; not `Several Democrats`.
 
     >>> counted_group("numerous military veterans interviewed at Trump rallies".split()), counted_group("Several Democrats".split())
     (True, False)
+    >>> counted_group("Most Republican voters in Alabama, Georgia and Virginia".split())
+    True
     """
     lowered = [word.lower() for word in words]
     i = 1 if lowered[:1] in (["but"], ["and"]) else 0
     if i >= len(words) - 1 or lowered[i] not in _COUNTING:
         return False
     j = i + 1
-    while j < len(words) and words[j].islower() and not lexicon.looks_plural(words[j]):
-        j += 1
+    while j < len(words) and j - i <= 3 and not (words[j].islower() and lexicon.looks_plural(words[j])):
+        j += 1  # `military`, `Republican`: modifiers before the people counted
     return j < len(words) and words[j].islower() and lexicon.looks_plural(words[j])
