@@ -40,6 +40,8 @@ def clause_subject(sentence: Sentence, left: LeftSpeaker, cue: int) -> LeftSpeak
     cue after a comma (`Trump attacked Clinton for her record, saying`, `..., Nefzi said Tuesday,
     adding`); as it was otherwise."""
     tokens = sentence.tokens
+    if cue > 2 and tokens[cue - 1].lower == "and":
+        return _later_clause_subject(sentence, left, cue)
     if cue < 2 or not tokens[cue].lower.endswith("ing") or tokens[cue - 1].text != ",":
         return left
     start = phrase_start = left.phrase_first if left.phrase_first is not None else left.speaker[0]
@@ -66,6 +68,33 @@ def clause_subject(sentence: Sentence, left: LeftSpeaker, cue: int) -> LeftSpeak
     head = name_head(sentence, subject)
     # The phrase still starts where the clause did: what stands before it places the content.
     return LeftSpeaker(head, left.chain_start, left.appositives, phrase_start if head[0] != phrase_start else None)
+
+
+_CLAUSE_JOINS = frozenset(["while", "whereas", "but"])
+
+
+def _later_clause_subject(sentence: Sentence, left: LeftSpeaker, cue: int) -> LeftSpeaker:
+    """`Jindal signed an order, while Mike Huckabee, the former governor, proposed a ban and said ...`:
+    a verb joined by `and` shares the subject of its own clause, the one after `, while`, not the
+    sentence's first; ``left`` as it was when no such clause stands between.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "Gov. Ann Lee signed an order, while Tom Hale, a former governor, proposed a ban and said the rules failed."
+    >>> (sentence,) = rule_analysis(text)[0]
+    >>> cue = [token.text for token in sentence.tokens].index("said")
+    >>> words(sentence, clause_subject(sentence, left_speaker(sentence, cue), cue).speaker)
+    'Tom Hale'
+    """
+    tokens = sentence.tokens
+    join = next((j for j in range(cue - 2, left.speaker[1], -1) if tokens[j].lower in _CLAUSE_JOINS and tokens[j - 1].text == "," or tokens[j].text == ";"), None)
+    if join is None or join + 1 >= cue - 1:
+        return left
+    end = next((k for k in range(join + 1, cue - 1) if tokens[k].text == "," or is_clause_verb(tokens, k)), None)
+    subject = trim_range(tokens, join + 1, end - 1) if end is not None and end > join + 1 else None
+    opens = subject is not None and (_subject_opens(tokens, subject[0]) or tokens[subject[0]].lower in ("the", "a", "an"))
+    if subject is None or not opens or not plausible_speaker(tokens[subject[0] : subject[1] + 1]):
+        return left
+    return LeftSpeaker(name_head(sentence, subject))
 
 
 # `Like Corker, Menendez rejected the deal, arguing`: a fronted phrase compares or sets the scene.

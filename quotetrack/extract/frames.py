@@ -24,7 +24,6 @@ from .asides import speaker_before_aside
 from .clause_subjects import clause_subject, just_spoke, speaker_of_cue_before, without_time
 from .clauses import (
     clause_end,
-    closes_quote_with_punctuation,
     content_before,
     content_end,
     ends_clause,
@@ -35,6 +34,7 @@ from .clauses import (
     tail_end,
 )
 from .cue_verbs import FINDING_VERBS, looks_like_verb, participle_speaks_next, reports_finding
+from .frame_tails import adjunct_tail, plausible_inverted, speech_noun_subject, topic_tail, whole_quote_close
 from .listeners import skip_object
 from .marks import SpanIndex
 from .open_appositives import name_before_open_appositive, subject_before_relative
@@ -59,6 +59,7 @@ from .speaker_words import segment_before
 # `declined to comment`, `refused to say whether`: nothing was said.
 _REFUSALS = frozenset(["declined", "declines", "declining", "refused", "refuses", "refusing"])
 _EMPTY_CONTENTS = word_list("empty_contents")
+_OBJECT_CUES = word_list("object_cues")  # `Mike Murphy, praised the efforts of ...`: no inverted speaker
 # Cue lemmas that speak only with their particle: `pointed out`, `went on`, `shot back`, `chimed in`.
 _PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "chime": "in", "put": "it"}
 # Cue lemmas of manner that report a quote rather than a clause: `“...,” she went on`, `he barked: “...”`.
@@ -107,7 +108,7 @@ def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], l
             continue
         if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             frame = according_to_frame(sentence, spans, i)
-        elif token.lower in lexicon.CUE_FORMS and (i == 0 or not token.text[0].isupper()) and looks_like_verb(tokens, i):
+        elif token.lower in lexicon.CUE_FORMS and (i == 0 or not token.text[0].isupper()) and looks_like_verb(tokens, i) and not speech_noun_subject(tokens, i):
             previous_speaker = frames[-1].speaker if frames else None
             frame, seen = cue_frame(sentence, spans, i, previous_speaker)
             appositives.extend(seen)
@@ -293,10 +294,11 @@ def cue_frame(
     previous = tokens[i - 1].text if i > 0 else ""
     participle = tokens[i].lower.endswith("ing")
     # `told` is never inverted: in `“...,” Ferraz, 58, told AFP` AFP is the listener, not the speaker.
-    after_quote = closes_quote_with_punctuation(spans, tokens, i - 1)
-    if not participle and lemma != "tell" and (previous in (",", "—", "–") or after_quote):
+    quote_close = whole_quote_close(sentence, spans, i - 1)
+    after_quote = quote_close is not None
+    if not participle and lemma != "tell" and (previous in (",", "—", "–") and lemma not in _OBJECT_CUES or after_quote):
         found = right_speaker(sentence, cue_last + 1)
-        if found is not None:
+        if found is not None and (after_quote or plausible_inverted(sentence, found[0])):
             inverted, appositive = found
             inverted = name_head(sentence, inverted)  # `said Trump adviser Stephen Miller`: Miller speaks
             if appositive is not None:
@@ -308,7 +310,7 @@ def cue_frame(
             )
             if described or ends_clause(sentence, spans, after) or _affiliation_then_comma(tokens, after):
                 frame = Frame(sentence, i, cue_last, inverted, None, "before")
-                frame.content = content_before(sentence, spans, i - 1)
+                frame.content = content_before(sentence, spans, i - 1 if quote_close is None else quote_close)
                 frame.attribution = (tokens[i].start, tokens[inverted[1]].end)
                 frame.via_hint = (tokens[i].start, tail_end(sentence, inverted[1] + 1))
                 # `“If Donald remains Donald, ...,” declared Senator Flake`: a whole quote before the cue is
@@ -382,12 +384,13 @@ def _cue_content(
     phrase_start = speaker[0] if chain_start is None else chain_start
     # A dateline's dash (`LAGOS, Nigeria (AP) — Gov. Ade Bello said`) opens the sentence, not an aside.
     before_speaker = tokens[phrase_start - 1].text if phrase_start > 0 and phrase_start != after_dateline(tokens) else ""
-    after_quote = closes_quote_with_punctuation(spans, tokens, phrase_start - 1)
+    quote_close = whole_quote_close(sentence, spans, phrase_start - 1)
+    after_quote = quote_close is not None
     quote_follows = quote_opens_at(sentence, spans, after_adjuncts)
     postposed = not borrowed and (after_quote or (before_speaker in (",", "—", "–") and not quote_follows))
-    if postposed and (is_tail(sentence, spans, after) or relay_tail([t.text for t in tokens[after:]])):
+    if postposed and (is_tail(sentence, spans, after) or relay_tail([t.text for t in tokens[after:]]) or (after_quote and (topic_tail(sentence, spans, after) or adjunct_tail(sentence, spans, after)))):
         frame.placement = "before"
-        frame.content = content_before(sentence, spans, phrase_start - 1)
+        frame.content = content_before(sentence, spans, phrase_start - 1 if quote_close is None else quote_close)
         frame.via_hint = (tokens[phrase_start].start, tail_end(sentence, after_adjuncts))
         frame.attribution = (tokens[phrase_start].start, tail_end(sentence, after_adjuncts))
         if frame.content is None or not (after_quote or is_content_clause(spans.text, frame.content)):

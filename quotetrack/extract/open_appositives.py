@@ -88,8 +88,10 @@ def subject_before_relative(sentence: Sentence, left: LeftSpeaker | None) -> Lef
         return left
     tokens = sentence.tokens
     first = left.phrase_first if left.phrase_first is not None else left.speaker[0]
-    if not (tokens[first].text.islower() and tokens[first].text.isalpha() and tokens[first].lower.endswith("ed")):
-        return left  # `worked with Tom Hale`: a verb opens the phrase
+    # `worked with Tom Hale`, or any participle after an auxiliary (`who have run the numbers`, `who have seen`): a verb opens the phrase.
+    participle = tokens[first].lower.endswith("ed") or first > 1 and tokens[first - 1].lower in _RELATIVE_AUXILIARIES
+    if not (tokens[first].text.islower() and tokens[first].text.isalpha() and participle):
+        return left
     j = first - 1
     while j > 0 and first - j <= 2 and tokens[j].lower in _RELATIVE_AUXILIARIES:
         j -= 1

@@ -29,6 +29,7 @@ _QUANTIFIERS = frozenset(["some", "many", "most", "few", "several", "others", "o
 _TRAILING_ADVERBS = frozenset(["here", "there", "today", "yesterday", "tonight", "now", "again", "too", "also", "instead", "meanwhile", "late", "early"])
 _PERIODS = frozenset(["week", "month", "year", "weekend", "night", "morning", "evening", "afternoon"])
 _DASHES = frozenset(["-", "--", "—", "–", "―"])
+_DATELINE_DASHES = ("—", "–", "―", "--", "-")
 # Words inside an organisation's name that its acronym skips: `Department of Health and Social Care (DHSC)`.
 _CONNECTORS = frozenset(["and", "of", "for", "the", "on", "&", "de", "du", "des", "la", "le"])
 _NOT_NOUNS = frozenset(["and", "or", "but", "of", "to", "for", "in", "on", "at", "by", "with", "as", "than", "that", "who", "which", "not", "never"])
@@ -306,3 +307,61 @@ def between_adjectives(tokens: list[Token], k: int, end: int) -> bool:
     adjective = left.text.islower() and left.lower.endswith(("ed", "al", "ous", "ive", "ful", "ic", "ent", "ant", "ish", "-old"))
     described = all(t.text.islower() for t in right) and len(right) <= 3 and (right[-1].lower in lexicon.ROLE_NOUNS or right[-1].lower in lexicon.TITLES)
     return adjective and left.lower not in lexicon.ROLE_NOUNS and described and not any(_verb_like(t) for t in right[:-1])
+
+
+def after_dateline(tokens: list[Token]) -> int:
+    """Where the sentence starts past a dateline: `MOSCOW — `, `ORLANDO, Fla. (Reuters) - `,
+    `Washington (AFP) – `, `OSLO, March 3 (Reuters) - `; 0 when there is none."""
+    dash = next((j for j, t in enumerate(tokens[:10]) if t.text in _DATELINE_DASHES and j > 0 and tokens[j - 1].end < t.start), None)
+    if dash is None:
+        return 0
+    lead = tokens[:dash]
+    all_caps = all(t.text.isupper() or t.text in ",()." for t in lead)
+    credited = any(t.text == "(" for t in lead) and all(t.text[:1].isupper() or t.text.isdigit() or t.text in ",()." for t in lead)
+    return dash + 1 if all_caps or credited else 0
+
+
+def verb_opens_possessed(tokens: list[Token], phrase: TokenRange | None, mark: int) -> bool:
+    """Whether the phrase read before a possessed noun cue opens with a predicate, not a subject:
+    `jumped on Kaine's` (remark), `very vocal in rejecting several of Trump's` (comments); the clause's
+    subject then reports the remark, as in `The committee noted Lee's comments`.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Republicans jumped on Kaine's remark")[0][0].tokens
+    >>> verb_opens_possessed(tokens, (1, 4), 4), verb_opens_possessed(tokens, (0, 4), 4)
+    (True, False)
+    """
+    if phrase is None or tokens[mark].lower not in ("'s", "’s"):
+        return False
+    opening = tokens[phrase[0]]
+    return opening.text.islower() and not (opening.lower in _DETERMINERS or opening.lower in _QUANTIFIERS or opening.lower in lexicon.SUBJECT_PRONOUNS)
+
+
+_OBJECT_PREPOSITIONS = frozenset(["in", "of", "from", "at", "across"])
+
+
+def joins_place_list(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether `and` or a comma at ``k`` joins the names a preposition governs, inside one subject:
+    `Republicans in Tennessee and Georgia were`, `voters in Alabama, Georgia and Virginia said`, `the
+    cities of Blackpool and Liverpool said`; the phrase goes on leftwards past it.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Most voters in Alabama, Georgia and Virginia said")[0][0].tokens
+    >>> joins_place_list(tokens, 6, 8), joins_place_list(tokens, 4, 8)
+    (True, True)
+    """
+    if not 0 < k < end - 1 or tokens[k].lower != "and" and tokens[k].text != ",":
+        return False
+    # Everything from `k` to the phrase's end is names, commas and one `and`: a list's tail.
+    tail = tokens[k + 1 : end]
+    if not tail or not all(t.text[:1].isupper() or t.text == "," or t.lower == "and" for t in tail) or not tail[0].text[:1].isupper():
+        return False
+    if tokens[k].text == "," and not any(t.lower == "and" for t in tail):
+        return False  # `Ann Lee, the mayor,`: no `and`, no list
+    j = k - 1
+    while j > 0 and (tokens[j].text[:1].isupper() or tokens[j].text == ","):
+        j -= 1
+    names = [t for t in tokens[j + 1 : end] if t.text[:1].isupper()]
+    # Places only (`Sciences, Engineering and Medicine`, `Chicago and Professor Knittel` join other things).
+    places = all((t.ner or "")[2:] in ("GPE", "LOC") for t in names)
+    return j < k - 1 and tokens[j].lower in _OBJECT_PREPOSITIONS and j > 0 and places

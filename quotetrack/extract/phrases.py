@@ -21,7 +21,7 @@ from .. import lexicon
 from ..nlp.entities import opening_modifier
 from ..resources import word_list
 from . import phrase_edges, speaker_words
-from .phrase_edges import trim_adjuncts
+from .phrase_edges import after_dateline, trim_adjuncts
 from .sentences import Sentence, Token
 from .speaker_words import PUNCT, ROLE_PREPOSITIONS, TokenRange, has_name, is_person, passive_agent, possessive_mark, trim_range
 
@@ -118,6 +118,7 @@ def left_speaker(sentence: Sentence, cue: int) -> LeftSpeaker | None:
     noun_cue = tokens[k].lower in ("'s", "’s") or tokens[cue].lower in _NOUN_CUES
     phrase = noun_phrase_before(sentence, k + 1, subject_of_verb=tokens[cue].lower.endswith("ing") or noun_cue)
     phrase = subject_before_auxiliary(sentence, phrase) if tokens[cue].lower.endswith("ing") else phrase
+    phrase = (sentence_subject(sentence, phrase[0]) or phrase) if phrase and phrase_edges.verb_opens_possessed(tokens, phrase, k) else phrase  # see there
     if phrase is None:
         return None
     if phrase[0] > 1 and tokens[phrase[0] - 1].text == "," and speaker_words.is_place(tokens[phrase[0] : phrase[1] + 1]):
@@ -168,15 +169,20 @@ def _appositive_chain(sentence: Sentence, comma: int, subject_of_verb: bool = Fa
     head = subject_before_auxiliary(sentence, head) if subject_of_verb else head
     if head is not None and not segments[-1][0] <= head[0] <= segments[-1][1]:
         return None
-    named = [segment for segment in segments if has_name(tokens[segment[0] : segment[1] + 1])]
+    aside = speaker_words.farthest_aside(tokens, segments)
+    named = [seg for seg in segments[aside + 1 :] if has_name(tokens[seg[0] : seg[1] + 1])]  # not `like Ann Lee, a fellow at ...`
     head = speaker_words.name_apposed_to_description(tokens, head, segments) or head  # `One pastor backing Lee, Dan Hale, said`
     if head is None or (named and not has_name(tokens[head[0] : head[1] + 1])):
         # `The minister, Sergei Lavrov, said`; `In a statement, a lawyer, Jane Roe, said`: the name speaks.
         plausible = [seg for seg in named if plausible_speaker(tokens[seg[0] : seg[1] + 1])]
         # `Emails seen by the Ledger show the founder, Oskar Brandt, told`: the name apposed to the head.
         plausible = [seg for seg in plausible if seg != segments[-1]] or plausible
-        if not plausible:
-            return None
+        if not plausible:  # `experts in security law, who weren't surprised ..., saying`: the noun the relative describes
+            relative = segments[aside] if aside >= 0 and segments[aside][0] > 1 else None
+            described = noun_phrase_before(sentence, relative[0] - 1) if relative else None
+            if described is None and relative and tokens[relative[0]].lower in ("like", "including") and has_name(tokens[relative[0] + 1 : relative[1] + 1]):
+                described = name_head(sentence, (relative[0] + 1, relative[1]))  # `Some staunch defenders of trade, like Ann Lee, ...`
+            return LeftSpeaker(described, min(chain_first, described[0])) if described else None
         head = plausible[-1]
     appositives = [Appositive(sentence, head, segment) for segment in segments if segment != head]
     named_head = name_head(sentence, head)
@@ -195,7 +201,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         opening = next((o for o in range(end - 2, max(end - 9, -1), -1) if tokens[o].text == "("), None)
         inner = phrase_edges.long_form(tokens, opening) or (noun_phrase_before(sentence, opening) if opening else None)  # `... Care (DHSC)`
         return (inner[0], end - 1) if inner else None
-    k, first, described = end - 1, end, False
+    k, first, described, agent = end - 1, end, False, None
     while k >= 0:
         token = tokens[k]
         # The hyphen ending a dateline (`OSLO (Reuters) - The ministry said`), not one inside
@@ -205,7 +211,7 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
         joined = token.lower == "and" and 0 < k < end - 1 and (phrase_edges.joins_descriptions(tokens, k, end) or phrase_edges.joins_groups(tokens, k, end) or speaker_words.joins_affiliated_people(tokens, k))
         joined = joined or described and phrase_edges.continues_list(tokens, k) or phrase_edges.between_adjectives(tokens, k, end)  # see there
         described = described or joined
-        joins_people = joined or token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end))
+        joins_people = joined or token.lower == "and" and 0 < k < end - 1 and (is_person(tokens[k - 1]) and is_person(tokens[k + 1]) or speaker_words.inside_organisation(tokens, k, end)) or phrase_edges.joins_place_list(tokens, k, end)
         if (phrase_edges.breaks_clause(token, described) or token.text in MARKS or token.text in _PHRASE_BREAKS or spaced_hyphen) and not joins_people:
             closing = next((j for j in range(end - 1, k, -1) if tokens[j].text in _DASHES), None) if k > 0 and tokens[k - 1].text in _DASHES else None
             if closing is not None and closing < end - 1 and tokens[closing + 1].text[:1].isupper():
@@ -234,17 +240,19 @@ def noun_phrase_before(sentence: Sentence, end: int, subject_of_verb: bool = Fal
             return noun_phrase_before(sentence, k) if k > 0 else None
         if token.lower in ("what", "how", "why", "where", "when", "whether", "there"):
             return None
+        agent = k if agent is None and token.lower.endswith("ed") and passive_agent(tokens, k) else agent  # `issued by the IG`
         first = k
         k -= 1
         if end - first > 12:
             return None
-    while first < end - 1 and tokens[first].lower in _LEADING_ADVERBS:
-        first += 1  # `Even China said`
+    while first < end - 1 and (tokens[first].lower in _LEADING_ADVERBS or tokens[first].text in _DASHES):
+        first += 1  # `Even China said`, `... than suggested - a report released by ... estimated`
     if first >= end:
         return None
     if end - first > 8 and speaker_words.affiliated_name(tokens, first, end):
         return (first, end - 1)  # `Mara Quill of the Halvorsen Institute for Coastal Security Studies wrote`
-    if not (described or plausible_speaker(tokens[first:end])) or end - first > (12 if described else 8):
+    described = described or agent is not None and agent > first and plausible_speaker(tokens[first:agent])  # `The report issued by ...`
+    if not (described or plausible_speaker(tokens[first:end])) or end - first > (12 if described or any(t.text == "," for t in tokens[first:end]) else 8):
         # `In a March meeting with the editorial board of the Post Trump said`: the name before the cue.
         name = end
         while name > first and name > end - 4 and (tokens[name - 1].ner or "")[2:] == "PERSON":
@@ -330,7 +338,11 @@ def right_speaker(sentence: Sentence, start: int) -> tuple[TokenRange, Appositiv
         if token.text in PUNCT or token.text in ("(", ")"):
             break
         if seen_name and token.lower in _STOP_AFTER_NAME:
-            break
+            complement_end = speaker_words.role_complement_end(tokens, k)  # `said an adviser to the minister`
+            if complement_end is None:
+                break
+            complement, k = complement or k, complement_end
+            continue
         # `said the questioning will start`: a clause; `said a spokesman for the ministry`: a speaker
         if k > start and (token.lower == "that" or token.lower == "the" and not ((seen_name or described) and tokens[k - 1].lower in ROLE_PREPOSITIONS)) or token.text in lexicon.AUXILIARIES:
             return None
@@ -397,18 +409,6 @@ def _subject_word(token: Token) -> bool:
 _DASHES = ("—", "–", "―", "--", "-")
 
 
-def after_dateline(tokens: list[Token]) -> int:
-    """Where the sentence starts past a dateline: `MOSCOW — `, `ORLANDO, Fla. (Reuters) - `,
-    `Washington (AFP) – `, `OSLO, March 3 (Reuters) - `; 0 when there is none."""
-    dash = next((j for j, t in enumerate(tokens[:10]) if t.text in _DASHES and j > 0 and tokens[j - 1].end < t.start), None)
-    if dash is None:
-        return 0
-    lead = tokens[:dash]
-    all_caps = all(t.text.isupper() or t.text in ",()." for t in lead)
-    credited = any(t.text == "(" for t in lead) and all(t.text[:1].isupper() or t.text.isdigit() or t.text in ",()." for t in lead)
-    return dash + 1 if all_caps or credited else 0
-
-
 def _opens_with_participle(tokens: list[Token], k: int) -> bool:
     """`Having announced ..., Judge Berman said`, `Alarmed by ..., Reid said`: an opening phrase."""
     return is_participle_or_adverb(tokens[k]) and any(t.text == "," for t in tokens[k + 1 : k + 16])
@@ -423,7 +423,7 @@ def _modifier_word(token: Token) -> bool:
     """A lowercase word that may stand between an adjective and a name (`presidential candidate`),
     not a verb (`says`, `frequently mocked`) nor a function word."""
     word = token.lower
-    verb_like = word in lexicon.CUE_FORMS or word in lexicon.AUXILIARIES or word.endswith(("ly", "ed")) or (word.endswith("s") and not word.endswith("ss"))
+    verb_like = word in lexicon.CUE_FORMS or word in lexicon.AUXILIARIES or word.endswith(("ly", "ed")) and "-" not in word or (word.endswith("s") and not word.endswith("ss"))
     return token.text.replace("-", "").isalpha() and token.text.islower() and word not in _NOT_HEAD_NOUNS and not verb_like  # `front-runner`
 
 
@@ -432,7 +432,7 @@ def _words_before_name(tokens: list[Token], k: int, before: int) -> int:
     j = k
     while j < before and j - k < 3 and (_modifier_word(tokens[j]) or phrase_edges.noun_before_role(tokens, j)):  # `communications director`
         j += 1
-    if j > k and j < before and ((tokens[j].ner or "").startswith(("B-PERSON", "S-PERSON")) or tokens[j].lower in lexicon.TITLES):
+    if j > k and j < before and ((tokens[j].ner or "").startswith(("B-PERSON", "S-PERSON")) or tokens[j].lower in lexicon.TITLES or tokens[k - 1].lower in ("'s", "’s") and tokens[j].text[:1].isupper()):
         return j - k
     return 0
 
@@ -455,7 +455,7 @@ def plausible_speaker(tokens: list[Token]) -> bool:
         return False  # `Having announced that ...`: capitalised because it opens the sentence
     if any(t.text[:1].isupper() and t.text not in lexicon.CAPITALISED_FUNCTION_WORDS for t in words):
         return True
-    if any(word in lexicon.ROLE_NOUNS for word in lowered):
+    if any(word in lexicon.ROLE_NOUNS or word.removesuffix("s") in lexicon.ROLE_NOUNS and lowered[j + 1 :j + 2] in ([], ["at"], ["of"], ["for"], ["in"], ["from"], ["on"], ["with"]) for j, word in enumerate(lowered)):
         return True
     head = lowered[-1]
     if head in _NOT_AGENT_NOUNS:

@@ -270,3 +270,59 @@ def joins_affiliated_people(tokens: list[Token], k: int) -> bool:
 
 def _name_word(token: Token) -> bool:
     return token.text[:1].isupper() and token.text.replace(".", "").isalpha() and token.text not in lexicon.CAPITALISED_FUNCTION_WORDS
+
+
+_LISTENERS = tuple(word_list("listeners"))
+_COMPLEMENT_STOPS = frozenset(["who", "whom", "whose", "that", "which", "when", "while", "on", "in", "at", "during", "after", "before", "as"])
+
+
+def role_complement_end(tokens: list[Token], k: int) -> int | None:
+    """Where the complement of a role noun ends when `of`/`to` at ``k`` opens one after an inverted
+    cue: `said the head of the agency`, `said a longtime adviser to the prime minister`, `said the
+    ambassador to Russia`; None for a listener (`said the spokesman to reporters`) or no role.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("said a longtime adviser to the prime minister, who asked not to be named")[0][0].tokens
+    >>> role_complement_end(tokens, 4), role_complement_end(tokens, 2)
+    (8, None)
+    >>> tokens = rule_analysis("said the spokesman to reporters on Monday")[0][0].tokens
+    >>> role_complement_end(tokens, 3) is None
+    True
+    """
+    if not 0 < k < len(tokens) - 1 or tokens[k].lower not in ("of", "to"):
+        return None
+    role = tokens[k - 1]
+    if not (role.text.islower() and (role.lower in lexicon.ROLE_NOUNS or role.lower.removesuffix("s") in lexicon.ROLE_NOUNS)):
+        return None
+    following = " ".join(token.lower for token in tokens[k + 1 : k + 4])
+    if any(following == listener or following.startswith(listener + " ") for listener in _LISTENERS):
+        return None
+    j = k + 1
+    if tokens[j].lower in _DETERMINERS or tokens[j].lower in ("both", "two", "three"):
+        j += 1
+    elif tokens[k].lower == "to" and not tokens[j].text[:1].isupper():
+        return None  # `asked a judge to block the rules`: an infinitive, not whom the role serves
+    first = j
+    while j < len(tokens) and j - first < 5 and tokens[j].text.replace("-", "").replace(".", "").isalpha() and tokens[j].lower not in _COMPLEMENT_STOPS:
+        if tokens[j].lower in lexicon.AUXILIARIES or tokens[j].lower in lexicon.CUE_FORMS:
+            return None
+        j += 1
+    return j if j > first else None
+
+
+# Segments that never head an appositive chain: a relative clause (`who works at Ford`), an example
+# (`including Ann Lee`, `like Ann Lee`) or a predicate (`have followed Mr. Trump's lead`).
+_NOT_HEADS = frozenset(["who", "whom", "whose", "which", "including", "like", "unlike", "especially", "notably", "among"])
+
+
+def farthest_aside(tokens: list[Token], segments: list[TokenRange]) -> int:
+    """Index in ``segments`` (nearest the cue first) of the farthest relative clause, example or
+    predicate; the segments nearer the cue describe it, not the chain's head. -1 when there is none.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> tokens = rule_analysis("Some defenders of trade, like Ann Lee, a fellow at Harbor, also agree")[0][0].tokens
+    >>> farthest_aside(tokens, [(9, 12), (5, 7), (0, 3)])
+    1
+    """
+    found = [i for i, (first, _) in enumerate(segments) if tokens[first].lower in _NOT_HEADS or tokens[first].text in lexicon.AUXILIARIES]
+    return max(found, default=-1)

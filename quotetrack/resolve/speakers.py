@@ -20,6 +20,7 @@ from .mentions import NAME_TOKEN, acronym_named, conjoined_descriptions, is_venu
 from .organisations import acronyms, business_named_near, institution_antecedent, institution_phrases, named_institutions
 from .outlets import Outlets
 from .people import PARTIES, POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
+from .role_mentions import counted_group, serves_named
 from .salience import Salience
 
 __all__ = ["Person", "SpeakerResolver"]
@@ -174,11 +175,13 @@ class SpeakerResolver:
         if head in DOCUMENT_NOUNS and words[-1].islower() and POSSESSIVE.search(words[0]):
             return None  # `Lee's new book says`: a writing, not its author
         share = any(word in ("percent", "majority") or word.endswith("%") for word in lowered.split()[:5])  # `40 percent of Clinton voters`
-        if words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or share or _plural_group(words)):
+        if counted_group(words) or words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or share or _plural_group(words)):
             return None  # `a Trump supporter`, `one Clinton aide`, `Clinton defenders`: described by whom they serve
         person = None if writing_named_after(mention, person := self.person_entity_in(mention, position)) else person
         if person and words[-1].islower() and head in lexicon.ROLE_NOUNS - lexicon.INSTITUTION_NOUNS and lowered.startswith("the "):
             return self.resolve_role(mention, position)  # `the senior Cruz adviser`: somebody serving Cruz
+        if person and serves_named(words, person):
+            return self.resolve_role(mention, position) if lowered.startswith("the ") else None  # `an adviser to Ann Lee`: not Lee
         if person:
             return self.fullest(person, titled) or person
         if lowered.split()[0] in _SOMEBODY:
