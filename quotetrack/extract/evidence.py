@@ -122,13 +122,31 @@ def sentences_back(text: str, sentence_starts: Sequence[int], speaker: str | Non
     """
     if not speaker:
         return 99
-    pattern = "|".join(re.escape(word) for word in speaker.split() if len(word) > 2) or re.escape(speaker)
-    named = [match.start() for match in re.compile(rf"\b(?:{pattern})\b").finditer(text, 0, position)]
-    if not named:
+    words = [word for word in speaker.split() if len(word) > 2] or [speaker]
+    last = max(_last_whole_word(text, word, position) for word in words)
+    if last < 0:
         return 99
     here = bisect.bisect_right(sentence_starts, position)
-    there = bisect.bisect_right(sentence_starts, named[-1])
+    there = bisect.bisect_right(sentence_starts, last)
     return here - there
+
+
+def _last_whole_word(text: str, word: str, position: int) -> int:
+    """Where ``word`` last stands as a whole word before ``position``; -1 when nowhere.
+
+    Searched backwards from ``position``, not matched over the whole text: it runs once per quote.
+
+    >>> _last_whole_word("Lee, Leeds and Lee again", "Lee", 24), _last_whole_word("Leeds", "Lee", 5)
+    (15, -1)
+    """
+    end = position
+    while (start := text.rfind(word, 0, end)) >= 0:
+        before = text[start - 1] if start else " "
+        after = text[start + len(word)] if start + len(word) < len(text) else " "
+        if start + len(word) <= position and not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return start
+        end = start + len(word) - 1
+    return -1
 
 
 def attribution_confidence(

@@ -47,10 +47,16 @@ class Person:
         al-Maliki`), or is their name with its generation (`Donald Jr.` for `Donald Trump Jr.`)."""
         if has_generation(name) and has_generation(self.name):
             return name_words(name) <= name_words(self.name) or name_words(self.name) <= name_words(name)
-        return name_word_key(self.surname) == name_word_key(surname_of(name))
+        return surname_key(self.name) == surname_key(name)
 
 
 @lru_cache(maxsize=1 << 14)  # every known name against every new one: the same few names again and again
+def surname_key(name: str) -> str:
+    """The key of a name's surname (`name_word_key`): `Maliki` for `Nuri al-Maliki` and `Maliki`."""
+    return name_word_key(surname_of(name))
+
+
+@lru_cache(maxsize=1 << 14)
 def name_words(name: str) -> frozenset[str]:
     """The words of a name as keys (`name_word_key`): `Von der Leyen` is part of `Ursula von der Leyen`."""
     return frozenset(name_word_key(word) for word in name.split())
