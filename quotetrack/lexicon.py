@@ -97,6 +97,15 @@ def looks_plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
+def is_place(name: str) -> bool:
+    """Whether ``name`` is a country or place of the gazetteers, of one word or several.
+
+    >>> is_place("Russia"), is_place("North Korea"), is_place("Kremlin")
+    (True, True, False)
+    """
+    return name in PLACES or name in MULTIWORD_PLACES
+
+
 def is_first_name(word: str) -> bool:
     """Whether ``word`` is a given name on the male or female list.
 

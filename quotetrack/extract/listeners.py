@@ -21,7 +21,7 @@ _AUDIENCE_NOUNS = word_list("audience_nouns")
 # Words that go on describing an audience rather than start what it was told.
 _AUDIENCE_MODIFIERS = frozenset(["of", "with", "near", "in", "at", "on", "here", "there", "during", "after", "before", "from", "for",
                                  "being", "held", "hosted", "organised", "organized", "attended", "gathered", "bathed", "outside", "inside",
-                                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "earlier", "recently"])
+                                 "last", "earlier", "recently"]) | lexicon.WEEKDAYS
 
 
 def skip_object(sentence: Sentence, k: int) -> int:

@@ -93,7 +93,7 @@ def possessive_mark(tokens: list[Token], j: int) -> bool:
 def is_place(tokens: list[Token]) -> bool:
     """Whether the tokens name a place: `South Carolina`, `Fla.`, a place entity."""
     text = " ".join(token.text for token in tokens)
-    return text in lexicon.MULTIWORD_PLACES or text in lexicon.PLACES or all((token.ner or "")[2:] in ("GPE", "LOC") for token in tokens)
+    return lexicon.is_place(text) or all((token.ner or "")[2:] in ("GPE", "LOC") for token in tokens)
 
 
 def adjective_before_noun(tokens: list[Token], k: int) -> bool:

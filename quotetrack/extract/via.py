@@ -194,7 +194,7 @@ class PhraseReader:
         tokens = [m.group() for m in matches]
         phrase_start, phrase_end = matches[0].start(), matches[-1].end()
         inner = next((k for k, token in enumerate(tokens[:-1]) if len(token) > 2 and _POSSESSIVE_WORD.search(token)), None)
-        if inner is not None and _is_place(_POSSESSIVE_END.sub("", " ".join(tokens[: inner + 1]))):
+        if inner is not None and lexicon.is_place(_POSSESSIVE_END.sub("", " ".join(tokens[: inner + 1]))):
             # `Russia's state-run TASS`, `North Korea's official KCNA`: the country owns the outlet, it names none.
             return self.judge(matches[inner + 1].start(), end, strength)
         if inner is not None:
@@ -242,7 +242,7 @@ class PhraseReader:
         prefix = self._known_prefix(matches[first:last]) if strength in ("closed", "on") and not described else None
         if prefix:
             return _Phrase(phrase_start, phrase_end, prefix)  # `told CBS This Morning`, `told POLITICO Florida`
-        if name in lexicon.PLACES or name in lexicon.MULTIWORD_PLACES or name in lexicon.ORG_WORDS or tokens[last - 1] in lexicon.PLACES and not (described or named):
+        if lexicon.is_place(name) or name in lexicon.ORG_WORDS or tokens[last - 1] in lexicon.PLACES and not (described or named):
             return None
         if strength == "reported" and self._fragment(phrase_start):
             return None  # `The Committee for a Responsible Federal Budget reported`
@@ -448,15 +448,6 @@ class ViaFinder:
         name = self.text[start:end]
         journalists = self.reader.journalists
         return journalists.get(name) or journalists.get(name.split()[-1]) if name.split() else None
-
-
-def _is_place(name: str) -> bool:
-    """True for a country or place name (`Russia`, `North Korea`) standing as an outlet's owner.
-
-    >>> _is_place("North Korea"), _is_place("CNN")
-    (True, False)
-    """
-    return name in lexicon.PLACES or name in lexicon.MULTIWORD_PLACES
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:

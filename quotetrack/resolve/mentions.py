@@ -126,7 +126,7 @@ def is_venue(name: str) -> bool:
     if len(words) == 1:
         return name in lexicon.DEMONYMS
     place = " ".join(words[:-1])
-    if words[-1] in lexicon.DEMONYMS and (place in lexicon.PLACES or place in lexicon.MULTIWORD_PLACES):
+    if words[-1] in lexicon.DEMONYMS and lexicon.is_place(place):
         return True
     return name.isupper() or any(word in VENUE_WORDS or word in lexicon.ORG_WORDS for word in words[1:])
 

@@ -175,7 +175,7 @@ def institution_phrases(text: str) -> list[tuple[int, str]]:
         if bare_owner == owner:
             if owner not in lexicon.DEMONYMS:
                 continue
-        elif bare_owner not in lexicon.PLACES and bare_owner not in lexicon.MULTIWORD_PLACES:
+        elif not lexicon.is_place(bare_owner):
             continue
         modifiers = match.group("modifiers").split()
         if any(word.lower() in _NOT_MODIFIERS or word.lower() in lexicon.CUE_FORMS for word in modifiers):
