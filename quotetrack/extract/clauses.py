@@ -57,18 +57,7 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
         return k
     if tokens[k].lower not in ADJUNCT_STARTS:
         return k
-    # No `that`: the adjunct is one preposition phrase; stop before the first word that starts a clause.
-    clause, started = k + 1, False
-    while clause < len(tokens) and tokens[clause].text not in PUNCT and clause - k < 5:
-        after_preposition = tokens[clause - 1].lower in NOT_SPEAKER_STARTS
-        pronoun = tokens[clause].lower in lexicon.SUBJECT_PRONOUNS and (clause > k + 1 or tokens[k].lower in _WHEN_WORDS)  # `Sunday she`, not `in it`
-        started = (tokens[clause].lower in _DETERMINERS and not after_preposition) or pronoun
-        # `said Wednesday Russia would ...`: a name after the day starts the clause
-        day = tokens[clause - 1].lower in _WHEN_WORDS and (tokens[clause - 1].text.islower() or tokens[clause - 1].lower in lexicon.WEEKDAYS)
-        started = started or day and tokens[clause].text[:1].isupper()
-        if started:
-            break
-        clause += 1
+    clause, started = _adjunct_end(tokens, k)
     limit = min(len(tokens), k + 16)
     for j in range(k, limit):
         if started and j >= clause:
@@ -82,6 +71,30 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
         if tokens[j].text in (".", ";"):
             break
     return clause
+
+
+def _adjunct_end(tokens: list[Token], k: int) -> tuple[int, bool]:
+    """Where an adjunct opening at ``k`` without `that` ends, as one preposition phrase of at most
+    five words, and whether a clause starts there (`on Wednesday his country would ...`)."""
+    j = k + 1
+    while j < len(tokens) and tokens[j].text not in PUNCT and j - k < 5:
+        if _starts_clause(tokens, k, j):
+            return j, True
+        j += 1
+    return j, False
+
+
+def _starts_clause(tokens: list[Token], k: int, j: int) -> bool:
+    """Whether token ``j`` of the adjunct opening at ``k`` starts the reported clause: a determiner not
+    after a preposition (`his country`), a subject pronoun (`Sunday she`, not `in it`), a name after a
+    day (`said Wednesday Russia would ...`)."""
+    word, before = tokens[j], tokens[j - 1]
+    if word.lower in _DETERMINERS and before.lower not in NOT_SPEAKER_STARTS:
+        return True
+    if word.lower in lexicon.SUBJECT_PRONOUNS and (j > k + 1 or tokens[k].lower in _WHEN_WORDS):
+        return True
+    day = before.lower in _WHEN_WORDS and (before.text.islower() or before.lower in lexicon.WEEKDAYS)
+    return day and word.text[:1].isupper()
 
 
 _NOUN_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their"])
@@ -229,13 +242,13 @@ def clause_end(sentence: Sentence, spans: SpanIndex, start: int, relative: bool 
             if closing or (tokens[j].text == "," and not spans.in_quote(tokens[j].start)):
                 return j if closing else j - 1
     for j in range(start + 3, len(tokens) - 1):
-        if tokens[j].text in lexicon.CLOSING_MARKS and tokens[j - 1].text == "," and len(tokens) - j <= 12 and _RELAY_ADJUNCT.match(spans.text, tokens[j].end):
+        if tokens[j].text in lexicon.CLOSING_MARKS and tokens[j - 1].text == "," and _relay_adjunct_after(tokens, spans, j):
             return j  # `... was “a campaign rally,” in comments to BFMTV.`
         if spans.in_quote(tokens[j].start):
             continue
         if tokens[j].text == ";":
             return j - 1  # `...; the Tax Foundation puts the figure at ...`: another clause
-        if tokens[j].text == "," and len(tokens) - j <= 12 and _RELAY_ADJUNCT.match(spans.text, tokens[j].end):
+        if tokens[j].text == "," and _relay_adjunct_after(tokens, spans, j):
             return j - 1  # `..., in comments to broadcaster BFMTV.`: where it was said, not what
         if tokens[j].text == "," and j + 2 < len(tokens) and (
             tokens[j + 1].lower in ("and", "but", "though", "although", "while", "whereas")
@@ -244,6 +257,11 @@ def clause_end(sentence: Sentence, spans: SpanIndex, start: int, relative: bool 
         ):  # `, and he urged ...`; `, and has championed ...`: the speaker's next act, not what was said
             return j - 1
     return len(tokens) - 1
+
+
+def _relay_adjunct_after(tokens: list[Token], spans: SpanIndex, j: int) -> bool:
+    """Whether a relay adjunct closing the sentence follows token ``j`` (`, in comments to BFMTV.`)."""
+    return len(tokens) - j <= 12 and _RELAY_ADJUNCT.match(spans.text, tokens[j].end) is not None
 
 
 def closes_quote_with_punctuation(spans: SpanIndex, tokens: list[Token], k: int) -> bool:

@@ -95,7 +95,7 @@ _SENTENCE_ENDS = frozenset((".", "!", "?", "…", "..."))
 # `at 7:10 a.m. The JCS said ...`: a clock time ends a sentence only before a word that opens a clause,
 # not before what goes on with it (`a.m. Friday`, `p.m. Eastern time`).
 _CLOCK_TIMES = frozenset(["a.m.", "p.m."])
-_CLAUSE_OPENERS = frozenset(["The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
+_NEW_SENTENCE_WORDS = frozenset(["The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
                              "His", "Her", "Its", "Their", "Our", "But", "And", "So", "There", "Some", "Many", "No"])
 
 
@@ -122,7 +122,7 @@ def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
             i += 1
         resume = i + 1
         following = tokens[i + 1][0] if i + 1 < count else ""
-        if word in _CLOCK_TIMES and following and following not in _CLAUSE_OPENERS:
+        if word in _CLOCK_TIMES and following and following not in _NEW_SENTENCE_WORDS:
             continue
         if word in "?!" and tokens[i][0] != word and _attribution_follows(tokens, i + 1):
             continue  # `“Does he not understand?” Biden said.`: the attribution closes this sentence
