@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .. import lexicon
+from ..nlp.patterns import words_opening
 from ..resources import word_list
 from .asides import speaker_before_aside
 from .clause_subjects import clause_subject, just_spoke, speaker_of_cue_before, without_time
@@ -65,7 +66,7 @@ _PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "
 # Cue lemmas of manner that report a quote rather than a clause: `“...,” she went on`, `he barked: “...”`.
 _MANNER_CUES = frozenset(["go", "shoot", "fire", "chime", "bark", "fume", "opine", "snap", "marvel", "plead", "thunder", "gush", "rave", "wonder"])
 _ADDED_OBJECTS = frozenset(["a", "an", "another", "more", "some", "new", "extra", "fuel", "insult"])  # `added a caveat`: a thing, no clause
-_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
+_QUOTED_AS = re.compile(words_opening("quoted", "cited") + r"\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
 
 
 @dataclass

@@ -31,8 +31,8 @@ def _is_capitalised(word: str) -> bool:
     >>> [_is_capitalised(word) for word in ("Łukasz", "Ångström", "eMarketer", "al-Baghdadi", "the", "The")]
     [True, True, True, True, False, False]
     """
-    if word in lexicon.CAPITALISED_FUNCTION_WORDS:
-        return False
+    if word.islower() or word in lexicon.CAPITALISED_FUNCTION_WORDS:
+        return False  # most words, in lower case through and through, first
     particle, hyphen, rest = word.partition("-")
     if hyphen and particle in _PARTICLES and rest[:1].isupper():
         return True  # `al-Baghdadi`, `bin-Laden`: a particle joined to the name

@@ -27,6 +27,8 @@ _INSTITUTION_PHRASE = re.compile(
     r"\b(?=[A-Z])(?!(?:The|A|An|In|On|At|By|For)\s)(?P<owner>(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*['’]s|[A-Z][a-z]+)\s+(?P<modifiers>(?:[A-Za-z][\w-]*\s+){0,2}?)"
     r"(?P<head>(?i:" + "|".join(sorted(lexicon.INSTITUTION_NOUNS, key=len, reverse=True)) + r"))\b"
 )
+# How far before the end of its noun a phrase may start: a two-word owner, two modifiers and the noun.
+_PHRASE_REACH = 220
 # `the company` and `the group`: the business or group last named, known by how its name ends.
 _NAME_ENDINGS = {"company": word_list("business_name_endings"), "firm": word_list("business_name_endings"), "group": word_list("group_name_endings")}
 _NOT_MODIFIERS = frozenset(["the", "a", "an", "and", "or", "of", "in", "on", "to", "by", "with", "for", "has", "had", "was", "is", "new"])
@@ -166,7 +168,7 @@ def institution_phrases(text: str) -> list[tuple[int, str]]:
     """(start, name) of each institution the text names by its country or nationality, in order;
     the name keeps the country (`China's Foreign Ministry`) but not a leading "the"."""
     found = []
-    for match in _INSTITUTION_PHRASE.finditer(text):
+    for match in (match for low, high in _near_heads(text) for match in _INSTITUTION_PHRASE.finditer(text, low, high)):
         head = match.group("head")
         if not (head.islower() or head.istitle()):
             continue
@@ -182,6 +184,36 @@ def institution_phrases(text: str) -> list[tuple[int, str]]:
             continue
         found.append((match.start(), match.group(0)))
     return found
+
+
+def _near_heads(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that end at an institution noun and reach back as far as a phrase
+    ending there can start, overlapping stretches joined: trying the phrase at every capital letter
+    of an article takes five times as long as trying it only there.
+
+    >>> _near_heads("Britain's home office said so." + " " * 300 + "The Ministry agreed.")
+    [(0, 21), (122, 342)]
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return [(0, len(text))]  # a letter whose lower case is longer (`İ`) moves the offsets: read it all
+    ends = []
+    for noun in lexicon.INSTITUTION_NOUNS:
+        at = lowered.find(noun)
+        while at >= 0:
+            end = at + len(noun)
+            # After a space (a phrase's modifiers or owner end with one), and a whole word.
+            if at > 0 and lowered[at - 1].isspace() and not (end < len(text) and (lowered[end].isalnum() or lowered[end] == "_")):
+                ends.append(end)
+            at = lowered.find(noun, end)
+    stretches: list[tuple[int, int]] = []
+    for end in sorted(ends):
+        low = max(end - _PHRASE_REACH, 0)
+        if stretches and low <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((low, end))
+    return stretches
 
 
 def named_institutions(text: str, organisations: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..nlp.patterns import prefix_tree
 from ..records import stable_id
 from ..resources import data_path
 
@@ -35,30 +36,6 @@ def _key(name: str) -> str:
     name = name.replace("’", "'").strip().strip(".,;:")
     name = _POSSESSIVE_END.sub("", name)
     return _SPACES.sub(" ", name).casefold()
-
-
-def _prefix_tree(words: list[str]) -> str:
-    """A regular expression of ``words`` (longest first) that tries them in the same order, with the
-    words sharing a first letter grouped under it: where a plain alternation tries each of the
-    gazetteer's 500 names at every word of an article, this tries a few dozen letters.
-
-    >>> _prefix_tree(["ABC", "BBC", "AB"])
-    'A(?:B(?:C|))|BBC'
-    """
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        by_first.setdefault(word[:1], []).append(word[1:])
-    branches = []
-    for first, rests in by_first.items():
-        if not first:
-            continue  # the empty word, shortest, goes last
-        if len(rests) == 1:
-            branches.append(re.escape(first + rests[0]))
-        else:
-            branches.append(re.escape(first) + "(?:" + _prefix_tree(rests) + ")")
-    if "" in by_first:
-        branches.append("")
-    return "|".join(branches)
 
 
 @dataclass(frozen=True)
@@ -89,7 +66,7 @@ class Outlets:
         # Names recur (every capitalised run of every article is looked up): answers are memoised.
         self._canonical: dict[tuple[str, bool], str | None] = {}
         longest_first = sorted(self._exact, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![\w-])(" + _prefix_tree(longest_first) + r")(?:['’]s)?(?![\w-])")
+        self._pattern = re.compile(r"(?<![\w-])(" + prefix_tree(longest_first) + r")(?:['’]s)?(?![\w-])")
 
     @classmethod
     @cache
