@@ -79,7 +79,8 @@ class ArticleExtraction:
         self.spans = SpanIndex(self.text)
         self.resolver = SpeakerResolver(self.text, sentences, entities, outlets, quoted=self.spans.ranges())
         self.via = ViaFinder(self.text, outlets, entities)
-        self.parsed = any(token.deprel for sentence in sentences for token in sentence.tokens)
+        # A parser gives every word its relation: the first word of each sentence tells.
+        self.parsed = any(sentence.tokens[0].deprel for sentence in sentences if sentence.tokens)
         self.sentence_starts = [sentence.start for sentence in sentences]
 
     def frames(self, sentence: Sentence, following: Sentence | None = None) -> list[Frame]:

@@ -22,6 +22,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from .. import lexicon
@@ -448,6 +449,7 @@ class Discourse:
         return None
 
 
+@lru_cache(maxsize=1 << 14)  # a few names, asked about again and again
 def clean_name(name: str) -> str:
     """A person's name without the titles, parties and nationalities in front of it.
 

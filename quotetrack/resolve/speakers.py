@@ -70,6 +70,7 @@ class SpeakerResolver:
         self.said: list[tuple[int, str, str]] = []  # (position, speaker, kind) of each quote's speaker
         self.subjects: list[tuple[int, str]] = []  # (position, person) of people opening a sentence
         self.quoted: list[tuple[int, int]] = quoted or []  # character ranges inside quote marks
+        self._quoted_starts, self._quoted_ends = _union(self.quoted)  # for in_quote, by bisection
         self.acronyms = acronyms(text)
         for start, end, label, name in entities:
             if label != "PERSON" or name in self.venues:
@@ -133,10 +134,8 @@ class SpeakerResolver:
             self.spoken.append((position, speaker))
 
     def note_subject(self, name: str, position: int) -> None:
-        """A person who opens a sentence (`Donna Rawlings, 59, watched ...`) is who `she` may be next.
-
-        Only used when the resolver was given no sentences to find subjects in itself.
-        """
+        """A person who opens a sentence (`Donna Rawlings, 59, watched ...`) is who `she` may be next
+        (for a resolver given no sentences to find subjects in itself)."""
         person = self.fullest(clean_name(name))
         if person:
             self.subjects.append((position, person))
@@ -218,7 +217,8 @@ class SpeakerResolver:
         return org_in(mention, self.outlets)
 
     def in_quote(self, position: int) -> bool:
-        return any(a <= position < b for a, b in self.quoted)
+        index = bisect.bisect_right(self._quoted_starts, position) - 1
+        return index >= 0 and position < self._quoted_ends[index]
 
     def resolve_role(self, mention: str, position: int) -> str | None:
         """`the spokesman`, `the department`: the person with that role, or the organisation of that kind."""
@@ -463,3 +463,22 @@ def common_word_opening(text: str, word: str, position: int) -> bool:
     if before and before[-1] not in ".!?\n:":
         return False
     return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
+def _union(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the ranges' union, in order, for looking a position up by bisection.
+
+    >>> _union([(10, 20), (0, 5), (15, 30), (40, 40)])
+    ([0, 10], [5, 30])
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(ranges):
+        if end <= start:
+            continue
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
