@@ -4,7 +4,7 @@
 >>> db = Database(memory=True)
 >>> [migration.name for migration in MIGRATIONS.pending(db)]  # doctest: +NORMALIZE_WHITESPACE
 ['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design', 'deferred_search_index',
- 'staged_statement_bands']
+ 'staged_statement_bands', 'facet_pairs']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -174,6 +174,15 @@ def staged_statement_bands(db: Database) -> None:
     from .provenance.lsh import create_band_tables
 
     create_band_tables(db)
+
+
+@MIGRATIONS()
+def facet_pairs(db: Database) -> None:
+    """Facet counts of the pages filtered by a frequent name, and a date index that covers the date pages' facets."""
+    from .published import add_facet_pairs
+
+    if "sort_date" in db.table("quotes").columns_dict:  # else published_design, still to come, lays it all out
+        add_facet_pairs(db)
 
 
 def schema_complete(db: Database) -> bool:

@@ -106,7 +106,12 @@ def register_facet_classes() -> list[type]:
 
 
 def _link(href: str, text: str) -> markupsafe.Markup:
-    return markupsafe.Markup('<a href="{}">{}</a>').format(href, text)
+    """An HTML link (built by escaping and joining: ``Markup.format`` costs a tenth of a millisecond a cell).
+
+    >>> str(_link("/q/-/quote/1", "<No>"))
+    '<a href="/q/-/quote/1">&lt;No&gt;</a>'
+    """
+    return markupsafe.Markup(f'<a href="{markupsafe.escape(href)}">{markupsafe.escape(text)}</a>')
 
 
 async def statement_page(datasette: Any, request: Any) -> Any:
