@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-__all__ = ["BY_FACETS", "HEAD_FACETS", "HEAD_QUOTES", "create_crossing_triggers", "create_pair_table", "pair_counts",
+__all__ = ["BY_FACETS", "HEAD_FACETS", "HEAD_QUOTES", "PAIR_DOCS", "create_crossing_triggers", "create_pair_table", "pair_counts",
            "pair_statements", "rebuild_pairs"]
 
 # A name with more quotes than this is a head: its filtered page reads its facets from quote_facet_pairs.
@@ -48,6 +48,14 @@ BY_FACETS = {
     "kind": "{q}.kind",
     "speaker_method": "{q}.speaker_method",
     "date": "date({q}.date)",
+}
+
+PAIR_DOCS = {
+    "facet": "the head's facet: speaker, via_outlet or published_by",
+    "value": "the head: a name with more than 20,000 quotes (`HEAD_QUOTES`)",
+    "by_facet": "another facet of its quotes: speaker, via_outlet, published_by, kind, speaker_method, date (by day)",
+    "by_value": "one value of it",
+    "quotes": "how many of the head's quotes have it",
 }
 
 TABLE_SQL = ("create table if not exists quote_facet_pairs (facet text not null, value text not null, by_facet text not null,"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from .provenance.tables import QUOTE_DOCS, STATEMENT_DOCS
+from .facet_pairs import PAIR_DOCS
 from .published import QUOTE_NAME_DOCS, SUMMARY_DOCS
 
 __all__ = ["MIGRATIONS", "QUOTES_FTS_COLUMNS", "QUOTES_VIEW_SQL", "schema_complete"]
@@ -304,6 +305,7 @@ COLUMN_DOCS["speakers"].update(SUMMARY_DOCS["speakers"])
 COLUMN_DOCS["outlets"].update(SUMMARY_DOCS["outlets"])
 COLUMN_DOCS["statements"] = STATEMENT_DOCS
 COLUMN_DOCS["quote_facets"] = SUMMARY_DOCS["quote_facets"]
+COLUMN_DOCS["quote_facet_pairs"] = PAIR_DOCS
 
 
 def schema_markdown() -> str:

@@ -116,12 +116,16 @@ async def search_filter(request: Any, database: str, table: str, datasette: Any)
     raw = request.args.get("_searchmode") == "raw"
     match = f":{_PARAM}" if raw else f"escape_fts(:{_PARAM})"
     filtered = any(not name.startswith("_") or "__" in name for name in request.args)
-    if not filtered and await is_common(db, search, raw):
+    common = await is_common(db, search, raw)
+    if common and not filtered:
         # Newest first along the date index, each quote looked up in the full-text index: at this
-        # frequency a page of matches comes after reading about twice as many quotes. (With a
-        # filter, the filter's index leads and the matches are listed instead: the filtered
-        # quotes may hold few of them.)
+        # frequency a page of matches comes after reading about twice as many quotes.
         where = f"exists (select 1 from quotes_fts where quotes_fts match {match} and quotes_fts.rowid = quotes.rowid)"
+    elif common:
+        # The filter's index leads, each quote checked against the list of matches (the filtered
+        # quotes may hold few of them). The `+` keeps SQLite, once ANALYZE has counted the
+        # indexes, from reading every match's row instead.
+        where = f"+rowid in (select rowid from quotes_fts where quotes_fts match {match})"
     else:
         where = f"rowid in (select rowid from quotes_fts where quotes_fts match {match})"
     return FilterArguments(
