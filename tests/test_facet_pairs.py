@@ -7,8 +7,8 @@ from sqlite_utils import Database
 
 from quotetrack.facet_pairs import BY_FACETS, HEAD_FACETS
 from quotetrack.provenance.web import ensure_registered
-from quotetrack.published import add_facet_pairs
 from quotetrack.publish import load_metadata, serve_settings
+from quotetrack.published import add_facet_pairs
 from quotetrack.records import Article, Quote
 from quotetrack.store import delete_article, ingest_article, open_database
 
