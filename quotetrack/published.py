@@ -27,7 +27,10 @@ import datetime
 
 from sqlite_utils import Database
 
-__all__ = ["FACETS", "NAME_COLUMNS", "SORT_DATE_SQL", "add_published_design", "facet_counts", "rebuild_summaries", "sort_date"]
+from .facet_pairs import HEAD_QUOTES, create_crossing_triggers, create_pair_table, pair_statements, rebuild_pairs
+
+__all__ = ["FACETS", "NAME_COLUMNS", "SORT_DATE_SQL", "add_facet_pairs", "add_published_design", "facet_counts", "rebuild_summaries",
+           "sort_date"]
 
 # The names on each quote, and the SQL that reads each one from the id beside it.
 NAME_COLUMNS = {
@@ -93,7 +96,8 @@ PAGE_INDEXES = {
     # kind and date ranges: their pages are large or short-lived; the order alone
     "quotes_by_kind": ["kind", "sort_date"],
     "quotes_by_sort_date": ["sort_date"],
-    "quotes_by_date": ["date"],
+    # a date range: its facets counted from this index alone
+    "quotes_by_date_page": ["date", "sort_date", *_FACET_COLUMNS],
     # first and last dates of a speaker or outlet, after a delete
     "quotes_speaker_id_date": ["speaker_id", "sort_date"],
     "quotes_via_outlet_id_date": ["via_outlet_id", "sort_date"],
@@ -101,7 +105,7 @@ PAGE_INDEXES = {
 }
 # Replaced by the composite indexes above, which serve the same lookups.
 _DROPPED_INDEXES = ("idx_quotes_date", "idx_quotes_kind", "idx_quotes_speaker_id", "idx_quotes_via_outlet_id",
-                    "idx_quotes_publisher_outlet_id")
+                    "idx_quotes_publisher_outlet_id", "quotes_by_date")
 
 SPEAKER_SUMMARY = {"quotes": int, "first_seen": str, "last_seen": str}
 OUTLET_SUMMARY = {"quotes_via": int, "quotes_published": int, "first_seen": str, "last_seen": str}
@@ -143,10 +147,10 @@ def _max_date(current: str, new: str) -> str:
 NEW_DAY = _day("new.sort_date")
 
 
-def _triggers() -> dict[str, str]:
+def _triggers(head_quotes: int = HEAD_QUOTES) -> dict[str, str]:
     facet_rows = " union all ".join(f"select '{facet}' as facet, {sql.format(q='{row}')} as value" for facet, sql in FACETS.items())
-    count_new = (
-        f"insert into quote_facets (facet, value, quotes) select facet, value, 1 from ({facet_rows.format(row='new')})"
+    count_new = pair_statements("new", head_quotes) + (
+        f" insert into quote_facets (facet, value, quotes) select facet, value, 1 from ({facet_rows.format(row='new')})"
         " where value is not null on conflict (facet, value) do update set quotes = quotes + 1;"
         f" update speakers set quotes = coalesce(quotes, 0) + 1, first_seen = {_min_date('first_seen', NEW_DAY)},"
         f" last_seen = {_max_date('last_seen', NEW_DAY)} where id = new.speaker_id;"
@@ -162,8 +166,8 @@ def _triggers() -> dict[str, str]:
                     f" and {DATED})), last_seen = (select max(d) from (select {last} as d from quotes"
                     f" where via_outlet_id = outlets.id and {DATED} union all select {last} from quotes"
                     f" where publisher_outlet_id = outlets.id and {DATED}))")
-    count_old = (
-        f"update quote_facets set quotes = quotes - 1 where (facet, value) in ({facet_rows.format(row='old')});"
+    count_old = pair_statements("old", head_quotes) + (
+        f" update quote_facets set quotes = quotes - 1 where (facet, value) in ({facet_rows.format(row='old')});"
         " delete from quote_facets where quotes <= 0;"
         " update speakers set quotes = quotes - 1,"
         f" first_seen = (select {first} from quotes where speaker_id = old.speaker_id and {DATED}),"
@@ -208,18 +212,23 @@ def add_published_design(db: Database) -> None:
                 db.table(table).add_column(column, kind, not_null_default=0 if kind is int else None)
     db.execute("create table if not exists quote_facets (facet text not null, value text not null, quotes integer not null,"
                " primary key (facet, value)) without rowid")
+    create_pair_table(db)
     for name, sql in _triggers().items():
         db.execute(f"drop trigger if exists {name}")
     filled = {**NAME_COLUMNS, "sort_date": SORT_DATE_SQL.format(q="quotes")}
     db.execute(f"update quotes set {', '.join(f'{column} = {sql}' for column, sql in filled.items())}")
-    for name in _DROPPED_INDEXES:
-        db.execute(f"drop index if exists {name}")
-    for name, indexed in PAGE_INDEXES.items():
-        db.execute(f"create index if not exists {name} on quotes ({', '.join(indexed)})")
+    _page_indexes(db)
     db.execute("create index if not exists speakers_by_quotes on speakers (quotes desc)")
     rebuild_summaries(db)
     for sql in _triggers().values():
         db.execute(sql)
+
+
+def _page_indexes(db: Database) -> None:
+    for name in _DROPPED_INDEXES:
+        db.execute(f"drop index if exists {name}")
+    for name, indexed in PAGE_INDEXES.items():
+        db.execute(f"create index if not exists {name} on quotes ({', '.join(indexed)})")
 
 
 def rebuild_summaries(db: Database) -> None:
@@ -237,6 +246,21 @@ def rebuild_summaries(db: Database) -> None:
           select 1 as via, 0 as published, sort_date as day from quotes where via_outlet_id = outlets.id
           union all select 0, 1, sort_date from quotes where publisher_outlet_id = outlets.id))""".format(
         first=_day("min(case when day > '0' then day end)"), last=_day("max(case when day > '0' then day end)")))
+    rebuild_pairs(db)
+
+
+def add_facet_pairs(db: Database, head_quotes: int = HEAD_QUOTES) -> None:
+    """The body of the ``facet_pairs`` migration: ``quote_facet_pairs`` (:mod:`quotetrack.facet_pairs`), its triggers, its counts.
+
+    ``head_quotes`` other than the default is for tests: small databases with heads.
+    """
+    create_pair_table(db)
+    _page_indexes(db)
+    create_crossing_triggers(db, head_quotes)
+    for name, sql in _triggers(head_quotes).items():
+        db.execute(f"drop trigger if exists {name}")
+        db.execute(sql)
+    rebuild_pairs(db, head_quotes)
 
 
 def facet_counts(db: Database, facet: str, limit: int = 20) -> list[tuple[str, int]]:

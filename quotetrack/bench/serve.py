@@ -324,7 +324,9 @@ def bench_requests(db: Database) -> list[tuple[str, str]]:
     speaker = top("select speakers.name from quotes join speakers on speakers.id = quotes.speaker_id"
                   " group by speakers.id order by count(*) desc limit 20", 5)
     rare_speaker = top("select speakers.name from speakers order by rowid desc limit 1", 0)
+    top_speaker = top("select value from quote_facets where facet = 'speaker' order by quotes desc limit 1", 0)
     publisher = top("select value from quote_facets where facet = 'published_by' order by quotes desc limit 5", 1)
+    rare_outlet = top("select value from quote_facets where facet = 'via_outlet' order by quotes, value limit 1", 0)
     phrase = " ".join(top("select text from quotes where statement_id in (select id from statements where articles > 2)"
                           " limit 1", 0).split()[2:6])
     q = urllib.parse.quote_plus
@@ -337,6 +339,7 @@ def bench_requests(db: Database) -> list[tuple[str, str]]:
         ("next page", next_page),
         ("facet speaker, filtered by kind", f"{table}?kind=indirect&_facet=speaker"),
         ("filter speaker", f"{table}?speaker={q(speaker)}"),
+        ("filter most quoted speaker", f"{table}?speaker={q(top_speaker)}"),
         ("filter rare speaker", f"{table}?speaker={q(rare_speaker)}"),
         ("filter via outlet", f"{table}?via_outlet=TASS"),
         ("filter publisher", f"{table}?published_by={q(publisher)}"),
@@ -349,6 +352,7 @@ def bench_requests(db: Database) -> list[tuple[str, str]]:
         ("canned quotes_by_speaker", f"/{name}/quotes_by_speaker?speaker={q(speaker)}"),
         ("canned quotes_by_speaker rare", f"/{name}/quotes_by_speaker?speaker={q(rare_speaker)}"),
         ("canned quotes_via_outlet", f"/{name}/quotes_via_outlet?outlet=TASS"),
+        ("canned quotes_via_outlet rare", f"/{name}/quotes_via_outlet?outlet={q(rare_outlet)}"),
         ("canned statement_first_seen", f"/{name}/statement_first_seen?phrase={q(phrase)}"),
         ("canned statements_several_speakers", f"/{name}/statements_several_speakers"),
         ("canned statements_reworded", f"/{name}/statements_reworded"),

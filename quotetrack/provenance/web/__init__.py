@@ -24,7 +24,7 @@ from sqlite_utils import Database
 
 from ..similarity import word_diff
 from ..tracing import later_than, timeline
-from .search import asgi_wrapper, paging_filter, search_filter  # noqa: F401  (asgi_wrapper: a hook of this plugin)
+from .search import asgi_wrapper, date_range_filter, paging_filter, search_filter  # noqa: F401  (asgi_wrapper: a hook of this plugin)
 
 __all__ = ["ensure_registered", "quote_context"]
 
@@ -79,11 +79,11 @@ def extra_css_urls(template: str, database: str | None, table: str | None, datas
 
 @hookimpl
 def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
-    """The quote page's search and next-page bound (see :mod:`.search`)."""
+    """The quote page's search, next-page bound and date range on its order (see :mod:`.search`)."""
     from datasette.filters import FilterArguments
 
     async def inner() -> FilterArguments | None:
-        found = [found for make in (search_filter, paging_filter)
+        found = [found for make in (search_filter, paging_filter, date_range_filter)
                  if (found := await make(request, database, table, datasette)) is not None]
         if not found:
             return None
@@ -106,7 +106,12 @@ def register_facet_classes() -> list[type]:
 
 
 def _link(href: str, text: str) -> markupsafe.Markup:
-    return markupsafe.Markup('<a href="{}">{}</a>').format(href, text)
+    """An HTML link (built by escaping and joining: ``Markup.format`` costs a tenth of a millisecond a cell).
+
+    >>> str(_link("/q/-/quote/1", "<No>"))
+    '<a href="/q/-/quote/1">&lt;No&gt;</a>'
+    """
+    return markupsafe.Markup(f'<a href="{markupsafe.escape(href)}">{markupsafe.escape(text)}</a>')
 
 
 async def statement_page(datasette: Any, request: Any) -> Any:

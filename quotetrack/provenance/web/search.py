@@ -15,6 +15,7 @@ per query at a million quotes, and the page runs several (rows, count, facets). 
 
 from __future__ import annotations
 
+import datetime
 import re
 import sqlite3
 import urllib.parse
@@ -24,7 +25,7 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_fts
 
-__all__ = ["common_threshold", "is_common", "paging_filter", "search_filter"]
+__all__ = ["common_threshold", "date_range_filter", "is_common", "paging_filter", "search_filter"]
 
 # A search matching this share of the quotes or more is "common" (and at least this many quotes).
 COMMON_SHARE = 0.05
@@ -116,12 +117,16 @@ async def search_filter(request: Any, database: str, table: str, datasette: Any)
     raw = request.args.get("_searchmode") == "raw"
     match = f":{_PARAM}" if raw else f"escape_fts(:{_PARAM})"
     filtered = any(not name.startswith("_") or "__" in name for name in request.args)
-    if not filtered and await is_common(db, search, raw):
+    common = await is_common(db, search, raw)
+    if common and not filtered:
         # Newest first along the date index, each quote looked up in the full-text index: at this
-        # frequency a page of matches comes after reading about twice as many quotes. (With a
-        # filter, the filter's index leads and the matches are listed instead: the filtered
-        # quotes may hold few of them.)
+        # frequency a page of matches comes after reading about twice as many quotes.
         where = f"exists (select 1 from quotes_fts where quotes_fts match {match} and quotes_fts.rowid = quotes.rowid)"
+    elif common:
+        # The filter's index leads, each quote checked against the list of matches (the filtered
+        # quotes may hold few of them). The `+` keeps SQLite, once ANALYZE has counted the
+        # indexes, from reading every match's row instead.
+        where = f"+rowid in (select rowid from quotes_fts where quotes_fts match {match})"
     else:
         where = f"rowid in (select rowid from quotes_fts where quotes_fts match {match})"
     return FilterArguments(
@@ -154,3 +159,38 @@ async def paging_filter(request: Any, database: str, table: str, datasette: Any)
         return None
     operator = ">=" if sort == "sort_date" else "<="
     return FilterArguments([f"sort_date {operator} :quotetrack_after"], {"quotetrack_after": components[0]}, [], {})
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+async def date_range_filter(request: Any, database: str, table: str, datasette: Any) -> FilterArguments | None:
+    """For a date range on the quote page (``?date__gte=2021-03-01&date__lt=2021-04-01``), the same range on ``sort_date``.
+
+    Datasette filters ``date``, which orders the range but not the page (newest first by
+    ``sort_date``): SQLite read and sorted every quote of the range to show the first rows. A quote's
+    ``sort_date`` is its date in UTC, at most a day from the date as written, so the range widened by
+    a day (two at the top: a bound may carry a time) holds every quote of the range and lets the
+    page read ``sort_date``'s index from the top of the range; count and facets still read the date index.
+
+    >>> from datasette.utils.asgi import Request
+    >>> import asyncio
+    >>> found = asyncio.run(date_range_filter(Request.fake("/q/quotes?date__gte=2021-03-01&date__lt=2021-04-01"), "q", "quotes", None))
+    >>> found.where_clauses, found.params
+    (['sort_date >= :quotetrack_from', 'sort_date < :quotetrack_to'], {'quotetrack_from': '2021-02-28', 'quotetrack_to': '2021-04-03'})
+    """
+    if table != "quotes":
+        return None
+    clauses, params = [], {}
+    for names, name, operator, days in ((("date__gte", "date__gt"), "quotetrack_from", ">=", -1),
+                                        (("date__lt", "date__lte"), "quotetrack_to", "<", 2)):
+        bounds = [value for key in names if (value := request.args.get(key)) and _DAY.match(value)]
+        if not bounds:
+            continue
+        try:
+            day = datetime.date.fromisoformat(bounds[0][:10])
+        except ValueError:
+            continue
+        clauses.append(f"sort_date {operator} :{name}")
+        params[name] = (day + datetime.timedelta(days=days)).isoformat()
+    return FilterArguments(clauses, params, [], {}) if clauses else None
