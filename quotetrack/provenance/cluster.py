@@ -21,9 +21,10 @@ afresh (statement numbers are kept whenever the statement survives).
 from __future__ import annotations
 
 import datetime
+import heapq
 import json
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -141,11 +142,19 @@ def insert_grouped_quotes(
         "row": row,
     } for row in sorted(rows, key=lambda row: (row["start"] is not None, row["start"] or 0, row["id"]))]
 
+    # Inserted together once all are placed: each insert (triggers and all) makes SQLite copy every page it
+    # changes first, in case it fails half-way, and an article's quotes change many of the same pages.
+    unsaved: list[dict[str, Any]] = []
+
     def place(quote: dict[str, Any], statement_id: int | None, order: str | None, started: bool) -> None:
         quote["row"].update(statement_id=statement_id, seen_order=order, variant=UNCHANGED if started else None, changed_words=None)
-        insert([quote["row"]])
+        unsaved.append(quote["row"])
 
-    return _group(db, article_id, quotes, place, set())
+    def save() -> None:
+        if unsaved:
+            insert(unsaved)
+
+    return _group(db, article_id, quotes, place, set(), unsaved, save)
 
 
 def _group(
@@ -154,8 +163,13 @@ def _group(
     quotes: list[dict[str, Any]],
     place: Callable[[dict[str, Any], int | None, str | None, bool], None],
     detached: set[int],
+    unsaved: Sequence[dict[str, Any]] = (),
+    save: Callable[[], None] = lambda: None,
 ) -> set[int]:
-    """Find each quote's statement (starting one when none matches), ``place`` it there, refresh what changed."""
+    """Find each quote's statement (starting one when none matches), ``place`` it there, refresh what changed.
+
+    ``unsaved``: quote rows placed but not yet in the database, which ``save`` writes before the refresh.
+    """
     date, article_order = db.execute("select date, rowid from articles where id = ?", [article_id]).fetchone()
     added: dict[int, list[str]] = {}
     started: set[int] = set()
@@ -166,7 +180,7 @@ def _group(
             continue
         keys = band_keys(text)
         order = seen_order(date, article_order, quote["start"] or 0)
-        statement_id = _best_statement(db, text, candidates(db, keys), grown=added.keys())
+        statement_id = _best_statement(db, text, candidates(db, keys), grown=added.keys(), unsaved=unsaved)
         # Placed before the next quote looks for candidates: it may match this one's statement.
         if statement_id is None:
             statement_id = _start_statement(db, quote, date, order)
@@ -174,6 +188,7 @@ def _group(
         place(quote, statement_id, order, statement_id in started and statement_id not in added)
         add_bands(db, statement_id, keys)
         added.setdefault(statement_id, []).append(quote["id"])
+    save()
     for statement_id in sorted(detached | set(added)):
         if statement_id in started and len(added[statement_id]) == 1:
             continue  # written whole when it was started
@@ -220,11 +235,13 @@ def _word_count(text: str) -> int:
     return len(words(text))
 
 
-def _best_statement(db: Database, text: str, statement_ids: list[int], grown: Collection[int] = ()) -> int | None:
+def _best_statement(
+    db: Database, text: str, statement_ids: list[int], grown: Collection[int] = (), unsaved: Sequence[dict[str, Any]] = ()
+) -> int | None:
     """The candidate whose versions ``text`` matches most closely (exact words end the search).
 
     ``grown``: statements that gained quotes since their summary was written, whose count of
-    quotes is out of date.
+    quotes is out of date; ``unsaved``: quote rows placed in statements but not yet stored.
     """
     if not statement_ids:
         return None
@@ -236,8 +253,7 @@ def _best_statement(db: Database, text: str, statement_ids: list[int], grown: Co
         canonical, quotes = stored.get(statement_id, (None, None))
         versions = [canonical or ""]
         if quotes != 1 or statement_id in grown:  # the one quote of a statement is its canonical text
-            versions += [row[0] for row in db.execute(
-                "select distinct text from quotes where statement_id = ? limit ?", [statement_id, VERSIONS_COMPARED])]
+            versions += _versions(db, statement_id, [row for row in unsaved if row["statement_id"] == statement_id])
         for version in versions:
             if not may_be_same(version, text):
                 continue
@@ -249,6 +265,23 @@ def _best_statement(db: Database, text: str, statement_ids: list[int], grown: Co
                 if best is None or score > best:
                     best = score
     return None if best is None else -best[2]
+
+
+def _versions(db: Database, statement_id: int, unsaved: list[dict[str, Any]]) -> list[str]:
+    """The first :data:`VERSIONS_COMPARED` distinct texts of the statement's appearances, in the order of
+    ``seen_order`` and then of storing (the order of its index), counting its ``unsaved`` ones as stored last."""
+    if not unsaved:
+        return [row[0] for row in db.execute(
+            "select distinct text from quotes where statement_id = ? limit ?", [statement_id, VERSIONS_COMPARED])]
+    stored = db.execute("select seen_order, 0, text from quotes where statement_id = ? order by seen_order, rowid", [statement_id])
+    placed = sorted(((row["seen_order"], 1, row["text"]) for row in unsaved), key=lambda row: row[:2])
+    versions: list[str] = []
+    for _, _, text in heapq.merge(stored, placed, key=lambda row: row[:2]):
+        if text not in versions:
+            versions.append(text)
+            if len(versions) == VERSIONS_COMPARED:
+                break
+    return versions
 
 
 # The earliest appearances, with what picks out the first dated one, the first whole quotation (direct,

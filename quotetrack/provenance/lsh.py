@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from datasketch import MinHash
 
 __all__ = [
-    "BANDS", "RECENT_KEYS_MERGED", "ROWS", "add_bands", "band_keys", "candidates", "create_band_tables", "keep_recent_bands",
+    "BANDS", "RECENT_KEYS_MERGED", "ROWS", "add_bands", "band_keys", "candidates", "create_band_tables", "forget_recent_band_count",
+    "keep_recent_bands",
     "merge_recent_bands", "remove_bands",
 ]
 
@@ -132,6 +133,11 @@ def add_bands(db: Database, statement_id: int, keys: list[int]) -> None:
     )
     if db in _recent_keys:
         _recent_keys[db] += max(cursor.rowcount, 0)
+
+
+def forget_recent_band_count(db: Database) -> None:
+    """Count the recent keys afresh on next use (after a rollback, which takes back keys counted as added)."""
+    _recent_keys.pop(db, None)
 
 
 def remove_bands(db: Database, statement_id: int) -> None:
