@@ -112,6 +112,7 @@ def open_writer(
     database, name, owned = database_of(db, timeout)
     ensure_schema(database)  # before a transaction is open: migrations take their own
     writer = Writer(database, version, result, skipper(result, on_skip), progress, force, extractor)
+    temp_store = _temp_store_in_memory(database)
     try:
         try:
             yield writer
@@ -119,6 +120,8 @@ def open_writer(
             # Also when interrupted or failing: the articles stored before are kept.
             with sqlite_errors():
                 writer.commit()
+                if temp_store is not None:
+                    database.execute(f"PRAGMA temp_store = {temp_store}")
     except StoreError as error:
         stored = result.new + result.updated
         before = f" ({plural(stored, 'article')} stored before this)" if stored else ""
@@ -126,6 +129,20 @@ def open_writer(
     finally:
         if owned:
             database.close()
+
+
+def _temp_store_in_memory(database: Database) -> int | None:
+    """Keep SQLite's temporary files in memory; the setting before, to restore (None when it cannot be changed now).
+
+    An insert that fires triggers first copies each page it changes, to undo itself should it fail; in
+    a temporary file that took a tenth of the time storing an article on PolNeAR (system time).
+    """
+    if database.conn.in_transaction:
+        return None
+    with sqlite_errors():
+        before = int(database.execute("PRAGMA temp_store").fetchone()[0])
+        database.execute("PRAGMA temp_store = MEMORY")
+    return before
 
 
 class Writer:

@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .lsh import add_bands, band_keys, candidates, remove_bands
+from .lsh import add_bands, band_keys_of, candidates, remove_bands
 from .similarity import DIFFERENT_SPEAKER, MIN_WORDS, UNCHANGED, compare, may_be_same
 from .words import words
 
@@ -173,12 +173,14 @@ def _group(
     date, article_order = db.execute("select date, rowid from articles where id = ?", [article_id]).fetchone()
     added: dict[int, list[str]] = {}
     started: set[int] = set()
+    grouped = [text for quote in quotes if _word_count(text := quote["text"] or "") >= MIN_WORDS]
+    keys_of = dict(zip(grouped, band_keys_of(grouped)))
     for quote in quotes:
         text = quote["text"] or ""
         if _word_count(text) < MIN_WORDS:
             place(quote, None, None, False)
             continue
-        keys = band_keys(text)
+        keys = keys_of[text]
         order = seen_order(date, article_order, quote["start"] or 0)
         statement_id = _best_statement(db, text, candidates(db, keys), grown=added.keys(), unsaved=unsaved)
         # Placed before the next quote looks for candidates: it may match this one's statement.
