@@ -24,7 +24,7 @@ import datetime
 import heapq
 import json
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -142,19 +142,49 @@ def insert_grouped_quotes(
         "row": row,
     } for row in sorted(rows, key=lambda row: (row["start"] is not None, row["start"] or 0, row["id"]))]
 
-    # Inserted together once all are placed: each insert (triggers and all) makes SQLite copy every page it
-    # changes first, in case it fails half-way, and an article's quotes change many of the same pages.
-    unsaved: list[dict[str, Any]] = []
+    unsaved = _Unsaved(db, insert)
 
     def place(quote: dict[str, Any], statement_id: int | None, order: str | None, started: bool) -> None:
         quote["row"].update(statement_id=statement_id, seen_order=order, variant=UNCHANGED if started else None, changed_words=None)
-        unsaved.append(quote["row"])
+        unsaved.quotes.append(quote["row"])
 
-    def save() -> None:
-        if unsaved:
-            insert(unsaved)
+    return _group(db, article_id, quotes, place, set(), unsaved)
 
-    return _group(db, article_id, quotes, place, set(), unsaved, save)
+
+# Rows a statement inserts at most (see _Unsaved).
+INSERT_ROWS = 32
+
+
+class _Unsaved:
+    """A new article's quote rows placed in statements and the statements they start, written together by :meth:`save`.
+
+    Each insert (triggers and all) makes SQLite copy every page it changes first, in case it fails
+    half-way, and an article's rows change many of the same pages: written together, they copy them once.
+    """
+
+    def __init__(self, db: Database, insert: Callable[[list[dict[str, Any]]], None]):
+        self.db, self.insert = db, insert
+        self.quotes: list[dict[str, Any]] = []
+        self.statements: dict[int, dict[str, Any]] = {}
+        self.last_id: int | None = None
+
+    def start(self, row: dict[str, Any]) -> int:
+        """The id SQLite would give the statement ``row`` (one past the largest), kept to write later."""
+        if self.last_id is None:
+            self.last_id = self.db.execute("select coalesce(max(id), 0) from statements").fetchone()[0]
+        self.last_id += 1
+        self.statements[self.last_id] = row
+        return self.last_id
+
+    def save(self) -> None:
+        rows = [{"id": id, **row} for id, row in self.statements.items()]
+        for start in range(0, len(rows), INSERT_ROWS):
+            chunk = rows[start : start + INSERT_ROWS]
+            columns = ", ".join(f"[{column}]" for column in chunk[0])
+            values = ", ".join([f"({', '.join('?' * len(chunk[0]))})"] * len(chunk))
+            self.db.execute(f"insert into statements ({columns}) values {values}", [value for row in chunk for value in row.values()])
+        if self.quotes:
+            self.insert(self.quotes)
 
 
 def _group(
@@ -163,12 +193,11 @@ def _group(
     quotes: list[dict[str, Any]],
     place: Callable[[dict[str, Any], int | None, str | None, bool], None],
     detached: set[int],
-    unsaved: Sequence[dict[str, Any]] = (),
-    save: Callable[[], None] = lambda: None,
+    unsaved: _Unsaved | None = None,
 ) -> set[int]:
     """Find each quote's statement (starting one when none matches), ``place`` it there, refresh what changed.
 
-    ``unsaved``: quote rows placed but not yet in the database, which ``save`` writes before the refresh.
+    ``unsaved``, for a new article: what it places is written there, and saved before the refresh.
     """
     date, article_order = db.execute("select date, rowid from articles where id = ?", [article_id]).fetchone()
     added: dict[int, list[str]] = {}
@@ -185,12 +214,14 @@ def _group(
         statement_id = _best_statement(db, text, candidates(db, keys), grown=added.keys(), unsaved=unsaved)
         # Placed before the next quote looks for candidates: it may match this one's statement.
         if statement_id is None:
-            statement_id = _start_statement(db, quote, date, order)
+            row = _statement_row(quote, date, order)
+            statement_id = unsaved.start(row) if unsaved is not None else _insert_statement(db, row)
             started.add(statement_id)
         place(quote, statement_id, order, statement_id in started and statement_id not in added)
         add_bands(db, statement_id, keys)
         added.setdefault(statement_id, []).append(quote["id"])
-    save()
+    if unsaved is not None:
+        unsaved.save()
     for statement_id in sorted(detached | set(added)):
         if statement_id in started and len(added[statement_id]) == 1:
             continue  # written whole when it was started
@@ -206,8 +237,8 @@ from quotes q left join outlets o on o.id = q.publisher_outlet_id
 where q.article_id = ? order by q.start, q.id"""
 
 
-def _start_statement(db: Database, quote: dict[str, Any], date: str | None, order: str) -> int:
-    """A new statement of the one ``quote``, its summary written whole (what :func:`_refresh` would find)."""
+def _statement_row(quote: dict[str, Any], date: str | None, order: str) -> dict[str, Any]:
+    """A new statement of the one ``quote``, its summary whole (what :func:`_refresh` would find)."""
     first = quote if order < "1" else None  # an undated appearance is never first seen
     row = {
         "canonical_text": quote["text"],
@@ -227,6 +258,10 @@ def _start_statement(db: Database, quote: dict[str, Any], date: str | None, orde
         "has_variants": 0,
         "has_different_speakers": 0,
     }
+    return row
+
+
+def _insert_statement(db: Database, row: dict[str, Any]) -> int:
     columns = ", ".join(f"[{column}]" for column in row)
     values = ", ".join(f":{column}" for column in row)
     return int(db.execute(f"insert into statements ({columns}) values ({values})", row).lastrowid or 0)
@@ -238,24 +273,27 @@ def _word_count(text: str) -> int:
 
 
 def _best_statement(
-    db: Database, text: str, statement_ids: list[int], grown: Collection[int] = (), unsaved: Sequence[dict[str, Any]] = ()
+    db: Database, text: str, statement_ids: list[int], grown: Collection[int] = (), unsaved: _Unsaved | None = None
 ) -> int | None:
     """The candidate whose versions ``text`` matches most closely (exact words end the search).
 
     ``grown``: statements that gained quotes since their summary was written, whose count of
-    quotes is out of date; ``unsaved``: quote rows placed in statements but not yet stored.
+    quotes is out of date; ``unsaved``: what the article placed but has not written yet.
     """
     if not statement_ids:
         return None
     marks = ",".join("?" * len(statement_ids))
     stored = {row[0]: row[1:] for row in db.execute(
         f"select id, canonical_text, quotes from statements where id in ({marks})", statement_ids).fetchall()}
+    if unsaved is not None:
+        stored |= {id: (unsaved.statements[id]["canonical_text"], 1) for id in statement_ids if id in unsaved.statements}
+    placed = unsaved.quotes if unsaved is not None else []
     best: tuple[float, int, int] | None = None
     for statement_id in statement_ids:
         canonical, quotes = stored.get(statement_id, (None, None))
         versions = [canonical or ""]
         if quotes != 1 or statement_id in grown:  # the one quote of a statement is its canonical text
-            versions += _versions(db, statement_id, [row for row in unsaved if row["statement_id"] == statement_id])
+            versions += _versions(db, statement_id, [row for row in placed if row["statement_id"] == statement_id])
         for version in versions:
             if not may_be_same(version, text):
                 continue
