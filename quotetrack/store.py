@@ -232,31 +232,38 @@ def ingest_article(
     quotes: Sequence[Quote],
     *,
     extractor_version: str | None = None,
+    atomic: bool = True,
 ) -> Ingest:
     """Store ``article`` and its ``quotes`` in one transaction.
 
     Re-ingesting an article whose record and quotes are unchanged writes nothing;
     when they changed, its quote rows are replaced (same ids, same counts) and
     nothing else is touched. Speakers and outlets are only ever added.
+
+    Inside a transaction the article gets a savepoint of its own, unless ``atomic`` is False:
+    then a failure leaves it partly written, for the caller to roll back (as the
+    :class:`~quotetrack.writer.Writer` does, sparing the copy of every page an article
+    changes that a savepoint keeps).
     """
     if extractor_version is None:
         extractor_version = EXTRACTOR_VERSION
     with _sqlite_errors():
         if not _ready(db):
             ensure_schema(db)
-        with _write_transaction(db):
+        with _write_transaction(db, atomic):
             return _ingest(db, article, quotes, extractor_version)
 
 
 @contextlib.contextmanager
-def _write_transaction(db: Database) -> Iterator[None]:
+def _write_transaction(db: Database, atomic: bool = True) -> Iterator[None]:
     """``db.atomic()``, but holding the write lock from the start.
 
     A transaction that reads before it writes cannot wait for a busy writer:
     SQLite fails it at once. Taking the lock first makes it wait up to the busy timeout.
+    Within an open transaction, a savepoint; none unless ``atomic``.
     """
     if db.conn.in_transaction:
-        with db.atomic():
+        with db.atomic() if atomic else contextlib.nullcontext():
             yield
         return
     db.conn.execute("BEGIN IMMEDIATE")
@@ -432,16 +439,24 @@ def _published(db: Database) -> bool:
     return _known(db, "published", lambda: "published_by" in db.table("quotes").columns_dict)
 
 
+# Rows an upsert writes in one statement: a statement that fires triggers first copies each page it
+# changes (to undo itself on failure), so rows written together copy the pages they share once.
+UPSERT_ROWS = 32
+
+
 def _upsert(db: Database, table: str, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert or update ``rows`` (all with the same keys) by ``id``: the statement sqlite-utils'
-    ``upsert_all`` writes, one row at a time."""
+    """Insert or update ``rows`` (all with the same keys) by ``id``: what sqlite-utils' ``upsert_all``
+    writes, up to :data:`UPSERT_ROWS` rows a statement."""
     columns = sorted(rows[0])
     names = ", ".join(f'"{column}"' for column in columns)
     updates = ", ".join(f'"{column}" = excluded."{column}"' for column in columns if column != "id")
-    db.conn.executemany(
-        f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))}) ON CONFLICT("id") DO UPDATE SET {updates}',
-        [[row[column] for column in columns] for row in rows],
-    )
+    row_marks = f'({", ".join("?" * len(columns))})'
+    for start in range(0, len(rows), UPSERT_ROWS):
+        chunk = rows[start : start + UPSERT_ROWS]
+        db.conn.execute(
+            f'INSERT INTO "{table}" ({names}) VALUES {", ".join([row_marks] * len(chunk))} ON CONFLICT("id") DO UPDATE SET {updates}',
+            [row[column] for row in chunk for column in columns],
+        )
 
 
 def _dict_rows(db: Database, sql: str, params: Sequence[Any]) -> Iterator[dict[str, Any]]:

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from .errors import StoreError
 from .parallel import Step, extract_or_problem
+from .provenance.lsh import forget_recent_band_count
 from .records import Article, Quote
 from .sqlite_files import sqlite_errors
 from .store import Ingest, Store, ensure_schema, ingest_article, open_database, stored_quote_count
@@ -28,7 +29,8 @@ __all__ = ["IngestResult", "Writer", "database_of", "open_writer", "plural", "sk
 
 # Articles stored in one transaction. A commit writes every page its articles touched to the log, and
 # consecutive articles touch many of the same (index pages, the LSH bands): on PolNeAR, 340 pages for
-# an article alone, 35 an article in fifties. Each article keeps its own savepoint.
+# an article alone, 35 an article in fifties. An article that fails is undone by rolling the
+# transaction back and storing the ones before it again (see Writer._undo_failed).
 BATCH_ARTICLES = 50
 # ... or fewer, so that a reader (Datasette) sees a slow ingest's articles within a second.
 BATCH_SECONDS = 1.0
@@ -58,13 +60,14 @@ class IngestResult:
         """Articles stored or found unchanged; skipped ones are not counted."""
         return self.new + self.updated + self.unchanged
 
-    def add(self, outcome: Ingest, quotes: int) -> None:
+    def add(self, outcome: Ingest, quotes: int, articles: int = 1) -> None:
+        """Count ``articles`` (-1: take one back) with that ``outcome`` and their ``quotes``."""
         if outcome is Ingest.NEW:
-            self.new += 1
+            self.new += articles
         elif outcome is Ingest.UPDATED:
-            self.updated += 1
+            self.updated += articles
         else:
-            self.unchanged += 1
+            self.unchanged += articles
         self.quotes += quotes
 
     def summary(self) -> str:
@@ -109,6 +112,7 @@ def open_writer(
     database, name, owned = database_of(db, timeout)
     ensure_schema(database)  # before a transaction is open: migrations take their own
     writer = Writer(database, version, result, skipper(result, on_skip), progress, force, extractor)
+    temp_store = _temp_store_in_memory(database)
     try:
         try:
             yield writer
@@ -116,6 +120,8 @@ def open_writer(
             # Also when interrupted or failing: the articles stored before are kept.
             with sqlite_errors():
                 writer.commit()
+                if temp_store is not None:
+                    database.execute(f"PRAGMA temp_store = {temp_store}")
     except StoreError as error:
         stored = result.new + result.updated
         before = f" ({plural(stored, 'article')} stored before this)" if stored else ""
@@ -125,9 +131,23 @@ def open_writer(
             database.close()
 
 
+def _temp_store_in_memory(database: Database) -> int | None:
+    """Keep SQLite's temporary files in memory; the setting before, to restore (None when it cannot be changed now).
+
+    An insert that fires triggers first copies each page it changes, to undo itself should it fail; in
+    a temporary file that took a tenth of the time storing an article on PolNeAR (system time).
+    """
+    if database.conn.in_transaction:
+        return None
+    with sqlite_errors():
+        before = int(database.execute("PRAGMA temp_store").fetchone()[0])
+        database.execute("PRAGMA temp_store = MEMORY")
+    return before
+
+
 class Writer:
-    """The one place an ingest writes: articles in input order, :data:`BATCH_ARTICLES` to a transaction
-    (each in a savepoint of its own), committed by :meth:`commit`."""
+    """The one place an ingest writes: articles in input order, :data:`BATCH_ARTICLES` to a transaction,
+    committed by :meth:`commit`; an article that fails leaves nothing of itself."""
 
     def __init__(
         self, database: Database, version: str, result: IngestResult, skip: SkipHandler, progress: ProgressHandler | None, force: bool, extractor: Extractor | None
@@ -139,11 +159,12 @@ class Writer:
         # A caller's own transaction is left to the caller to commit.
         self.batching = not database.conn.in_transaction
         self.batch: tuple[int, float] | None = None  # articles in the open transaction, when it began
+        self.in_batch: list[tuple[Article, list[Quote], Ingest]] = []  # what the open transaction stored
 
     def commit(self) -> None:
         """Commit the articles stored so far."""
         if self.batch is not None:
-            self.batch = None
+            self.batch, self.in_batch = None, []
             if self.database.conn.in_transaction:
                 self.database.conn.execute("COMMIT")
 
@@ -151,13 +172,48 @@ class Writer:
         if self.batching and self.batch is None:
             self.database.conn.execute("BEGIN IMMEDIATE")  # the write lock first: see store._write_transaction
             self.batch = (0, time.perf_counter())
-        outcome = ingest_article(self.database, article, quotes, extractor_version=self.version)
+            self.in_batch = []
+        # No savepoint per article: SQLite would copy every page an article changes before changing it
+        # (about 250 an article on PolNeAR, a fifth of the time storing it); a failure is undone instead.
+        try:
+            outcome = ingest_article(self.database, article, quotes, extractor_version=self.version, atomic=not self.batching)
+        except BaseException:
+            if self.batching:
+                self._undo_failed()
+            raise
         if self.batch is not None:
+            self.in_batch.append((article, quotes, outcome))
             articles, began = self.batch[0] + 1, self.batch[1]
             self.batch = (articles, began)
             if articles >= BATCH_ARTICLES or time.perf_counter() - began >= BATCH_SECONDS:
                 self.commit()
         return outcome
+
+    def _undo_failed(self) -> None:
+        """Roll back the open transaction, which holds part of an article that failed, and store the articles
+        before it in it again; if that fails too, they are rolled back and no longer counted as stored."""
+        if self.database.conn.in_transaction:
+            self.database.conn.execute("ROLLBACK")
+        forget_recent_band_count(self.database)
+        stored, self.in_batch, self.batch = self.in_batch, [], None
+        if not stored:
+            return
+        try:
+            self.database.conn.execute("BEGIN IMMEDIATE")
+            self.batch = (len(stored), time.perf_counter())
+            for article, quotes, _ in stored:
+                ingest_article(self.database, article, quotes, extractor_version=self.version, atomic=False)
+            self.in_batch = stored
+        except BaseException:
+            self.batch = None
+            if self.database.conn.in_transaction:
+                self.database.conn.execute("ROLLBACK")
+            forget_recent_band_count(self.database)
+            for article, quotes, outcome in stored:
+                if outcome:
+                    self.result.add(outcome, -len(quotes), -1)
+                    self.written -= 1
+            raise
 
     def check(self, article: Article) -> Step | None:
         """A step counting ``article`` unchanged when it is stored as it is, by this extractor; None when it needs extracting."""

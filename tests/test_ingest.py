@@ -152,6 +152,52 @@ def test_an_error_inside_a_transaction_keeps_the_articles_stored_before_it(tmp_p
     assert table_counts(path) == {"articles": 2, "quotes": 2}
 
 
+def test_an_article_failing_half_written_leaves_nothing_of_itself(tmp_path, monkeypatch):
+    # The writer keeps no savepoint per article: it rolls the transaction back and stores the ones before again.
+    from quotetrack import store
+
+    sync = store.sync_search_index
+
+    def failing_in_the_third(db):
+        if db.execute("select 1 from articles where url like '%/3'").fetchone():
+            raise sqlite3.OperationalError("disk I/O error")
+        sync(db)
+
+    monkeypatch.setattr(store, "sync_search_index", failing_in_the_third)
+    path = tmp_path / "q.db"
+    said = "We will not back down on the shelter budget, she said."
+    articles = [Article(text=f"{said} Story {n}.", url=f"https://example.com/{n}") for n in (1, 2, 3, 4)]
+    with pytest.raises(StoreError) as raised:
+        ingest_articles(articles, path, extractor=StatementExtractor())
+    assert str(raised.value) == f"{path}: disk I/O error (2 articles stored before this)"
+    monkeypatch.setattr(store, "sync_search_index", sync)
+    expected = tmp_path / "expected.db"
+    ingest_articles(articles[:2], expected, extractor=StatementExtractor())
+    assert database_rows(path) == database_rows(expected)
+
+
+class StatementExtractor:
+    """One quote of ten words an article, the same in each: one statement grows."""
+
+    engine = "rules"
+
+    def extract(self, article: Article) -> list[Quote]:
+        end = article.text.index(",") + 1
+        return [Quote(text=article.text[:end], start=0, end=end, kind="direct", speaker="Ortiz")]
+
+
+def database_rows(path) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted, without the times of writing."""
+    db = sqlite3.connect(path)
+    tables = [row[0] for row in db.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")]
+    rows = {}
+    for table in tables:
+        columns = [row[1] for row in db.execute(f"pragma table_info([{table}])") if row[1] not in ("ingested_at", "applied_at")]
+        rows[table] = sorted(map(repr, db.execute(f"select {', '.join(f'[{column}]' for column in columns)} from [{table}]")))
+    db.close()
+    return rows
+
+
 def test_batch_sizes():
     assert batch_size_for("rules") == 1
     assert batch_size_for("stanza") == 16

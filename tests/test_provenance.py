@@ -292,6 +292,23 @@ def test_quotes_grouped_as_they_are_stored_give_the_statements_of_grouping_them_
                   Quote(text=APPEARANCES[0][4], start=second, end=second + len(APPEARANCES[0][4]), kind="direct", speaker="Lena Marsh")]
         ingest_article(db, Article(text=text, url="https://harbour.example/6", date="2024-06-02", publisher="Harbour Log"), quotes)
 
+    def many_versions(db):
+        # Versions of a stored statement, each compared with the stored ones and with those quoted before it here.
+        said = ["The harbour bridge will reopen to lorries on Friday once the last inspections are complete.",
+                "The harbour bridge will reopen to traffic on Saturday once the last inspections are complete.",
+                APPEARANCES[2][4], "The harbour bridge will reopen to traffic on Friday once inspections are complete.", BASE]
+        text = " ".join(f"“{words}” Lena Marsh said." for words in said)
+        quotes = [Quote(text=words, start=text.index(words), end=text.index(words) + len(words), kind="direct", speaker="Lena Marsh")
+                  for words in said]
+        ingest_article(db, Article(text=text, url="https://harbour.example/7", date="2024-06-01"), quotes)
+        # The third matches the second (which joined the first's statement) but not the first.
+        said = ["We will rebuild the old harbour bridge", "We will rebuild the old harbour bridge before the winter storms arrive",
+                "the old harbour bridge before the winter storms arrive next year"]
+        text = " ".join(f"“{words}” Lena Marsh said." for words in said)
+        quotes = [Quote(text=words, start=text.index(words), end=text.index(words) + len(words), kind="direct", speaker="Lena Marsh")
+                  for words in said]
+        ingest_article(db, Article(text=text, url="https://harbour.example/8", date="2024-06-01"), quotes)
+
     extractor = shared_extractor("rules")
     samples = [(article, extractor.extract(article)) for article in load_articles(SAMPLES)]
 
@@ -300,6 +317,7 @@ def test_quotes_grouped_as_they_are_stored_give_the_statements_of_grouping_them_
         two_quotes(db)
         for appearance in APPEARANCES:
             add(db, *appearance)
+        many_versions(db)
         for article, quotes in samples:
             ingest_article(db, article, quotes)
         return {table: sorted(map(repr, db.execute(f"select * from {table}").fetchall()))
@@ -315,6 +333,7 @@ def test_quotes_grouped_as_they_are_stored_give_the_statements_of_grouping_them_
     monkeypatch.setattr(store, "insert_grouped_quotes", store_then_group)
     assert grouped_as_stored == build()
     assert len(grouped_as_stored["statements"]) < len(grouped_as_stored["quotes"])
+    assert sum("the old harbour bridge before" in row for row in grouped_as_stored["statements"]) == 0  # one statement of the three
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ afresh (statement numbers are kept whenever the statement survives).
 from __future__ import annotations
 
 import datetime
+import heapq
 import json
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -29,7 +30,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .lsh import add_bands, band_keys, candidates, remove_bands
+from .lsh import add_bands, band_keys_of, candidates, remove_bands
 from .similarity import DIFFERENT_SPEAKER, MIN_WORDS, UNCHANGED, compare, may_be_same
 from .words import words
 
@@ -141,11 +142,49 @@ def insert_grouped_quotes(
         "row": row,
     } for row in sorted(rows, key=lambda row: (row["start"] is not None, row["start"] or 0, row["id"]))]
 
+    unsaved = _Unsaved(db, insert)
+
     def place(quote: dict[str, Any], statement_id: int | None, order: str | None, started: bool) -> None:
         quote["row"].update(statement_id=statement_id, seen_order=order, variant=UNCHANGED if started else None, changed_words=None)
-        insert([quote["row"]])
+        unsaved.quotes.append(quote["row"])
 
-    return _group(db, article_id, quotes, place, set())
+    return _group(db, article_id, quotes, place, set(), unsaved)
+
+
+# Rows a statement inserts at most (see _Unsaved).
+INSERT_ROWS = 32
+
+
+class _Unsaved:
+    """A new article's quote rows placed in statements and the statements they start, written together by :meth:`save`.
+
+    Each insert (triggers and all) makes SQLite copy every page it changes first, in case it fails
+    half-way, and an article's rows change many of the same pages: written together, they copy them once.
+    """
+
+    def __init__(self, db: Database, insert: Callable[[list[dict[str, Any]]], None]):
+        self.db, self.insert = db, insert
+        self.quotes: list[dict[str, Any]] = []
+        self.statements: dict[int, dict[str, Any]] = {}
+        self.last_id: int | None = None
+
+    def start(self, row: dict[str, Any]) -> int:
+        """The id SQLite would give the statement ``row`` (one past the largest), kept to write later."""
+        if self.last_id is None:
+            self.last_id = self.db.execute("select coalesce(max(id), 0) from statements").fetchone()[0]
+        self.last_id += 1
+        self.statements[self.last_id] = row
+        return self.last_id
+
+    def save(self) -> None:
+        rows = [{"id": id, **row} for id, row in self.statements.items()]
+        for start in range(0, len(rows), INSERT_ROWS):
+            chunk = rows[start : start + INSERT_ROWS]
+            columns = ", ".join(f"[{column}]" for column in chunk[0])
+            values = ", ".join([f"({', '.join('?' * len(chunk[0]))})"] * len(chunk))
+            self.db.execute(f"insert into statements ({columns}) values {values}", [value for row in chunk for value in row.values()])
+        if self.quotes:
+            self.insert(self.quotes)
 
 
 def _group(
@@ -154,26 +193,35 @@ def _group(
     quotes: list[dict[str, Any]],
     place: Callable[[dict[str, Any], int | None, str | None, bool], None],
     detached: set[int],
+    unsaved: _Unsaved | None = None,
 ) -> set[int]:
-    """Find each quote's statement (starting one when none matches), ``place`` it there, refresh what changed."""
+    """Find each quote's statement (starting one when none matches), ``place`` it there, refresh what changed.
+
+    ``unsaved``, for a new article: what it places is written there, and saved before the refresh.
+    """
     date, article_order = db.execute("select date, rowid from articles where id = ?", [article_id]).fetchone()
     added: dict[int, list[str]] = {}
     started: set[int] = set()
+    grouped = [text for quote in quotes if _word_count(text := quote["text"] or "") >= MIN_WORDS]
+    keys_of = dict(zip(grouped, band_keys_of(grouped)))
     for quote in quotes:
         text = quote["text"] or ""
         if _word_count(text) < MIN_WORDS:
             place(quote, None, None, False)
             continue
-        keys = band_keys(text)
+        keys = keys_of[text]
         order = seen_order(date, article_order, quote["start"] or 0)
-        statement_id = _best_statement(db, text, candidates(db, keys), grown=added.keys())
+        statement_id = _best_statement(db, text, candidates(db, keys), grown=added.keys(), unsaved=unsaved)
         # Placed before the next quote looks for candidates: it may match this one's statement.
         if statement_id is None:
-            statement_id = _start_statement(db, quote, date, order)
+            row = _statement_row(quote, date, order)
+            statement_id = unsaved.start(row) if unsaved is not None else _insert_statement(db, row)
             started.add(statement_id)
         place(quote, statement_id, order, statement_id in started and statement_id not in added)
         add_bands(db, statement_id, keys)
         added.setdefault(statement_id, []).append(quote["id"])
+    if unsaved is not None:
+        unsaved.save()
     for statement_id in sorted(detached | set(added)):
         if statement_id in started and len(added[statement_id]) == 1:
             continue  # written whole when it was started
@@ -189,8 +237,8 @@ from quotes q left join outlets o on o.id = q.publisher_outlet_id
 where q.article_id = ? order by q.start, q.id"""
 
 
-def _start_statement(db: Database, quote: dict[str, Any], date: str | None, order: str) -> int:
-    """A new statement of the one ``quote``, its summary written whole (what :func:`_refresh` would find)."""
+def _statement_row(quote: dict[str, Any], date: str | None, order: str) -> dict[str, Any]:
+    """A new statement of the one ``quote``, its summary whole (what :func:`_refresh` would find)."""
     first = quote if order < "1" else None  # an undated appearance is never first seen
     row = {
         "canonical_text": quote["text"],
@@ -210,6 +258,10 @@ def _start_statement(db: Database, quote: dict[str, Any], date: str | None, orde
         "has_variants": 0,
         "has_different_speakers": 0,
     }
+    return row
+
+
+def _insert_statement(db: Database, row: dict[str, Any]) -> int:
     columns = ", ".join(f"[{column}]" for column in row)
     values = ", ".join(f":{column}" for column in row)
     return int(db.execute(f"insert into statements ({columns}) values ({values})", row).lastrowid or 0)
@@ -220,24 +272,28 @@ def _word_count(text: str) -> int:
     return len(words(text))
 
 
-def _best_statement(db: Database, text: str, statement_ids: list[int], grown: Collection[int] = ()) -> int | None:
+def _best_statement(
+    db: Database, text: str, statement_ids: list[int], grown: Collection[int] = (), unsaved: _Unsaved | None = None
+) -> int | None:
     """The candidate whose versions ``text`` matches most closely (exact words end the search).
 
     ``grown``: statements that gained quotes since their summary was written, whose count of
-    quotes is out of date.
+    quotes is out of date; ``unsaved``: what the article placed but has not written yet.
     """
     if not statement_ids:
         return None
     marks = ",".join("?" * len(statement_ids))
     stored = {row[0]: row[1:] for row in db.execute(
         f"select id, canonical_text, quotes from statements where id in ({marks})", statement_ids).fetchall()}
+    if unsaved is not None:
+        stored |= {id: (unsaved.statements[id]["canonical_text"], 1) for id in statement_ids if id in unsaved.statements}
+    placed = unsaved.quotes if unsaved is not None else []
     best: tuple[float, int, int] | None = None
     for statement_id in statement_ids:
         canonical, quotes = stored.get(statement_id, (None, None))
         versions = [canonical or ""]
         if quotes != 1 or statement_id in grown:  # the one quote of a statement is its canonical text
-            versions += [row[0] for row in db.execute(
-                "select distinct text from quotes where statement_id = ? limit ?", [statement_id, VERSIONS_COMPARED])]
+            versions += _versions(db, statement_id, [row for row in placed if row["statement_id"] == statement_id])
         for version in versions:
             if not may_be_same(version, text):
                 continue
@@ -249,6 +305,23 @@ def _best_statement(db: Database, text: str, statement_ids: list[int], grown: Co
                 if best is None or score > best:
                     best = score
     return None if best is None else -best[2]
+
+
+def _versions(db: Database, statement_id: int, unsaved: list[dict[str, Any]]) -> list[str]:
+    """The first :data:`VERSIONS_COMPARED` distinct texts of the statement's appearances, in the order of
+    ``seen_order`` and then of storing (the order of its index), counting its ``unsaved`` ones as stored last."""
+    if not unsaved:
+        return [row[0] for row in db.execute(
+            "select distinct text from quotes where statement_id = ? limit ?", [statement_id, VERSIONS_COMPARED])]
+    stored = db.execute("select seen_order, 0, text from quotes where statement_id = ? order by seen_order, rowid", [statement_id])
+    placed = sorted(((row["seen_order"], 1, row["text"]) for row in unsaved), key=lambda row: row[:2])
+    versions: list[str] = []
+    for _, _, text in heapq.merge(stored, placed, key=lambda row: row[:2]):
+        if text not in versions:
+            versions.append(text)
+            if len(versions) == VERSIONS_COMPARED:
+                break
+    return versions
 
 
 # The earliest appearances, with what picks out the first dated one, the first whole quotation (direct,

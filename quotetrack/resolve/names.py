@@ -38,6 +38,7 @@ def _is_role(token: str) -> bool:
     return word in _TITLES or ("-" in word and all(part in _TITLE_PARTS for part in word.split("-")))
 
 
+@lru_cache(maxsize=16384)  # the store asks twice for each quote's speaker, and speakers recur
 def canonical_speaker(name: str | None) -> str | None:
     """The speaker's name without the titles and roles in front of it.
 
