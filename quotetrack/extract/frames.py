@@ -66,6 +66,8 @@ _PARTICLE_CUES = {"point": "out", "go": "on", "shoot": "back", "fire": "back", "
 # Cue lemmas of manner that report a quote rather than a clause: `“...,” she went on`, `he barked: “...”`.
 _MANNER_CUES = frozenset(["go", "shoot", "fire", "chime", "bark", "fume", "opine", "snap", "marvel", "plead", "thunder", "gush", "rave", "wonder"])
 _ADDED_OBJECTS = frozenset(["a", "an", "another", "more", "some", "new", "extra", "fuel", "insult"])  # `added a caveat`: a thing, no clause
+# The words a frame can start at: a cue, `according` (to), a finding verb (`the poll found`).
+_FRAME_WORDS = frozenset(lexicon.CUE_FORMS) | FINDING_VERBS | {"according"}
 _QUOTED_AS = re.compile(words_opening("quoted", "cited") + r"\b(.{0,80}?)\bas (?:saying|telling|stating|writing|adding)\b", re.DOTALL)
 
 
@@ -100,11 +102,13 @@ def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], l
         frames.append(quoted_as)
         taken.update(range(quoted_as.cue_first, quoted_as.cue_last + 1))
     for i, token in enumerate(tokens):
+        if token.lower not in _FRAME_WORDS:
+            continue  # the common case, checked first: no frame can start here
         if token.lower != "according" and token.lower not in lexicon.CUE_FORMS:
             if token.lower in FINDING_VERBS and reports_finding(tokens, i) and not spans.in_quote(token.start):
                 frame, _ = cue_frame(sentence, spans, i, lemma="find")
                 frames.extend([frame] if frame is not None else [])
-            continue  # the common case, checked first: no cue can start here
+            continue
         if i in taken or spans.in_quote(token.start):
             continue
         if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
@@ -435,6 +439,8 @@ def _cue_content(
 
 def drop_nested(frames: list[Frame]) -> list[Frame]:
     """A cue inside another frame's content is reported speech within speech; keep the outer one."""
+    if len(frames) < 2:
+        return frames  # each rule below weighs one frame against another
     kept = []
     for outer in [f for f in frames if f.sentence.tokens[f.cue_first].lower == "according" and f.content]:
         low, high = outer.content or (0, 0)
