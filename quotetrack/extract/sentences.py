@@ -56,8 +56,7 @@ def rule_analysis(text: str) -> tuple[list[Sentence], list[Entity]]:
     for index, (words, tags) in enumerate(zip(tokenized, tagged)):
         if not words:
             continue
-        # Indexing the tuples is faster than unpacking them, for the article's thousand tokens.
-        tokens = [Token(word[0], word[1], word[2], word[0].lower(), None, None, -1, None, tag) for word, tag in zip(words, tags)]
+        tokens = _rule_tokens(words, tags)
         start, end = tokens[0].start, tokens[-1].end
         paragraph = max(bisect.bisect_right(paragraph_starts, start) - 1, 0)
         sentences.append(Sentence(index, start, end, tokens, paragraph))
@@ -65,6 +64,32 @@ def rule_analysis(text: str) -> tuple[list[Sentence], list[Entity]]:
             entity_start, entity_end = tokens[first].start, tokens[last].end
             entities.append((entity_start, entity_end, label, text[entity_start:entity_end]))
     return sentences, entities
+
+
+def _rule_tokens(words: list[tuple[str, int, int]], tags: list[str]) -> list[Token]:
+    """Tokens of the rule tokenizer's (word, start, end) and their NER tags.
+
+    >>> _rule_tokens([("Ann", 0, 3)], ["S-PERSON"])
+    [Token(text='Ann', start=0, end=3, lower='ann', lemma=None, upos=None, head=-1, deprel=None, ner='S-PERSON')]
+    """
+    # An article has a thousand tokens: setting the slots of a bare object costs a third less than
+    # calling the dataclass's __init__ (the same fields, set to the same values).
+    new = object.__new__
+    tokens = []
+    append = tokens.append
+    for (word, start, end), tag in zip(words, tags):
+        token = new(Token)
+        token.text = word
+        token.start = start
+        token.end = end
+        token.lower = word.lower()
+        token.lemma = None
+        token.upos = None
+        token.head = -1
+        token.deprel = None
+        token.ner = tag
+        append(token)
+    return tokens
 
 
 def read_sentences(text: str, document) -> list[Sentence]:
