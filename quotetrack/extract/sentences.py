@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import pairwise
 
-from ..nlp.ner import decode_tags, entity_tags
+from ..nlp.ner import decode_tags, entity_spans, span_tags
 from ..nlp.paragraphs import paragraph_spans
 from ..nlp.tokenizer import tokenize_text
 
@@ -49,18 +50,21 @@ def rule_analysis(text: str) -> tuple[list[Sentence], list[Entity]]:
     building a stanza Document."""
     paragraphs = paragraph_spans(text)
     tokenized = tokenize_text(text, paragraphs)
-    tagged = entity_tags([[word for word, _, _ in sentence] for sentence in tokenized])
+    found = entity_spans([[word for word, _, _ in sentence] for sentence in tokenized])
     paragraph_starts = [start for start, _ in paragraphs]
     sentences: list[Sentence] = []
     entities: list[Entity] = []
-    for index, (words, tags) in enumerate(zip(tokenized, tagged)):
+    for index, (words, spans) in enumerate(zip(tokenized, found)):
         if not words:
             continue
+        tags = span_tags(len(words), spans)
         tokens = _rule_tokens(words, tags)
         start, end = tokens[0].start, tokens[-1].end
         paragraph = max(bisect.bisect_right(paragraph_starts, start) - 1, 0)
         sentences.append(Sentence(index, start, end, tokens, paragraph))
-        for first, last, label in decode_tags(tags):
+        # Entities in order and apart are what reading their tags back gives (as stanza reads them).
+        apart = all(first <= last for first, last, _ in spans) and all(a[1] < b[0] for a, b in pairwise(spans))
+        for first, last, label in spans if apart else decode_tags(tags):
             entity_start, entity_end = tokens[first].start, tokens[last].end
             entities.append((entity_start, entity_end, label, text[entity_start:entity_end]))
     return sentences, entities
