@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 
 from ..nlp.ner import decode_tags, entity_spans, span_tags
 from ..nlp.paragraphs import paragraph_spans
@@ -50,7 +51,7 @@ def rule_analysis(text: str) -> tuple[list[Sentence], list[Entity]]:
     building a stanza Document."""
     paragraphs = paragraph_spans(text)
     tokenized = tokenize_text(text, paragraphs)
-    found = entity_spans([[word for word, _, _ in sentence] for sentence in tokenized])
+    found = entity_spans([list(map(itemgetter(0), sentence)) for sentence in tokenized])
     paragraph_starts = [start for start, _ in paragraphs]
     sentences: list[Sentence] = []
     entities: list[Entity] = []

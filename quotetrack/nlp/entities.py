@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 from .. import lexicon
 from ..resolve.outlets import Outlets
@@ -122,7 +124,7 @@ def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) 
     headline: bool | None = None  # a Title Case headline? Asked only of a sentence naming a person
     resume = 0  # words before it are read
     # Most words are in lower case: no name starts there.
-    for i in [k for k, word in enumerate(words) if not word.islower()]:
+    for i in list(compress(range(count), map(not_, map(str.islower, words)))):
         if i < resume:
             continue
         word = words[i]

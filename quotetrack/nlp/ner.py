@@ -12,6 +12,8 @@ The rules engine reads the tags directly (:func:`quotetrack.extract.sentences.ru
 
 from __future__ import annotations
 
+from itertools import chain
+
 from .. import lexicon
 from ..resources import word_list
 from .entities import find_entities
@@ -34,13 +36,15 @@ def entity_spans(words_by_sentence: list[list[str]]) -> list[list[tuple[int, int
     [[(1, 2, 'PERSON'), (4, 4, 'PERSON')]]
     """
     found = [find_entities(words) for words in words_by_sentence]
-    lowercase = {word for words in words_by_sentence for word in words if word.islower()}
+    lowercase = set(filter(str.islower, chain.from_iterable(words_by_sentence)))
     # The words before each capitalised last word of a person's name in the article: `de` and `De`
     # before `Blasio` (only those are looked up, by trim_opening_word).
     surnames = {words[last] for words, entities in zip(words_by_sentence, found) for _, last, label in entities
                 if label == "PERSON" and words[last][:1].isupper()}
     openings: dict[str, set[str]] = {}
     for words in words_by_sentence:
+        if surnames.isdisjoint(words):
+            continue
         for previous, word in zip(["", *words], words):
             if word in surnames:
                 openings.setdefault(word, set()).add(previous)

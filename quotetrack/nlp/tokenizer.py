@@ -11,6 +11,8 @@ their full stop.
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import itemgetter
 
 from .. import lexicon
 from .paragraphs import paragraph_spans
@@ -90,6 +92,7 @@ def _takes_period(word: str) -> bool:
 
 
 _SENTENCE_ENDS = frozenset((".", "!", "?", "…", "..."))
+_STOPS = frozenset(".!?…")
 
 
 # `at 7:10 a.m. The JCS said ...`: a clock time ends a sentence only before a word that opens a clause,
@@ -108,8 +111,10 @@ def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
     count = len(tokens)
     first = 0  # where the sentence being read starts
     resume = 0  # tokens before it are closers already read with the sentence they close
-    # Only a token ending in one of these characters may end a sentence: look at those alone.
-    for i in [k for k, token in enumerate(tokens) if token[0][-1] in ".!?…"]:
+    # Only a token ending in one of these characters may end a sentence: look at those alone
+    # (found by mapping C functions over the tokens, no Python code a token).
+    last_characters = map(itemgetter(-1), map(itemgetter(0), tokens))
+    for i in list(compress(range(count), map(_STOPS.__contains__, last_characters))):
         if i < resume:
             continue
         word = tokens[i][0]
