@@ -80,7 +80,7 @@ def _rule_tokens(words: list[tuple[str, int, int]], tags: list[str]) -> list[Tok
     # An article has a thousand tokens: setting the slots of a bare object costs a third less than
     # calling the dataclass's __init__ (the same fields, set to the same values).
     new = object.__new__
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
     for (word, start, end), tag in zip(words, tags):
         token = new(Token)

@@ -46,6 +46,10 @@ _TOKEN_MARKED = re.compile(
     re.VERBOSE,
 )
 _MARKED = re.compile(r"[ÃÂ\u0300-\u036f]")
+# Each token with the white space before it: read so, the next token starts where the last one
+# ended, and the scanner never tries every alternative at a space first.
+_SPACED_TOKEN = re.compile(r"\s*(" + _TOKEN.pattern + "\n)", re.VERBOSE)
+_SPACED_TOKEN_MARKED = re.compile(r"\s*(" + _TOKEN_MARKED.pattern + "\n)", re.VERBOSE)
 _CLITIC = re.compile(r"(\w)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
 
 
@@ -57,21 +61,21 @@ def tokenize_text(text: str, paragraphs: list[tuple[int, int]] | None = None) ->
     [['Mr.', 'Smith', 'said', ':', '“', 'No', '.', '”'], ['Then', 'he', 'left', '.']]
     """
     sentences: list[list[Token]] = []
-    pattern = _TOKEN_MARKED if _MARKED.search(text) else _TOKEN
+    pattern = _SPACED_TOKEN_MARKED if _MARKED.search(text) else _SPACED_TOKEN
     for offset, end in paragraph_spans(text) if paragraphs is None else paragraphs:
         tokens: list[Token] = []
         append = tokens.append
         for match in pattern.finditer(text, offset, end):
-            word = match.group()
+            word = match.group(1)
             if word == ".":
-                start = match.start()
+                start = match.start(1)
                 if tokens and tokens[-1][2] == start and _takes_period(tokens[-1][0]):
                     previous, first, _ = tokens.pop()
                     append((previous + ".", first, start + 1))
                 else:
                     append((word, start, start + 1))
             elif "'" in word or "’" in word:
-                start, stop = match.span()
+                start, stop = match.span(1)
                 clitic = _CLITIC.search(word)
                 if clitic and clitic.start(2) > 0:
                     cut = start + clitic.start(2)
@@ -80,7 +84,7 @@ def tokenize_text(text: str, paragraphs: list[tuple[int, int]] | None = None) ->
                 else:
                     append((word, start, stop))
             else:
-                start, stop = match.span()
+                start, stop = match.span(1)
                 append((word, start, stop))
         sentences.extend(_split_sentences(tokens, text))
     return sentences
