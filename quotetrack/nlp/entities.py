@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 from .. import lexicon
 from ..resolve.outlets import Outlets
@@ -119,17 +121,17 @@ def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) 
     outlets = Outlets.load()
     entities: list[tuple[int, int, str]] = []
     count = len(words)
-    alphabetic = [word for word in words if word[:1].isalpha()]
-    headline = _title_case(alphabetic)
-    i = 0
-    while i < count:
+    headline: bool | None = None  # a Title Case headline? Asked only of a sentence naming a person
+    resume = 0  # words before it are read
+    # Most words are in lower case: no name starts there.
+    for i in list(compress(range(count), map(not_, map(str.islower, words)))):
+        if i < resume:
+            continue
         word = words[i]
         if not _is_capitalised(word) or word in ("'s", "’s"):
-            i += 1
             continue
         if (word.lower() in lexicon.CUE_FORMS or (i == 0 and opening_modifier(word))) and i + 1 < count and _is_capitalised(words[i + 1]):
-            i += 1  # `Said Ellis, ...`, `Understated Perez ...`: capitalised as the sentence's first word
-            continue
+            continue  # `Said Ellis, ...`, `Understated Perez ...`: capitalised as the sentence's first word
         first = i
         last = i
         j = i + 1
@@ -150,11 +152,13 @@ def find_entities(words: list[str], known_people: frozenset[str] = frozenset()) 
             else:
                 break
         for entity in _label_run(words, first, last, outlets, known_people):
+            if entity[2] == "PERSON" and headline is None:
+                headline = _title_case([word for word in words if word[:1].isalpha()])
             if headline and entity[2] == "PERSON" and not _known_name(words[entity[0] : entity[1] + 1], known_people):
                 # Title Case headlines make every word look like a name.
                 entity = (entity[0], entity[1], "MISC")
             entities.append(entity)
-        i = last + 1
+        resume = last + 1
     return entities
 
 

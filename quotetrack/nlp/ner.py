@@ -12,25 +12,39 @@ The rules engine reads the tags directly (:func:`quotetrack.extract.sentences.ru
 
 from __future__ import annotations
 
+from itertools import chain
+
 from .. import lexicon
 from ..resources import word_list
 from .entities import find_entities
 
 NER_NAME = "quotetrack_ner"
 
-__all__ = ["NER_NAME", "decode_tags", "entity_tags"]
+__all__ = ["NER_NAME", "decode_tags", "entity_spans", "entity_tags", "span_tags"]
 
 
 def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
     """BIOES tags (PERSON, ORG, GPE, MISC) for the words of each sentence of one article."""
+    return [span_tags(len(words), entities) for words, entities in zip(words_by_sentence, entity_spans(words_by_sentence))]
+
+
+def entity_spans(words_by_sentence: list[list[str]]) -> list[list[tuple[int, int, str]]]:
+    """(first, last, label) of the entities of each sentence of one article, which
+    :func:`span_tags` writes as tags: in order and apart, they are what ``decode_tags`` reads back.
+
+    >>> entity_spans([["Sen.", "Ted", "Cruz", "met", "Cruz", "."]])
+    [[(1, 2, 'PERSON'), (4, 4, 'PERSON')]]
+    """
     found = [find_entities(words) for words in words_by_sentence]
-    lowercase = {word for words in words_by_sentence for word in words if word.islower()}
+    lowercase = set(filter(str.islower, chain.from_iterable(words_by_sentence)))
     # The words before each capitalised last word of a person's name in the article: `de` and `De`
     # before `Blasio` (only those are looked up, by trim_opening_word).
     surnames = {words[last] for words, entities in zip(words_by_sentence, found) for _, last, label in entities
                 if label == "PERSON" and words[last][:1].isupper()}
     openings: dict[str, set[str]] = {}
     for words in words_by_sentence:
+        if surnames.isdisjoint(words):
+            continue
         for previous, word in zip(["", *words], words):
             if word in surnames:
                 openings.setdefault(word, set()).add(previous)
@@ -42,23 +56,36 @@ def entity_tags(words_by_sentence: list[list[str]]) -> list[list[str]]:
     }
     titled = titled_surnames(words_by_sentence, found)
     places = places_named(words_by_sentence, found) | institution_openings(words_by_sentence, found)
-    tagged = []
+    labelled = []
     for words, entities in zip(words_by_sentence, found):
-        tags = ["O"] * len(words)
+        spans = []
         for first, last, label in entities:
             if label == "MISC" and first == last and (words[first] in known_people or words[first] in titled and acts_alone(words, first)):
                 label = "PERSON"
             if label == "PERSON" and tuple(words[first : last + 1]) in places:
                 label = "GPE"
-            if first == last:
-                tags[first] = f"S-{label}"
-            else:
-                tags[first] = f"B-{label}"
-                for k in range(first + 1, last):
-                    tags[k] = f"I-{label}"
-                tags[last] = f"E-{label}"
-        tagged.append(tags)
-    return tagged
+            spans.append((first, last, label))
+        labelled.append(spans)
+    return labelled
+
+
+def span_tags(count: int, entities: list[tuple[int, int, str]]) -> list[str]:
+    """BIOES tags of ``count`` words with these (first, last, label) entities (a later one
+    overwrites an earlier one's words).
+
+    >>> span_tags(5, [(0, 2, "ORG"), (4, 4, "GPE")])
+    ['B-ORG', 'I-ORG', 'E-ORG', 'O', 'S-GPE']
+    """
+    tags = ["O"] * count
+    for first, last, label in entities:
+        if first == last:
+            tags[first] = f"S-{label}"
+        else:
+            tags[first] = f"B-{label}"
+            for k in range(first + 1, last):
+                tags[k] = f"I-{label}"
+            tags[last] = f"E-{label}"
+    return tags
 
 
 # Marks after which a word is capitalised for opening a sentence or quotation, not for being a name.

@@ -60,7 +60,7 @@ _LAST: list = [None, []]
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if not m.group().isspace()]
+    lines = _lines(text)
     if not lines:
         return []
     width = max(len(text[start:end].rstrip()) for start, end in lines)
@@ -81,6 +81,27 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         open_quote = _quote_open_after(text, line_start, line_end, open_quote)
     paragraphs.append((start, end))
     return paragraphs
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text`` that is not blank.
+
+    >>> _lines("One\\n \\nTwo\\r\\nThree")
+    [(0, 3), (6, 9), (11, 16)]
+    >>> _lines("One\\n \\nTwo\\n")
+    [(0, 3), (6, 9)]
+    """
+    if "\r" in text:
+        return [(m.start(), m.end()) for m in _LINE.finditer(text) if not m.group().isspace()]
+    # Splitting at line feeds finds them faster than the pattern scans every character.
+    lines = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line and not line.isspace():
+            lines.append((start, end))
+        start = end + 1
+    return lines
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ their full stop.
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import itemgetter
 
 from .. import lexicon
 from .paragraphs import paragraph_spans
@@ -44,6 +46,10 @@ _TOKEN_MARKED = re.compile(
     re.VERBOSE,
 )
 _MARKED = re.compile(r"[ÃÂ\u0300-\u036f]")
+# Each token with the white space before it: read so, the next token starts where the last one
+# ended, and the scanner never tries every alternative at a space first.
+_SPACED_TOKEN = re.compile(r"\s*(" + _TOKEN.pattern + "\n)", re.VERBOSE)
+_SPACED_TOKEN_MARKED = re.compile(r"\s*(" + _TOKEN_MARKED.pattern + "\n)", re.VERBOSE)
 _CLITIC = re.compile(r"(\w)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
 
 
@@ -55,21 +61,21 @@ def tokenize_text(text: str, paragraphs: list[tuple[int, int]] | None = None) ->
     [['Mr.', 'Smith', 'said', ':', '“', 'No', '.', '”'], ['Then', 'he', 'left', '.']]
     """
     sentences: list[list[Token]] = []
-    pattern = _TOKEN_MARKED if _MARKED.search(text) else _TOKEN
+    pattern = _SPACED_TOKEN_MARKED if _MARKED.search(text) else _SPACED_TOKEN
     for offset, end in paragraph_spans(text) if paragraphs is None else paragraphs:
         tokens: list[Token] = []
         append = tokens.append
         for match in pattern.finditer(text, offset, end):
-            word = match.group()
+            word = match.group(1)
             if word == ".":
-                start = match.start()
+                start = match.start(1)
                 if tokens and tokens[-1][2] == start and _takes_period(tokens[-1][0]):
                     previous, first, _ = tokens.pop()
                     append((previous + ".", first, start + 1))
                 else:
                     append((word, start, start + 1))
             elif "'" in word or "’" in word:
-                start, stop = match.span()
+                start, stop = match.span(1)
                 clitic = _CLITIC.search(word)
                 if clitic and clitic.start(2) > 0:
                     cut = start + clitic.start(2)
@@ -78,7 +84,7 @@ def tokenize_text(text: str, paragraphs: list[tuple[int, int]] | None = None) ->
                 else:
                     append((word, start, stop))
             else:
-                start, stop = match.span()
+                start, stop = match.span(1)
                 append((word, start, stop))
         sentences.extend(_split_sentences(tokens, text))
     return sentences
@@ -90,6 +96,7 @@ def _takes_period(word: str) -> bool:
 
 
 _SENTENCE_ENDS = frozenset((".", "!", "?", "…", "..."))
+_STOPS = frozenset(".!?…")
 
 
 # `at 7:10 a.m. The JCS said ...`: a clock time ends a sentence only before a word that opens a clause,
@@ -108,8 +115,10 @@ def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
     count = len(tokens)
     first = 0  # where the sentence being read starts
     resume = 0  # tokens before it are closers already read with the sentence they close
-    # Only a token ending in one of these characters may end a sentence: look at those alone.
-    for i in [k for k, token in enumerate(tokens) if token[0][-1] in ".!?…"]:
+    # Only a token ending in one of these characters may end a sentence: look at those alone
+    # (found by mapping C functions over the tokens, no Python code a token).
+    last_characters = map(itemgetter(-1), map(itemgetter(0), tokens))
+    for i in list(compress(range(count), map(_STOPS.__contains__, last_characters))):
         if i < resume:
             continue
         word = tokens[i][0]
