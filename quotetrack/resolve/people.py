@@ -45,9 +45,14 @@ class Person:
     def called(self, name: str) -> bool:
         """Whether ``name`` ends in this person's surname, however spelt (`Maliki` for `Nuri
         al-Maliki`), or is their name with its generation (`Donald Jr.` for `Donald Trump Jr.`)."""
-        if has_generation(name) and has_generation(self.name):
-            return name_words(name) <= name_words(self.name) or name_words(self.name) <= name_words(name)
-        return surname_key(self.name) == surname_key(name)
+        return _calls(name_facts(self.name), name_facts(name))
+
+
+def _calls(known: NameFacts, name: NameFacts) -> bool:
+    """`Person.called` on the facts of the two names."""
+    if known[1] and name[1]:
+        return known[2] <= name[2] or name[2] <= known[2]
+    return known[0] == name[0]
 
 
 @lru_cache(maxsize=1 << 14)  # every known name against every new one: the same few names again and again
@@ -60,6 +65,21 @@ def surname_key(name: str) -> str:
 def name_words(name: str) -> frozenset[str]:
     """The words of a name as keys (`name_word_key`): `Von der Leyen` is part of `Ursula von der Leyen`."""
     return frozenset(name_word_key(word) for word in name.split())
+
+
+# What comparing two names needs of each: surname key, generation, word keys, first word, word count.
+NameFacts = tuple[str, bool, frozenset[str], str, int]
+
+
+@lru_cache(maxsize=1 << 14)  # each known person's name is compared with every name asked about
+def name_facts(name: str) -> NameFacts:
+    """What comparing ``name`` with another needs, computed once per name.
+
+    >>> name_facts("Donald Trump Jr.")[:2], sorted(name_facts("Donald Trump Jr.")[2])
+    (('trump', True), ['donald', 'jr.', 'trump'])
+    """
+    words = name.split()
+    return surname_key(name), has_generation(name), name_words(name), words[0], len(words)
 
 
 class People:
@@ -75,11 +95,16 @@ class People:
         """The person ``name`` refers to, created if new; a fuller name absorbs a shorter one."""
         if name in self.by_name:
             return self.by_name[name]
+        facts = name_facts(name)
+        key, generation, words, _, count = facts
         for other in list(self.by_name.values()):
+            other_facts = name_facts(other.name)
+            if other_facts[0] != key and not (generation and other_facts[1]):
+                continue  # not called so: the cheap test first, the same answer as `other.called(name)`
             # "Peskov" seen before "Dmitry Peskov": the fuller name absorbs the shorter.
-            subset = name_words(other.name) <= name_words(name) or name_words(name) <= name_words(other.name)
-            if other.called(name) and subset and same_generation(other.name, name):
-                if len(name.split()) > len(other.name.split()):
+            subset = other_facts[2] <= words or words <= other_facts[2]
+            if _calls(other_facts, facts) and subset and same_generation(other.name, name):
+                if count > other_facts[4]:
                     del self.by_name[other.name]
                     other.name = name
                     other.gender = other.gender or gender_of_first_name(name)
@@ -125,20 +150,35 @@ class People:
         tokens = name.split()
         if not tokens:
             return None
-        candidates = [
-            person
-            for person in self.by_name.values()
-            if person.called(name) or (len(tokens) == 1 and tokens[0] in person.name.split()[:1] and len(person.name.split()) > 1)
-        ]
-        candidates = [person for person in candidates if name_words(name) <= name_words(person.name) or person.called(name)]
+        facts = name_facts(name)
+        key, generation, words = facts[:3]
+        lone = tokens[0] if len(tokens) == 1 else None
+        candidates: list[Person] = []
+        exact: list[Person] = []  # the candidates whose name holds every word of ``name``
+        for person in self.by_name.values():
+            known = name_facts(person.name)
+            # `person.called(name)`, written out: this loop runs over everyone for every name asked about.
+            if known[1] and generation:
+                is_called = words <= known[2] or known[2] <= words
+            else:
+                is_called = known[0] == key
+            if is_called:
+                candidates.append(person)
+                if words <= known[2]:
+                    exact.append(person)
+            elif known[3] == lone and known[4] > 1 and words <= known[2]:
+                candidates.append(person)
+                exact.append(person)
         if gender:
-            candidates = [person for person in candidates if person.gender in (None, gender)] or candidates
+            gendered = [person for person in candidates if person.gender in (None, gender)]
+            if gendered:
+                candidates = gendered
+                exact = [person for person in exact if person.gender in (None, gender)]
         if not candidates:
             return None
-        exact = [person for person in candidates if name_words(name) <= name_words(person.name)]
         # `Trump` is Donald Trump's surname before it is the first word of `Trump Taj Mahal`;
         # but a lone first name (`Megyn`) is the first name of `Megyn Kelly`, not a person of its own.
-        pool = [person for person in exact if person.called(name) and not _first_name_of_another(person, exact)]
+        pool = [person for person in exact if _calls(name_facts(person.name), facts) and not _first_name_of_another(person, exact)]
         pool = pool or exact or candidates
         if not has_generation(name):  # `Trump` beside `Donald Trump Jr.` is his father when the article names him too
             pool = [person for person in pool if not has_generation(person.name)] or pool
