@@ -25,6 +25,8 @@ from .. import lexicon
 from .names import has_generation, name_word_key, same_generation, surname_of
 
 POSSESSIVE = re.compile(r"['’]s?$")
+# What ends the stretch of text before a name that titles and roles are looked for in.
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()\n]")
 # A person's age given with the name: `Ann Lee, 46,` or `46-year-old Ann Lee`.
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
 _AGED = re.compile(rf"(?P<name>{_NAME}),\s+(?P<age>\d{{1,3}}),|\b(?P<age_before>\d{{1,3}})-year-old\s+(?P<name_after>{_NAME})")
@@ -116,7 +118,7 @@ class People:
 
     def learn_from_prefix(self, person: Person, start: int) -> None:
         """Roles and titles written before a name: `Kremlin spokesman Dmitry Peskov`, `Sen. Ted Cruz`."""
-        prefix = re.split(r"[,;:“”\"()\n]", self.text[max(0, start - 60) : start])[-1]
+        prefix = _CLAUSE_BREAK.split(self.text[max(0, start - 60) : start])[-1]
         words: list[str] = []
         for word in reversed(prefix.split()):
             if word[-1] in ".!?" and word.rstrip(".") not in lexicon.ABBREVIATIONS or _ends_prefix(word):
@@ -231,6 +233,8 @@ _COMPOUND_ROLES = frozenset(role for role in lexicon.TITLES.values() if role and
 
 def add_roles(person: Person, words: list[str]) -> None:
     """Roles a title or role noun gives: `Sen.` -> senator, `spokesman` -> spokesman (`Mr.` gives none)."""
+    if not words:
+        return  # most names have no title or role before them
     person.roles |= roles_in(words)
 
 
