@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .. import lexicon
@@ -43,6 +44,15 @@ _CLOSED_APPOSITION = re.compile(r"([^,.;:“”\"]{0,60}?)(?:,|\s+who\b|\s+whose
 _AUTHORED = re.compile(r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.’'&-]*))*)$")
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 14)  # mentions recur within and across articles
+def _whole_institution(mention: str) -> bool:
+    """Whether ``mention`` is one institution named by its country: `China's commerce ministry`."""
+    return institution_phrases(mention) == [(0, mention)]
+
+
 class SpeakerResolver:
     """Remembers who was named and who spoke, to resolve later mentions."""
 
@@ -65,7 +75,6 @@ class SpeakerResolver:
         self._person_entities = sorted((start, end, text) for start, end, label, text in entities if label == "PERSON" and text not in self.venues)
         self._person_starts = [start for start, _, _ in self._person_entities]
         self.person_names = {clean_name(text) for _, _, text in self._person_entities}
-        self._organisations = named_institutions(text, [(start, name) for start, _, label, name in entities if label == "ORG"])
         self.spoken: list[tuple[int, str]] = []  # (position, person) of each quote's speaker
         self.said: list[tuple[int, str, str]] = []  # (position, speaker, kind) of each quote's speaker
         self.subjects: list[tuple[int, str]] = []  # (position, person) of people opening a sentence
@@ -87,6 +96,12 @@ class SpeakerResolver:
                 add_roles(person, appositive.group(1).split())
         self.discourse = Discourse(sentences or [], [entity for entity in entities if entity[3] not in self.venues])
         self.salience = Salience(self)
+
+    @cached_property
+    def _organisations(self) -> list[tuple[int, str]]:
+        """The article's organisations by start (`named_institutions`); only `the department` and
+        its like ask, and most articles have none."""
+        return named_institutions(self.text, [(start, name) for start, _, label, name in self.entities if label == "ORG"])
 
     @property
     def people(self) -> dict[str, Person]:
