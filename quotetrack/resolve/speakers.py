@@ -163,8 +163,8 @@ class SpeakerResolver:
         lowered = mention.lower()
         if lowered in lexicon.PRONOUNS:
             return self.salience.pronoun(lowered, position)
-        bare = re.sub(r"^the\s+", "", mention, flags=re.IGNORECASE)
-        if institution_phrases(bare) == [(0, bare)]:
+        bare = _LEADING_THE.sub("", mention)
+        if _whole_institution(bare):
             return bare  # `China's commerce ministry`, `the Indian foreign ministry`
         if named := acronym_named(bare, self.acronyms):  # `IRCC` after `Immigration, Refugees and Citizenship Canada (IRCC)`
             return named
