@@ -251,20 +251,25 @@ def roles_in(words: list[str]) -> set[str]:
     >>> "chief executive" in roles_in("Chief Executive Officer".split()) & roles_in(["CEO"])
     True
     """
+    return set(_roles_in(tuple(words)))
+
+
+@lru_cache(maxsize=1 << 14)  # the same few titles and roles stand before names in every article
+def _roles_in(words: tuple[str, ...]) -> frozenset[str]:
     roles: set[str] = set()
     before = ""
-    written = f" {' '.join(POSSESSIVE.sub('', word.lower().rstrip(',')) for word in words)} "
+    bare = [POSSESSIVE.sub("", word.lower().rstrip(",")) for word in words]
+    written = f" {' '.join(bare)} "
     roles |= {role for role in _COMPOUND_ROLES if f" {role} " in written}
     roles |= {f"party:{PARTIES[word.lower()]}" for word in words if PARTIES.get(word.lower())}
-    for word in words:
-        lowered = POSSESSIVE.sub("", word.lower().rstrip(","))
+    for lowered in bare:
         for role in (lexicon.TITLES.get(lowered), lowered if lowered in lexicon.ROLE_NOUNS else None):
             if role and role != before:
                 roles.add(f"{before} {role}" if before in _SUBORDINATE else role)
                 if before == "former":
                     roles.add(f"former {role}")  # kept apart too: `the former president` is not the president
         before = lowered
-    return roles
+    return frozenset(roles)
 
 
 def gender_of_first_name(name: str) -> str | None:
