@@ -12,13 +12,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from .. import lexicon
 from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
 from .mentions import NAME_TOKEN, acronym_named, conjoined_descriptions, is_venue, name_in, org_in, possessed_role, writing_named_after
-from .organisations import acronyms, business_named_near, institution_antecedent, institution_phrases, named_institutions
+from .organisations import acronyms, business_named_near, institution_antecedent, named_institutions, one_institution
 from .outlets import Outlets
 from .people import PARTIES, POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
 from .role_mentions import counted_group, serves_named
@@ -47,14 +47,15 @@ _AUTHORED = re.compile(r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+[\w’'-]+(?:\s+
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1 << 14)  # mentions recur within and across articles
-def _whole_institution(mention: str) -> bool:
-    """Whether ``mention`` is one institution named by its country: `China's commerce ministry`."""
-    return institution_phrases(mention) == [(0, mention)]
+def _organisations_in(resolver: SpeakerResolver) -> list[tuple[int, str]]:
+    """The article's organisations by start (`named_institutions`): found on first use, as only
+    `the department` and its like ask, and most articles have none."""
+    return named_institutions(resolver.text, [(start, name) for start, _, label, name in resolver.entities if label == "ORG"])
 
 
 class SpeakerResolver:
     """Remembers who was named and who spoke, to resolve later mentions."""
+    _organisations = cached_property(_organisations_in)
 
     def __init__(
         self,
@@ -96,12 +97,6 @@ class SpeakerResolver:
                 add_roles(person, appositive.group(1).split())
         self.discourse = Discourse(sentences or [], [entity for entity in entities if entity[3] not in self.venues])
         self.salience = Salience(self)
-
-    @cached_property
-    def _organisations(self) -> list[tuple[int, str]]:
-        """The article's organisations by start (`named_institutions`); only `the department` and
-        its like ask, and most articles have none."""
-        return named_institutions(self.text, [(start, name) for start, _, label, name in self.entities if label == "ORG"])
 
     @property
     def people(self) -> dict[str, Person]:
@@ -164,7 +159,7 @@ class SpeakerResolver:
         if lowered in lexicon.PRONOUNS:
             return self.salience.pronoun(lowered, position)
         bare = _LEADING_THE.sub("", mention)
-        if _whole_institution(bare):
+        if one_institution(bare):
             return bare  # `China's commerce ministry`, `the Indian foreign ministry`
         if named := acronym_named(bare, self.acronyms):  # `IRCC` after `Immigration, Refugees and Citizenship Canada (IRCC)`
             return named
