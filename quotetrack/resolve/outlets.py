@@ -75,7 +75,10 @@ class Outlets:
         # Names recur (every capitalised run of every article is looked up): answers are memoised.
         self._canonical: dict[tuple[str, bool], str | None] = {}
         longest_first = sorted(self._exact, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![\w-])(" + prefix_tree(longest_first) + r")(?:['’]s)?(?![\w-])")
+        # The lookahead names the letters a name can open with, so `re` jumps from one to the next
+        # instead of trying the lookbehind at every character.
+        opening = "[" + "".join(sorted({re.escape(alias[0]) for alias in longest_first})) + "]"
+        self._pattern = re.compile(rf"(?={opening})(?<![\w-])(" + prefix_tree(longest_first) + r")(?:['’]s)?(?![\w-])")
 
     @classmethod
     @cache
