@@ -373,7 +373,7 @@ def compound_speaker(resolver: SpeakerResolver, mention: str, position: int) -> 
     """A source made of other mentions: a writing's author (`an analysis by the Pew Research
     Center`, `a letter from Ana Ruiz`), two people writing together (`Ana Ruiz and Tom Hale`), or
     one person described twice (`the Ohio senator and former governor`)."""
-    author = _AUTHORED.match(mention)
+    author = _AUTHORED.match(mention) if "by" in mention or "from" in mention else None  # the pattern needs either
     if author and any(word.lower() in DOCUMENT_NOUNS for word in author.group(1).split()):
         return resolver.resolve(author.group(2), position + author.start(2))
     pair = mention.split(" and ")
@@ -389,7 +389,8 @@ def apposed_to_description(resolver: SpeakerResolver, mention: str, position: in
     """`Another member of the Ruiz slate, Ana Poole, said`: a described somebody whose name
     follows in apposition is that name, not a name inside the description."""
     words = mention.split()
-    owner = next((k for k, word in enumerate(words[:-1]) if POSSESSIVE.search(word)), None)
+    # `POSSESSIVE.search` on words without line breaks, written out: asked of every mention's words.
+    owner = next((k for k, word in enumerate(words[:-1]) if word.endswith(("'", "’", "'s", "’s"))), None)
     described = words[0].lower() in (*_SOMEBODY, *_DETERMINERS) or owner is not None
     if len(words) < 2 or not described or not any(
         word.islower() and (word in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:]
