@@ -22,7 +22,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from .. import lexicon
@@ -420,13 +420,18 @@ class Discourse:
     """The subjects of an article's sentences, in order, and lookups by position."""
 
     def __init__(self, sentences: Sequence, entities: Sequence[tuple[int, int, str, str]]):
-        names = {start: (end, label, name) for start, end, label, name in entities}
+        self._entities = entities
         self.sentences = list(sentences)
         self.starts = [sentence.start for sentence in self.sentences]
-        self.subjects: list[Subject | None] = [find_subject(sentence.tokens, names) for sentence in self.sentences]
         # Who may be named between a subject and a pronoun: people, and the names the tagger left
         # unlabelled (`McFadden added that Guccifer told her he ...`: `he` is Guccifer).
         self._people_at = {start for start, _, label, _ in entities if label in ("PERSON", "MISC")}
+
+    @cached_property
+    def subjects(self) -> list[Subject | None]:
+        """The subject of each sentence; found on first use, which a third of articles never make."""
+        names = {start: (end, label, name) for start, end, label, name in self._entities}
+        return [find_subject(sentence.tokens, names) for sentence in self.sentences]
 
     def sentence_at(self, position: int) -> int:
         """Index of the sentence holding ``position`` (-1 before the first)."""

@@ -12,6 +12,7 @@ somebody else's; and PERSON entities that name no person.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from ..nlp.entities import is_name_word
@@ -108,6 +109,7 @@ def possessed_role(words: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every person entity of every article: the same names recur
 def is_venue(name: str) -> bool:
     """A PERSON entity that names no person: a place or body named after one (`Trump National Doral`,
     `Clinton Foundation`, `Pacific Ocean`), a party or nationality (`Republican`), a shouted headline.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
 
 from .. import lexicon
 from ..resources import word_lines, word_list
@@ -184,6 +185,16 @@ def institution_phrases(text: str) -> list[tuple[int, str]]:
             continue
         found.append((match.start(), match.group(0)))
     return found
+
+
+@lru_cache(maxsize=1 << 14)  # asked of every mention; mentions recur within and across articles
+def one_institution(mention: str) -> bool:
+    """Whether ``mention`` is one institution named by its country, whole: `China's commerce ministry`.
+
+    >>> one_institution("China's commerce ministry"), one_institution("the ministry")
+    (True, False)
+    """
+    return institution_phrases(mention) == [(0, mention)]
 
 
 def _near_heads(text: str) -> list[tuple[int, int]]:

@@ -18,13 +18,13 @@ from ..nlp.patterns import prefix_tree
 from ..records import stable_id
 from ..resources import data_path
 
-_DESCRIPTORS = re.compile(
-    r"\b(the|state-run|state-owned|state-controlled|state|official|independent|"
-    r"pro-kremlin|kremlin-friendly|russian|chinese|iranian|turkish|news|agency|"
-    r"newspaper|daily|broadcaster|channel|tv|television|radio|magazine|website|"
-    r"outlet|wire|service|network|semi-official|government-run|private)\b",
-    re.IGNORECASE,
-)
+# Words around an outlet's name that are no part of it: `the state-run TASS news agency`.
+_DESCRIPTOR_WORDS = [
+    *("the", "state-run", "state-owned", "state-controlled", "state", "official", "independent", "pro-kremlin", "kremlin-friendly"),
+    *("russian", "chinese", "iranian", "turkish", "news", "agency", "newspaper", "daily", "broadcaster", "channel", "tv"),
+    *("television", "radio", "magazine", "website", "outlet", "wire", "service", "network", "semi-official", "government-run", "private"),
+]
+_DESCRIPTORS = re.compile(r"\b(" + "|".join(_DESCRIPTOR_WORDS) + r")\b", re.IGNORECASE)
 
 
 _UNKNOWN = object()
@@ -33,9 +33,18 @@ _SPACES = re.compile(r"\s+")
 
 
 def _key(name: str) -> str:
+    """A name as the gazetteer's keys are written: no possessive, single spaces, case folded.
+
+    >>> _key(" The  Times’s."), _key("Fox's")
+    ('the times', 'fox')
+    """
     name = name.replace("’", "'").strip().strip(".,;:")
-    name = _POSSESSIVE_END.sub("", name)
-    return _SPACES.sub(" ", name).casefold()
+    if name.endswith(("s", "s\n")):  # the patterns only where they may change something
+        name = _POSSESSIVE_END.sub("", name)
+    # Any whitespace but the space is unprintable: a printable name without two spaces running is kept.
+    if "  " in name or not name.isprintable():
+        name = _SPACES.sub(" ", name)
+    return name.casefold()
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,10 @@ class Outlets:
         # Names recur (every capitalised run of every article is looked up): answers are memoised.
         self._canonical: dict[tuple[str, bool], str | None] = {}
         longest_first = sorted(self._exact, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![\w-])(" + prefix_tree(longest_first) + r")(?:['’]s)?(?![\w-])")
+        # The lookahead names the letters a name can open with, so `re` jumps from one to the next
+        # instead of trying the lookbehind at every character.
+        opening = "[" + "".join(sorted({re.escape(alias[0]) for alias in longest_first})) + "]"
+        self._pattern = re.compile(rf"(?={opening})(?<![\w-])(" + prefix_tree(longest_first) + r")(?:['’]s)?(?![\w-])")
 
     @classmethod
     @cache
@@ -114,9 +126,11 @@ class Outlets:
         key = _key(name)
         if key in self._by_key:
             return self._by_key[key]
-        stripped = _key(_DESCRIPTORS.sub(" ", name))
-        if stripped and stripped in self._by_key:
-            return self._by_key[stripped]
+        # Without a descriptor the name's key is ``key``, already not found.
+        if not name.isascii() or any(word in name.lower() for word in _DESCRIPTOR_WORDS):
+            stripped = _key(_DESCRIPTORS.sub(" ", name))
+            if stripped and stripped in self._by_key:
+                return self._by_key[stripped]
         found = self.find(name) if search else None
         if found:
             return found[0][0]

@@ -25,6 +25,8 @@ from .. import lexicon
 from .names import has_generation, name_word_key, same_generation, surname_of
 
 POSSESSIVE = re.compile(r"['’]s?$")
+# What ends the stretch of text before a name that titles and roles are looked for in.
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()\n]")
 # A person's age given with the name: `Ann Lee, 46,` or `46-year-old Ann Lee`.
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
 _AGED = re.compile(rf"(?P<name>{_NAME}),\s+(?P<age>\d{{1,3}}),|\b(?P<age_before>\d{{1,3}})-year-old\s+(?P<name_after>{_NAME})")
@@ -45,9 +47,14 @@ class Person:
     def called(self, name: str) -> bool:
         """Whether ``name`` ends in this person's surname, however spelt (`Maliki` for `Nuri
         al-Maliki`), or is their name with its generation (`Donald Jr.` for `Donald Trump Jr.`)."""
-        if has_generation(name) and has_generation(self.name):
-            return name_words(name) <= name_words(self.name) or name_words(self.name) <= name_words(name)
-        return surname_key(self.name) == surname_key(name)
+        return _calls(name_facts(self.name), name_facts(name))
+
+
+def _calls(known: NameFacts, name: NameFacts) -> bool:
+    """`Person.called` on the facts of the two names."""
+    if known[1] and name[1]:
+        return known[2] <= name[2] or name[2] <= known[2]
+    return known[0] == name[0]
 
 
 @lru_cache(maxsize=1 << 14)  # every known name against every new one: the same few names again and again
@@ -60,6 +67,21 @@ def surname_key(name: str) -> str:
 def name_words(name: str) -> frozenset[str]:
     """The words of a name as keys (`name_word_key`): `Von der Leyen` is part of `Ursula von der Leyen`."""
     return frozenset(name_word_key(word) for word in name.split())
+
+
+# What comparing two names needs of each: surname key, generation, word keys, first word, word count.
+NameFacts = tuple[str, bool, frozenset[str], str, int]
+
+
+@lru_cache(maxsize=1 << 14)  # each known person's name is compared with every name asked about
+def name_facts(name: str) -> NameFacts:
+    """What comparing ``name`` with another needs, computed once per name.
+
+    >>> name_facts("Donald Trump Jr.")[:2], sorted(name_facts("Donald Trump Jr.")[2])
+    (('trump', True), ['donald', 'jr.', 'trump'])
+    """
+    words = name.split()
+    return surname_key(name), has_generation(name), name_words(name), words[0], len(words)
 
 
 class People:
@@ -75,11 +97,16 @@ class People:
         """The person ``name`` refers to, created if new; a fuller name absorbs a shorter one."""
         if name in self.by_name:
             return self.by_name[name]
+        facts = name_facts(name)
+        key, generation, words, _, count = facts
         for other in list(self.by_name.values()):
+            other_facts = name_facts(other.name)
+            if other_facts[0] != key and not (generation and other_facts[1]):
+                continue  # not called so: the cheap test first, the same answer as `other.called(name)`
             # "Peskov" seen before "Dmitry Peskov": the fuller name absorbs the shorter.
-            subset = name_words(other.name) <= name_words(name) or name_words(name) <= name_words(other.name)
-            if other.called(name) and subset and same_generation(other.name, name):
-                if len(name.split()) > len(other.name.split()):
+            subset = other_facts[2] <= words or words <= other_facts[2]
+            if _calls(other_facts, facts) and subset and same_generation(other.name, name):
+                if count > other_facts[4]:
                     del self.by_name[other.name]
                     other.name = name
                     other.gender = other.gender or gender_of_first_name(name)
@@ -91,7 +118,7 @@ class People:
 
     def learn_from_prefix(self, person: Person, start: int) -> None:
         """Roles and titles written before a name: `Kremlin spokesman Dmitry Peskov`, `Sen. Ted Cruz`."""
-        prefix = re.split(r"[,;:“”\"()\n]", self.text[max(0, start - 60) : start])[-1]
+        prefix = _CLAUSE_BREAK.split(self.text[max(0, start - 60) : start])[-1]
         words: list[str] = []
         for word in reversed(prefix.split()):
             if word[-1] in ".!?" and word.rstrip(".") not in lexicon.ABBREVIATIONS or _ends_prefix(word):
@@ -125,20 +152,35 @@ class People:
         tokens = name.split()
         if not tokens:
             return None
-        candidates = [
-            person
-            for person in self.by_name.values()
-            if person.called(name) or (len(tokens) == 1 and tokens[0] in person.name.split()[:1] and len(person.name.split()) > 1)
-        ]
-        candidates = [person for person in candidates if name_words(name) <= name_words(person.name) or person.called(name)]
+        facts = name_facts(name)
+        key, generation, words = facts[:3]
+        lone = tokens[0] if len(tokens) == 1 else None
+        candidates: list[Person] = []
+        exact: list[Person] = []  # the candidates whose name holds every word of ``name``
+        for person in self.by_name.values():
+            known = name_facts(person.name)
+            # `person.called(name)`, written out: this loop runs over everyone for every name asked about.
+            if known[1] and generation:
+                is_called = words <= known[2] or known[2] <= words
+            else:
+                is_called = known[0] == key
+            if is_called:
+                candidates.append(person)
+                if words <= known[2]:
+                    exact.append(person)
+            elif known[3] == lone and known[4] > 1 and words <= known[2]:
+                candidates.append(person)
+                exact.append(person)
         if gender:
-            candidates = [person for person in candidates if person.gender in (None, gender)] or candidates
+            gendered = [person for person in candidates if person.gender in (None, gender)]
+            if gendered:
+                candidates = gendered
+                exact = [person for person in exact if person.gender in (None, gender)]
         if not candidates:
             return None
-        exact = [person for person in candidates if name_words(name) <= name_words(person.name)]
         # `Trump` is Donald Trump's surname before it is the first word of `Trump Taj Mahal`;
         # but a lone first name (`Megyn`) is the first name of `Megyn Kelly`, not a person of its own.
-        pool = [person for person in exact if person.called(name) and not _first_name_of_another(person, exact)]
+        pool = [person for person in exact if _calls(name_facts(person.name), facts) and not _first_name_of_another(person, exact)]
         pool = pool or exact or candidates
         if not has_generation(name):  # `Trump` beside `Donald Trump Jr.` is his father when the article names him too
             pool = [person for person in pool if not has_generation(person.name)] or pool
@@ -191,6 +233,8 @@ _COMPOUND_ROLES = frozenset(role for role in lexicon.TITLES.values() if role and
 
 def add_roles(person: Person, words: list[str]) -> None:
     """Roles a title or role noun gives: `Sen.` -> senator, `spokesman` -> spokesman (`Mr.` gives none)."""
+    if not words:
+        return  # most names have no title or role before them
     person.roles |= roles_in(words)
 
 
@@ -207,20 +251,25 @@ def roles_in(words: list[str]) -> set[str]:
     >>> "chief executive" in roles_in("Chief Executive Officer".split()) & roles_in(["CEO"])
     True
     """
+    return set(_roles_in(tuple(words)))
+
+
+@lru_cache(maxsize=1 << 14)  # the same few titles and roles stand before names in every article
+def _roles_in(words: tuple[str, ...]) -> frozenset[str]:
     roles: set[str] = set()
     before = ""
-    written = f" {' '.join(POSSESSIVE.sub('', word.lower().rstrip(',')) for word in words)} "
+    bare = [POSSESSIVE.sub("", word.lower().rstrip(",")) for word in words]
+    written = f" {' '.join(bare)} "
     roles |= {role for role in _COMPOUND_ROLES if f" {role} " in written}
     roles |= {f"party:{PARTIES[word.lower()]}" for word in words if PARTIES.get(word.lower())}
-    for word in words:
-        lowered = POSSESSIVE.sub("", word.lower().rstrip(","))
+    for lowered in bare:
         for role in (lexicon.TITLES.get(lowered), lowered if lowered in lexicon.ROLE_NOUNS else None):
             if role and role != before:
                 roles.add(f"{before} {role}" if before in _SUBORDINATE else role)
                 if before == "former":
                     roles.add(f"former {role}")  # kept apart too: `the former president` is not the president
         before = lowered
-    return roles
+    return frozenset(roles)
 
 
 def gender_of_first_name(name: str) -> str | None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any
 
 from .. import lexicon
 from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
 from .mentions import NAME_TOKEN, acronym_named, conjoined_descriptions, is_venue, name_in, org_in, possessed_role, writing_named_after
-from .organisations import acronyms, business_named_near, institution_antecedent, institution_phrases, named_institutions
+from .organisations import acronyms, business_named_near, institution_antecedent, named_institutions, one_institution
 from .outlets import Outlets
 from .people import PARTIES, POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
 from .role_mentions import counted_group, serves_named
@@ -43,8 +44,18 @@ _CLOSED_APPOSITION = re.compile(r"([^,.;:“”\"]{0,60}?)(?:,|\s+who\b|\s+whose
 _AUTHORED = re.compile(r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of|for|and|on|&|[A-Z][\w.’'&-]*))*)$")
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _organisations_in(resolver: SpeakerResolver) -> list[tuple[int, str]]:
+    """The article's organisations by start (`named_institutions`): found on first use, as only
+    `the department` and its like ask, and most articles have none."""
+    return named_institutions(resolver.text, [(start, name) for start, _, label, name in resolver.entities if label == "ORG"])
+
+
 class SpeakerResolver:
     """Remembers who was named and who spoke, to resolve later mentions."""
+    _organisations = cached_property(_organisations_in)
 
     def __init__(
         self,
@@ -65,7 +76,6 @@ class SpeakerResolver:
         self._person_entities = sorted((start, end, text) for start, end, label, text in entities if label == "PERSON" and text not in self.venues)
         self._person_starts = [start for start, _, _ in self._person_entities]
         self.person_names = {clean_name(text) for _, _, text in self._person_entities}
-        self._organisations = named_institutions(text, [(start, name) for start, _, label, name in entities if label == "ORG"])
         self.spoken: list[tuple[int, str]] = []  # (position, person) of each quote's speaker
         self.said: list[tuple[int, str, str]] = []  # (position, speaker, kind) of each quote's speaker
         self.subjects: list[tuple[int, str]] = []  # (position, person) of people opening a sentence
@@ -148,8 +158,8 @@ class SpeakerResolver:
         lowered = mention.lower()
         if lowered in lexicon.PRONOUNS:
             return self.salience.pronoun(lowered, position)
-        bare = re.sub(r"^the\s+", "", mention, flags=re.IGNORECASE)
-        if institution_phrases(bare) == [(0, bare)]:
+        bare = _LEADING_THE.sub("", mention)
+        if one_institution(bare):
             return bare  # `China's commerce ministry`, `the Indian foreign ministry`
         if named := acronym_named(bare, self.acronyms):  # `IRCC` after `Immigration, Refugees and Citizenship Canada (IRCC)`
             return named
@@ -363,7 +373,7 @@ def compound_speaker(resolver: SpeakerResolver, mention: str, position: int) -> 
     """A source made of other mentions: a writing's author (`an analysis by the Pew Research
     Center`, `a letter from Ana Ruiz`), two people writing together (`Ana Ruiz and Tom Hale`), or
     one person described twice (`the Ohio senator and former governor`)."""
-    author = _AUTHORED.match(mention)
+    author = _AUTHORED.match(mention) if "by" in mention or "from" in mention else None  # the pattern needs either
     if author and any(word.lower() in DOCUMENT_NOUNS for word in author.group(1).split()):
         return resolver.resolve(author.group(2), position + author.start(2))
     pair = mention.split(" and ")
@@ -379,7 +389,8 @@ def apposed_to_description(resolver: SpeakerResolver, mention: str, position: in
     """`Another member of the Ruiz slate, Ana Poole, said`: a described somebody whose name
     follows in apposition is that name, not a name inside the description."""
     words = mention.split()
-    owner = next((k for k, word in enumerate(words[:-1]) if POSSESSIVE.search(word)), None)
+    # `POSSESSIVE.search` on words without line breaks, written out: asked of every mention's words.
+    owner = next((k for k, word in enumerate(words[:-1]) if word.endswith(("'", "’", "'s", "’s"))), None)
     described = words[0].lower() in (*_SOMEBODY, *_DETERMINERS) or owner is not None
     if len(words) < 2 or not described or not any(
         word.islower() and (word in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:]
