@@ -33,20 +33,21 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-__all__ = ["BY_FACETS", "HEAD_FACETS", "HEAD_QUOTES", "PAIR_DOCS", "create_crossing_triggers", "create_pair_table", "pair_counts",
+__all__ = ["FACETS", "HEAD_FACETS", "HEAD_QUOTES", "PAIR_DOCS", "create_crossing_triggers", "create_pair_table", "pair_counts",
            "pair_statements", "rebuild_pairs"]
 
 # A name with more quotes than this is a head: its filtered page reads its facets from quote_facet_pairs.
 HEAD_QUOTES = 20_000
-# The filters kept (their quote_facets facet is the column's name) and the facets counted for each,
-# as quotetrack.published.FACETS computes them for a quote row `{q}`.
+# The filters kept (their quote_facets facet is the column's name); each counts every facet of FACETS.
 HEAD_FACETS = ("speaker", "via_outlet", "published_by")
-BY_FACETS = {
+# Facets counted ahead (quote_facets, and here for heads): facet name -> SQL of its value for a quote row `{q}`.
+FACETS = {
     "speaker": "{q}.speaker",
     "via_outlet": "{q}.via_outlet",
     "published_by": "{q}.published_by",
     "kind": "{q}.kind",
     "speaker_method": "{q}.speaker_method",
+    # as Datasette's date facet groups: the UTC day
     "date": "date({q}.date)",
 }
 
@@ -69,7 +70,7 @@ def create_pair_table(db: Database) -> None:
 def _pairs_of(row: str, threshold: int) -> str:
     """SQL selecting (facet, value, by_facet, by_value) for the head names of quote row ``row`` (``new`` or ``old``)."""
     heads = " union all ".join(f"select '{facet}' as facet, {row}.{facet} as value" for facet in HEAD_FACETS)
-    facets = " union all ".join(f"select '{facet}' as by_facet, {sql.format(q=row)} as by_value" for facet, sql in BY_FACETS.items())
+    facets = " union all ".join(f"select '{facet}' as by_facet, {sql.format(q=row)} as by_value" for facet, sql in FACETS.items())
     return (f"select heads.facet, heads.value, facets.by_facet, facets.by_value from ({heads}) as heads"
             " join quote_facets on quote_facets.facet = heads.facet and quote_facets.value = heads.value"
             f" and quote_facets.quotes > {threshold}"
@@ -92,7 +93,7 @@ def _count_pairs(facet: str, value_sql: str) -> str:
         f"insert into quote_facet_pairs (facet, value, by_facet, by_value, quotes)"
         f" select '{facet}', {facet}, '{by_facet}', {sql.format(q='quotes')}, count(*) from quotes"
         f" where {facet} in ({value_sql}) and {sql.format(q='quotes')} is not null group by {facet}, {sql.format(q='quotes')}"
-        for by_facet, sql in BY_FACETS.items() if by_facet != facet) + ";"
+        for by_facet, sql in FACETS.items() if by_facet != facet) + ";"
 
 
 def create_crossing_triggers(db: Database, threshold: int = HEAD_QUOTES) -> None:

@@ -27,7 +27,7 @@ import datetime
 
 from sqlite_utils import Database
 
-from .facet_pairs import HEAD_QUOTES, create_crossing_triggers, create_pair_table, pair_statements, rebuild_pairs
+from .facet_pairs import FACETS, HEAD_QUOTES, create_crossing_triggers, create_pair_table, pair_statements, rebuild_pairs
 
 __all__ = ["FACETS", "NAME_COLUMNS", "SORT_DATE_SQL", "add_facet_pairs", "add_published_design", "facet_counts", "rebuild_summaries",
            "sort_date"]
@@ -74,17 +74,6 @@ def _utc(date: str) -> str:
         moment = moment.astimezone(datetime.UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
-
-# Facets counted ahead in quote_facets: facet name -> SQL of its value for a quote row (`q`).
-FACETS = {
-    "speaker": "{q}.speaker",
-    "via_outlet": "{q}.via_outlet",
-    "published_by": "{q}.published_by",
-    "kind": "{q}.kind",
-    "speaker_method": "{q}.speaker_method",
-    # as Datasette's date facet groups: the UTC day
-    "date": "date({q}.date)",
-}
 
 # One index per name filter of the quote page: the filter, then the page's order, then the facet
 # columns, so the facets of a filtered page read the index alone.

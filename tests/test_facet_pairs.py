@@ -5,7 +5,7 @@ import pytest
 from datasette.app import Datasette
 from sqlite_utils import Database
 
-from quotetrack.facet_pairs import BY_FACETS, HEAD_FACETS
+from quotetrack.facet_pairs import FACETS, HEAD_FACETS
 from quotetrack.provenance.web import ensure_registered
 from quotetrack.publish import load_metadata, serve_settings
 from quotetrack.published import add_facet_pairs
@@ -43,7 +43,7 @@ def recounted(db: Database) -> list[tuple]:
     """The pairs counted afresh from the quotes, for every name with more than HEAD quotes."""
     found = []
     for facet in HEAD_FACETS:
-        for by_facet, sql in BY_FACETS.items():
+        for by_facet, sql in FACETS.items():
             if by_facet != facet:
                 found += db.execute(
                     f"select '{facet}', {facet}, '{by_facet}', {sql.format(q='quotes')}, count(*) from quotes"

@@ -24,7 +24,7 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from ...facet_pairs import BY_FACETS, HEAD_FACETS, HEAD_QUOTES
+from ...facet_pairs import FACETS, HEAD_FACETS, HEAD_QUOTES
 
 __all__ = ["MAX_FACETED_ROWS", "CountedFacet"]
 
@@ -89,7 +89,7 @@ class CountedFacet(Facet):
     async def _from_pairs(self, columns: list[str], facet: str, value: str) -> dict[str, list[tuple[Any, int]]] | None:
         """The facets of a head name's page from ``quote_facet_pairs``; None when the name is not a head."""
         db = self.ds.get_database(self.database)
-        if any(column not in BY_FACETS for column in columns) or not await db.table_exists("quote_facet_pairs"):
+        if any(column not in FACETS for column in columns) or not await db.table_exists("quote_facet_pairs"):
             return None
         size = self.get_facet_size()
         found: dict[str, list[tuple[Any, int]]] = {}
