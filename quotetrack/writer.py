@@ -158,20 +158,20 @@ class Writer:
         self.written = 0  # articles added or changed so far
         # A caller's own transaction is left to the caller to commit.
         self.batching = not database.conn.in_transaction
-        self.batch: tuple[int, float] | None = None  # articles in the open transaction, when it began
+        self.began: float | None = None  # when the open transaction began
         self.in_batch: list[tuple[Article, list[Quote], Ingest]] = []  # what the open transaction stored
 
     def commit(self) -> None:
         """Commit the articles stored so far."""
-        if self.batch is not None:
-            self.batch, self.in_batch = None, []
+        if self.began is not None:
+            self.began, self.in_batch = None, []
             if self.database.conn.in_transaction:
                 self.database.conn.execute("COMMIT")
 
     def _store(self, article: Article, quotes: list[Quote]) -> Ingest:
-        if self.batching and self.batch is None:
+        if self.batching and self.began is None:
             self.database.conn.execute("BEGIN IMMEDIATE")  # the write lock first: see store._write_transaction
-            self.batch = (0, time.perf_counter())
+            self.began = time.perf_counter()
             self.in_batch = []
         # No savepoint per article: SQLite would copy every page an article changes before changing it
         # (about 250 an article on PolNeAR, a fifth of the time storing it); a failure is undone instead.
@@ -181,39 +181,39 @@ class Writer:
             if self.batching:
                 self._undo_failed()
             raise
-        if self.batch is not None:
+        if self.began is not None:
             self.in_batch.append((article, quotes, outcome))
-            articles, began = self.batch[0] + 1, self.batch[1]
-            self.batch = (articles, began)
-            if articles >= BATCH_ARTICLES or time.perf_counter() - began >= BATCH_SECONDS:
+            if len(self.in_batch) >= BATCH_ARTICLES or time.perf_counter() - self.began >= BATCH_SECONDS:
                 self.commit()
         return outcome
 
     def _undo_failed(self) -> None:
         """Roll back the open transaction, which holds part of an article that failed, and store the articles
         before it in it again; if that fails too, they are rolled back and no longer counted as stored."""
-        if self.database.conn.in_transaction:
-            self.database.conn.execute("ROLLBACK")
-        forget_recent_band_count(self.database)
-        stored, self.in_batch, self.batch = self.in_batch, [], None
+        self._roll_back()
+        stored, self.in_batch, self.began = self.in_batch, [], None
         if not stored:
             return
         try:
             self.database.conn.execute("BEGIN IMMEDIATE")
-            self.batch = (len(stored), time.perf_counter())
+            self.began = time.perf_counter()
             for article, quotes, _ in stored:
                 ingest_article(self.database, article, quotes, extractor_version=self.version, atomic=False)
             self.in_batch = stored
         except BaseException:
-            self.batch = None
-            if self.database.conn.in_transaction:
-                self.database.conn.execute("ROLLBACK")
-            forget_recent_band_count(self.database)
+            self.began = None
+            self._roll_back()
             for article, quotes, outcome in stored:
                 if outcome:
                     self.result.add(outcome, -len(quotes), -1)
                     self.written -= 1
             raise
+
+    def _roll_back(self) -> None:
+        """Roll the open transaction back; the recent LSH keys it added are then counted afresh."""
+        if self.database.conn.in_transaction:
+            self.database.conn.execute("ROLLBACK")
+        forget_recent_band_count(self.database)
 
     def check(self, article: Article) -> Step | None:
         """A step counting ``article`` unchanged when it is stored as it is, by this extractor; None when it needs extracting."""
