@@ -173,7 +173,9 @@ def _share_of_people(words: list[str]) -> bool:
 
 def quoted_as_frame(sentence: Sentence, spans: SpanIndex) -> Frame | None:
     """`TASS quoted Peskov as saying (that) ...`: the outlet is the via, the object the speaker."""
-    match = _QUOTED_AS.search(spans.text[sentence.start : sentence.end])
+    written = spans.text[sentence.start : sentence.end]
+    # Most sentences hold neither word: `in` finds that faster than the pattern's scan.
+    match = _QUOTED_AS.search(written) if "quoted" in written or "cited" in written else None
     if not match:
         return None
     tokens = sentence.tokens

@@ -86,9 +86,9 @@ def descriptor_size_at(tokens: list[str], k: int) -> int:
     if not tokens[k][:1].islower():
         return 1 if tokens[k] == "TV" and k > 0 else 0  # `CBS TV`; other descriptors are lower-case
     table = descriptors()
+    lowered = tuple(t.lower() for t in tokens[k : k + 3])  # lowered once for the three sizes
     for size in (3, 2, 1):
-        words = tuple(t.lower() for t in tokens[k : k + size])
-        if len(words) == size and words in table:
+        if len(lowered) >= size and lowered[:size] in table:
             return size
     return 0
 
