@@ -341,6 +341,10 @@ class ViaFinder:
         self.outlets = outlets or Outlets.load()
         self.reader = PhraseReader(text, self.outlets, entities or [])
         self._known: list[Mention] | None = None
+        # The slots whose words the article holds somewhere: the others cannot match in any sentence.
+        self._after_slots = [slot for slot in _AFTER_SLOTS if slot[2] is None or any(word in text for word in slot[2])]
+        self._modifier_slots = [slot for slot in _MODIFIER_SLOTS if any(word in text for word in slot[1])]
+        self._before_slots = [slot for slot in _BEFORE_SLOTS if slot[2] is None or any(word in text for word in slot[2])]
 
     @property
     def known(self) -> list[Mention]:
@@ -362,7 +366,7 @@ class ViaFinder:
             if high <= low:
                 continue
             segment = self.text[low:high]
-            for pattern, strength, needs in _AFTER_SLOTS:
+            for pattern, strength, needs in self._after_slots:
                 if needs is not None and not any(word in segment for word in needs):
                     continue
                 for match in pattern.finditer(self.text, low, high):
@@ -373,14 +377,14 @@ class ViaFinder:
                     if phrase is not None:
                         phrase.possessive = possessive
                         found.append((phrase, strength))
-            for modifier, needs in _MODIFIER_SLOTS:
+            for modifier, needs in self._modifier_slots:
                 if not any(word in segment for word in needs):
                     continue
                 for match in modifier.finditer(self.text, low, high):
                     phrase = reader.judge(match.start("outlet"), match.end("outlet"), "closed")
                     if phrase is not None and phrase.mention is not None and phrase.mention.name in self.outlets.outlets:
                         found.append((phrase, "closed"))
-            for pattern, strength, needs in _BEFORE_SLOTS:
+            for pattern, strength, needs in self._before_slots:
                 if needs is not None and not any(word in segment for word in needs):
                     continue
                 for match in pattern.finditer(self.text, low, high):
