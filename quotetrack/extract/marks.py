@@ -15,7 +15,9 @@ from ..lexicon import CLOSING_MARKS, MARK_PAIRS
 from ..nlp.paragraphs import paragraph_spans
 
 # Single marks (‘British style’) count only where they cannot be apostrophes: see _single_mark.
-_MARK = re.compile(r"''|[“”«»„‟\"‘’]")
+# `''|[“”«»„‟"‘’]` written to open with a character class, which re jumps between (it tries a pattern
+# opening with an alternation at every position): a `'` is a mark only when another follows it.
+_MARK = re.compile(r"[“”«»„‟\"‘’'](?:(?<=')'|(?<!'))")
 
 
 @dataclass
