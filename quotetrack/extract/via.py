@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import lexicon
-from ..nlp.patterns import words_opening
+from ..nlp.patterns import prefix_tree, words_opening
 from ..resolve.outlets import Outlets
 from .outlet_words import (
     CONNECTORS,
@@ -51,9 +51,9 @@ __all__ = ["Mention", "PhraseReader", "Via", "ViaFinder", "bare_outlet_name", "r
 
 # Relay slots whose outlet phrase follows them. Strength "open": a plain name is an outlet unless it
 # is a person's; "closed" (and "on", which never refers back): only a known, described or journalist-linked outlet.
-# Each slot comes with words one of which every match holds (None: none worth looking for): a sentence
-# without any is passed over without scanning it (`str.find` is many times quicker than the pattern).
-_AFTER_SLOTS: list[tuple[re.Pattern[str], str, tuple[str, ...] | None]] = [
+# Each slot comes with words one of which every match holds: a sentence without any is passed over
+# without scanning it (`in` is many times quicker than the pattern).
+_AFTER_SLOTS: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     (re.compile(words_opening("quoted", "cited", "interviewed", "questioned") + r"\s+by\s+"), "open", ("quoted", "cited", "interviewed", "questioned")),
     (re.compile(words_opening("quoted", "cited") + r"\s+as\s+(?:saying|telling|stating|writing|adding)\s+by\s+"), "open", ("quoted", "cited")),
     (re.compile(words_opening("told", "tells", "tell", "telling") + r"\s+"), "closed", ("told", "tell")),
@@ -64,16 +64,16 @@ _AFTER_SLOTS: list[tuple[re.Pattern[str], str, tuple[str, ...] | None]] = [
      ("peaking", "alking", "spoke", "speaks", "talked")),
     (re.compile(words_opening("In", "in") + r"\s+(?:remarks|comments|an?\s+[^.,;\"“]{0,30}?(?:statement|appearance|message|email|e-mail|letter))\s+(?:\w+\s+){0,2}?(?:to|on)\s+"), "closed",
      ("remarks", "comments", "statement", "appearance", "message", "mail", "letter")),
-    (re.compile(words_opening("confirmed", "confided", "explained", "revealed", "admitted", "said", "disclosed", "conceded", "insisted") + r"\s+to\s+"), "open", None),
+    (re.compile(words_opening("confirmed", "confided", "explained", "revealed", "admitted", "said", "disclosed", "conceded", "insisted") + r"\s+to\s+"), "open", ("to",)),
     # `said on CNBC`, `said Sunday on NBC's “Meet the Press”`, `during a recent appearance on CNN`.
-    (re.compile(words_opening("On", "on") + r"\s+"), "on", None),
+    (re.compile(words_opening("On", "on") + r"\s+"), "on", ("On", "on")),
     (re.compile(words_opening("In", "in", "For", "for") + r"\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:op-ed|opinion\s+(?:piece|article|column)|article|column|commentary|essay|piece|editorial)"
                 r"\s+(?:[\w-]+\s+)?(?:for|in|published\s+(?:by|in))\s+"), "open", ("op-ed", "opinion", "article", "column", "commentary", "essay", "piece", "editorial")),
     (re.compile(words_opening("According", "according") + r"\s+to\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:report|article|story|interview|broadcast)\s+(?:by|in|from|with|on)\s+"), "open",
      ("ccording",)),
     (re.compile(words_opening("According", "according") + r"\s+to\s+"), "closed", ("ccording",)),
     (re.compile(r"[,”\"’]\s*(?:reported|reports)\s+"), "open", ("report",)),  # `..., reports USA Today.`
-    (re.compile(r"e(?<=\we)d\s+to\s+"), "closed", None),  # `reiterated to ABC News`: a word ending in `ed` (opening with `e`: see nlp.patterns)
+    (re.compile(r"e(?<=\we)d\s+to\s+"), "closed", ("to",)),  # `reiterated to ABC News`: a word ending in `ed` (opening with `e`: see nlp.patterns)
     (re.compile(words_opening("Writing", "writing", "writes", "wrote") + r"\s+(?:\w+\s+)?(?:in|for)\s+"), "closed", ("riting", "writes", "wrote")),
     (re.compile(words_opening("In", "in") + r"\s+an?\s+(?:[\w-]+\s+){0,2}?(?:report|article|story|piece|profile|documentary)\s+(?:in|by|for|on)\s+"), "open",
      ("report", "article", "story", "piece", "profile", "documentary")),
@@ -87,7 +87,7 @@ _MODIFIER_SLOTS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
      ("ccording",)),
 ]
 # Relay slots whose outlet phrase stands before them: `TASS quoted ... as saying`, `..., Xinhua reported`.
-_BEFORE_SLOTS: list[tuple[re.Pattern[str], str, tuple[str, ...] | None]] = [
+_BEFORE_SLOTS: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     (re.compile(r"\s(?:quoted|cited)\s(?=.{1,160}?\bas\s+(?:saying|telling|stating|writing|adding|calling|describing))", re.DOTALL), "reported", ("quoted", "cited")),
     # `reported on the scandal` is a topic; `reported on Saturday` is when.
     (re.compile(r"\s(?:reported|reports|carried|published|broadcast|aired)\b(?!\s+(?:about|by|from)\b|\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))"), "reported",
@@ -95,6 +95,10 @@ _BEFORE_SLOTS: list[tuple[re.Pattern[str], str, tuple[str, ...] | None]] = [
     # Kept only after `, citing ...,` (see slots): without `citing` there is nothing to look for.
     (re.compile(r"\s(?:said|says|added)\b"), "carrier", ("citing",)),
 ]
+# Any word a slot needs: most stretches of a sentence outside its quote (`, he said.`) hold none, and
+# one scan for them all passes those over before the slots are looked at one by one.
+_NEEDED = {word for _, _, needs in _AFTER_SLOTS + _BEFORE_SLOTS for word in needs} | {word for _, needs in _MODIFIER_SLOTS for word in needs}
+_ANY_NEED = re.compile(prefix_tree(sorted(_NEEDED, key=len, reverse=True)))
 _LEADING_WORDS = frozenset({"As", "And", "But", "So", "Also", "Meanwhile", "Still", "Then", "While", "When", "Now", "Earlier", "Later"})
 _MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 # `citing two sources familiar with the matter`, `citing an interview Lavrov gave to Kommersant`: who is cited
@@ -341,10 +345,6 @@ class ViaFinder:
         self.outlets = outlets or Outlets.load()
         self.reader = PhraseReader(text, self.outlets, entities or [])
         self._known: list[Mention] | None = None
-        # The slots whose words the article holds somewhere: the others cannot match in any sentence.
-        self._after_slots = [slot for slot in _AFTER_SLOTS if slot[2] is None or any(word in text for word in slot[2])]
-        self._modifier_slots = [slot for slot in _MODIFIER_SLOTS if any(word in text for word in slot[1])]
-        self._before_slots = [slot for slot in _BEFORE_SLOTS if slot[2] is None or any(word in text for word in slot[2])]
 
     @property
     def known(self) -> list[Mention]:
@@ -363,11 +363,11 @@ class ViaFinder:
         reader = self.reader
         bounds = [start, *(edge for part in sorted(content) for edge in part), end]
         for low, high in zip(bounds[::2], bounds[1::2]):
-            if high <= low:
+            if high <= low or not _ANY_NEED.search(self.text, low, high):
                 continue
             segment = self.text[low:high]
-            for pattern, strength, needs in self._after_slots:
-                if needs is not None and not any(word in segment for word in needs):
+            for pattern, strength, needs in _AFTER_SLOTS:
+                if not any(word in segment for word in needs):
                     continue
                 for match in pattern.finditer(self.text, low, high):
                     first, last, possessive = reader.after(match.end(), high)
@@ -377,15 +377,15 @@ class ViaFinder:
                     if phrase is not None:
                         phrase.possessive = possessive
                         found.append((phrase, strength))
-            for modifier, needs in self._modifier_slots:
+            for modifier, needs in _MODIFIER_SLOTS:
                 if not any(word in segment for word in needs):
                     continue
                 for match in modifier.finditer(self.text, low, high):
                     phrase = reader.judge(match.start("outlet"), match.end("outlet"), "closed")
                     if phrase is not None and phrase.mention is not None and phrase.mention.name in self.outlets.outlets:
                         found.append((phrase, "closed"))
-            for pattern, strength, needs in self._before_slots:
-                if needs is not None and not any(word in segment for word in needs):
+            for pattern, strength, needs in _BEFORE_SLOTS:
+                if not any(word in segment for word in needs):
                     continue
                 for match in pattern.finditer(self.text, low, high):
                     first, last = reader.before(match.start(), low)
