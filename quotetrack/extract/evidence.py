@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .. import lexicon
 from ..records import SpeakerMethod
@@ -93,11 +94,12 @@ def _raw_words(text: str) -> list[str]:
     return [_POSSESSIVE_END.sub("", word) for word in _WORD.findall(text)]
 
 
-def _words(text: str) -> list[str]:
-    return [name_word_key(word) for word in _raw_words(text) if word.casefold() not in _DETERMINERS]
+@lru_cache(maxsize=1 << 14)  # each quote's mention and speaker: the same few names again and again
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(name_word_key(word) for word in _raw_words(text) if word.casefold() not in _DETERMINERS)
 
 
-def _contains(words: list[str], name: list[str]) -> bool:
+def _contains(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
     """Whether ``name`` occurs in ``words`` as a run of consecutive words."""
     size = len(name)
     return any(words[i : i + size] == name for i in range(len(words) - size + 1))

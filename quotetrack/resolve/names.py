@@ -90,6 +90,8 @@ def speaker_key(name: str) -> str:
     >>> speaker_key("Recep Tayyip Erdoğan") == speaker_key("recep tayyip erdogan")
     True
     """
+    if name.isascii():  # nothing to decompose; `split` takes the same whitespace as `\s`, `lower` folds ASCII
+        return " ".join(name.split()).lower()
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return re.sub(r"\s+", " ", plain).strip().casefold()

@@ -26,8 +26,8 @@ from .names import has_generation, name_word_key, same_generation, surname_of
 
 POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what POSSESSIVE finds at the end of a word (no newline)
-# What ends the stretch of text before a name that titles and roles are looked for in.
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"()\n]")
+# The text up to the last mark that ends the stretch before a name that titles and roles are looked for in.
+_TO_LAST_BREAK = re.compile(r".*[,;:“”\"()\n]", re.DOTALL)
 # A person's age given with the name: `Ann Lee, 46,` or `46-year-old Ann Lee`.
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
 _AGED = re.compile(rf"(?P<name>{_NAME}),\s+(?P<age>\d{{1,3}}),|\b(?P<age_before>\d{{1,3}})-year-old\s+(?P<name_after>{_NAME})")
@@ -119,7 +119,9 @@ class People:
 
     def learn_from_prefix(self, person: Person, start: int) -> None:
         """Roles and titles written before a name: `Kremlin spokesman Dmitry Peskov`, `Sen. Ted Cruz`."""
-        prefix = _CLAUSE_BREAK.split(self.text[max(0, start - 60) : start])[-1]
+        window = self.text[max(0, start - 60) : start]
+        last_break = _TO_LAST_BREAK.match(window)
+        prefix = window[last_break.end() :] if last_break else window
         words: list[str] = []
         for word in reversed(prefix.split()):
             if word[-1] in ".!?" and word.rstrip(".") not in lexicon.ABBREVIATIONS or _ends_prefix(word):

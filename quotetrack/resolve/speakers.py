@@ -33,6 +33,7 @@ _APPOSED_NAME = re.compile(
 )
 _SHORT_COMPLEMENT = re.compile(r"\s+(?:at|of|for|to|in|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}(?=,)")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;“”\"()]{1,80}?)[,.;]")
+_APPOSITIVE_OPENINGS = (",", "'s,", "’s,")  # how every _APPOSITIVE match opens: most names are followed by neither
 _PLACE_AFTER_NAME = re.compile(r"(?:\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?")
 _AGE_NOUN = re.compile(r"^(\d{1,3})-year-old$")
 _SINGLE_OFFICES = lexicon.word_list("single_offices")
@@ -91,7 +92,7 @@ class SpeakerResolver:
             person = self.memory.person_for(name, start)
             person.mentions.append(start)
             self.memory.learn_from_prefix(person, start)
-            appositive = _APPOSITIVE.match(text, end)
+            appositive = _APPOSITIVE.match(text, end) if text.startswith(_APPOSITIVE_OPENINGS, end) else None
             # `Dmitry Peskov, the Kremlin's spokesman, arrived`; not `with Ann Lee, the mayor said that`.
             if appositive and not any(word in lexicon.CUE_FORMS for word in appositive.group(1).split()):
                 add_roles(person, appositive.group(1).split())
