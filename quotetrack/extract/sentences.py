@@ -63,6 +63,8 @@ def rule_analysis(text: str) -> tuple[list[Sentence], list[Entity]]:
         start, end = tokens[0].start, tokens[-1].end
         paragraph = max(bisect.bisect_right(paragraph_starts, start) - 1, 0)
         sentences.append(Sentence(index, start, end, tokens, paragraph))
+        if not spans:
+            continue  # no entities: nothing to check or read back
         # Entities in order and apart are what reading their tags back gives (as stanza reads them).
         apart = all(first <= last for first, last, _ in spans) and all(a[1] < b[0] for a, b in pairwise(spans))
         for first, last, label in spans if apart else decode_tags(tags):

@@ -127,7 +127,8 @@ class Outlets:
         if key in self._by_key:
             return self._by_key[key]
         # Without a descriptor the name's key is ``key``, already not found.
-        if not name.isascii() or any(word in name.lower() for word in _DESCRIPTOR_WORDS):
+        lowered = name.lower()  # once, not once per descriptor word
+        if not name.isascii() or any(word in lowered for word in _DESCRIPTOR_WORDS):
             stripped = _key(_DESCRIPTORS.sub(" ", name))
             if stripped and stripped in self._by_key:
                 return self._by_key[stripped]
