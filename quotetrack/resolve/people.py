@@ -93,6 +93,7 @@ class People:
         self.by_name: dict[str, Person] = {}
         self.history: list[tuple[str, str]] = []  # (speaker, "person"|"org") in order of quotes
         self.first_named: set[str] = set()  # people the article calls by first name alone
+        self._everyone: list[tuple[Person, NameFacts]] | None = None  # by_name's people with their name facts
 
     def person_for(self, name: str, position: int) -> Person:
         """The person ``name`` refers to, created if new; a fuller name absorbs a shorter one."""
@@ -100,8 +101,7 @@ class People:
             return self.by_name[name]
         facts = name_facts(name)
         key, generation, words, _, count = facts
-        for other in list(self.by_name.values()):
-            other_facts = name_facts(other.name)
+        for other, other_facts in self._with_facts():
             if other_facts[0] != key and not (generation and other_facts[1]):
                 continue  # not called so: the cheap test first, the same answer as `other.called(name)`
             # "Peskov" seen before "Dmitry Peskov": the fuller name absorbs the shorter.
@@ -112,10 +112,18 @@ class People:
                     other.name = name
                     other.gender = other.gender or gender_of_first_name(name)
                     self.by_name[name] = other
+                    self._everyone = None
                 return other
         person = Person(name, position, gender=gender_of_first_name(name))
         self.by_name[name] = person
+        self._everyone = None
         return person
+
+    def _with_facts(self) -> list[tuple[Person, NameFacts]]:
+        """Everyone known with the facts of their name, listed once until person_for changes who is known."""
+        if self._everyone is None:
+            self._everyone = [(person, name_facts(person.name)) for person in self.by_name.values()]
+        return self._everyone
 
     def learn_from_prefix(self, person: Person, start: int) -> None:
         """Roles and titles written before a name: `Kremlin spokesman Dmitry Peskov`, `Sen. Ted Cruz`."""
@@ -160,8 +168,7 @@ class People:
         lone = tokens[0] if len(tokens) == 1 else None
         candidates: list[Person] = []
         exact: list[Person] = []  # the candidates whose name holds every word of ``name``
-        for person in self.by_name.values():
-            known = name_facts(person.name)
+        for person, known in self._with_facts():
             # `person.called(name)`, written out: this loop runs over everyone for every name asked about.
             if known[1] and generation:
                 is_called = words <= known[2] or known[2] <= words
