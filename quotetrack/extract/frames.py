@@ -101,9 +101,7 @@ def pattern_frames(sentence: Sentence, spans: SpanIndex) -> tuple[list[Frame], l
     if quoted_as:
         frames.append(quoted_as)
         taken.update(range(quoted_as.cue_first, quoted_as.cue_last + 1))
-    # Most words start no frame: a comprehension finds the few that may faster than the loop's body.
-    for i in [k for k, word in enumerate(tokens) if word.lower in _FRAME_WORDS]:
-        token = tokens[i]
+    for i, token in [(k, word) for k, word in enumerate(tokens) if word.lower in _FRAME_WORDS]:  # the few words a frame may start at
         if token.lower != "according" and token.lower not in lexicon.CUE_FORMS:
             if token.lower in FINDING_VERBS and reports_finding(tokens, i) and not spans.in_quote(token.start):
                 frame, _ = cue_frame(sentence, spans, i, lemma="find")
