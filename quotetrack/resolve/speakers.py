@@ -188,7 +188,7 @@ class SpeakerResolver:
         if counted_group(words) or words[-1].islower() and head not in DOCUMENT_NOUNS and (lowered.split()[0] in _SOMEBODY or share or _plural_group(words)):
             return None  # `a Trump supporter`, `one Clinton aide`, `Clinton defenders`: described by whom they serve
         person = None if writing_named_after(mention, person := self.person_entity_in(mention, position)) else person
-        if person and words[-1].islower() and head in lexicon.ROLE_NOUNS - lexicon.INSTITUTION_NOUNS and lowered.startswith("the "):
+        if person and words[-1].islower() and head in lexicon.ROLE_NOUNS and head not in lexicon.INSTITUTION_NOUNS and lowered.startswith("the "):
             return self.resolve_role(mention, position)  # `the senior Cruz adviser`: somebody serving Cruz
         if person and serves_named(words, person):
             return self.resolve_role(mention, position) if lowered.startswith("the ") else None  # `an adviser to Ann Lee`: not Lee
