@@ -233,6 +233,7 @@ def ingest_article(
     *,
     extractor_version: str | None = None,
     atomic: bool = True,
+    index_search: bool = True,
 ) -> Ingest:
     """Store ``article`` and its ``quotes`` in one transaction.
 
@@ -244,6 +245,10 @@ def ingest_article(
     then a failure leaves it partly written, for the caller to roll back (as the
     :class:`~quotetrack.writer.Writer` does, sparing the copy of every page an article
     changes that a savepoint keeps).
+
+    Its new rows are indexed for search before it returns, unless ``index_search`` is False: then
+    they wait in the pending tables for the caller's :func:`~quotetrack.search_index.sync_search_index`
+    before it commits (the Writer's, once for all the articles of a transaction).
     """
     if extractor_version is None:
         extractor_version = EXTRACTOR_VERSION
@@ -251,7 +256,7 @@ def ingest_article(
         if not _ready(db):
             ensure_schema(db)
         with _write_transaction(db, atomic):
-            return _ingest(db, article, quotes, extractor_version)
+            return _ingest(db, article, quotes, extractor_version, index_search)
 
 
 @contextlib.contextmanager
@@ -309,7 +314,7 @@ def stored_quote_count(db: Database, article: Article, extractor_version: str = 
         return int(db.execute("select count(*) from quotes where article_id = ?", [article.id]).fetchone()[0])
 
 
-def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: str) -> Ingest:
+def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: str, index_search: bool = True) -> Ingest:
     article_row = _article_row(article, version)
     entities = EntityRows(db, [quote.speaker for quote in quotes])
     quote_rows = {row["id"]: row for row in (_quote_row(entities, article, quote, version) for quote in quotes)}
@@ -343,7 +348,8 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
         if _grouped(db):
             previous = {row["statement_id"] for row in stored_quotes.values() if row.get("statement_id")}
             update_article_statements(db, article.id, previous)
-    sync_search_index(db)
+    if index_search:
+        sync_search_index(db)
     if _grouped(db):
         merge_recent_bands(db)
     return Ingest.NEW if stored is None else Ingest.UPDATED
