@@ -67,6 +67,7 @@ TABLES = ("articles", "speakers", "outlets", "quotes")
 # on PolNeAR's 840 training articles they take storing from about 14 to 10.5 ms of CPU per article.
 CACHE_KIB = 65536
 WAL_CHECKPOINT_PAGES = 10000
+MMAP_BYTES = 1 << 31
 
 
 class Ingest(enum.IntEnum):
@@ -142,6 +143,10 @@ def _open_database(path: str | os.PathLike[str], timeout: float, read_only: bool
         # An article touches pages all over the quote indexes and the LSH bands: with SQLite's
         # default 2 MB cache most of them are read back from the file for every article.
         db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        # What the cache cannot hold (the LSH keys' big index: 12 million keys at a million quotes, each
+        # lookup a page of its own) is read through a memory map instead of a read call copying each page:
+        # about a tenth less CPU storing an article there. SQLite maps at most its build's limit (2 GB).
+        db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     try:
         ensure_schema(db)
     except StoreError:

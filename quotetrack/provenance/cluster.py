@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .lsh import add_band_pairs, band_keys_of, candidates, remove_bands
+from .lsh import add_band_pairs, band_keys_of, candidates, recent_by_band, remove_bands
 from .similarity import DIFFERENT_SPEAKER, MIN_WORDS, UNCHANGED, compare, may_be_same
 from .words import words
 
@@ -208,6 +208,7 @@ def _group(
     # a quote looks them up before the next is placed (it may match an earlier quote's statement).
     new_keys: dict[int, set[int]] = {}
     new_pairs: list[tuple[int, int]] = []
+    recent = recent_by_band(db)
     for quote in quotes:
         text = quote["text"] or ""
         if _word_count(text) < MIN_WORDS:
@@ -215,7 +216,7 @@ def _group(
             continue
         keys = keys_of[text]
         order = seen_order(date, article_order, quote["start"] or 0)
-        statement_id = _best_statement(db, text, candidates(db, keys, also=new_keys), grown=added.keys(), unsaved=unsaved)
+        statement_id = _best_statement(db, text, candidates(db, keys, also=new_keys, recent=recent), grown=added.keys(), unsaved=unsaved)
         if statement_id is None:
             row = _statement_row(quote, date, order)
             statement_id = unsaved.start(row) if unsaved is not None else _insert_statement(db, row)

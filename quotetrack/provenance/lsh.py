@@ -237,9 +237,12 @@ def _drop_copy(db: Database) -> None:
     _mirrored.pop(db, None)
 
 
-def candidates(db: Database, keys: list[int], limit: int = 50, also: Mapping[int, Collection[int]] | None = None) -> list[int]:
+def candidates(
+    db: Database, keys: list[int], limit: int = 50, also: Mapping[int, Collection[int]] | None = None, recent: str | None = None
+) -> list[int]:
     """Statements sharing a band with ``keys``, those sharing most first (then the oldest); ``also``:
-    keys not yet written (band to statements), looked up with the stored ones.
+    keys not yet written (band to statements), looked up with the stored ones; ``recent``: what
+    :func:`recent_by_band` said, when nothing was written to the recent table since.
 
     >>> db = Database(memory=True); create_band_tables(db)
     >>> add_bands(db, 1, band_keys("The port will reopen to ferries on Monday morning."))
@@ -255,7 +258,7 @@ def candidates(db: Database, keys: list[int], limit: int = 50, also: Mapping[int
     marks = ",".join("?" * len(keys))
     # A key can be in both tables (a statement gaining a quote of the same words): each counted once.
     found = set(db.execute(
-        f"select band, statement_id from {recent_by_band(db)} where band in ({marks})"
+        f"select band, statement_id from {recent or recent_by_band(db)} where band in ({marks})"
         f" union all select band, statement_id from statement_bands where band in ({marks})",
         [*keys, *keys],
     ).fetchall())
