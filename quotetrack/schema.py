@@ -4,7 +4,7 @@
 >>> db = Database(memory=True)
 >>> [migration.name for migration in MIGRATIONS.pending(db)]  # doctest: +NORMALIZE_WHITESPACE
 ['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design', 'deferred_search_index',
- 'staged_statement_bands', 'fast_pages']
+ 'staged_statement_bands', 'fast_pages', 'appended_recent_bands']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -187,6 +187,14 @@ def fast_pages(db: Database) -> None:
         add_facet_pairs(db)
     # the statements page, most widely quoted first (Datasette's next pages add the id)
     db.execute("create index if not exists statements_by_articles on statements (articles desc, id)")
+
+
+@MIGRATIONS()
+def appended_recent_bands(db: Database) -> None:
+    """Recent LSH keys kept in the order they are added, looked up by band in memory (``quotetrack.provenance.lsh``)."""
+    from .provenance.lsh import append_recent_bands
+
+    append_recent_bands(db)
 
 
 def schema_complete(db: Database) -> bool:

@@ -1,13 +1,14 @@
-"""The full-text indexes of quotes and statements, brought up to date once per article, not once per row.
+"""The full-text indexes of quotes and statements, brought up to date once per transaction, not once per row.
 
 SQLite's FTS5 (3.40) writes its pending terms out as a new index segment at the end of every
 statement that touches it from inside a transaction, and each segment must later be merged.
 Filled by the usual ``after insert`` trigger, each stored quote and each new statement cost a
 segment of their own: about half the CPU time of inserting a quote. So the insert triggers only
 note the new row in a ``<table>_fts_pending`` table, and :func:`sync_search_index` indexes the
-noted rows in one statement; the store calls it at the end of every article it writes (and
-:func:`~quotetrack.store.ensure_schema` after migrations), so a committed article is always
-searchable. Delete and update triggers work as before, and skip rows still pending: those
+noted rows in one statement; the store calls it at the end of every article it writes (the
+ingest's :class:`~quotetrack.writer.Writer` once for all the articles of a transaction, just before
+committing it; :func:`~quotetrack.store.ensure_schema` after migrations), so a committed article is
+always searchable. Delete and update triggers work as before, and skip rows still pending: those
 have nothing in the index yet, and are indexed with their final values.
 
 >>> from quotetrack.store import ingest_article, open_database

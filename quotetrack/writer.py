@@ -19,6 +19,7 @@ from .errors import StoreError
 from .parallel import Step, extract_or_problem
 from .provenance.lsh import forget_recent_band_count
 from .records import Article, Quote
+from .search_index import sync_search_index
 from .sqlite_files import sqlite_errors
 from .store import Ingest, Store, ensure_schema, ingest_article, open_database, stored_quote_count
 
@@ -30,7 +31,9 @@ __all__ = ["IngestResult", "Writer", "database_of", "open_writer", "plural", "sk
 # Articles stored in one transaction. A commit writes every page its articles touched to the log, and
 # consecutive articles touch many of the same (index pages, the LSH bands): on PolNeAR, 340 pages for
 # an article alone, 35 an article in fifties. An article that fails is undone by rolling the
-# transaction back and storing the ones before it again (see Writer._undo_failed).
+# transaction back and storing the ones before it again (see Writer._undo_failed). Their new rows are
+# indexed for search together just before the commit: FTS5 writes a new segment of its index (to be
+# merged later) for every statement that adds to it, at a million quotes about 24 pages an article.
 BATCH_ARTICLES = 50
 # ... or fewer, so that a reader (Datasette) sees a slow ingest's articles within a second.
 BATCH_SECONDS = 1.0
@@ -166,6 +169,7 @@ class Writer:
         if self.began is not None:
             self.began, self.in_batch = None, []
             if self.database.conn.in_transaction:
+                sync_search_index(self.database)
                 self.database.conn.execute("COMMIT")
 
     def _store(self, article: Article, quotes: list[Quote]) -> Ingest:
@@ -176,7 +180,8 @@ class Writer:
         # No savepoint per article: SQLite would copy every page an article changes before changing it
         # (about 250 an article on PolNeAR, a fifth of the time storing it); a failure is undone instead.
         try:
-            outcome = ingest_article(self.database, article, quotes, extractor_version=self.version, atomic=not self.batching)
+            outcome = ingest_article(
+                self.database, article, quotes, extractor_version=self.version, atomic=not self.batching, index_search=not self.batching)
         except BaseException:
             if self.batching:
                 self._undo_failed()
@@ -198,7 +203,7 @@ class Writer:
             self.database.conn.execute("BEGIN IMMEDIATE")
             self.began = time.perf_counter()
             for article, quotes, _ in stored:
-                ingest_article(self.database, article, quotes, extractor_version=self.version, atomic=False)
+                ingest_article(self.database, article, quotes, extractor_version=self.version, atomic=False, index_search=False)
             self.in_batch = stored
         except BaseException:
             self.began = None

@@ -72,16 +72,25 @@ TIME_DEPENDENT = {("articles", "ingested_at"), ("_sqlite_migrations", "applied_a
 
 @pytest.fixture(scope="session")
 def database_dump() -> Callable[[object], dict[str, list[tuple]]]:
-    """``database_dump(path)``: every row of every table (full-text index tables included) in storage
-    order, without the :data:`TIME_DEPENDENT` columns; equal dumps mean the same database."""
+    """``database_dump(path)``: every row of every table in storage order, without the :data:`TIME_DEPENDENT`
+    columns, and what each full-text index holds (every term of every row, where it is); equal dumps
+    mean the same database. An index's segments are left out: how FTS5 splits it into segments
+    depends on how many articles each transaction held, which a writer decides by the clock."""
     from sqlite_utils import Database
 
     def dump(path: object) -> dict[str, list[tuple]]:
         db = Database(path)
+        indexes = [name[: -len("_data")] for name in db.table_names() if name.endswith("_fts_data")]
+        segments = {f"{index}_{part}" for index in indexes for part in ("data", "idx")}
         tables = {}
         for table in db.table_names():
+            if table in segments:
+                continue
             columns = ", ".join(f"[{name}]" for name in db[table].columns_dict if (table, name) not in TIME_DEPENDENT)
             tables[table] = list(db.execute(f"select {columns} from [{table}]").fetchall())
+        for index in indexes:
+            db.execute(f"create virtual table temp.[{index}_terms] using fts5vocab(main, [{index}], instance)")
+            tables[f"{index} terms"] = db.execute(f"select * from temp.[{index}_terms] order by 1, 2, 3, 4").fetchall()
         db.close()
         return tables
 

@@ -156,21 +156,21 @@ def test_an_article_failing_half_written_leaves_nothing_of_itself(tmp_path, monk
     # The writer keeps no savepoint per article: it rolls the transaction back and stores the ones before again.
     from quotetrack import store
 
-    sync = store.sync_search_index
+    merge = store.merge_recent_bands  # an article's last step: its quotes and statements are written
 
-    def failing_in_the_third(db):
+    def failing_in_the_third(db, *args):
         if db.execute("select 1 from articles where url like '%/3'").fetchone():
             raise sqlite3.OperationalError("disk I/O error")
-        sync(db)
+        return merge(db, *args)
 
-    monkeypatch.setattr(store, "sync_search_index", failing_in_the_third)
+    monkeypatch.setattr(store, "merge_recent_bands", failing_in_the_third)
     path = tmp_path / "q.db"
     said = "We will not back down on the shelter budget, she said."
     articles = [Article(text=f"{said} Story {n}.", url=f"https://example.com/{n}") for n in (1, 2, 3, 4)]
     with pytest.raises(StoreError) as raised:
         ingest_articles(articles, path, extractor=StatementExtractor())
     assert str(raised.value) == f"{path}: disk I/O error (2 articles stored before this)"
-    monkeypatch.setattr(store, "sync_search_index", sync)
+    monkeypatch.setattr(store, "merge_recent_bands", merge)
     expected = tmp_path / "expected.db"
     ingest_articles(articles[:2], expected, extractor=StatementExtractor())
     assert database_rows(path) == database_rows(expected)

@@ -1,6 +1,7 @@
 """Statements: quotes grouped across articles, first seen, variants, trace, the Datasette pages."""
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -372,3 +373,34 @@ def test_moving_recent_band_keys_into_the_big_table_groups_the_same(monkeypatch,
     for (article_id,) in db.execute("select id from articles").fetchall():
         delete_article(db, article_id)
     assert band_keys_stored(db) == (0, 0)
+
+
+def test_the_copy_of_the_recent_keys_follows_rollbacks_deletes_and_other_connections(tmp_path):
+    db = open_database(tmp_path / "bands.db")
+
+    def copy_is_whole() -> bool:
+        copy = lsh.recent_by_band(db)
+        assert copy.startswith("temp.")
+        return set(db.execute(f"select * from {copy}")) == set(db.execute("select band, statement_id from statement_bands_recent"))
+
+    with db.conn:
+        lsh.add_bands(db, 1, [1, 2])
+        assert copy_is_whole()
+    db.conn.execute("begin")
+    lsh.add_bands(db, 2, [3])
+    assert copy_is_whole()
+    db.conn.execute("rollback")  # the copy of key 3 goes with it
+    with db.conn:
+        lsh.add_bands(db, 3, [4])  # takes the rowid key 3 had
+        assert copy_is_whole() and lsh.candidates(db, [3]) == [] and lsh.candidates(db, [4]) == [3]
+        lsh.remove_bands(db, 3)  # the last rows: their rowids are given again
+        lsh.add_bands(db, 4, [5, 6])
+        assert copy_is_whole()
+    other = sqlite3.connect(tmp_path / "bands.db")
+    with other:
+        other.execute("insert into statement_bands_recent (band, statement_id) values (9, 9)")
+        other.execute("delete from statement_bands_recent where statement_id = 1")
+    other.close()
+    with db.conn:
+        lsh.add_bands(db, 5, [7])
+        assert copy_is_whole() and lsh.candidates(db, [9, 1]) == [9]

@@ -107,14 +107,16 @@ def test_rows_written_around_the_store_are_indexed_by_its_next_write(db, extract
 
 
 def test_an_article_failing_at_the_last_step_leaves_the_batch_before_it_searchable(tmp_path, extractor, monkeypatch):
-    index_now = store.sync_search_index
+    # The writer indexes a transaction's articles once, before committing: an article failing at its
+    # last step (its quotes and statements written, waiting to be indexed) must not leave them pending.
+    merge_now = store.merge_recent_bands
 
-    def failing_on_drought(db):
+    def failing_on_drought(db, *args):
         if db.execute("select 1 from articles where url like '%drought'").fetchone():
             raise sqlite3.OperationalError("disk I/O error")  # its quotes and statements are written by now
-        index_now(db)
+        return merge_now(db, *args)
 
-    monkeypatch.setattr(store, "sync_search_index", failing_on_drought)
+    monkeypatch.setattr(store, "merge_recent_bands", failing_on_drought)
     path = tmp_path / "quotes.db"
     stories = [article(story, 0) for story in ("harbour", "budget", "drought")]
     with pytest.raises(StoreError):

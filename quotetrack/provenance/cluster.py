@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .lsh import add_bands, band_keys_of, candidates, remove_bands
+from .lsh import add_band_pairs, band_keys_of, candidates, recent_by_band, remove_bands
 from .similarity import DIFFERENT_SPEAKER, MIN_WORDS, UNCHANGED, compare, may_be_same
 from .words import words
 
@@ -204,6 +204,11 @@ def _group(
     started: set[int] = set()
     grouped = [text for quote in quotes if _word_count(text := quote["text"] or "") >= MIN_WORDS]
     keys_of = dict(zip(grouped, band_keys_of(grouped)))
+    # The keys of the statements the article's quotes went to, written together once all are placed;
+    # a quote looks them up before the next is placed (it may match an earlier quote's statement).
+    new_keys: dict[int, set[int]] = {}
+    new_pairs: list[tuple[int, int]] = []
+    recent = recent_by_band(db)
     for quote in quotes:
         text = quote["text"] or ""
         if _word_count(text) < MIN_WORDS:
@@ -211,15 +216,17 @@ def _group(
             continue
         keys = keys_of[text]
         order = seen_order(date, article_order, quote["start"] or 0)
-        statement_id = _best_statement(db, text, candidates(db, keys), grown=added.keys(), unsaved=unsaved)
-        # Placed before the next quote looks for candidates: it may match this one's statement.
+        statement_id = _best_statement(db, text, candidates(db, keys, also=new_keys, recent=recent), grown=added.keys(), unsaved=unsaved)
         if statement_id is None:
             row = _statement_row(quote, date, order)
             statement_id = unsaved.start(row) if unsaved is not None else _insert_statement(db, row)
             started.add(statement_id)
         place(quote, statement_id, order, statement_id in started and statement_id not in added)
-        add_bands(db, statement_id, keys)
+        for key in keys:
+            new_keys.setdefault(key, set()).add(statement_id)
+            new_pairs.append((key, statement_id))
         added.setdefault(statement_id, []).append(quote["id"])
+    add_band_pairs(db, new_pairs)
     if unsaved is not None:
         unsaved.save()
     for statement_id in sorted(detached | set(added)):

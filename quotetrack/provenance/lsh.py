@@ -9,10 +9,12 @@ and costs nothing at start-up (an in-memory MinHashLSH needs about 1 GB for 200k
 
 Keys are random by nature, so each one written into a big index lands on a page of its
 own: at a million quotes (12 million keys) an article's new keys dirtied about 240 pages,
-three quarters of what it wrote. New keys therefore go to ``statement_bands_recent``, small
-enough to stay in the page cache, and are moved into ``statement_bands`` in one sorted pass
-once it holds :data:`RECENT_KEYS_MERGED` of them, which rewrites each page of the big index
-about once per pass instead of once per key. Lookups read both.
+three quarters of what it wrote. New keys therefore go to ``statement_bands_recent``, and are
+moved into ``statement_bands`` in one sorted pass once it holds :data:`RECENT_KEYS_MERGED` of
+them, which rewrites each page of the big index about once per pass instead of once per key.
+Lookups read both. The recent table is kept in the order keys are added (by statement, so a
+new statement's keys are appended: a page or two an article); the connection storing looks
+them up by band in a copy of it in memory (:func:`recent_by_band`), never written to the file.
 
 >>> keys = band_keys("We will not back down on the shelter budget.")
 >>> len(keys), len(set(keys) & set(band_keys("“We will not back down on the shelter budget,”")))
@@ -23,10 +25,12 @@ about once per pass instead of once per key. Lookups read both.
 
 from __future__ import annotations
 
+import collections
 import hashlib
+import sqlite3
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -39,9 +43,8 @@ if TYPE_CHECKING:
     from datasketch import MinHash
 
 __all__ = [
-    "BANDS", "RECENT_KEYS_MERGED", "ROWS", "add_bands", "band_keys", "band_keys_of", "candidates", "create_band_tables", "forget_recent_band_count",
-    "keep_recent_bands",
-    "merge_recent_bands", "remove_bands",
+    "BANDS", "RECENT_KEYS_MERGED", "ROWS", "add_band_pairs", "add_bands", "append_recent_bands", "band_keys", "band_keys_of", "candidates", "create_band_tables",
+    "forget_recent_band_count", "keep_recent_bands", "merge_recent_bands", "recent_by_band", "remove_bands",
 ]
 
 BANDS = 24
@@ -139,17 +142,107 @@ def _keys(signatures: np.ndarray) -> list[tuple[int, ...]]:
 
 def create_band_tables(db: Database) -> None:
     """Create the two key tables and their indexes by statement, if missing."""
-    for table in ("statement_bands", "statement_bands_recent"):
-        db.execute(
-            f"create table if not exists {table} (band integer not null, statement_id integer not null,"
-            " primary key (band, statement_id)) without rowid"
-        )
+    db.execute(
+        "create table if not exists statement_bands (band integer not null, statement_id integer not null,"
+        " primary key (band, statement_id)) without rowid"
+    )
     db.execute("create index if not exists statement_bands_statement on statement_bands (statement_id)")
-    db.execute("create index if not exists statement_bands_recent_statement on statement_bands_recent (statement_id)")
+    db.execute(f"create table if not exists statement_bands_recent ({_RECENT_COLUMNS})")
+    db.execute(f"create unique index if not exists {_RECENT_INDEX} on statement_bands_recent (statement_id, band)")
 
 
-def candidates(db: Database, keys: list[int], limit: int = 50) -> list[int]:
-    """Statements sharing a band with ``keys``, those sharing most first (then the oldest).
+# The recent keys in the order they are added: with an index by band (their first layout) each new key
+# landed on a page of its own, about 30 pages an article written at a million quotes.
+_RECENT_COLUMNS = "band integer not null, statement_id integer not null"
+_RECENT_INDEX = "statement_bands_recent_key"
+
+
+def append_recent_bands(db: Database) -> None:
+    """Lay ``statement_bands_recent`` out in the order keys are added, if it is still ordered by band (a migration)."""
+    sql = db.execute("select sql from sqlite_master where name = 'statement_bands_recent'").fetchone()
+    if sql is None or "without rowid" not in sql[0].lower():
+        create_band_tables(db)
+        return
+    db.execute(f"create table statement_bands_recent_appended ({_RECENT_COLUMNS})")
+    db.execute("insert into statement_bands_recent_appended select band, statement_id from statement_bands_recent order by statement_id, band")
+    db.execute("drop table statement_bands_recent")  # and its index by statement
+    db.execute("alter table statement_bands_recent_appended rename to statement_bands_recent")
+    create_band_tables(db)
+    _mirrored.pop(db, None)
+
+
+# The copy of the recent keys by band: a temporary table (in memory, in no file) of the storing
+# connection, rolled back with the recent table. It holds the table's rows up to rowid ``last`` (kept
+# beside it, so rolled back with it too) and catches up on the rows added since when next read: copying
+# them one by one, by a trigger, took twice as long as adding them. Rows deleted or changed are copied
+# by triggers (rare: a statement left without quotes), which also make the rows after them copied again.
+_BY_BAND = "statement_bands_recent_by_band"
+_COPIED = "statement_bands_recent_copied"
+_CHANGED = f"delete from {_BY_BAND} where band = old.band and statement_id = old.statement_id;" \
+           f" update {_COPIED} set last = min(last, old.rowid - 1);"
+_COPY_TRIGGERS = {
+    "statement_bands_recent_ad": f"after delete on main.statement_bands_recent begin {_CHANGED} end",
+    "statement_bands_recent_au": f"after update on main.statement_bands_recent begin {_CHANGED} end",
+}
+# Each connection's PRAGMA data_version when it filled its copy: another connection's commit changes it.
+_mirrored: weakref.WeakKeyDictionary[Database, int] = weakref.WeakKeyDictionary()
+
+
+def recent_by_band(db: Database) -> str:
+    """The table to look recent keys up by band in: while ``db`` is in a transaction (storing), its copy
+    in memory, filled on first use and again after another connection committed; else the recent table
+    itself, scanned (a few tens of milliseconds at :data:`RECENT_KEYS_MERGED` keys, for ``trace``).
+
+    >>> db = Database(memory=True); create_band_tables(db)
+    >>> recent_by_band(db)
+    'statement_bands_recent'
+    >>> with db.conn:
+    ...     add_bands(db, 7, [11, 12])
+    ...     table = recent_by_band(db)
+    ...     db.execute("delete from statement_bands_recent where band = 11") and None
+    ...     add_bands(db, 8, [13])
+    ...     rows = db.execute(f"select * from {recent_by_band(db)}").fetchall()
+    >>> table, rows
+    ('temp.statement_bands_recent_by_band', [(12, 7), (13, 8)])
+    """
+    if not db.conn.in_transaction:
+        return "statement_bands_recent"
+    version = db.execute("pragma data_version").fetchone()[0]
+    last = db.execute("select coalesce(max(rowid), 0) from main.statement_bands_recent").fetchone()[0]
+    try:
+        copied = db.execute(f"select last from temp.{_COPIED}").fetchone()[0]
+    except sqlite3.OperationalError:  # no copy: never made, or the transaction that made it was rolled back
+        copied = None
+    if _mirrored.get(db) != version or copied is None or last < copied:
+        _drop_copy(db)
+        db.execute(f"create temp table {_BY_BAND} (band integer not null, statement_id integer not null,"
+                   " primary key (band, statement_id)) without rowid")
+        db.execute(f"create temp table {_COPIED} (last integer not null)")
+        db.execute(f"insert into temp.{_COPIED} values (0)")
+        for name, sql in _COPY_TRIGGERS.items():
+            db.execute(f"create temp trigger {name} {sql}")
+        _mirrored[db], copied = version, 0
+    if last > copied:
+        db.execute(f"insert or ignore into temp.{_BY_BAND} select band, statement_id from main.statement_bands_recent where rowid > ?"
+                   " order by band, statement_id", [copied])
+        db.execute(f"update temp.{_COPIED} set last = ?", [last])
+    return f"temp.{_BY_BAND}"
+
+
+def _drop_copy(db: Database) -> None:
+    for name in _COPY_TRIGGERS:
+        db.execute(f"drop trigger if exists temp.{name}")
+    db.execute(f"drop table if exists temp.{_BY_BAND}")
+    db.execute(f"drop table if exists temp.{_COPIED}")
+    _mirrored.pop(db, None)
+
+
+def candidates(
+    db: Database, keys: list[int], limit: int = 50, also: Mapping[int, Collection[int]] | None = None, recent: str | None = None
+) -> list[int]:
+    """Statements sharing a band with ``keys``, those sharing most first (then the oldest); ``also``:
+    keys not yet written (band to statements), looked up with the stored ones; ``recent``: what
+    :func:`recent_by_band` said, when nothing was written to the recent table since.
 
     >>> db = Database(memory=True); create_band_tables(db)
     >>> add_bands(db, 1, band_keys("The port will reopen to ferries on Monday morning."))
@@ -158,25 +251,31 @@ def candidates(db: Database, keys: list[int], limit: int = 50) -> list[int]:
     [1, 2]
     >>> merge_recent_bands(db, at_least=1), candidates(db, band_keys("The port will reopen to ferries on Monday."))
     (48, [1, 2])
+    >>> keys = band_keys("The port will reopen to ferries on Monday.")
+    >>> candidates(db, keys, also={keys[0]: [3], keys[1]: [3, 2]})
+    [1, 2, 3]
     """
     marks = ",".join("?" * len(keys))
-    # A key can be in both tables (a statement gaining a quote of the same words): counted once, without
-    # the temporary table a UNION builds for every lookup.
-    rows = db.execute(
-        f"select statement_id from (select band, statement_id from statement_bands_recent where band in ({marks})"
-        f" union all select band, statement_id from statement_bands as big where band in ({marks}) and not exists"
-        " (select 1 from statement_bands_recent as recent where recent.band = big.band and recent.statement_id = big.statement_id))"
-        " group by statement_id order by count(*) desc, statement_id limit ?",
-        [*keys, *keys, limit],
-    ).fetchall()
-    return [row[0] for row in rows]
+    # A key can be in both tables (a statement gaining a quote of the same words): each counted once.
+    found = set(db.execute(
+        f"select band, statement_id from {recent or recent_by_band(db)} where band in ({marks})"
+        f" union all select band, statement_id from statement_bands where band in ({marks})",
+        [*keys, *keys],
+    ).fetchall())
+    if also:
+        found.update((key, statement_id) for key in set(keys) for statement_id in also.get(key, ()))
+    shared = collections.Counter(statement_id for _, statement_id in found)
+    return sorted(shared, key=lambda statement_id: (-shared[statement_id], statement_id))[:limit]
 
 
 def add_bands(db: Database, statement_id: int, keys: list[int]) -> None:
     """Index ``statement_id`` under ``keys`` (already indexed keys are kept)."""
-    cursor = db.conn.executemany(
-        "insert or ignore into statement_bands_recent (band, statement_id) values (?, ?)", [(key, statement_id) for key in keys]
-    )
+    add_band_pairs(db, [(key, statement_id) for key in keys])
+
+
+def add_band_pairs(db: Database, pairs: list[tuple[int, int]]) -> None:
+    """Index each ``(key, statement_id)`` of ``pairs`` (already indexed ones are kept)."""
+    cursor = db.conn.executemany("insert or ignore into statement_bands_recent (band, statement_id) values (?, ?)", pairs)
     if db in _recent_keys:
         _recent_keys[db] += max(cursor.rowcount, 0)
 
@@ -200,7 +299,8 @@ def merge_recent_bands(db: Database, at_least: int | None = None) -> int:
     if _recent_keys[db] < at_least:
         return 0
     moved = _recent_keys[db]
-    db.execute("insert or ignore into statement_bands select band, statement_id from statement_bands_recent order by band, statement_id")
+    db.execute(f"insert or ignore into statement_bands select band, statement_id from {recent_by_band(db)} order by band, statement_id")
+    _drop_copy(db)  # empty with the table, without a trigger deleting each of its rows
     db.execute("delete from statement_bands_recent")
     _recent_keys[db] = 0
     return int(moved)
