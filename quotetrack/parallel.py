@@ -300,7 +300,7 @@ class Pool:
         pending: deque[Step | tuple[list[Article], Future[Any]]] = deque()
         batch: list[Article] = []
         in_flight = 0
-        helper = here if self.helps else None
+        helper = here if self.helps and here is not None and here.engine == self.engine else None
 
         def send() -> None:
             nonlocal batch, in_flight
