@@ -64,6 +64,9 @@ WORKER_NICENESS = 3
 # Steps and articles held while waiting for the oldest task: bounds memory when a slow article holds up many quick ones.
 MAX_PENDING = 1000
 
+# With the writer helping, how far (in windows of tasks) the workers may run ahead of what it has written.
+HELPED_WINDOWS = 4
+
 # Objects allocated between two collections of the youngest generation (Python's default: 700). An
 # ingest keeps ~90,000 long-lived objects (lexicons, caches), which the default's full collections
 # scanned again and again: 1.1-1.3 ms of CPU an article on PolNeAR (7 %), 0.1 ms with these.
@@ -301,17 +304,28 @@ class Pool:
         batch: list[Article] = []
         in_flight = 0
         helper = here if self.helps and here is not None and here.engine == self.engine else None
+        sent: deque[Future[Any]] = deque()  # the tasks sent, up to the oldest not done yet
+        # Tasks sent and not yet written: waited for beyond this. Helped, the window bounds what the workers have
+        # still to do instead (see below), and this only the results they have run ahead with.
+        limit = self.window if helper is None else HELPED_WINDOWS * self.window
 
         def send() -> None:
             nonlocal batch, in_flight
             if batch:
                 pending.append((batch, self.executor.submit(extract_task, self.engine, batch, self.batch)))
+                sent.append(pending[-1][1])  # type: ignore[index]  # the task just sent
                 in_flight += 1
                 batch = []
 
+        def busy() -> int:
+            """The tasks the workers have still to do."""
+            while sent and sent[0].done():
+                sent.popleft()
+            return sum(not future.done() for future in sent)
+
         def drain(everything: bool = False) -> Iterator[Step]:
             nonlocal in_flight
-            while pending and (everything or (in_flight > self.window and helper is None) or len(pending) > MAX_PENDING or _ready(pending[0])):
+            while pending and (everything or in_flight > limit or len(pending) > MAX_PENDING or _ready(pending[0])):
                 item = pending.popleft()
                 if isinstance(item, Step):
                     yield item
@@ -329,9 +343,11 @@ class Pool:
 
         for item in timed_reads(self.read(sources), timing):
             step = Step(skipped=str(item)) if isinstance(item, ArticleError) else check(item) if check else None
-            if step is None and helper is not None and in_flight >= self.window:
-                # The workers have a window's worth queued (so nothing is left in ``batch``) and the oldest is
-                # not done (else drain would have taken it): waiting would leave this process's core idle.
+            # Helped, the window bounds what the workers have still to do, not what waits to be written: they
+            # are kept busy while the writer falls behind, which it then does not by extracting.
+            if step is None and helper is not None and busy() >= self.window:
+                # The workers have a window's worth to do (so nothing is left in ``batch``): waiting for
+                # the oldest would leave this process's core idle.
                 pending.append(self._extract_here(helper, item, timing))  # type: ignore[arg-type]  # an Article
             elif step is None:
                 batch.append(item)  # type: ignore[arg-type]  # not an ArticleError, so an Article
