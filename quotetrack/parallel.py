@@ -348,7 +348,8 @@ class Pool:
             if step is None and helper is not None and busy() >= self.window:
                 # The workers have a window's worth to do (so nothing is left in ``batch``): waiting for
                 # the oldest would leave this process's core idle.
-                pending.append(self._extract_here(helper, item, timing))  # type: ignore[arg-type]  # an Article
+                pending.append(_extracted_here(helper, item, timing))  # type: ignore[arg-type]  # an Article
+                self.extracted_here += 1
             elif step is None:
                 batch.append(item)  # type: ignore[arg-type]  # not an ArticleError, so an Article
                 if len(batch) >= self.task_size:
@@ -359,14 +360,6 @@ class Pool:
             yield from drain()
         send()
         yield from drain(everything=True)
-
-    def _extract_here(self, extractor: Extractor, article: Article, timing: Timing | None) -> Step:
-        started = time.perf_counter()
-        quotes = extract_or_problem(extractor, article)
-        if timing is not None:
-            timing.extract_seconds += time.perf_counter() - started
-        self.extracted_here += 1
-        return Step(skipped=quotes) if isinstance(quotes, str) else Step(article, quotes)
 
     def _result(self, future: Future[Any]) -> Any:
         try:
@@ -382,6 +375,14 @@ class Pool:
             if version != EXTRACTOR_VERSION:
                 raise EngineError(f"the workers run quotetrack extractor {version}, this machine {EXTRACTOR_VERSION}: install the same version")
             self._version_checked = True
+
+
+def _extracted_here(extractor: Extractor, article: Article, timing: Timing | None) -> Step:
+    started = time.perf_counter()
+    quotes = extract_or_problem(extractor, article)
+    if timing is not None:
+        timing.extract_seconds += time.perf_counter() - started
+    return Step(skipped=quotes) if isinstance(quotes, str) else Step(article, quotes)
 
 
 def _start_worker(niceness: int) -> None:
