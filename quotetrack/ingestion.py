@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from .errors import ArticleError, EngineError
-from .parallel import BATCH_SIZES, Check, Source, Step, batch_size_for, extract_batch, read_here, timed_reads
+from .parallel import BATCH_SIZES, Check, Source, Step, batch_size_for, extract_batch, fewer_collections, read_here, timed_reads
 from .records import EXTRACTOR_VERSION, Article, Quote
 from .store import Store
 from .writer import IngestResult, ProgressHandler, SkipHandler, database_of, open_writer, skipper
@@ -240,6 +240,7 @@ def ingest_articles(
     extractor = extractor if extractor is not None else make_extractor(engine)
     version = extractor_version(extractor.engine)
     with (
+        fewer_collections(),
         open_writer(db, timeout, version, result, on_skip, progress, force, extractor) as writer,
         extraction_steps(articles, extractor, check=writer.check, timing=result, workers=workers, pool=pool, batch_size=batch_size) as steps,
     ):
@@ -292,7 +293,7 @@ def extraction_steps(
 
             pool = stack.enter_context(Pool.local(workers, extractor.engine, batch=batch_size))
         if pool is not None:
-            yield pool.steps(sources, check, timing)
+            yield pool.steps(sources, check, timing, here=extractor)
         else:
             yield _local_steps(sources, extractor, check or (lambda _: None), batch_size or batch_size_for(extractor.engine), timing)
 

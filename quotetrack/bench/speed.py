@@ -74,8 +74,9 @@ class SpeedResult:
     prefill_store_seconds: float = 0.0  # storing the same articles on top of it, with their share of the LSH key passes
     prefill_pass_seconds: float = 0.0  # that share: the articles' keys' part of a pass moving recent keys to the big table
     workers: int = 1
-    writer_cpu_seconds: float = 0.0  # with workers: this process's CPU time (reading what the workers do not, and storing)
-    workers_cpu_seconds: float = 0.0  # and the workers' (extracting)
+    writer_cpu_seconds: float = 0.0  # with workers: this process's CPU time (reading what the workers do not, storing, extracting while it waits)
+    workers_cpu_seconds: float = 0.0  # and the worker processes' (extracting)
+    extracted_here: int = 0  # the articles the writer extracted itself rather than wait
 
     @property
     def seconds(self) -> float:
@@ -120,7 +121,8 @@ class SpeedResult:
         per_article = 1000 / max(self.articles, 1)
         writer, workers = self.writer_cpu_seconds * per_article, self.workers_cpu_seconds * per_article
         ceiling = 1000 / max(writer, (writer + workers) / self.workers, 1e-9)
-        return f"CPU         writer {writer:.1f} ms/article, workers {workers:.1f} ms/article (at most {ceiling:.0f} articles/s on {self.workers} idle cores)"
+        return (f"CPU         writer {writer:.1f} ms/article ({self.extracted_here} articles extracted there), worker processes {workers:.1f} ms/article"
+                f" (at most {ceiling:.0f} articles/s on {self.workers} idle cores)")
 
 
 def load_samples(folder: Path = SAMPLES_DIR) -> list[Article]:
@@ -248,6 +250,7 @@ def run_speed(
         timed = ingest_articles(articles, Path(folder) / "bench.db", extractor=extractor, pool=pool)
         writer_cpu = time.process_time() - cpu_started
         workers_cpu = pool.cpu_seconds if pool is not None else 0.0
+        extracted_here = pool.extracted_here if pool is not None else 0
         database_bytes = (Path(folder) / "bench.db").stat().st_size
         tracemalloc.start()
         try:
@@ -279,6 +282,7 @@ def run_speed(
         workers=workers,
         writer_cpu_seconds=writer_cpu,
         workers_cpu_seconds=workers_cpu,
+        extracted_here=extracted_here,
     )
 
 
