@@ -26,7 +26,9 @@ them up by band in a copy of it in memory (:func:`recent_by_band`), never writte
 from __future__ import annotations
 
 import collections
+import dataclasses
 import hashlib
+import itertools
 import sqlite3
 import threading
 import weakref
@@ -168,77 +170,87 @@ def append_recent_bands(db: Database) -> None:
     db.execute("drop table statement_bands_recent")  # and its index by statement
     db.execute("alter table statement_bands_recent_appended rename to statement_bands_recent")
     create_band_tables(db)
-    _mirrored.pop(db, None)
+    _drop_copy(db)
 
 
-# The copy of the recent keys by band: a temporary table (in memory, in no file) of the storing
-# connection, rolled back with the recent table. It holds the table's rows up to rowid ``last`` (kept
-# beside it, so rolled back with it too) and catches up on the rows added since when next read: copying
-# them one by one, by a trigger, took twice as long as adding them. Rows deleted or changed are copied
-# by triggers (rare: a statement left without quotes), which also make the rows after them copied again.
-_BY_BAND = "statement_bands_recent_by_band"
-_COPIED = "statement_bands_recent_copied"
-_CHANGED = f"delete from {_BY_BAND} where band = old.band and statement_id = old.statement_id;" \
-           f" update {_COPIED} set last = min(last, old.rowid - 1);"
-_COPY_TRIGGERS = {
-    "statement_bands_recent_ad": f"after delete on main.statement_bands_recent begin {_CHANGED} end",
-    "statement_bands_recent_au": f"after update on main.statement_bands_recent begin {_CHANGED} end",
-}
-# Each connection's PRAGMA data_version when it filled its copy: another connection's commit changes it.
-_mirrored: weakref.WeakKeyDictionary[Database, int] = weakref.WeakKeyDictionary()
+# The copy of the recent keys by band: a dict in this process, never written to any file. It holds the
+# table's rows up to rowid ``last`` and catches up on the rows added since when next read. A rollback
+# takes back rows it may hold, so every change to it also writes a new ``generation`` to a temporary
+# table of the connection, which the rollback takes back too: a copy whose generation is not the
+# table's is filled again. (A temporary table holding the copy itself cost 1.3 ms an article more.)
+_GENERATION = "statement_bands_recent_generation"
+_generations = itertools.count(1)
 
 
-def recent_by_band(db: Database) -> str:
-    """The table to look recent keys up by band in: while ``db`` is in a transaction (storing), its copy
-    in memory, filled on first use and again after another connection committed; else the recent table
-    itself, scanned (a few tens of milliseconds at :data:`RECENT_KEYS_MERGED` keys, for ``trace``).
+@dataclasses.dataclass
+class _RecentCopy:
+    version: int  # the connection's PRAGMA data_version when filled: another connection's commit changes it
+    generation: int
+    last: int = 0
+    by_band: dict[int, list[int]] = dataclasses.field(default_factory=dict)
+
+
+_copies: weakref.WeakKeyDictionary[Database, _RecentCopy] = weakref.WeakKeyDictionary()
+
+
+def recent_by_band(db: Database) -> dict[int, list[int]] | None:
+    """The recent keys by band while ``db`` is in a transaction (storing): a copy in memory, filled on
+    first use and again after a rollback or another connection's commit; else None, and lookups scan the
+    recent table itself (a few tens of milliseconds at :data:`RECENT_KEYS_MERGED` keys, for ``trace``).
 
     >>> db = Database(memory=True); create_band_tables(db)
-    >>> recent_by_band(db)
-    'statement_bands_recent'
+    >>> recent_by_band(db) is None
+    True
     >>> with db.conn:
     ...     add_bands(db, 7, [11, 12])
-    ...     table = recent_by_band(db)
-    ...     db.execute("delete from statement_bands_recent where band = 11") and None
-    ...     add_bands(db, 8, [13])
-    ...     rows = db.execute(f"select * from {recent_by_band(db)}").fetchall()
-    >>> table, rows
-    ('temp.statement_bands_recent_by_band', [(12, 7), (13, 8)])
+    ...     print(recent_by_band(db))
+    ...     add_bands(db, 8, [12])
+    ...     print(recent_by_band(db))
+    {11: [7], 12: [7]}
+    {11: [7], 12: [7, 8]}
+    >>> try:
+    ...     with db.conn:
+    ...         add_bands(db, 9, [13]) or recent_by_band(db) and 1 / 0
+    ... except ZeroDivisionError:
+    ...     pass
+    >>> with db.conn:
+    ...     add_bands(db, 10, [14])
+    ...     sorted(recent_by_band(db))
+    [11, 12, 14]
     """
     if not db.conn.in_transaction:
-        return "statement_bands_recent"
+        return None
     version = db.execute("pragma data_version").fetchone()[0]
-    last = db.execute("select coalesce(max(rowid), 0) from main.statement_bands_recent").fetchone()[0]
     try:
-        copied = db.execute(f"select last from temp.{_COPIED}").fetchone()[0]
-    except sqlite3.OperationalError:  # no copy: never made, or the transaction that made it was rolled back
-        copied = None
-    if _mirrored.get(db) != version or copied is None or last < copied:
-        _drop_copy(db)
-        db.execute(f"create temp table {_BY_BAND} (band integer not null, statement_id integer not null,"
-                   " primary key (band, statement_id)) without rowid")
-        db.execute(f"create temp table {_COPIED} (last integer not null)")
-        db.execute(f"insert into temp.{_COPIED} values (0)")
-        for name, sql in _COPY_TRIGGERS.items():
-            db.execute(f"create temp trigger {name} {sql}")
-        _mirrored[db], copied = version, 0
-    if last > copied:
-        db.execute(f"insert or ignore into temp.{_BY_BAND} select band, statement_id from main.statement_bands_recent where rowid > ?"
-                   " order by band, statement_id", [copied])
-        db.execute(f"update temp.{_COPIED} set last = ?", [last])
-    return f"temp.{_BY_BAND}"
+        generation = db.execute(f"select generation from temp.{_GENERATION}").fetchone()[0]
+    except sqlite3.OperationalError:  # never made, or made by a transaction that was rolled back
+        db.execute(f"create temp table {_GENERATION} (generation integer not null)")
+        db.execute(f"insert into temp.{_GENERATION} values (0)")
+        generation = 0
+    copy = _copies.get(db)
+    if copy is None or copy.version != version or copy.generation != generation:
+        copy = _copies[db] = _RecentCopy(version, generation)
+    rows = db.execute("select rowid, band, statement_id from statement_bands_recent where rowid > ? order by rowid", [copy.last]).fetchall()
+    if rows:
+        by_band = copy.by_band
+        for _, band, statement_id in rows:
+            if (statements := by_band.get(band)) is None:
+                by_band[band] = [statement_id]
+            elif statement_id not in statements:
+                statements.append(statement_id)
+        copy.last = rows[-1][0]
+        copy.generation = next(_generations)
+        db.execute(f"update temp.{_GENERATION} set generation = ?", [copy.generation])
+    return copy.by_band
 
 
 def _drop_copy(db: Database) -> None:
-    for name in _COPY_TRIGGERS:
-        db.execute(f"drop trigger if exists temp.{name}")
-    db.execute(f"drop table if exists temp.{_BY_BAND}")
-    db.execute(f"drop table if exists temp.{_COPIED}")
-    _mirrored.pop(db, None)
+    _copies.pop(db, None)
 
 
 def candidates(
-    db: Database, keys: list[int], limit: int = 50, also: Mapping[int, Collection[int]] | None = None, recent: str | None = None
+    db: Database, keys: list[int], limit: int = 50, also: Mapping[int, Collection[int]] | None = None,
+    recent: Mapping[int, Collection[int]] | None = None,
 ) -> list[int]:
     """Statements sharing a band with ``keys``, those sharing most first (then the oldest); ``also``:
     keys not yet written (band to statements), looked up with the stored ones; ``recent``: what
@@ -249,6 +261,9 @@ def candidates(
     >>> add_bands(db, 2, band_keys("The port will reopen to ferries on Monday, officials said."))
     >>> candidates(db, band_keys("The port will reopen to ferries on Monday morning."))
     [1, 2]
+    >>> with db.conn:
+    ...     candidates(db, band_keys("The port will reopen to ferries on Monday morning."))
+    [1, 2]
     >>> merge_recent_bands(db, at_least=1), candidates(db, band_keys("The port will reopen to ferries on Monday."))
     (48, [1, 2])
     >>> keys = band_keys("The port will reopen to ferries on Monday.")
@@ -256,12 +271,17 @@ def candidates(
     [1, 2, 3]
     """
     marks = ",".join("?" * len(keys))
+    recent = recent if recent is not None else recent_by_band(db)
     # A key can be in both tables (a statement gaining a quote of the same words): each counted once.
-    found = set(db.execute(
-        f"select band, statement_id from {recent or recent_by_band(db)} where band in ({marks})"
-        f" union all select band, statement_id from statement_bands where band in ({marks})",
-        [*keys, *keys],
-    ).fetchall())
+    if recent is None:
+        found = set(db.execute(
+            f"select band, statement_id from statement_bands_recent where band in ({marks})"
+            f" union all select band, statement_id from statement_bands where band in ({marks})",
+            [*keys, *keys],
+        ).fetchall())
+    else:
+        found = set(db.execute(f"select band, statement_id from statement_bands where band in ({marks})", keys).fetchall())
+        also = {key: [*recent.get(key, ()), *(also or {}).get(key, ())] for key in set(keys)}
     if also:
         found.update((key, statement_id) for key in set(keys) for statement_id in also.get(key, ()))
     shared = collections.Counter(statement_id for _, statement_id in found)
@@ -289,6 +309,7 @@ def remove_bands(db: Database, statement_id: int) -> None:
     """Forget the keys of ``statement_id`` (a statement left without quotes)."""
     db.execute("delete from statement_bands where statement_id = ?", [statement_id])
     db.execute("delete from statement_bands_recent where statement_id = ?", [statement_id])
+    _drop_copy(db)  # filled again on next use, and again if this is rolled back (a rare case)
 
 
 def merge_recent_bands(db: Database, at_least: int | None = None) -> int:
@@ -299,8 +320,8 @@ def merge_recent_bands(db: Database, at_least: int | None = None) -> int:
     if _recent_keys[db] < at_least:
         return 0
     moved = _recent_keys[db]
-    db.execute(f"insert or ignore into statement_bands select band, statement_id from {recent_by_band(db)} order by band, statement_id")
-    _drop_copy(db)  # empty with the table, without a trigger deleting each of its rows
+    db.execute("insert or ignore into statement_bands select band, statement_id from statement_bands_recent order by band, statement_id")
+    _drop_copy(db)
     db.execute("delete from statement_bands_recent")
     _recent_keys[db] = 0
     return int(moved)
@@ -319,4 +340,5 @@ def keep_recent_bands(db: Database, keys: int) -> int:
     db.execute("insert or ignore into statement_bands_recent select band, statement_id from statement_bands where statement_id > ?", [after])
     db.execute("delete from statement_bands where statement_id > ?", [after])
     _recent_keys.pop(db, None)
+    _drop_copy(db)
     return int(db.execute("select count(*) from statement_bands_recent").fetchone()[0])
