@@ -105,9 +105,15 @@ _TITLE_PREFIXES = word_list("title_prefixes")
 _PLACE_PREFIXES = word_list("place_prefixes")
 
 
+# The first words of the places and demonyms: no place starts with another word.
+_PLACE_OPENINGS = frozenset(place.split(" ", 1)[0] for place in lexicon.PLACES | lexicon.DEMONYMS | lexicon.MULTIWORD_PLACES)
+
+
 def _place_before_title(span: list[str], k: int) -> int:
     """How many words of place stand at ``k`` before a title: `Pennsylvania Gov. Ed Rendell` (1),
     `New Jersey Gov. Chris Christie` (2); 0 when none."""
+    if span[k] not in _PLACE_OPENINGS:
+        return 0
     for width in (1, 2, 3):
         place = " ".join(span[k : k + width])
         is_place = place in lexicon.PLACES or place in lexicon.DEMONYMS or place in lexicon.MULTIWORD_PLACES

@@ -43,11 +43,13 @@ def entity_spans(words_by_sentence: list[list[str]]) -> list[list[tuple[int, int
                 if label == "PERSON" and words[last][:1].isupper()}
     openings: dict[str, set[str]] = {}
     for words in words_by_sentence:
-        if surnames.isdisjoint(words):
-            continue
-        for previous, word in zip(["", *words], words):
-            if word in surnames:
-                openings.setdefault(word, set()).add(previous)
+        # Found by the list's own search: a sentence has a few dozen words and a surname or two.
+        for surname in surnames.intersection(words):
+            before = openings.setdefault(surname, set())
+            k = -1
+            for _ in range(words.count(surname)):
+                k = words.index(surname, k + 1)
+                before.add(words[k - 1] if k else "")
     found = [[trim_opening_word(words, entity, lowercase, openings) for entity in entities] for words, entities in zip(words_by_sentence, found)]
     # A lone surname is a person once the article has named someone by it in full.
     known_people = {
