@@ -46,9 +46,11 @@ _TOKEN_MARKED = re.compile(
 _MARKED = re.compile(r"[ÃÂ\u0300-\u036f]")
 # Each token with the white space before it, in a group of its own: read so, the next token starts
 # where the last one ended, the scanner never tries every alternative at a space first, and the
-# lengths of the two pieces give the token's offsets (cheaper than asking a match object for them).
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + "\n)", re.VERBOSE)
-_SPACED_TOKEN_MARKED = re.compile(r"(\s*)(" + _TOKEN_MARKED.pattern + "\n)", re.VERBOSE)
+# lengths of the pieces give the token's offsets (cheaper than asking a match object for them).
+# A word of letters alone (_TOKEN's first alternative) comes in a group of its own too: there is
+# nothing more to look at in it. The pattern for marked texts leaves that group empty.
+_SPACED_TOKEN = re.compile(r"(\s*)(?:([A-Za-z]{2,})(?![\w'’-])|(" + _TOKENS.replace("WORD", r"\w+") + "\n))", re.VERBOSE)
+_SPACED_TOKEN_MARKED = re.compile(r"(\s*)()(" + _TOKEN_MARKED.pattern + "\n)", re.VERBOSE)
 _CLITIC = re.compile(r"(\w)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
 
 
@@ -62,7 +64,8 @@ def tokenize_text(text: str, paragraphs: list[tuple[int, int]] | None = None) ->
     [['Gov.', 'J.', 'Doe', "'s", 'aide', 'did', "n't", 'go', '.'], ['OK', '.']]
     """
     sentences: list[list[Token]] = []
-    pattern = _SPACED_TOKEN_MARKED if _MARKED.search(text) else _SPACED_TOKEN
+    # (An ASCII text, as many are, says so without being scanned.)
+    pattern = _SPACED_TOKEN_MARKED if not text.isascii() and _MARKED.search(text) else _SPACED_TOKEN
     for offset, end in paragraph_spans(text) if paragraphs is None else paragraphs:
         tokens: list[Token] = []
         append = tokens.append
@@ -72,8 +75,12 @@ def tokenize_text(text: str, paragraphs: list[tuple[int, int]] | None = None) ->
         # The tokens a sentence may end at (their last character one of _STOPS), noted as they are read.
         stops: list[int] = []
         stop = offset
-        for space, word in pattern.findall(text, offset, end):
+        for space, letters, word in pattern.findall(text, offset, end):
             start = stop + len(space)
+            if letters:
+                stop = start + len(letters)
+                append((letters, start, stop))
+                continue
             stop = start + len(word)
             if word == ".":
                 if tokens and tokens[-1][2] == start and _takes_period(tokens[-1][0]):
