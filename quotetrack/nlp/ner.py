@@ -12,6 +12,7 @@ The rules engine reads the tags directly (:func:`quotetrack.extract.sentences.ru
 
 from __future__ import annotations
 
+from collections.abc import Container
 from itertools import chain
 
 from .. import lexicon
@@ -36,7 +37,7 @@ def entity_spans(words_by_sentence: list[list[str]]) -> list[list[tuple[int, int
     [[(1, 2, 'PERSON'), (4, 4, 'PERSON')]]
     """
     found = [find_entities(words) for words in words_by_sentence]
-    lowercase = set(filter(str.islower, chain.from_iterable(words_by_sentence)))
+    lowercase = _LowercaseWords(words_by_sentence)
     # The words before each capitalised last word of a person's name in the article: `de` and `De`
     # before `Blasio` (only those are looked up, by trim_opening_word).
     surnames = {words[last] for words, entities in zip(words_by_sentence, found) for _, last, label in entities
@@ -71,6 +72,24 @@ def entity_spans(words_by_sentence: list[list[str]]) -> list[list[tuple[int, int
     return labelled
 
 
+class _LowercaseWords:
+    """The words of an article written in lower case, gathered only when first asked about (few
+    articles open a sentence with a person's name that is also written after other words).
+
+    >>> "maybe" in _LowercaseWords([["Maybe", "so", "."], ["maybe", "not"]]), "so" in _LowercaseWords([["So"]])
+    (True, False)
+    """
+
+    def __init__(self, words_by_sentence: list[list[str]]):
+        self._sentences = words_by_sentence
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = set(filter(str.islower, chain.from_iterable(self._sentences)))
+        return word in self._words
+
+
 def span_tags(count: int, entities: list[tuple[int, int, str]]) -> list[str]:
     """BIOES tags of ``count`` words with these (first, last, label) entities (a later one
     overwrites an earlier one's words).
@@ -99,7 +118,7 @@ _DESCRIBING_ENDS = ("er", "ing", "ed", "born", "based", "led", "run", "era", "ba
 
 
 def trim_opening_word(
-    words: list[str], entity: tuple[int, int, str], lowercase: set[str], openings: dict[str, set[str]]
+    words: list[str], entity: tuple[int, int, str], lowercase: Container[str], openings: dict[str, set[str]]
 ) -> tuple[int, int, str]:
     """A person's name without the words capitalised only for opening the sentence, which the
     article writes in lower case elsewhere (`Maybe Trump`, `De Blasio`, `Actress Ana Ruiz` where it
