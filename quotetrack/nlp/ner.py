@@ -12,6 +12,7 @@ The rules engine reads the tags directly (:func:`quotetrack.extract.sentences.ru
 
 from __future__ import annotations
 
+from collections.abc import Container
 from itertools import chain
 
 from .. import lexicon
@@ -36,18 +37,20 @@ def entity_spans(words_by_sentence: list[list[str]]) -> list[list[tuple[int, int
     [[(1, 2, 'PERSON'), (4, 4, 'PERSON')]]
     """
     found = [find_entities(words) for words in words_by_sentence]
-    lowercase = set(filter(str.islower, chain.from_iterable(words_by_sentence)))
+    lowercase = _LowercaseWords(words_by_sentence)
     # The words before each capitalised last word of a person's name in the article: `de` and `De`
     # before `Blasio` (only those are looked up, by trim_opening_word).
     surnames = {words[last] for words, entities in zip(words_by_sentence, found) for _, last, label in entities
                 if label == "PERSON" and words[last][:1].isupper()}
     openings: dict[str, set[str]] = {}
     for words in words_by_sentence:
-        if surnames.isdisjoint(words):
-            continue
-        for previous, word in zip(["", *words], words):
-            if word in surnames:
-                openings.setdefault(word, set()).add(previous)
+        # Found by the list's own search: a sentence has a few dozen words and a surname or two.
+        for surname in surnames.intersection(words):
+            before = openings.setdefault(surname, set())
+            k = -1
+            for _ in range(words.count(surname)):
+                k = words.index(surname, k + 1)
+                before.add(words[k - 1] if k else "")
     found = [[trim_opening_word(words, entity, lowercase, openings) for entity in entities] for words, entities in zip(words_by_sentence, found)]
     # A lone surname is a person once the article has named someone by it in full.
     known_people = {
@@ -67,6 +70,24 @@ def entity_spans(words_by_sentence: list[list[str]]) -> list[list[tuple[int, int
             spans.append((first, last, label))
         labelled.append(spans)
     return labelled
+
+
+class _LowercaseWords:
+    """The words of an article written in lower case, gathered only when first asked about (few
+    articles open a sentence with a person's name that is also written after other words).
+
+    >>> "maybe" in _LowercaseWords([["Maybe", "so", "."], ["maybe", "not"]]), "so" in _LowercaseWords([["So"]])
+    (True, False)
+    """
+
+    def __init__(self, words_by_sentence: list[list[str]]):
+        self._sentences = words_by_sentence
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = set(filter(str.islower, chain.from_iterable(self._sentences)))
+        return word in self._words
 
 
 def span_tags(count: int, entities: list[tuple[int, int, str]]) -> list[str]:
@@ -97,7 +118,7 @@ _DESCRIBING_ENDS = ("er", "ing", "ed", "born", "based", "led", "run", "era", "ba
 
 
 def trim_opening_word(
-    words: list[str], entity: tuple[int, int, str], lowercase: set[str], openings: dict[str, set[str]]
+    words: list[str], entity: tuple[int, int, str], lowercase: Container[str], openings: dict[str, set[str]]
 ) -> tuple[int, int, str]:
     """A person's name without the words capitalised only for opening the sentence, which the
     article writes in lower case elsewhere (`Maybe Trump`, `De Blasio`, `Actress Ana Ruiz` where it

@@ -11,8 +11,6 @@ their full stop.
 from __future__ import annotations
 
 import re
-from itertools import compress
-from operator import itemgetter
 
 from .. import lexicon
 from .paragraphs import paragraph_spans
@@ -46,10 +44,13 @@ _TOKEN_MARKED = re.compile(
     re.VERBOSE,
 )
 _MARKED = re.compile(r"[ÃÂ\u0300-\u036f]")
-# Each token with the white space before it: read so, the next token starts where the last one
-# ended, and the scanner never tries every alternative at a space first.
-_SPACED_TOKEN = re.compile(r"\s*(" + _TOKEN.pattern + "\n)", re.VERBOSE)
-_SPACED_TOKEN_MARKED = re.compile(r"\s*(" + _TOKEN_MARKED.pattern + "\n)", re.VERBOSE)
+# Each token with the white space before it, in a group of its own: read so, the next token starts
+# where the last one ended, the scanner never tries every alternative at a space first, and the
+# lengths of the pieces give the token's offsets (cheaper than asking a match object for them).
+# A word of letters alone (_TOKEN's first alternative) comes in a group of its own too: there is
+# nothing more to look at in it. The pattern for marked texts leaves that group empty.
+_SPACED_TOKEN = re.compile(r"(\s*)(?:([A-Za-z]{2,})(?![\w'’-])|(" + _TOKENS.replace("WORD", r"\w+") + "\n))", re.VERBOSE)
+_SPACED_TOKEN_MARKED = re.compile(r"(\s*)()(" + _TOKEN_MARKED.pattern + "\n)", re.VERBOSE)
 _CLITIC = re.compile(r"(\w)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
 
 
@@ -59,23 +60,38 @@ def tokenize_text(text: str, paragraphs: list[tuple[int, int]] | None = None) ->
 
     >>> [[t for t, _, _ in s] for s in tokenize_text("Mr. Smith said: “No.” Then he left.")]
     [['Mr.', 'Smith', 'said', ':', '“', 'No', '.', '”'], ['Then', 'he', 'left', '.']]
+    >>> [[t for t, _, _ in s] for s in tokenize_text("Gov. J. Doe's aide didn't go.\\nOK.")]
+    [['Gov.', 'J.', 'Doe', "'s", 'aide', 'did', "n't", 'go', '.'], ['OK', '.']]
     """
     sentences: list[list[Token]] = []
-    pattern = _SPACED_TOKEN_MARKED if _MARKED.search(text) else _SPACED_TOKEN
+    # (An ASCII text, as many are, says so without being scanned.)
+    pattern = _SPACED_TOKEN_MARKED if not text.isascii() and _MARKED.search(text) else _SPACED_TOKEN
     for offset, end in paragraph_spans(text) if paragraphs is None else paragraphs:
         tokens: list[Token] = []
         append = tokens.append
-        for match in pattern.finditer(text, offset, end):
-            word = match.group(1)
+        paragraph = text[offset:end]
+        # Most paragraphs have no apostrophe: their words need not be looked at for one.
+        apostrophes = "'" in paragraph or "’" in paragraph
+        # The tokens a sentence may end at (their last character one of _STOPS), noted as they are read.
+        stops: list[int] = []
+        stop = offset
+        for space, letters, word in pattern.findall(text, offset, end):
+            start = stop + len(space)
+            if letters:
+                stop = start + len(letters)
+                append((letters, start, stop))
+                continue
+            stop = start + len(word)
             if word == ".":
-                start = match.start(1)
                 if tokens and tokens[-1][2] == start and _takes_period(tokens[-1][0]):
                     previous, first, _ = tokens.pop()
-                    append((previous + ".", first, start + 1))
+                    append((previous + ".", first, stop))
+                    if stops and stops[-1] == len(tokens) - 1:
+                        continue  # `U.S.` before it was noted already
                 else:
-                    append((word, start, start + 1))
-            elif "'" in word or "’" in word:
-                start, stop = match.span(1)
+                    append((word, start, stop))
+                stops.append(len(tokens) - 1)
+            elif apostrophes and ("'" in word or "’" in word):
                 clitic = _CLITIC.search(word)
                 if clitic and clitic.start(2) > 0:
                     cut = start + clitic.start(2)
@@ -84,9 +100,10 @@ def tokenize_text(text: str, paragraphs: list[tuple[int, int]] | None = None) ->
                 else:
                     append((word, start, stop))
             else:
-                start, stop = match.span(1)
                 append((word, start, stop))
-        sentences.extend(_split_sentences(tokens, text))
+                if word[-1] in _STOPS:
+                    stops.append(len(tokens) - 1)
+        sentences.extend(_split_sentences(tokens, text, stops))
     return sentences
 
 
@@ -110,15 +127,13 @@ def _ends_sentence(word: str) -> bool:
     return word in _SENTENCE_ENDS or word in _CLOCK_TIMES or (word[-1] == "." and word[:-1] in lexicon.SENTENCE_FINAL_ABBREVIATIONS)
 
 
-def _split_sentences(tokens: list[Token], text: str) -> list[list[Token]]:
+def _split_sentences(tokens: list[Token], text: str, stops: list[int]) -> list[list[Token]]:
+    """``tokens`` cut into sentences; only the tokens at ``stops`` (in order) may end one."""
     sentences: list[list[Token]] = []
     count = len(tokens)
     first = 0  # where the sentence being read starts
     resume = 0  # tokens before it are closers already read with the sentence they close
-    # Only a token ending in one of these characters may end a sentence: look at those alone
-    # (found by mapping C functions over the tokens, no Python code a token).
-    last_characters = map(itemgetter(-1), map(itemgetter(0), tokens))
-    for i in list(compress(range(count), map(_STOPS.__contains__, last_characters))):
+    for i in stops:
         if i < resume:
             continue
         word = tokens[i][0]
