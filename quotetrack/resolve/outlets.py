@@ -25,6 +25,9 @@ _DESCRIPTOR_WORDS = [
     *("television", "radio", "magazine", "website", "outlet", "wire", "service", "network", "semi-official", "government-run", "private"),
 ]
 _DESCRIPTORS = re.compile(r"\b(" + "|".join(_DESCRIPTOR_WORDS) + r")\b", re.IGNORECASE)
+# Any descriptor word anywhere in a lowercased name, even inside a word (`the` in `Other`): one
+# scan of the name, not one per word, says whether stripping descriptors is worth trying.
+_DESCRIPTOR_INSIDE = re.compile("|".join(map(re.escape, _DESCRIPTOR_WORDS)))
 
 
 _UNKNOWN = object()
@@ -127,8 +130,7 @@ class Outlets:
         if key in self._by_key:
             return self._by_key[key]
         # Without a descriptor the name's key is ``key``, already not found.
-        lowered = name.lower()  # once, not once per descriptor word
-        if not name.isascii() or any(word in lowered for word in _DESCRIPTOR_WORDS):
+        if not name.isascii() or _DESCRIPTOR_INSIDE.search(name.lower()):
             stripped = _key(_DESCRIPTORS.sub(" ", name))
             if stripped and stripped in self._by_key:
                 return self._by_key[stripped]
