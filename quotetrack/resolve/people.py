@@ -94,6 +94,7 @@ class People:
         self.history: list[tuple[str, str]] = []  # (speaker, "person"|"org") in order of quotes
         self.first_named: set[str] = set()  # people the article calls by first name alone
         self._everyone: list[tuple[Person, NameFacts]] | None = None  # by_name's people with their name facts
+        self._called_by_name: dict[str, tuple[list[Person], list[Person]]] = {}  # see _called
 
     def person_for(self, name: str, position: int) -> Person:
         """The person ``name`` refers to, created if new; a fuller name absorbs a shorter one."""
@@ -123,7 +124,36 @@ class People:
         """Everyone known with the facts of their name, listed once until person_for changes who is known."""
         if self._everyone is None:
             self._everyone = [(person, name_facts(person.name)) for person in self.by_name.values()]
+            self._called_by_name = {}
         return self._everyone
+
+    def _called(self, name: str, facts: NameFacts) -> tuple[list[Person], list[Person]]:
+        """Everyone ``name`` may call, and of them those whose name holds every word of ``name``
+        (:meth:`fullest`'s candidates), kept until person_for changes who is known: the same
+        names are asked about again and again (neither list is changed by its readers)."""
+        everyone = self._with_facts()
+        found = self._called_by_name.get(name)
+        if found is not None:
+            return found
+        key, generation, words = facts[:3]
+        lone = facts[3] if facts[4] == 1 else None
+        candidates: list[Person] = []
+        exact: list[Person] = []
+        for person, known in everyone:
+            # `person.called(name)`, written out: this loop runs over everyone for every new name asked about.
+            if known[1] and generation:
+                is_called = words <= known[2] or known[2] <= words
+            else:
+                is_called = known[0] == key
+            if is_called:
+                candidates.append(person)
+                if words <= known[2]:
+                    exact.append(person)
+            elif known[3] == lone and known[4] > 1 and words <= known[2]:
+                candidates.append(person)
+                exact.append(person)
+        found = self._called_by_name[name] = (candidates, exact)
+        return found
 
     def learn_from_prefix(self, person: Person, start: int) -> None:
         """Roles and titles written before a name: `Kremlin spokesman Dmitry Peskov`, `Sen. Ted Cruz`."""
@@ -164,23 +194,7 @@ class People:
         if not tokens:
             return None
         facts = name_facts(name)
-        key, generation, words = facts[:3]
-        lone = tokens[0] if len(tokens) == 1 else None
-        candidates: list[Person] = []
-        exact: list[Person] = []  # the candidates whose name holds every word of ``name``
-        for person, known in self._with_facts():
-            # `person.called(name)`, written out: this loop runs over everyone for every name asked about.
-            if known[1] and generation:
-                is_called = words <= known[2] or known[2] <= words
-            else:
-                is_called = known[0] == key
-            if is_called:
-                candidates.append(person)
-                if words <= known[2]:
-                    exact.append(person)
-            elif known[3] == lone and known[4] > 1 and words <= known[2]:
-                candidates.append(person)
-                exact.append(person)
+        candidates, exact = self._called(name, facts)
         if gender:
             gendered = [person for person in candidates if person.gender in (None, gender)]
             if gendered:
