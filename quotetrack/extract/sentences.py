@@ -58,13 +58,16 @@ def rule_analysis(text: str) -> tuple[list[Sentence], list[Entity]]:
     for index, (words, spans) in enumerate(zip(tokenized, found)):
         if not words:
             continue
-        tags = span_tags(len(words), spans)
-        tokens = _rule_tokens(words, tags)
+        tokens = _rule_tokens(words)
         start, end = tokens[0].start, tokens[-1].end
         paragraph = max(bisect.bisect_right(paragraph_starts, start) - 1, 0)
         sentences.append(Sentence(index, start, end, tokens, paragraph))
         if not spans:
-            continue  # no entities: nothing to check or read back
+            continue  # no entities: every token's tag is O, nothing to check or read back
+        tags = span_tags(len(words), spans)
+        for first, last, _ in spans:
+            for k in range(min(first, last), max(first, last) + 1):
+                tokens[k].ner = tags[k]  # span_tags tags no word outside the spans
         # Entities in order and apart are what reading their tags back gives (as stanza reads them).
         apart = all(first <= last for first, last, _ in spans) and all(a[1] < b[0] for a, b in pairwise(spans))
         for first, last, label in spans if apart else decode_tags(tags):
@@ -73,18 +76,19 @@ def rule_analysis(text: str) -> tuple[list[Sentence], list[Entity]]:
     return sentences, entities
 
 
-def _rule_tokens(words: list[tuple[str, int, int]], tags: list[str]) -> list[Token]:
-    """Tokens of the rule tokenizer's (word, start, end) and their NER tags.
+def _rule_tokens(words: list[tuple[str, int, int]]) -> list[Token]:
+    """Tokens of the rule tokenizer's (word, start, end), outside any entity (NER tag O): most
+    words are (rule_analysis then tags the few in an entity).
 
-    >>> _rule_tokens([("Ann", 0, 3)], ["S-PERSON"])
-    [Token(text='Ann', start=0, end=3, lower='ann', lemma=None, upos=None, head=-1, deprel=None, ner='S-PERSON')]
+    >>> _rule_tokens([("Ann", 0, 3)])
+    [Token(text='Ann', start=0, end=3, lower='ann', lemma=None, upos=None, head=-1, deprel=None, ner='O')]
     """
     # An article has a thousand tokens: setting the slots of a bare object costs a third less than
     # calling the dataclass's __init__ (the same fields, set to the same values).
     new = object.__new__
     tokens: list[Token] = []
     append = tokens.append
-    for (word, start, end), tag in zip(words, tags):
+    for word, start, end in words:
         token = new(Token)
         token.text = word
         token.start = start
@@ -94,7 +98,7 @@ def _rule_tokens(words: list[tuple[str, int, int]], tags: list[str]) -> list[Tok
         token.upos = None
         token.head = -1
         token.deprel = None
-        token.ner = tag
+        token.ner = "O"
         append(token)
     return tokens
 
