@@ -177,7 +177,8 @@ def append_recent_bands(db: Database) -> None:
 # table's rows up to rowid ``last`` and catches up on the rows added since when next read. A rollback
 # takes back rows it may hold, so every change to it also writes a new ``generation`` to a temporary
 # table of the connection, which the rollback takes back too: a copy whose generation is not the
-# table's is filled again. (A temporary table holding the copy itself cost 1.3 ms an article more.)
+# table's is filled again. (A temporary table holding the copy, filled row by row, cost about 0.6 M
+# instructions an article more, 3 % of storing one.)
 _GENERATION = "statement_bands_recent_generation"
 _generations = itertools.count(1)
 
@@ -281,7 +282,7 @@ def candidates(
         ).fetchall())
     else:
         found = set(db.execute(f"select band, statement_id from statement_bands where band in ({marks})", keys).fetchall())
-        also = {key: [*recent.get(key, ()), *(also or {}).get(key, ())] for key in set(keys)}
+        found.update((key, statement_id) for key in set(keys) for statement_id in recent.get(key, ()))
     if also:
         found.update((key, statement_id) for key in set(keys) for statement_id in also.get(key, ()))
     shared = collections.Counter(statement_id for _, statement_id in found)
