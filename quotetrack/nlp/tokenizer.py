@@ -31,10 +31,6 @@ _TOKENS = r"""
     | \.\.\.|…|--|—|–|''                     # ellipses, dashes, two-apostrophe quotes
     | \S                                     # any other single character
     """
-# Most tokens are words of two letters or more: tried first, they skip the alternatives above, none
-# of which matches them (a second character that is a letter rules out `R-S.C.`, `U.S.` and `n't`),
-# and WORD would read the same letters (nothing after them that it could go on with).
-_TOKEN = re.compile(r"[A-Za-z]{2,}(?![\w'’-])|" + _TOKENS.replace("WORD", r"\w+"), re.VERBOSE)
 # Letters with their accents decomposed (n + ◌̃) or UTF-8 read as Latin-1 (PeÃ±a for Peña) are
 # one word too. That pattern is twice as slow, so only texts with such characters get it: a
 # combining accent, or the Ã or Â that UTF-8 read as Latin-1 starts with (without them both
@@ -47,8 +43,10 @@ _MARKED = re.compile(r"[ÃÂ\u0300-\u036f]")
 # Each token with the white space before it, in a group of its own: read so, the next token starts
 # where the last one ended, the scanner never tries every alternative at a space first, and the
 # lengths of the pieces give the token's offsets (cheaper than asking a match object for them).
-# A word of letters alone (_TOKEN's first alternative) comes in a group of its own too: there is
-# nothing more to look at in it. The pattern for marked texts leaves that group empty.
+# Most tokens are words of two letters or more: tried first, in a group of their own, they skip the
+# alternatives of _TOKENS, none of which matches them (a second character that is a letter rules out
+# `R-S.C.`, `U.S.` and `n't`, and WORD would read the same letters: nothing after them that it could
+# go on with); there is nothing more to look at in them. The pattern for marked texts leaves that group empty.
 _SPACED_TOKEN = re.compile(r"(\s*)(?:([A-Za-z]{2,})(?![\w'’-])|(" + _TOKENS.replace("WORD", r"\w+") + "\n))", re.VERBOSE)
 _SPACED_TOKEN_MARKED = re.compile(r"(\s*)()(" + _TOKEN_MARKED.pattern + "\n)", re.VERBOSE)
 _CLITIC = re.compile(r"(\w)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
