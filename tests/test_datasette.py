@@ -199,6 +199,24 @@ async def test_search_on_the_quote_page_finds_the_same_quotes_for_rare_and_commo
     assert 'value="dialogue"' in page.text  # the search box keeps the words
 
 
+@pytest.mark.parametrize("params", [{"_search": "dialogue"}, {"_search": "dialogue", "speaker": "Dmitry Peskov"}, {"_find": "dialogue"}])
+async def test_a_search_page_counts_its_matches_once(datasette, monkeypatch, params):
+    """Whether a search is common is asked once a page: the rewrite of the request and the search filter share it."""
+    from quotetrack.provenance.web import search
+
+    asked = []
+    is_common = search.is_common
+
+    async def counted(*args, **kwargs):
+        asked.append(args[1])
+        return await is_common(*args, **kwargs)
+
+    monkeypatch.setattr(search, "is_common", counted)
+    response = await datasette.client.get("/quotes/quotes.json", params={**params, "_shape": "array"})
+    assert response.status_code == 200 and response.json()
+    assert asked == ["dialogue"]
+
+
 async def test_a_facet_the_page_already_shows_is_not_shown_twice(datasette):
     data = (await datasette.client.get("/quotes/quotes.json?_facet=speaker&_facet=cue")).json()
     assert sorted(data["facet_results"]) == ["cue", "date", "kind", "published_by", "speaker", "speaker_method", "via_outlet"]

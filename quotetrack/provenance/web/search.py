@@ -55,6 +55,10 @@ async def is_common(db: Any, search: str, raw: bool = False) -> bool:
     return bool(found >= threshold)
 
 
+# The scope key under which _rewrite leaves (search, raw, whether it is common) for search_filter.
+_COMMON_SCOPE_KEY = "quotetrack.common_search"
+
+
 def _pairs(scope: dict[str, Any]) -> list[tuple[str, str]]:
     return urllib.parse.parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
 
@@ -92,9 +96,13 @@ async def _rewrite(datasette: Any, scope: dict[str, Any]) -> dict[str, Any]:
     pairs = [("_find" if name == "_search" else name, value) for name, value in pairs
              if not (name in ("_facet", "_facet_date") and value in shown)]
     search = next((value for name, value in pairs if name == "_find"), None)
-    if search is not None and await is_common(db, search, dict(pairs).get("_searchmode") == "raw"):
+    raw = dict(pairs).get("_searchmode") == "raw"
+    common = search is not None and await is_common(db, search, raw)
+    if common:
         pairs += [(name, "1") for name in ("_nocount", "_nofacet") if name not in names]
-    return {**scope, "query_string": urllib.parse.urlencode(pairs).encode("latin-1")}
+    # What was counted goes with the request: search_filter needs the same answer (a count of up to
+    # common_threshold matches, not to be made twice).
+    return {**scope, "query_string": urllib.parse.urlencode(pairs).encode("latin-1"), _COMMON_SCOPE_KEY: (search, raw, common)}
 
 
 def _counted_facets(metadata: dict[str, Any]) -> set[str]:
@@ -117,7 +125,8 @@ async def search_filter(request: Any, database: str, table: str, datasette: Any)
     raw = request.args.get("_searchmode") == "raw"
     match = f":{_PARAM}" if raw else f"escape_fts(:{_PARAM})"
     filtered = any(not name.startswith("_") or "__" in name for name in request.args)
-    common = await is_common(db, search, raw)
+    counted = request.scope.get(_COMMON_SCOPE_KEY)
+    common = counted[2] if counted is not None and counted[:2] == (search, raw) else await is_common(db, search, raw)
     if common and not filtered:
         # Newest first along the date index, each quote looked up in the full-text index: at this
         # frequency a page of matches comes after reading about twice as many quotes.
