@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-__all__ = ["FACETS", "HEAD_FACETS", "HEAD_QUOTES", "PAIR_DOCS", "create_crossing_triggers", "create_pair_table", "pair_counts",
+__all__ = ["FACETS", "HEAD_FACETS", "HEAD_QUOTES", "PAIR_COUNTS_SQL", "PAIR_DOCS", "create_crossing_triggers", "create_pair_table", "pair_counts",
            "pair_statements", "rebuild_pairs"]
 
 # A name with more quotes than this is a head: its filtered page reads its facets from quote_facet_pairs.
@@ -123,8 +123,11 @@ def rebuild_pairs(db: Database, threshold: int = HEAD_QUOTES) -> None:
             db.execute(statement.rstrip(";"))
 
 
+# The most frequent values of one facet among a head name's quotes: parameters facet, value, by_facet, limit.
+PAIR_COUNTS_SQL = ("select by_value, quotes from quote_facet_pairs where facet = ? and value = ? and by_facet = ?"
+                   " order by quotes desc, by_value limit ?")
+
+
 def pair_counts(db: Database, facet: str, value: str, by_facet: str, limit: int = 20) -> list[tuple[str, int]]:
     """The most frequent values of ``by_facet`` among the quotes whose ``facet`` is ``value`` (a head name; else none)."""
-    return [(by_value, count) for by_value, count in db.execute(
-        "select by_value, quotes from quote_facet_pairs where facet = ? and value = ? and by_facet = ?"
-        " order by quotes desc, by_value limit ?", [facet, value, by_facet, limit])]
+    return [(by_value, count) for by_value, count in db.execute(PAIR_COUNTS_SQL, [facet, value, by_facet, limit])]

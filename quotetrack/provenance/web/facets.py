@@ -24,7 +24,7 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
-from ...facet_pairs import FACETS, HEAD_FACETS, HEAD_QUOTES
+from ...facet_pairs import FACETS, HEAD_FACETS, HEAD_QUOTES, PAIR_COUNTS_SQL
 
 __all__ = ["MAX_FACETED_ROWS", "CountedFacet"]
 
@@ -96,9 +96,7 @@ class CountedFacet(Facet):
         for column in columns:
             if column == facet:
                 continue
-            rows = (await db.execute(
-                "select by_value, quotes from quote_facet_pairs where facet = ? and value = ? and by_facet = ?"
-                " order by quotes desc, by_value limit ?", [facet, value, column, size + 1])).rows
+            rows = (await db.execute(PAIR_COUNTS_SQL, [facet, value, column, size + 1])).rows
             found[column] = [(by_value, count) for by_value, count in rows]
         if not any(found.values()):
             return None
