@@ -45,14 +45,11 @@ class Person:
     def surname(self) -> str:
         return surname_of(self.name)
 
-    def called(self, name: str) -> bool:
-        """Whether ``name`` ends in this person's surname, however spelt (`Maliki` for `Nuri
-        al-Maliki`), or is their name with its generation (`Donald Jr.` for `Donald Trump Jr.`)."""
-        return _calls(name_facts(self.name), name_facts(name))
-
 
 def _calls(known: NameFacts, name: NameFacts) -> bool:
-    """`Person.called` on the facts of the two names."""
+    """Whether a name (its :func:`name_facts`, ``name``) may call the person named ``known``: it ends
+    in their surname, however spelt (`Maliki` for `Nuri al-Maliki`), or is their name with its
+    generation (`Donald Jr.` for `Donald Trump Jr.`)."""
     if known[1] and name[1]:
         return known[2] <= name[2] or name[2] <= known[2]
     return known[0] == name[0]
@@ -101,13 +98,13 @@ class People:
         if name in self.by_name:
             return self.by_name[name]
         facts = name_facts(name)
-        key, generation, words, _, count = facts
+        words, count = facts[2], facts[4]
         for other, other_facts in self._with_facts():
-            if other_facts[0] != key and not (generation and other_facts[1]):
-                continue  # not called so: the cheap test first, the same answer as `other.called(name)`
+            if not _calls(other_facts, facts):
+                continue
             # "Peskov" seen before "Dmitry Peskov": the fuller name absorbs the shorter.
             subset = other_facts[2] <= words or words <= other_facts[2]
-            if _calls(other_facts, facts) and subset and same_generation(other.name, name):
+            if subset and same_generation(other.name, name):
                 if count > other_facts[4]:
                     del self.by_name[other.name]
                     other.name = name
@@ -135,17 +132,12 @@ class People:
         found = self._called_by_name.get(name)
         if found is not None:
             return found
-        key, generation, words = facts[:3]
+        words = facts[2]
         lone = facts[3] if facts[4] == 1 else None
         candidates: list[Person] = []
         exact: list[Person] = []
         for person, known in everyone:
-            # `person.called(name)`, written out: this loop runs over everyone for every new name asked about.
-            if known[1] and generation:
-                is_called = words <= known[2] or known[2] <= words
-            else:
-                is_called = known[0] == key
-            if is_called:
+            if _calls(known, facts):
                 candidates.append(person)
                 if words <= known[2]:
                     exact.append(person)
