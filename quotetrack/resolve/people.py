@@ -25,7 +25,7 @@ from .. import lexicon
 from .names import has_generation, name_word_key, same_generation, surname_of
 
 POSSESSIVE = re.compile(r"['’]s?$")
-_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what POSSESSIVE finds at the end of a word (no newline)
+POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what POSSESSIVE finds at the end of a word (no newline)
 # The text up to the last mark that ends the stretch before a name that titles and roles are looked for in.
 _TO_LAST_BREAK = re.compile(r".*[,;:“”\"()\n]", re.DOTALL)
 # A person's age given with the name: `Ann Lee, 46,` or `46-year-old Ann Lee`.
@@ -157,7 +157,7 @@ class People:
             if word[-1] in ".!?" and word.rstrip(".") not in lexicon.ABBREVIATIONS or _ends_prefix(word):
                 break  # `A federal judge granted Judicial Watch's request`: the judge is not Judicial Watch
             words.insert(0, word)
-            if word.endswith(_POSSESSIVE_ENDS) and len(words) > 1:  # POSSESSIVE, without a regex call per word
+            if word.endswith(POSSESSIVE_ENDS) and len(words) > 1:  # POSSESSIVE, without a regex call per word
                 break  # `Judge Lee's ruling granting Ann Hale`: titles before an owner are the owner's
         words = words[-4:]
         for word in words:

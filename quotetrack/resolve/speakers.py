@@ -20,7 +20,7 @@ from .discourse import DOCUMENT_NOUNS, Discourse, clean_name
 from .mentions import NAME_TOKEN, acronym_named, conjoined_descriptions, is_venue, name_in, org_in, possessed_role, writing_named_after
 from .organisations import acronyms, business_named_near, institution_antecedent, named_institutions, one_institution
 from .outlets import Outlets
-from .people import PARTIES, POSSESSIVE, People, Person, add_roles, gender_of_first_name, roles_in
+from .people import PARTIES, POSSESSIVE, POSSESSIVE_ENDS, People, Person, add_roles, gender_of_first_name, roles_in
 from .role_mentions import counted_group, serves_named
 from .salience import Salience
 
@@ -391,7 +391,7 @@ def apposed_to_description(resolver: SpeakerResolver, mention: str, position: in
     follows in apposition is that name, not a name inside the description."""
     words = mention.split()
     # `POSSESSIVE.search` on words without line breaks, written out: asked of every mention's words.
-    owner = next((k for k, word in enumerate(words[:-1]) if word.endswith(("'", "’", "'s", "’s"))), None)
+    owner = next((k for k, word in enumerate(words[:-1]) if word.endswith(POSSESSIVE_ENDS)), None)
     described = words[0].lower() in (*_SOMEBODY, *_DETERMINERS) or owner is not None
     if len(words) < 2 or not described or not any(
         word.islower() and (word in lexicon.ROLE_NOUNS or word in lexicon.TITLES) for word in words[1:]
