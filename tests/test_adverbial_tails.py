@@ -32,6 +32,13 @@ LEAD = "Port Strike Ends\n\nDock workers in Lagos returned to work on Friday aft
             id="asked-listener",
         ),
         pytest.param(
+            "“The cranes are ours again,” union leader Ada Nwosu said in remarks to reporters at the gate.",
+            "The cranes are ours again,",
+            "Ada Nwosu",
+            id="in-remarks-to-listener",
+        ),
+        pytest.param("“Nothing has been signed,” Tomas Berg said in comments.", "Nothing has been signed,", "Tomas Berg", id="in-comments"),
+        pytest.param(
             "“The port cannot wait another week,” Tomas Berg said about the talks with the shipping lines.",
             "The port cannot wait another week,",
             "Tomas Berg",

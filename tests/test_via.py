@@ -28,6 +28,10 @@ RELAYS = [
     ("Minister Pavel Zeman told ČTK in an interview that the budget was “tight but honest.”", "tight but honest", "CTK"),
     ("In an interview with the Irish Independent, Senator Aoife Byrne said the bill was “a missed chance.”", "a missed chance", "Irish Independent"),
     ("Speaking to the Imedi TV channel, Economy Minister Levan Davitashvili said exports had “never been stronger.”", "never been stronger", "Imedi"),
+    # A cue noun after `in` (`in remarks`, `in comments`) is no second speech verb, and `, reports X` is a relay.
+    ("“We are ready for the vote,” Senator Lena Moss said in remarks to Fox News.", "We are ready for the vote", "Fox News"),
+    ("“Nobody will be laid off,” plant manager Ivo Sarto said in comments to the Kathmandu Post.", "Nobody will be laid off", "Kathmandu Post"),
+    ("“Fares will not rise this year,” transport minister Ines Calder said, reports USA Today.", "Fares will not rise this year", "USA Today"),
     ("Senator Rob Kane said Sunday on NBC's “Meet the Press” that the vote was “a foregone conclusion.”", "a foregone conclusion", "NBC News"),
     ("“We are not leaving,” the union leader told Rick Adams of CNN on Tuesday.", "We are not leaving", "CNN"),
     ("In an AP interview, the senator said the bill was “going nowhere fast.”", "going nowhere fast", "Associated Press"),

@@ -100,6 +100,7 @@ def _starts_clause(tokens: list[Token], k: int, j: int) -> bool:
 _NOUN_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "its", "their"])
 # Words that start the clause after a time adjunct without `that`: `said Wednesday his country would ...`.
 _DETERMINERS = _NOUN_DETERMINERS | {"our", "my", "your"}
+_NOUN_OPENERS = _NOUN_DETERMINERS | {"in", "during"}
 _WHEN_WORDS = lexicon.WEEKDAYS | {"today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year"}
 _FINITE_AUXILIARIES = frozenset(["has", "have", "had", "was", "were", "is", "are"])
 _TELL_FORMS = frozenset(["told", "tells", "tell", "asked", "asks", "warned", "warns", "assured", "urged"])
@@ -139,8 +140,9 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
         rest = rest[1:]  # `“...,” she replied evenly.`: a manner adverb ends the attribution
     if not rest:
         return True
-    # A speech word after a determiner or a name is a noun: `in a Friday tweet`, `in a statement`.
-    verbs = [t for j, t in enumerate(rest) if lexicon.CUE_FORMS.get(t.lower) in STRONG_CUES and not (j and (rest[j - 1].lower in _NOUN_DETERMINERS or rest[j - 1].text[:1].isupper()))]
+    # A speech word after a determiner, a preposition or a name is a noun: `in a Friday tweet`, `in a
+    # statement`, `in remarks to reporters`.
+    verbs = [t for j, t in enumerate(rest) if lexicon.CUE_FORMS.get(t.lower) in STRONG_CUES and not (j and (rest[j - 1].lower in _NOUN_OPENERS or rest[j - 1].text[:1].isupper()))]
     if verbs or any(t.lower == "that" for t in rest):
         return False  # another speech verb: `posted to the website` is a tail, `said that` is not
     if after_quote:

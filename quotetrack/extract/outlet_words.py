@@ -54,10 +54,13 @@ def bare_outlet_name(name: str) -> str:
 def relay_tail(words: list[str]) -> bool:
     """True if the words after a postposed cue only say which outlet carried it.
 
-    `“...,” she said, the Miami Herald reported.` and `“...,” she told CBS affiliate WUSA.`
+    `“...,” she said, the Miami Herald reported.`, `“...,” she said, reports USA Today.` and
+    `“...,” she told CBS affiliate WUSA.`
 
     >>> relay_tail([",", "the", "Miami", "Herald", "reported", "."]), relay_tail(["affiliate", "WUSA", "."])
     (True, True)
+    >>> relay_tail([",", "reports", "USA", "Today", "."]), relay_tail([",", "reported", "that", "it", "rained", "."])
+    (True, False)
     >>> relay_tail([",", "the", "mayor", "said", "."]), relay_tail(["and", "left", "."])
     (False, False)
     """
@@ -66,6 +69,9 @@ def relay_tail(words: list[str]) -> bool:
         return False
     if rest[-1] in ("reported", "reports", "said", "says"):
         phrase = rest[:-1]
+        return bool(phrase) and phrase[-1][:1].isupper() and all(is_outlet_word(word) for word in phrase)
+    if rest[0] in ("reported", "reports"):
+        phrase = rest[1:]
         return bool(phrase) and phrase[-1][:1].isupper() and all(is_outlet_word(word) for word in phrase)
     return any(descriptor_size_at(rest, k) for k in range(len(rest))) and all(is_outlet_word(word) for word in rest)
 
