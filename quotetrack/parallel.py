@@ -2,19 +2,22 @@
 
 Workers read and extract; the results come back in input order, so the one SQLite writer
 (:func:`quotetrack.ingestion.ingest_articles`) stores exactly what one process would have
-stored. What travels is articles out (their text and metadata) and quote records back.
-With the rule engine the writer extracts too: whenever the workers have a window of tasks to do
-and the oldest is not done yet, it extracts the next article itself instead of waiting, so no
-core is left idle while the writer waits; and the workers run at the writer's priority.
+stored. What travels is articles out (their text and metadata) and quote records back, with
+the LSH keys of the quotes' texts (:func:`~quotetrack.provenance.lsh.band_keys_of`), which need no
+database: computed by a worker, they are work the writer, the one process every article passes
+through, does not do. The writer keeps the workers a window of tasks ahead of what it stores, so
+they extract while it stores. With the rule engine it extracts too: whenever the workers have a
+window of tasks to do and the oldest is not done yet, it extracts the next article itself instead
+of waiting, so no core is left idle while the writer waits; and the workers run at the writer's priority.
 
 ``Pool.local(2, "rules").steps(articles)`` yields a :class:`Step` per article, in order; a task is
 what a worker runs:
 
 >>> from quotetrack.records import Article
 >>> article = Article(text="“We are ready,” Peskov told Reuters.", url="https://example.com/ready")
->>> version, [quotes], seconds = extract_task("rules", [article])
->>> version == EXTRACTOR_VERSION, [(quote.speaker, quote.via_outlet) for quote in quotes]
-(True, [('Peskov', 'Reuters')])
+>>> version, [(quotes, band_keys)], seconds = extract_task("rules", [article])
+>>> version == EXTRACTOR_VERSION, [(quote.speaker, quote.via_outlet) for quote in quotes], list(band_keys) == [quote.text for quote in quotes]
+(True, [('Peskov', 'Reuters')], True)
 """
 
 from __future__ import annotations
@@ -37,12 +40,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from .errors import ArticleError, EngineError
+from .provenance.lsh import band_keys_of
 from .records import EXTRACTOR_VERSION, Article, Quote
 
 if TYPE_CHECKING:
     from .extract import Extractor
 
-__all__ = ["BATCH_SIZES", "Pool", "Source", "Step", "batch_size_for", "cpu_count", "extract_batch", "extract_or_problem", "extract_task", "fewer_collections", "read_here", "read_task", "timed_reads"]
+__all__ = ["BATCH_SIZES", "BandKeys", "Extracted", "Pool", "Source", "Step", "batch_size_for", "cpu_count", "extract_batch", "extract_or_problem", "extract_task", "fewer_collections", "read_here", "read_task", "timed_reads"]
 
 # Neural pipelines are faster on batches of documents. The rule pipeline is not: holding a batch of
 # parsed documents only adds memory and garbage-collector work (about a third more extraction time
@@ -74,6 +78,12 @@ GC_THRESHOLD = (20_000, 50, 100)
 Source = Article | ArticleError | Path
 """What goes into an ingest: an article, a problem to report in its place, or a file still to read."""
 
+BandKeys = dict[str, list[int]]
+"""The LSH keys of quote texts, by text (see :func:`quotetrack.provenance.cluster.insert_grouped_quotes`)."""
+
+Extracted = tuple[list[Quote], BandKeys]
+"""What a worker sends back for an article it extracted: its quotes and their texts' LSH keys."""
+
 
 @dataclass
 class Step:
@@ -81,6 +91,7 @@ class Step:
 
     article: Article | None = None
     quotes: list[Quote] | None = None  # None with an article: stored unchanged, not extracted
+    band_keys: BandKeys | None = None  # the quotes' LSH keys, when a worker computed them
     stored: int = 0  # the unchanged article's stored quotes
     checked_after: int = 0  # how many articles the writer had written when "unchanged" was decided
     skipped: str | None = None
@@ -129,9 +140,9 @@ _EXTRACTORS: dict[str, Extractor] = {}
 _LOCK = threading.Lock()
 
 
-def extract_task(engine: str, articles: list[Article], batch: int = 1) -> tuple[str, list[list[Quote] | str], float]:
-    """Run in a worker: this quotetrack's extractor version, each article's quotes or problem (the pipeline
-    seeing ``batch`` articles at a time), and the CPU seconds it took."""
+def extract_task(engine: str, articles: list[Article], batch: int = 1) -> tuple[str, list[Extracted | str], float]:
+    """Run in a worker: this quotetrack's extractor version, each article's quotes with their LSH keys or its
+    problem (the pipeline seeing ``batch`` articles at a time), and the CPU seconds it took."""
     with _LOCK:
         started = time.process_time()
         if engine not in _EXTRACTORS:
@@ -139,10 +150,17 @@ def extract_task(engine: str, articles: list[Article], batch: int = 1) -> tuple[
 
             _EXTRACTORS[engine] = Extractor(engine)
         extractor = _EXTRACTORS[engine]
-        results = [quotes for start in range(0, len(articles), batch) for _, quotes in extract_batch(extractor, articles[start : start + batch])]
+        results = [_with_band_keys(quotes) for start in range(0, len(articles), batch) for _, quotes in extract_batch(extractor, articles[start : start + batch])]
         if _FREEZE_AFTER_LOADING:
             _freeze_once()
         return EXTRACTOR_VERSION, results, time.process_time() - started
+
+
+def _with_band_keys(quotes: list[Quote] | str) -> Extracted | str:
+    if isinstance(quotes, str):
+        return quotes
+    texts = list(dict.fromkeys(quote.text for quote in quotes))
+    return quotes, dict(zip(texts, band_keys_of(texts), strict=True))
 
 
 @cache
@@ -322,9 +340,14 @@ class Pool:
                 sent.popleft()
             return sum(not future.done() for future in sent)
 
+        def hungry() -> bool:
+            """Whether the workers should be sent more before anything is written: storing an article takes the writer
+            longer than a worker takes to extract one, so they would run dry while it stored what they had done."""
+            return busy() < self.window and in_flight < limit and len(pending) <= MAX_PENDING
+
         def drain(everything: bool = False) -> Iterator[Step]:
             nonlocal in_flight
-            while pending and (everything or in_flight > limit or len(pending) > MAX_PENDING or _ready(pending[0])):
+            while pending and (everything or in_flight > limit or len(pending) > MAX_PENDING or _ready(pending[0]) and (_costless(pending[0]) or not hungry())):
                 item = pending.popleft()
                 if isinstance(item, Step):
                     yield item
@@ -337,15 +360,15 @@ class Pool:
                 if timing is not None:
                     timing.extract_seconds += time.perf_counter() - started
                 self._check_version(version)
-                for article, quotes in zip(articles, results, strict=True):
-                    yield Step(skipped=quotes) if isinstance(quotes, str) else Step(article, quotes)
+                for article, extracted in zip(articles, results, strict=True):
+                    yield Step(skipped=extracted) if isinstance(extracted, str) else Step(article, *extracted)
 
         for item in timed_reads(self.read(sources), timing):
             step = Step(skipped=str(item)) if isinstance(item, ArticleError) else check(item) if check else None
             # Helped, the window bounds what the workers have still to do, not what waits to be written: they
             # are kept busy while the writer falls behind, which it then does not by extracting.
-            if step is None and helper is not None and busy() >= self.window:
-                # The workers have a window's worth to do (so nothing is left in ``batch``): waiting for
+            if step is None and helper is not None and busy() >= self.window and not _ready(pending[0]):
+                # The workers have a window's worth to do (so nothing is left in ``batch``), and waiting for
                 # the oldest would leave this process's core idle.
                 pending.append(_extracted_here(helper, item, timing))  # type: ignore[arg-type]  # an Article
                 self.extracted_here += 1
@@ -429,6 +452,11 @@ def fewer_collections() -> Iterator[None]:
 
 def _ready(item: object) -> bool:
     return not isinstance(item, Future | tuple) or (item[1] if isinstance(item, tuple) else item).done()
+
+
+def _costless(item: object) -> bool:
+    """Whether writing ``item`` takes next to no time (an article counted unchanged, a skip), so need not wait for the workers to be fed."""
+    return isinstance(item, Step) and item.quotes is None
 
 
 def timed_reads(items: Iterable[Article | ArticleError], timing: Timing | None) -> Iterator[Article | ArticleError]:

@@ -13,8 +13,10 @@ from typer.testing import CliRunner
 
 from quotetrack.bench.speed import load_samples, synthetic_articles
 from quotetrack.cli import app
-from quotetrack.ingestion import ingest, ingest_articles
-from quotetrack.parallel import Pool, extract_task
+from quotetrack.ingestion import ingest, ingest_articles, make_extractor
+from quotetrack.parallel import HELPED_WINDOWS, Pool, extract_task
+from quotetrack.provenance.lsh import band_keys_of
+from quotetrack.records import Article
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -165,3 +167,38 @@ def test_the_writer_extracts_rather_than_wait_and_stores_the_same(corpus, tmp_pa
     assert pool.extracted_here == one.new + one.updated - pool.window  # all but the tasks that fill the window
     assert (helped.new, helped.updated, helped.quotes, helped.skipped) == (one.new, one.updated, one.quotes, one.skipped)
     assert database_dump(tmp_path / "helped.db") == database_dump(tmp_path / "one.db")
+
+
+class DoneExecutor:
+    """Tasks run as they are sent: workers always ahead of the writer."""
+
+    def __init__(self):
+        self.sent = 0
+
+    def submit(self, function, *args):
+        self.sent += 1
+        future = Future()
+        future.set_result(function(*args))
+        return future
+
+    def shutdown(self, **options):
+        pass
+
+
+def test_the_workers_are_kept_ahead_of_what_is_written(corpus):
+    """Tasks are sent before what is done is stored (storing is slower than extracting): up to the limit of what may wait."""
+    executor = DoneExecutor()
+    pool = Pool(executor, "rules", size=2, reads_files=False, helps=True)
+    steps = pool.steps(sorted(corpus.glob("*.txt")), here=make_extractor("rules"))
+    first = next(steps)
+    assert executor.sent == HELPED_WINDOWS * pool.window == 24
+    rest = list(steps)
+    assert pool.extracted_here == 0 and executor.sent == len([step for step in [first, *rest] if step.quotes is not None])
+
+
+def test_workers_send_the_quotes_lsh_keys_back(workers):
+    """The keys the writer's grouping needs, which need no database, are computed by the worker."""
+    article = Article(text="“We will not back down on the shelter budget,” Mayor Ruth Okafor said. “No.”", url="https://example.com/budget")
+    [step] = workers.steps([article])
+    texts = [quote.text for quote in step.quotes]
+    assert texts and step.band_keys == dict(zip(texts, band_keys_of(texts), strict=True))
