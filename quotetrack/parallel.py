@@ -2,13 +2,14 @@
 
 Workers read and extract; the results come back in input order, so the one SQLite writer
 (:func:`quotetrack.ingestion.ingest_articles`) stores exactly what one process would have
-stored. What travels is articles out (their text and metadata) and quote records back, with
-the LSH keys of the quotes' texts (:func:`~quotetrack.provenance.lsh.band_keys_of`), which need no
-database: computed by a worker, they are work the writer, the one process every article passes
-through, does not do. The writer keeps the workers a window of tasks ahead of what it stores, so
-they extract while it stores. With the rule engine it extracts too: whenever the workers have a
-window of tasks to do and the oldest is not done yet, it extracts the next article itself instead
-of waiting, so no core is left idle while the writer waits; and the workers run at the writer's priority.
+stored. What travels is articles out (their text and metadata) and quote records back. The
+writer keeps the workers a window of tasks ahead of what it stores, so they extract while it
+stores. With the rule engine it extracts too: whenever the workers have a window of tasks to do
+and the oldest is not done yet, it extracts the next article itself instead of waiting, so no
+core is left idle while the writer waits; and the workers run at the writer's priority. Once
+the writer is found to be what the workers wait for, they also send the LSH keys of the quotes'
+texts (:func:`~quotetrack.provenance.lsh.band_keys_of`, which need no database), work it then
+does not do (see :attr:`Pool.band_keys`).
 
 ``Pool.local(2, "rules").steps(articles)`` yields a :class:`Step` per article, in order; a task is
 what a worker runs:
@@ -81,8 +82,8 @@ Source = Article | ArticleError | Path
 BandKeys = dict[str, list[int]]
 """The LSH keys of quote texts, by text (see :func:`quotetrack.provenance.cluster.insert_grouped_quotes`)."""
 
-Extracted = tuple[list[Quote], BandKeys]
-"""What a worker sends back for an article it extracted: its quotes and their texts' LSH keys."""
+Extracted = tuple[list[Quote], BandKeys | None]
+"""What a worker sends back for an article it extracted: its quotes and, when asked, their texts' LSH keys."""
 
 
 @dataclass
@@ -140,9 +141,9 @@ _EXTRACTORS: dict[str, Extractor] = {}
 _LOCK = threading.Lock()
 
 
-def extract_task(engine: str, articles: list[Article], batch: int = 1) -> tuple[str, list[Extracted | str], float]:
-    """Run in a worker: this quotetrack's extractor version, each article's quotes with their LSH keys or its
-    problem (the pipeline seeing ``batch`` articles at a time), and the CPU seconds it took."""
+def extract_task(engine: str, articles: list[Article], batch: int = 1, band_keys: bool = True) -> tuple[str, list[Extracted | str], float]:
+    """Run in a worker: this quotetrack's extractor version, each article's quotes with their LSH keys (None
+    unless ``band_keys``) or its problem (the pipeline seeing ``batch`` articles at a time), and the CPU seconds it took."""
     with _LOCK:
         started = time.process_time()
         if engine not in _EXTRACTORS:
@@ -150,7 +151,10 @@ def extract_task(engine: str, articles: list[Article], batch: int = 1) -> tuple[
 
             _EXTRACTORS[engine] = Extractor(engine)
         extractor = _EXTRACTORS[engine]
-        results = [_with_band_keys(quotes) for start in range(0, len(articles), batch) for _, quotes in extract_batch(extractor, articles[start : start + batch])]
+        results = [
+            _with_band_keys(quotes) if band_keys else quotes if isinstance(quotes, str) else (quotes, None)
+            for start in range(0, len(articles), batch) for _, quotes in extract_batch(extractor, articles[start : start + batch])
+        ]  # fmt: skip
         if _FREEZE_AFTER_LOADING:
             _freeze_once()
         return EXTRACTOR_VERSION, results, time.process_time() - started
@@ -200,7 +204,8 @@ def read_here(sources: Iterable[Source]) -> Iterator[Article | ArticleError]:
 class Pool:
     """Where extraction runs: ``Pool.local(n, engine)`` (worker processes) or ``Pool.dask(address, engine)``.
 
-    ``reads_files``: whether the workers see this machine's files (then they read them too).
+    ``reads_files``: whether the workers see this machine's files (then they read them too); ``band_keys``: whether
+    they send the LSH keys of the quotes' texts from the start (:attr:`band_keys`).
     ``task_size``: articles per task; ``batch``: articles the NLP pipeline sees at once (default:
     :func:`batch_size_for` the engine); ``window``: tasks in flight, which bounds memory.
     """
@@ -216,6 +221,7 @@ class Pool:
         batch: int | None = None,
         close: Callable[[], None] | None = None,
         helps: bool = False,
+        band_keys: bool = False,
     ):
         self.executor, self.engine, self.size = executor, engine, size
         self.reads_files, self.batch = reads_files, batch or batch_size_for(engine)
@@ -225,6 +231,10 @@ class Pool:
         self._version_checked = False
         self.cpu_seconds = 0.0  # the workers' CPU time on the extraction tasks whose results came back
         self.helps = helps  # whether the process using the pool extracts too, rather than wait for the workers
+        # Whether the workers compute the LSH keys of their quotes: once the writer is what they wait for (see steps),
+        # and from the start on a cluster. Not before: the first keys a worker computes cost it loading datasketch
+        # (scipy: 0.44 s of CPU), more than the writer saves on an ingest of a few thousand articles it keeps up with.
+        self.band_keys = band_keys
         self.extracted_here = 0  # articles it extracted so
 
     @classmethod
@@ -263,7 +273,7 @@ class Pool:
             client.close()
             raise EngineError(f"the Dask scheduler at {scheduler} has no workers: start some with `dask worker {scheduler}`") from error
         threads = sum(client.nthreads().values()) or 1
-        return cls(client.get_executor(pure=False), engine, size=threads, reads_files=False, task_size=CLUSTER_TASK_ARTICLES, close=client.close)
+        return cls(client.get_executor(pure=False), engine, size=threads, reads_files=False, task_size=CLUSTER_TASK_ARTICLES, close=client.close, band_keys=True)
 
     def close(self) -> None:
         self._close()
@@ -329,7 +339,7 @@ class Pool:
         def send() -> None:
             nonlocal batch, in_flight
             if batch:
-                pending.append((batch, self.executor.submit(extract_task, self.engine, batch, self.batch)))
+                pending.append((batch, self.executor.submit(extract_task, self.engine, batch, self.batch, self.band_keys)))
                 sent.append(pending[-1][1])  # type: ignore[index]  # the task just sent
                 in_flight += 1
                 batch = []
@@ -353,6 +363,8 @@ class Pool:
                     yield item
                     continue
                 articles, future = item
+                if in_flight >= limit and not busy():
+                    self.band_keys = True  # the workers have run as far ahead as they may: the writer is the bottleneck
                 in_flight -= 1
                 started = time.perf_counter()
                 version, results, seconds = self._result(future)

@@ -193,11 +193,15 @@ def test_the_workers_are_kept_ahead_of_what_is_written(corpus):
     first = next(steps)
     assert executor.sent == HELPED_WINDOWS * pool.window == 24
     rest = list(steps)
-    assert pool.extracted_here == 0 and executor.sent == len([step for step in [first, *rest] if step.quotes is not None])
+    extracted = [step for step in [first, *rest] if step.quotes is not None]
+    assert pool.extracted_here == 0 and executor.sent == len(extracted)
+    # The writer is what they wait for: the tasks sent from then on have the workers compute the quotes' LSH keys.
+    assert pool.band_keys and first.band_keys is None and extracted[-1].band_keys is not None
 
 
-def test_workers_send_the_quotes_lsh_keys_back(workers):
-    """The keys the writer's grouping needs, which need no database, are computed by the worker."""
+def test_workers_send_the_quotes_lsh_keys_back(workers, monkeypatch):
+    """The keys the writer's grouping needs, which need no database, are computed by the worker when asked."""
+    monkeypatch.setattr(workers, "band_keys", True)
     article = Article(text="“We will not back down on the shelter budget,” Mayor Ruth Okafor said. “No.”", url="https://example.com/budget")
     [step] = workers.steps([article])
     texts = [quote.text for quote in step.quotes]
