@@ -6,7 +6,7 @@ stored. What travels is articles out (their text and metadata) and quote records
 writer keeps the workers a window of tasks ahead of what it stores, so they extract while it
 stores. With the rule engine it extracts too: whenever the workers have a window of tasks to do
 and the oldest is not done yet, it extracts the next article itself instead of waiting, so no
-core is left idle while the writer waits; and the workers run at the writer's priority. Once
+core is left idle while the writer waits; and the workers run at a lower priority than the writer. Once
 the writer is found to be what the workers wait for, they also send the LSH keys of the quotes'
 texts (:func:`~quotetrack.provenance.lsh.band_keys_of`, which need no database), work it then
 does not do (see :attr:`Pool.band_keys`).
@@ -60,9 +60,12 @@ TASK_ARTICLES = 4
 # And to a Dask worker, over the network.
 CLUSTER_TASK_ARTICLES = 8
 
-# How much lower the workers' priority is than the writer's when they are as many as the cores (a neural
-# engine's; see _start_worker): 3 measured best of 0 and 3 (ingest of 500 articles with 2 workers on 2 busy
-# cores, 4 runs in 5 faster than at 0).
+# How much lower the workers' priority is than the writer's (see _start_worker): 3 measured best of 0 and 3 with
+# a neural engine (ingest of 500 articles with 2 workers on 2 busy cores, 4 runs in 5 faster than at 0). With
+# the rule engine, 2 workers and a writer on 2 cores: the writer has a core to itself at 3 (CFS weights 1024
+# against 2 x 526), not at 0 or 1 (1024 against 2 x 1024 or 2 x 820); simulated on PolNeAR costs, 1.90x one
+# process at 3, 1.82x at 0 and 1. (Processes of other sessions do not take more from the workers for it: the
+# kernel shares the CPU between sessions first, autogroups, and by niceness within one.)
 WORKER_NICENESS = 3
 
 # Steps and articles held while waiting for the oldest task: bounds memory when a slow article holds up many quick ones.
@@ -250,10 +253,7 @@ class Pool:
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         from concurrent.futures import ProcessPoolExecutor
 
-        # Helped, the writer does not wait for the workers; else they yield it the CPU (measured under load:
-        # 65 and 81 articles/s at niceness 0, 55 and 52 at 3, 58 and 55 with one worker process fewer).
-        niceness = 0 if helps else WORKER_NICENESS
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(niceness,))
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(WORKER_NICENESS,))
         return cls(executor, engine, size=workers, reads_files=True, task_size=TASK_ARTICLES, batch=batch, helps=helps)
 
     @classmethod
@@ -422,8 +422,8 @@ def _extracted_here(extractor: Extractor, article: Article, timing: Timing | Non
 def _start_worker(niceness: int) -> None:
     """Ctrl+C reaches every process of the terminal: the writer stops the workers, which would only print tracebacks.
 
-    Workers the writer does not help yield it the CPU (``niceness``): every article passes through
-    it, so it must not wait behind them.
+    Workers yield the writer the CPU (``niceness``): every article passes through it, so it must not
+    wait behind them; they run ahead of it, and it extracts too when they fall behind.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if niceness and hasattr(os, "nice"):
