@@ -74,6 +74,10 @@ MAX_PENDING = 1000
 # With the writer helping, how far (in windows of tasks) the workers may run ahead of what it has written.
 HELPED_WINDOWS = 4
 
+# An article read in less than this came at once (a line of a JSON Lines file: 0.1 ms; a file a worker read); one
+# that took longer (a web page fetched) says the next will too, so what is done is written before it is asked for.
+QUICK_READ_SECONDS = 0.005
+
 # Objects allocated between two collections of the youngest generation (Python's default: 700). An
 # ingest keeps ~90,000 long-lived objects (lexicons, caches), which the default's full collections
 # scanned again and again: 1.1-1.3 ms of CPU an article on PolNeAR (7 %), 0.1 ms with these.
@@ -350,10 +354,13 @@ class Pool:
                 sent.popleft()
             return sum(not future.done() for future in sent)
 
+        read_quickly = True  # whether the last article came at once (not a web page being fetched, say)
+
         def hungry() -> bool:
             """Whether the workers should be sent more before anything is written: storing an article takes the writer
-            longer than a worker takes to extract one, so they would run dry while it stored what they had done."""
-            return busy() < self.window and in_flight < limit and len(pending) <= MAX_PENDING
+            longer than a worker takes to extract one, so they would run dry while it stored what they had done.
+            Only while articles come quickly: else what is done would wait to be written while they came."""
+            return read_quickly and busy() < self.window and in_flight < limit and len(pending) <= MAX_PENDING
 
         def drain(everything: bool = False) -> Iterator[Step]:
             nonlocal in_flight
@@ -375,7 +382,9 @@ class Pool:
                 for article, extracted in zip(articles, results, strict=True):
                     yield Step(skipped=extracted) if isinstance(extracted, str) else Step(article, *extracted)
 
+        asked = time.perf_counter()
         for item in timed_reads(self.read(sources), timing):
+            read_quickly = time.perf_counter() - asked < QUICK_READ_SECONDS
             step = Step(skipped=str(item)) if isinstance(item, ArticleError) else check(item) if check else None
             # Helped, the window bounds what the workers have still to do, not what waits to be written: they
             # are kept busy while the writer falls behind, which it then does not by extracting.
@@ -392,6 +401,7 @@ class Pool:
                 send()  # keeps the order: what was queued before this step is sent before it
                 pending.append(step)
             yield from drain()
+            asked = time.perf_counter()
         send()
         yield from drain(everything=True)
 

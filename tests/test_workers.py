@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from sqlite_utils import Database
 from typer.testing import CliRunner
 
+from quotetrack import parallel
 from quotetrack.bench.speed import load_samples, synthetic_articles
 from quotetrack.cli import app
 from quotetrack.ingestion import ingest, ingest_articles, make_extractor
@@ -185,8 +187,9 @@ class DoneExecutor:
         pass
 
 
-def test_the_workers_are_kept_ahead_of_what_is_written(corpus):
+def test_the_workers_are_kept_ahead_of_what_is_written(corpus, monkeypatch):
     """Tasks are sent before what is done is stored (storing is slower than extracting): up to the limit of what may wait."""
+    monkeypatch.setattr(parallel, "QUICK_READ_SECONDS", 10.0)  # however busy the machine running the test
     executor = DoneExecutor()
     pool = Pool(executor, "rules", size=2, reads_files=False, helps=True)
     steps = pool.steps(sorted(corpus.glob("*.txt")), here=make_extractor("rules"))
@@ -206,3 +209,19 @@ def test_workers_send_the_quotes_lsh_keys_back(workers, monkeypatch):
     [step] = workers.steps([article])
     texts = [quote.text for quote in step.quotes]
     assert texts and step.band_keys == dict(zip(texts, band_keys_of(texts), strict=True))
+
+
+def test_what_is_done_is_written_before_a_slow_article_is_read(corpus, monkeypatch):
+    """Articles that come slowly (web pages fetched): the writer does not hold what is done back while they come."""
+    monkeypatch.setattr(parallel, "QUICK_READ_SECONDS", 0.01)
+
+    def fetched():
+        for path in sorted(corpus.glob("*-story.txt")):
+            time.sleep(0.03)
+            yield path
+
+    executor = DoneExecutor()
+    pool = Pool(executor, "rules", size=2, reads_files=False, helps=True)
+    steps = pool.steps(fetched(), here=make_extractor("rules"))
+    next(steps)
+    assert executor.sent == 1
