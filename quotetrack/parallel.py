@@ -238,9 +238,8 @@ class Pool:
         self._version_checked = False
         self.cpu_seconds = 0.0  # the workers' CPU time on the extraction tasks whose results came back
         self.helps = helps  # whether the process using the pool extracts too, rather than wait for the workers
-        # Whether the workers compute the LSH keys of their quotes: once the writer is what they wait for (see steps),
-        # and from the start on a cluster. Not before: the first keys a worker computes cost it loading datasketch
-        # (scipy: 0.44 s of CPU), more than the writer saves on an ingest of a few thousand articles it keeps up with.
+        # Whether the workers compute the LSH keys of their quotes: once the writer is what they wait for (see steps). Not
+        # before: a worker's first keys cost it loading datasketch (scipy: 0.44 s of CPU), more than it saves a writer that keeps up.
         self.band_keys = band_keys
         self.extracted_here = 0  # articles it extracted so
 
@@ -292,7 +291,7 @@ class Pool:
         """Load the extractor in the workers now, so that loading is not counted as extracting."""
         futures = [self.executor.submit(extract_task, self.engine, [article]) for _ in range(self.size * 2)]
         for future in futures:
-            self._result(future)
+            _result(future)
 
     def read(self, sources: Iterable[Source]) -> Iterator[Article | ArticleError]:
         """The articles of ``sources`` in order; single-article files are read by the workers when they can see them.
@@ -316,11 +315,11 @@ class Pool:
                 item = pending.popleft()
                 if isinstance(item, Future):
                     in_flight -= 1
-                    yield from self._result(item)
+                    yield from _result(item)
                 else:
                     yield item
         for item in pending:
-            yield from (self._result(item) if isinstance(item, Future) else [item])
+            yield from (_result(item) if isinstance(item, Future) else [item])
 
     def steps(self, sources: Iterable[Source], check: Check | None = None, timing: Timing | None = None, here: Extractor | None = None) -> Iterator[Step]:
         """What to write for each of ``sources``, in order: the changed articles extracted by the workers.
@@ -357,9 +356,8 @@ class Pool:
         read_quickly = True  # whether the last article came at once (not a web page being fetched, say)
 
         def hungry() -> bool:
-            """Whether the workers should be sent more before anything is written: storing an article takes the writer
-            longer than a worker takes to extract one, so they would run dry while it stored what they had done.
-            Only while articles come quickly: else what is done would wait to be written while they came."""
+            """Whether the workers should be sent more before anything is written (storing an article takes longer than
+            extracting one: they would run dry while it stored what they did); only while articles come quickly."""
             return read_quickly and busy() < self.window and in_flight < limit and len(pending) <= MAX_PENDING
 
         def drain(everything: bool = False) -> Iterator[Step]:
@@ -374,7 +372,7 @@ class Pool:
                     self.band_keys = True  # the workers have run as far ahead as they may: the writer is the bottleneck
                 in_flight -= 1
                 started = time.perf_counter()
-                version, results, seconds = self._result(future)
+                version, results, seconds = _result(future)
                 self.cpu_seconds += seconds
                 if timing is not None:
                     timing.extract_seconds += time.perf_counter() - started
@@ -405,20 +403,21 @@ class Pool:
         send()
         yield from drain(everything=True)
 
-    def _result(self, future: Future[Any]) -> Any:
-        try:
-            return future.result()
-        except BrokenProcessPool as error:
-            raise EngineError(
-                "a worker process stopped (killed, or out of memory; a Python script that starts workers needs "
-                "`if __name__ == '__main__':`); the articles stored before are kept"
-            ) from error
-
     def _check_version(self, version: str) -> None:
         if not self._version_checked:
             if version != EXTRACTOR_VERSION:
                 raise EngineError(f"the workers run quotetrack extractor {version}, this machine {EXTRACTOR_VERSION}: install the same version")
             self._version_checked = True
+
+
+def _result(future: Future[Any]) -> Any:
+    try:
+        return future.result()
+    except BrokenProcessPool as error:
+        raise EngineError(
+            "a worker process stopped (killed, or out of memory; a Python script that starts workers needs "
+            "`if __name__ == '__main__':`); the articles stored before are kept"
+        ) from error
 
 
 def _extracted_here(extractor: Extractor, article: Article, timing: Timing | None) -> Step:
