@@ -28,7 +28,7 @@ import json
 import os
 import sqlite3
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -239,6 +239,7 @@ def ingest_article(
     extractor_version: str | None = None,
     atomic: bool = True,
     index_search: bool = True,
+    band_keys: Mapping[str, Sequence[int]] | None = None,
 ) -> Ingest:
     """Store ``article`` and its ``quotes`` in one transaction.
 
@@ -253,7 +254,9 @@ def ingest_article(
 
     Its new rows are indexed for search before it returns, unless ``index_search`` is False: then
     they wait in the pending tables for the caller's :func:`~quotetrack.search_index.sync_search_index`
-    before it commits (the Writer's, once for all the articles of a transaction).
+    before it commits (the Writer's, once for all the articles of a transaction). ``band_keys``: the
+    quote texts' LSH keys when computed already (by a worker process; see
+    :func:`~quotetrack.provenance.cluster.insert_grouped_quotes`).
     """
     if extractor_version is None:
         extractor_version = EXTRACTOR_VERSION
@@ -261,7 +264,7 @@ def ingest_article(
         if not _ready(db):
             ensure_schema(db)
         with _write_transaction(db, atomic):
-            return _ingest(db, article, quotes, extractor_version, index_search)
+            return _ingest(db, article, quotes, extractor_version, index_search, band_keys)
 
 
 @contextlib.contextmanager
@@ -319,7 +322,9 @@ def stored_quote_count(db: Database, article: Article, extractor_version: str = 
         return int(db.execute("select count(*) from quotes where article_id = ?", [article.id]).fetchone()[0])
 
 
-def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: str, index_search: bool = True) -> Ingest:
+def _ingest(
+    db: Database, article: Article, quotes: Sequence[Quote], version: str, index_search: bool = True, band_keys: Mapping[str, Sequence[int]] | None = None
+) -> Ingest:
     article_row = _article_row(article, version)
     entities = EntityRows(db, [quote.speaker for quote in quotes])
     quote_rows = {row["id"]: row for row in (_quote_row(entities, article, quote, version) for quote in quotes)}
@@ -345,7 +350,7 @@ def _ingest(db: Database, article: Article, quotes: Sequence[Quote], version: st
     for id in gone_quotes:
         db.table("quotes").delete(id)
     if _grouped(db) and not stored_quotes:
-        insert_grouped_quotes(db, article.id, changed_quotes, lambda rows: _upsert(db, "quotes", rows), entities.outlet_names)
+        insert_grouped_quotes(db, article.id, changed_quotes, lambda rows: _upsert(db, "quotes", rows), entities.outlet_names, band_keys)
     else:
         if changed_quotes:
             _upsert(db, "quotes", changed_quotes)

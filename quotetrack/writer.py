@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from .errors import StoreError
-from .parallel import Step, extract_or_problem
+from .parallel import BandKeys, Step, extract_or_problem
 from .provenance.lsh import forget_recent_band_count
 from .records import Article, Quote
 from .search_index import sync_search_index
@@ -162,7 +162,7 @@ class Writer:
         # A caller's own transaction is left to the caller to commit.
         self.batching = not database.conn.in_transaction
         self.began: float | None = None  # when the open transaction began
-        self.in_batch: list[tuple[Article, list[Quote], Ingest]] = []  # what the open transaction stored
+        self.in_batch: list[tuple[Article, list[Quote], BandKeys | None, Ingest]] = []  # what the open transaction stored
 
     def commit(self) -> None:
         """Commit the articles stored so far."""
@@ -172,7 +172,7 @@ class Writer:
                 sync_search_index(self.database)
                 self.database.conn.execute("COMMIT")
 
-    def _store(self, article: Article, quotes: list[Quote]) -> Ingest:
+    def _store(self, article: Article, quotes: list[Quote], band_keys: BandKeys | None) -> Ingest:
         if self.batching and self.began is None:
             self.database.conn.execute("BEGIN IMMEDIATE")  # the write lock first: see store._write_transaction
             self.began = time.perf_counter()
@@ -181,13 +181,14 @@ class Writer:
         # (about 250 an article on PolNeAR, a fifth of the time storing it); a failure is undone instead.
         try:
             outcome = ingest_article(
-                self.database, article, quotes, extractor_version=self.version, atomic=not self.batching, index_search=not self.batching)
+                self.database, article, quotes, extractor_version=self.version, atomic=not self.batching, index_search=not self.batching,
+                band_keys=band_keys)
         except BaseException:
             if self.batching:
                 self._undo_failed()
             raise
         if self.began is not None:
-            self.in_batch.append((article, quotes, outcome))
+            self.in_batch.append((article, quotes, band_keys, outcome))
             if len(self.in_batch) >= BATCH_ARTICLES or time.perf_counter() - self.began >= BATCH_SECONDS:
                 self.commit()
         return outcome
@@ -202,13 +203,13 @@ class Writer:
         try:
             self.database.conn.execute("BEGIN IMMEDIATE")
             self.began = time.perf_counter()
-            for article, quotes, _ in stored:
-                ingest_article(self.database, article, quotes, extractor_version=self.version, atomic=False, index_search=False)
+            for article, quotes, band_keys, _ in stored:
+                ingest_article(self.database, article, quotes, extractor_version=self.version, atomic=False, index_search=False, band_keys=band_keys)
             self.in_batch = stored
         except BaseException:
             self.began = None
             self._roll_back()
-            for article, quotes, outcome in stored:
+            for article, quotes, _, outcome in stored:
                 if outcome:
                     self.result.add(outcome, -len(quotes), -1)
                     self.written -= 1
@@ -253,7 +254,7 @@ class Writer:
             return
         started = time.perf_counter()
         with sqlite_errors():
-            outcome = self._store(article, quotes)
+            outcome = self._store(article, quotes, step.band_keys)
         self.result.store_seconds += time.perf_counter() - started
         if outcome:
             self.written += 1

@@ -326,7 +326,7 @@ def test_quotes_grouped_as_they_are_stored_give_the_statements_of_grouping_them_
 
     grouped_as_stored = build()
 
-    def store_then_group(db, article_id, rows, insert, outlet_names):
+    def store_then_group(db, article_id, rows, insert, outlet_names, band_keys=None):
         if rows:
             insert(rows)
         return update_article_statements(db, article_id, set())

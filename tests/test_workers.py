@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -11,10 +12,13 @@ import pytest
 from sqlite_utils import Database
 from typer.testing import CliRunner
 
+from quotetrack import parallel
 from quotetrack.bench.speed import load_samples, synthetic_articles
 from quotetrack.cli import app
-from quotetrack.ingestion import ingest, ingest_articles
-from quotetrack.parallel import Pool, extract_task
+from quotetrack.ingestion import ingest, ingest_articles, make_extractor
+from quotetrack.parallel import HELPED_WINDOWS, Pool, extract_task
+from quotetrack.provenance.lsh import band_keys_of
+from quotetrack.records import Article
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -165,3 +169,59 @@ def test_the_writer_extracts_rather_than_wait_and_stores_the_same(corpus, tmp_pa
     assert pool.extracted_here == one.new + one.updated - pool.window  # all but the tasks that fill the window
     assert (helped.new, helped.updated, helped.quotes, helped.skipped) == (one.new, one.updated, one.quotes, one.skipped)
     assert database_dump(tmp_path / "helped.db") == database_dump(tmp_path / "one.db")
+
+
+class DoneExecutor:
+    """Tasks run as they are sent: workers always ahead of the writer."""
+
+    def __init__(self):
+        self.sent = 0
+
+    def submit(self, function, *args):
+        self.sent += 1
+        future = Future()
+        future.set_result(function(*args))
+        return future
+
+    def shutdown(self, **options):
+        pass
+
+
+def test_the_workers_are_kept_ahead_of_what_is_written(corpus, monkeypatch):
+    """Tasks are sent before what is done is stored (storing is slower than extracting): up to the limit of what may wait."""
+    monkeypatch.setattr(parallel, "QUICK_READ_SECONDS", 10.0)  # however busy the machine running the test
+    executor = DoneExecutor()
+    pool = Pool(executor, "rules", size=2, reads_files=False, helps=True)
+    steps = pool.steps(sorted(corpus.glob("*.txt")), here=make_extractor("rules"))
+    first = next(steps)
+    assert executor.sent == HELPED_WINDOWS * pool.window == 24
+    rest = list(steps)
+    extracted = [step for step in [first, *rest] if step.quotes is not None]
+    assert pool.extracted_here == 0 and executor.sent == len(extracted)
+    # The writer is what they wait for: the tasks sent from then on have the workers compute the quotes' LSH keys.
+    assert pool.band_keys and first.band_keys is None and extracted[-1].band_keys is not None
+
+
+def test_workers_send_the_quotes_lsh_keys_back(workers, monkeypatch):
+    """The keys the writer's grouping needs, which need no database, are computed by the worker when asked."""
+    monkeypatch.setattr(workers, "band_keys", True)
+    article = Article(text="“We will not back down on the shelter budget,” Mayor Ruth Okafor said. “No.”", url="https://example.com/budget")
+    [step] = workers.steps([article])
+    texts = [quote.text for quote in step.quotes]
+    assert texts and step.band_keys == dict(zip(texts, band_keys_of(texts), strict=True))
+
+
+def test_what_is_done_is_written_before_a_slow_article_is_read(corpus, monkeypatch):
+    """Articles that come slowly (web pages fetched): the writer does not hold what is done back while they come."""
+    monkeypatch.setattr(parallel, "QUICK_READ_SECONDS", 0.01)
+
+    def fetched():
+        for path in sorted(corpus.glob("*-story.txt")):
+            time.sleep(0.03)
+            yield path
+
+    executor = DoneExecutor()
+    pool = Pool(executor, "rules", size=2, reads_files=False, helps=True)
+    steps = pool.steps(fetched(), here=make_extractor("rules"))
+    next(steps)
+    assert executor.sent == 1
