@@ -11,13 +11,14 @@ statements of one to six appearances with their summaries, ``seen_order`` and LS
 (random keys: no new quote is a near-duplicate of them), the newest half a pass's worth of them
 left in the recent table, as an ingest leaves them on average.
 
-Inserting row by row through the triggers and a dozen indexes took about an hour for a million
-quotes. So the rows go in with the tables' triggers and secondary indexes dropped, no journal and
-no fsync; then the indexes are built once, and what the triggers keep (``quote_facets``, facet
-pairs, speaker and outlet summaries, full-text indexes) is counted once from the rows, with the
-functions a migration uses (:func:`~quotetrack.published.rebuild_summaries`,
-:func:`~quotetrack.search_index.rebuild_search_index`): the same tables as the triggers leave
-(``bulk=False`` runs them, for the test that says so).
+Inserting row by row through the triggers took about an hour for a million quotes. So the rows
+go in with the tables' triggers dropped, no journal and no fsync, in big batches of tuples; then
+what the triggers keep (``quote_facets``, facet pairs, speaker and outlet summaries, full-text
+indexes) is counted once from the rows, with the functions a migration uses
+(:func:`~quotetrack.published.rebuild_summaries`, :func:`~quotetrack.search_index.rebuild_search_index`):
+the same tables as the triggers leave (``bulk=False`` runs them, for the test that says so). The
+indexes stay while the rows go in, so that their pages fill as an ingest fills them (see
+:data:`_BUILT_INDEXES`).
 
 >>> from quotetrack.store import open_database
 >>> db = open_database(":memory:")
@@ -55,7 +56,7 @@ __all__ = ["prefill"]
 # Quotes a bulk transaction writes.
 BATCH = 50_000
 # LSH keys handed to SQLite in one statement (as a JSON array, which SQLite sorts by key before inserting).
-KEYS_PER_STATEMENT = 2_000_000
+KEYS_PER_STATEMENT = RECENT_KEYS_MERGED  # as the passes that move them into the big table do
 # Statements first quoted by each article (with their other appearances, about 12 quotes an article).
 STATEMENTS_PER_ARTICLE = 6
 # How many appearances a statement has: most are quoted once, some by several articles.
@@ -63,8 +64,14 @@ APPEARANCES = [1, 2, 3, 4, 5, 6]
 APPEARANCE_WEIGHTS = [55, 20, 11, 7, 4, 3]
 # The tables written: their triggers and secondary indexes are set aside during a bulk load.
 _TABLES = ("articles", "quotes", "statements", "statement_bands", "speakers", "outlets")
-# The page cache (KiB) while building: the quote indexes are built from the table in it.
-_BUILD_CACHE_KIB = 524_288
+# The indexes built once at the end rather than kept as rows go in. Only this one, which an ingest fills in
+# order too (a pass moves the keys of statements newer than any before): an index built at once has every page
+# full, where one grown by inserts in random order has them about two thirds full. Stored on top of full pages,
+# an article splits them: 101 pages written an article at a million quotes (24 of them new) against 76 (12 new)
+# on the indexes grown as the rows went in (the 300 first PolNeAR train articles).
+_BUILT_INDEXES = ("statement_bands_statement",)
+# The page cache (KiB) while building: the indexes the quotes are inserted into.
+_BUILD_CACHE_KIB = 1_048_576
 
 _ARTICLE_COLUMNS = ("id", "url", "title", "publisher", "date", "path", "text", "extractor_version", "ingested_at")
 _QUOTE_COLUMNS = ("id", "article_id", "speaker_id", "via_outlet_id", "publisher", "publisher_outlet_id", "text", "start", "end",
@@ -134,7 +141,7 @@ def prefill(db: Database, quotes: int, *, seed: int = 7, samples: Sequence[Artic
 
 
 class _BulkLoad:
-    """The triggers and secondary indexes of the tables written, dropped until put back; no journal, no fsync,
+    """The triggers of the tables written and the :data:`_BUILT_INDEXES`, dropped until put back; no journal, no fsync,
     no foreign key checks (the rows are made consistent), a large page cache and sorting in memory."""
 
     SETTINGS = ("foreign_keys", "synchronous", "cache_size", "temp_store", "journal_mode")
@@ -144,7 +151,8 @@ class _BulkLoad:
         self.settings = {name: db.execute(f"PRAGMA {name}").fetchone()[0] for name in self.SETTINGS}
         marks = ", ".join("?" * len(_TABLES))
         self.indexes = [row for row in db.execute(
-            f"select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ({marks})", _TABLES)]
+            f"select name, sql from sqlite_master where type = 'index' and name in ({', '.join('?' * len(_BUILT_INDEXES))})",
+            _BUILT_INDEXES)]
         self.triggers = [row for row in db.execute(
             f"select name, sql from sqlite_master where type = 'trigger' and tbl_name in ({marks})", _TABLES)]
         for pragma in ("foreign_keys = OFF", "synchronous = OFF", f"cache_size = -{_BUILD_CACHE_KIB}", "temp_store = MEMORY",
