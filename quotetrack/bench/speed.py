@@ -26,12 +26,15 @@ import tracemalloc
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import lexicon
-from ..records import Article
+from ..records import Article, Quote
 from ..resources import data_dir
 from . import BenchmarkError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SAMPLES_DIR = data_dir() / "samples"
 
@@ -55,6 +58,16 @@ _KEPT = frozenset(lexicon.CUE_FORMS) | frozenset(lexicon.SUBJECT_PRONOUNS) | {"t
 _QUOTE_MARK = re.compile(r"[“”\"«»]")
 
 
+@dataclass(frozen=True)
+class StoreRun:
+    """Extracted articles stored once (as ``ingest`` stores them): wall and CPU seconds, writing the pages
+    into the database file included (a checkpoint after), and the pages written (write-ahead log frames)."""
+
+    wall_seconds: float
+    cpu_seconds: float
+    pages: int
+
+
 @dataclass
 class SpeedResult:
     engine: str
@@ -71,8 +84,12 @@ class SpeedResult:
     text_bytes: int = 0  # the articles' text
     source: str = "synthetic articles"
     prefill_quotes: int = 0  # with --prefill-quotes: the size of the large database
-    prefill_store_seconds: float = 0.0  # storing the same articles on top of it, with their share of the LSH key passes
+    prefill_store_seconds: float = 0.0  # storing the extracted articles on top of it (wall), with their share of the LSH key passes
     prefill_pass_seconds: float = 0.0  # that share: the articles' keys' part of a pass moving recent keys to the big table
+    prefill_pass_cpu_seconds: float = 0.0  # and its CPU time
+    prefill_seconds: float = 0.0  # building the large database
+    on_top: StoreRun | None = None  # storing the extracted articles on top of it (without the pass share)
+    alone: tuple[StoreRun, ...] = ()  # and into an empty database, before and after
     workers: int = 1
     writer_cpu_seconds: float = 0.0  # with workers: this process's CPU time (reading what the workers do not, storing, extracting while it waits)
     workers_cpu_seconds: float = 0.0  # and the worker processes' (extracting)
@@ -89,11 +106,13 @@ class SpeedResult:
         size = f"HTML pages of {self.html_bytes / articles / 1000:.0f} kB" if self.html_bytes else f"{self.text_bytes / articles / 1000:.1f} kB"
         store = self.store_seconds * 1000 / articles
         on_top = ""
-        if self.prefill_quotes:
+        if self.on_top is not None and self.alone:
             big = self.prefill_store_seconds * 1000 / articles
             passes = self.prefill_pass_seconds * 1000 / articles
-            on_top = (f"; {big:.2f} ms on top of {self.prefill_quotes:,} quotes ({(big / max(store, 1e-9) - 1) * 100:+.0f} %,"
-                      f" {passes:.2f} ms of it the articles' share of moving LSH keys)")
+            alone = sum(run.wall_seconds for run in self.alone) / len(self.alone) * 1000 / articles
+            on_top = (f"; {big:.2f} ms on top of {self.prefill_quotes:,} quotes ({big / max(alone, 1e-9):.2f} times the"
+                      f" {alone:.2f} ms of the same articles' quotes stored again, alone, into an empty database; {passes:.2f} ms of it"
+                      " the articles' share of moving LSH keys)")
         return "\n".join(
             [
                 f"quotetrack ingest speed ({self.articles} {self.source} of {size} on average, engine {self.engine}{f', {self.workers} workers' if self.workers > 1 else ''})",
@@ -105,6 +124,7 @@ class SpeedResult:
                     f"store {self.store_seconds:.2f} s, extractor load {self.load_seconds:.2f} s)"
                 ),
                 f"store       {store:10.2f} ms/article into an empty database{on_top}",
+                *(self._on_top_lines() if self.on_top is not None and self.alone else []),
                 *([self._cpu_line()] if self.workers > 1 else []),
                 f"peak RSS    {self.peak_rss_bytes / megabytes:10.1f} MB (whole process)",
                 (
@@ -115,6 +135,23 @@ class SpeedResult:
             ]
         )
 
+
+    def _on_top_lines(self) -> list[str]:
+        """CPU and pages written storing on top of the large database against into an empty one (the same extracted articles)."""
+        assert self.on_top is not None
+        per_article = 1000 / max(self.articles, 1)
+        cpu = (self.on_top.cpu_seconds + self.prefill_pass_cpu_seconds) * per_article
+        alone = [run.cpu_seconds * per_article for run in self.alone]
+        empty = sum(alone) / len(alone)
+        pages = sum(run.pages for run in self.alone) / len(self.alone) / max(self.articles, 1)
+        return [
+            (f"CPU on top  {cpu:10.2f} ms/article storing on top of {self.prefill_quotes:,} quotes against {empty:.2f} into an empty database:"
+             f" {cpu / max(empty, 1e-9):.2f} times (empty, before and after: {', '.join(f'{value:.2f}' for value in alone)} ms;"
+             f" {self.prefill_pass_cpu_seconds * per_article:.2f} ms on top the LSH key share)"),
+            (f"pages       {self.on_top.pages / max(self.articles, 1):10.1f} written an article on top of {self.prefill_quotes:,} quotes"
+             f" against {pages:.1f} into an empty database (write-ahead log frames)"),
+            f"prefill     {self.prefill_seconds:10.0f} s building the database of {self.prefill_quotes:,} quotes (not in the figures above)",
+        ]
 
     def _cpu_line(self) -> str:
         """CPU per article in the writer and the workers, and the rate that allows on as many idle cores as workers."""
@@ -258,8 +295,8 @@ def run_speed(
             traced_peak = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
-        prefill_store_seconds, prefill_pass_seconds = (
-            _store_on_top(articles, Path(folder) / "large.db", prefill_quotes, extractor, progress) if prefill_quotes else (0.0, 0.0))
+        peak_rss = _peak_rss_bytes()  # the ingest's: building the large database takes more
+        on_top = _compare_stores(_extracted(articles, extractor), Path(folder), prefill_quotes, progress) if prefill_quotes else {}
     if timed.skipped:
         raise BenchmarkError(f"{len(timed.skipped)} articles failed: {timed.skipped[0]}")
     return SpeedResult(
@@ -269,7 +306,7 @@ def run_speed(
         load_seconds=load_seconds,
         extract_seconds=timed.extract_seconds,
         store_seconds=timed.store_seconds,
-        peak_rss_bytes=_peak_rss_bytes(),
+        peak_rss_bytes=peak_rss,
         traced_peak_bytes=traced_peak,
         database_bytes=database_bytes,
         read_seconds=timed.read_seconds if html else 0.0,
@@ -277,8 +314,7 @@ def run_speed(
         text_bytes=text_bytes,
         source=source,
         prefill_quotes=prefill_quotes,
-        prefill_store_seconds=prefill_store_seconds + prefill_pass_seconds,
-        prefill_pass_seconds=prefill_pass_seconds,
+        **on_top,
         workers=workers,
         writer_cpu_seconds=writer_cpu,
         workers_cpu_seconds=workers_cpu,
@@ -286,35 +322,76 @@ def run_speed(
     )
 
 
-def _store_on_top(articles: Any, path: Path, quotes: int, extractor: Any, progress: Callable[[str], None] | None) -> tuple[float, float]:
-    """Seconds spent storing ``articles`` into a database first filled with ``quotes`` quotes, and their share
-    of the passes that move recent LSH keys into the big table (one every :data:`~..provenance.lsh.RECENT_KEYS_MERGED`
-    keys: a pass is timed after the ingest and charged by the keys the articles added)."""
-    from ..ingestion import ingest_articles
+def _extracted(articles: Any, extractor: Any) -> list[tuple[Article, list[Quote]]]:
+    """The articles with their quotes, extracted once, to be stored into several databases (pages files read first)."""
+    if isinstance(articles, list) and articles and isinstance(articles[0], Path):
+        from ..read import read_articles
+
+        articles = [item for item in read_articles(articles) if isinstance(item, Article)]
+    return [(article, extractor.extract(article)) for article in articles]
+
+
+def _compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, quotes: int,
+                    progress: Callable[[str], None] | None) -> dict[str, Any]:
+    """The :class:`SpeedResult` fields of storing ``extracted`` on top of a database first filled with ``quotes``
+    quotes, and into an empty database before and after (the machine's drift shows in the two).
+
+    On top, the articles are also charged their share of the passes that move recent LSH keys into the big
+    table (one every :data:`~..provenance.lsh.RECENT_KEYS_MERGED` keys): a pass is timed after the store and
+    charged by the keys the articles added."""
     from ..provenance.lsh import RECENT_KEYS_MERGED, merge_recent_bands
     from ..store import open_database
     from .prefill import prefill
 
-    db = open_database(path)
+    before = _timed_store(extracted, folder / "alone-before.db")
+    started = time.perf_counter()
+    db = open_database(folder / "large.db")
     try:
         prefill(db, quotes, progress=(lambda made: progress(f"prefilled {made:,} of {quotes:,} quotes")) if progress else None)
+        built = time.perf_counter() - started
         recent_before = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
-    finally:
-        db.close()
-    store_seconds = ingest_articles(articles, path, extractor=extractor).store_seconds
-    db = open_database(path)
-    try:
+        on_top = _timed_store(extracted, db)
         recent_after = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
-        # A pass during the ingest is in its time already: only the keys added since are charged.
+        # A pass during the store is in its time already: only the keys added since are charged.
         added = recent_after - recent_before if recent_after >= recent_before else recent_after
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         with db.conn:
             merge_recent_bands(db, at_least=0)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the pass's pages written to the file, as the next checkpoints would
-        pass_seconds = time.perf_counter() - started
+        share = added / RECENT_KEYS_MERGED
+        pass_seconds, pass_cpu = (time.perf_counter() - wall) * share, (time.process_time() - cpu) * share
     finally:
         db.close()
-    return store_seconds, pass_seconds * added / RECENT_KEYS_MERGED
+    after = _timed_store(extracted, folder / "alone-after.db")
+    return {"prefill_store_seconds": on_top.wall_seconds + pass_seconds, "prefill_pass_seconds": pass_seconds,
+            "prefill_pass_cpu_seconds": pass_cpu, "prefill_seconds": built, "on_top": on_top, "alone": (before, after)}
+
+
+def _timed_store(extracted: list[tuple[Article, list[Quote]]], db: Database | Path) -> StoreRun:
+    """Store ``extracted`` into ``db`` (a path: a new database, its schema laid out before the clock starts) as an ingest does.
+
+    Automatic checkpoints are off, so that the write-ahead log holds every page written, and one checkpoint
+    at the end, timed, writes them into the file: what the ingest's checkpoints would, wherever they fall.
+    """
+    from ..ingestion import extractor_version, store_extracted
+    from ..parallel import fewer_collections
+    from ..store import WAL_CHECKPOINT_PAGES, open_database
+
+    database = open_database(db) if isinstance(db, Path) else db
+    try:
+        database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        database.execute("PRAGMA wal_autocheckpoint = 0")
+        wall, cpu = time.perf_counter(), time.process_time()
+        with fewer_collections():  # as ingest_articles does
+            store_extracted(extracted, database, version=extractor_version("rules"))
+            frames = database.execute("PRAGMA wal_checkpoint(FULL)").fetchone()[1]  # (TRUNCATE answers 0 frames)
+            database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        run = StoreRun(time.perf_counter() - wall, time.process_time() - cpu, max(frames, 0))
+        database.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+        return run
+    finally:
+        if database is not db:
+            database.close()
 
 
 def _page_files(pages: list[str], folder: Path) -> list[Path]:

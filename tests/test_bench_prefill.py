@@ -1,0 +1,99 @@
+"""The bulk prefill of `bench speed --prefill-quotes` leaves the tables its triggers would have, and the report compares stores."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+from quotetrack.bench import prefill as prefill_module
+from quotetrack.bench.prefill import prefill
+from quotetrack.bench.speed import SpeedResult, StoreRun
+from quotetrack.published import add_facet_pairs
+from quotetrack.records import Article, Quote
+from quotetrack.search_index import search_index_consistent
+from quotetrack.store import ingest_article, open_database
+
+# Low enough that a few thousand quotes have head names, whose facet pairs the triggers count as they cross it.
+HEAD = 40
+# The full-text indexes' segments are laid out differently when built at once: compared by their terms instead.
+SEGMENT_TABLES = ("quotes_fts_data", "quotes_fts_idx", "statements_fts_data", "statements_fts_idx")
+
+
+def _built(bulk: bool) -> Database:
+    db = open_database(":memory:")
+    add_facet_pairs(db, head_quotes=HEAD)
+    article = Article(text="“We will rebuild the pier,” Mayor Ana Ruiz said.", url="https://example.com/pier", date="2016-03-01",
+                      publisher="Reuters")
+    ingest_article(db, article, [Quote(text="We will rebuild the pier,", start=1, end=26, kind="direct", speaker="Ana Ruiz")])
+    prefill(db, 2500, bulk=bulk, head_quotes=HEAD)
+    db.execute("update articles set ingested_at = null where url = 'https://example.com/pier'")
+    db.execute("update _sqlite_migrations set applied_at = null")
+    return db
+
+
+def _rows(db: Database, table: str) -> list[str]:
+    return sorted(repr(row) for row in db.execute(f"select * from [{table}]"))
+
+
+def _terms(db: Database, index: str) -> list[tuple[Any, ...]]:
+    db.execute(f"create virtual table if not exists temp.{index}_terms using fts5vocab(main, {index}, instance)")
+    return sorted(db.execute(f"select * from temp.{index}_terms"))
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[bool, Database]:
+    with pytest.MonkeyPatch.context() as patch:
+        # some keys in the big table, the newest in the recent one
+        patch.setattr(prefill_module, "RECENT_KEYS_MERGED", 4000)
+        return {bulk: _built(bulk) for bulk in (False, True)}
+
+
+def test_bulk_prefill_leaves_every_table_as_the_triggers_do(built):
+    slow, fast = built[False], built[True]
+    schema = "select type, name, tbl_name, sql from sqlite_master order by name"
+    assert list(fast.execute(schema)) == list(slow.execute(schema))  # triggers and indexes back, as they were
+    tables = [name for (name,) in slow.execute("select name from sqlite_master where type = 'table'") if name not in SEGMENT_TABLES]
+    assert {"quotes", "statements", "quote_facets", "quote_facet_pairs", "speakers", "outlets", "statement_bands"} <= set(tables)
+    for table in tables:
+        assert _rows(fast, table) == _rows(slow, table), table
+    for index in ("quotes_fts", "statements_fts"):
+        assert _terms(fast, index) == _terms(slow, index)
+    assert search_index_consistent(fast)
+
+
+def test_prefill_writes_what_the_store_would(built):
+    db = built[True]
+    counts = db.execute("select count(*), count(speaker), count(published_by), sum(sort_date > '0'), count(distinct statement_id)"
+                        " from quotes").fetchone()
+    assert counts[:4] == (2501, 2501, 2501, 2501) and counts[4] > 1000
+    assert db.execute("select count(*) from quote_facet_pairs").fetchone()[0] > 0  # heads at HEAD quotes
+    recent, big = (db.execute(f"select count(*) from {table}").fetchone()[0] for table in ("statement_bands_recent", "statement_bands"))
+    assert 2000 <= recent < 2000 + 2 * 24 and big > 10_000  # and the keys of the article stored before
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_bulk_prefill_of_a_file_keeps_its_settings(tmp_path):
+    path = tmp_path / "large.db"
+    db = open_database(path)
+    settings = ["journal_mode", "synchronous", "foreign_keys", "cache_size", "temp_store"]
+    before = [db.execute(f"pragma {name}").fetchone()[0] for name in settings]
+    assert prefill(db, 300) == 300
+    assert [db.execute(f"pragma {name}").fetchone()[0] for name in settings] == before
+    db.close()
+    assert open_database(path).execute("select count(*) from quotes").fetchone()[0] == 300
+
+
+def test_report_compares_storing_on_top_with_storing_into_an_empty_database():
+    result = SpeedResult(engine="rules", articles=100, quotes=1100, load_seconds=0.1, extract_seconds=0.7, store_seconds=0.8,
+                         peak_rss_bytes=1, traced_peak_bytes=1, database_bytes=1, prefill_quotes=1_000_000,
+                         prefill_store_seconds=1.1, prefill_pass_seconds=0.1, prefill_pass_cpu_seconds=0.05, prefill_seconds=200,
+                         on_top=StoreRun(1.0, 0.85, 5000), alone=(StoreRun(0.7, 0.6, 1600), StoreRun(0.9, 0.8, 1600)))
+    lines = {line[:12].strip(): line[12:] for line in result.report().splitlines()}
+    assert lines["store"].strip().startswith("8.00 ms/article into an empty database; 11.00 ms on top of 1,000,000 quotes"
+                                             " (1.38 times the 8.00 ms of the same articles' quotes stored again, alone,")
+    assert lines["CPU on top"].strip().startswith("9.00 ms/article storing on top of 1,000,000 quotes against 7.00 into an empty database:"
+                                                 " 1.29 times (empty, before and after: 6.00, 8.00 ms;")
+    assert lines["pages"].split() [:2] == ["50.0", "written"] and "against 16.0 into an empty database" in lines["pages"]
+    assert lines["prefill"].split()[:2] == ["200", "s"]
