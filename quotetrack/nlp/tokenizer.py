@@ -21,7 +21,8 @@ Token = tuple[str, int, int]
 """A token's text and its start and end offsets in the article."""
 
 _TOKENS = r"""
-    [A-Z]-(?:[A-Za-z]{1,4}\.)+              # party-state tags: R-S.C. D-Mass.
+    [,;:“”()"?!] | \.(?!\.\.)                # marks only \S below reads alone: tried first
+    | [A-Z]-(?:[A-Za-z]{1,4}\.)+            # party-state tags: R-S.C. D-Mass.
     | (?:[A-Za-z]\.){2,}(?![A-Za-z])        # U.S. a.m. D.C.
     | \d+-(?:year|month|week|day)-old(?![\w-])  # 46-year-old: one word, as stanza reads it
     | \d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?   # 1,200.5 9:30 1990s 21st
