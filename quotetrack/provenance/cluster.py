@@ -24,7 +24,7 @@ import datetime
 import heapq
 import json
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -128,12 +128,14 @@ def insert_grouped_quotes(
     rows: list[dict[str, Any]],
     insert: Callable[[list[dict[str, Any]]], None],
     outlet_names: Mapping[str, str],
+    band_keys: Mapping[str, Sequence[int]] | None = None,
 ) -> set[int]:
     """Store a new article's quote ``rows`` with ``insert``, each already in its statement; the statements touched.
 
     The same database as inserting the rows and then calling :func:`update_article_statements`,
     with each row written once instead of three times. The article row must be stored;
-    ``outlet_names`` holds the stored name of each publisher outlet id.
+    ``outlet_names`` holds the stored name of each publisher outlet id; ``band_keys``, the
+    :func:`~.lsh.band_keys` of quote texts computed already (in a worker process, say), by text.
     """
     quotes = [{
         **row,
@@ -148,7 +150,7 @@ def insert_grouped_quotes(
         quote["row"].update(statement_id=statement_id, seen_order=order, variant=UNCHANGED if started else None, changed_words=None)
         unsaved.quotes.append(quote["row"])
 
-    return _group(db, article_id, quotes, place, set(), unsaved)
+    return _group(db, article_id, quotes, place, set(), unsaved, band_keys)
 
 
 # Rows a statement inserts at most (see _Unsaved).
@@ -194,16 +196,21 @@ def _group(
     place: Callable[[dict[str, Any], int | None, str | None, bool], None],
     detached: set[int],
     unsaved: _Unsaved | None = None,
+    band_keys: Mapping[str, Sequence[int]] | None = None,
 ) -> set[int]:
     """Find each quote's statement (starting one when none matches), ``place`` it there, refresh what changed.
 
-    ``unsaved``, for a new article: what it places is written there, and saved before the refresh.
+    ``unsaved``, for a new article: what it places is written there, and saved before the refresh;
+    ``band_keys``: texts' LSH keys known already, computed here for the other texts.
     """
     date, article_order = db.execute("select date, rowid from articles where id = ?", [article_id]).fetchone()
     added: dict[int, list[str]] = {}
     started: set[int] = set()
     grouped = [text for quote in quotes if _word_count(text := quote["text"] or "") >= MIN_WORDS]
-    keys_of = dict(zip(grouped, band_keys_of(grouped)))
+    known = band_keys or {}
+    keys_of: dict[str, Sequence[int]] = {text: known[text] for text in grouped if text in known}
+    missing = [text for text in grouped if text not in keys_of]
+    keys_of.update(zip(missing, band_keys_of(missing)))
     # The keys of the statements the article's quotes went to, written together once all are placed;
     # a quote looks them up before the next is placed (it may match an earlier quote's statement).
     new_keys: dict[int, set[int]] = {}

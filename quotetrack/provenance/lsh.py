@@ -250,7 +250,7 @@ def _drop_copy(db: Database) -> None:
 
 
 def candidates(
-    db: Database, keys: list[int], limit: int = 50, also: Mapping[int, Collection[int]] | None = None,
+    db: Database, keys: Sequence[int], limit: int = 50, also: Mapping[int, Collection[int]] | None = None,
     recent: Mapping[int, Collection[int]] | None = None,
 ) -> list[int]:
     """Statements sharing a band with ``keys``, those sharing most first (then the oldest); ``also``:
