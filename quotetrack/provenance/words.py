@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["ELLIPSIS", "Token", "has_ellipsis", "shingles", "stems", "tokens", "words"]
+__all__ = ["ELLIPSIS", "Token", "has_ellipsis", "shingles", "stemmed_words", "stems", "tokens", "words"]
 
 # Read as the apostrophe. The first three are non-ASCII and their own NFKC form; "`" is ASCII, and "´" is no NFKC form.
 _APOSTROPHE_MARKS = "’‘ʼ`´"
@@ -171,13 +172,23 @@ def has_ellipsis(text: str) -> bool:
     return ELLIPSIS.search(text) is not None
 
 
-def stems(words: list[str]) -> list[str]:
+def stems(words: Iterable[str]) -> list[str]:
     """Words with a possessive or plural ending dropped, so "talks" and "talk" align.
 
     Deliberately light: reporters change number and possessives when they paraphrase,
     while heavier stemming would make different words look alike.
     """
-    return [_stem(word) for word in words]
+    return list(map(_stem, words))
+
+
+@lru_cache(maxsize=32768)
+def stemmed_words(text: str) -> tuple[str, ...]:
+    """:func:`stems` of the :func:`words` of ``text``, cached: the LSH keys and each comparison read them.
+
+    >>> stemmed_words("Russia's talks were held")
+    ('russia', 'talk', 'were', 'held')
+    """
+    return tuple(map(_stem, _words(text)))
 
 
 @lru_cache(maxsize=65536)  # words recur: a cache look-up costs a third of the endings checked
@@ -189,8 +200,8 @@ def _stem(word: str) -> str:
     return word
 
 
-def shingles(words: list[str], size: int = SHINGLE_SIZE) -> list[str]:
+def shingles(words: Sequence[str], size: int = SHINGLE_SIZE) -> list[str]:
     """Runs of ``size`` consecutive words; a text shorter than that is one shingle."""
     if len(words) <= size:
         return [" ".join(words)] if words else []
-    return [" ".join(words[index : index + size]) for index in range(len(words) - size + 1)]
+    return list(map(" ".join, zip(*(words[index:] for index in range(size)))))
