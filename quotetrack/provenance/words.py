@@ -109,44 +109,54 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(plain) if plain is not None else tuple(word for _, word in _pairs(text))
 
 
-# Letters kept, digits as "0" (a text with digits is left to :func:`_pairs`), the apostrophe (and the
+# Letters kept, digits as "0" (a text with digits is read again with _ASCII_WORD), the apostrophe (and the
 # backquote) as the apostrophe, every other ASCII character a space.
 _ASCII_WORD_CHARACTERS = str.maketrans({
     chr(code): "0" if chr(code).isdigit() else "'" if chr(code) in "'`" else chr(code) if chr(code).isalnum() else " "
     for code in range(128)
 })
-# Marks around and between words that are all most news quotes hold beyond ASCII.
-_QUOTES_AND_DASHES = "“”—–―"
+# Marks around and between words that are all most news quotes hold beyond ASCII: none is part of a word,
+# nor is its NFKC form ("…" is "...", the no-break space a space), and none composes with a neighbour.
+_SPACED_MARKS = "“”—–―…\xa0"
 # An apostrophe not between two letters; patterns that start with a literal are searched for quickly.
 _LOOSE_APOSTROPHE = re.compile(r"'(?:(?![a-z])|(?<![a-z]'))")
 _CONTRACTION_ENDING = re.compile(r"(?:n(?<=[^ ]n)'t|'re|'ll|'ve|'m)(?![^ ])")
 _CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
+_ASCII_WORD = re.compile(r"\d+(?:[,.]\d{3})+(?!\d)|[a-z0-9]+(?:'[a-z0-9]+)*")
+_DIGITS_AND_APOSTROPHE = re.compile(r"(?<![^ ])[0-9][^ ]*'")
 
 
 def _plain_words(text: str) -> list[str] | None:
     """The words :func:`_pairs` finds in ``text``, found with whole-string operations when the text
-    is ASCII (once its quotation marks and dashes are spaces) and holds no digits or number words;
-    else None. Nine quotes in ten are, and a word at a time, in Python, costs several times as much.
+    is ASCII (once its quotation marks and dashes are spaces) and holds no number words; else None.
+    Nine quotes in ten are, and a word at a time, in Python, costs several times as much.
 
     >>> _plain_words("“We’re NOT leaving—we won't,” he said; 'rock'n'roll' isn't over")
     ['we', 'are', 'not', 'leaving', 'we', 'will', 'not', 'he', 'said', "rock'n'roll", 'is', 'not', 'over']
-    >>> _plain_words("forty-eight hours"), _plain_words("10,000 homes"), _plain_words("São Paulo")
+    >>> _plain_words("10,000 homes, 2.5% in the 1990s; 1,234,5678")
+    ['10000', 'homes', '2', '5', 'in', 'the', '1990s', '1234', '5678']
+    >>> _plain_words("forty-eight hours"), _plain_words("São Paulo"), _plain_words("the 1990's")
     (None, None, None)
     """
     plain = text
     if not plain.isascii():
-        # These marks are their own NFKC form and compose with nothing, so a text of them and ASCII needs no normalizing.
+        # A text of ASCII and these marks reads as its NFKC form does, so it needs no normalizing.
         for apostrophe in _APOSTROPHE_MARKS[:3]:
             plain = plain.replace(apostrophe, "'")
-        for mark in _QUOTES_AND_DASHES:
+        for mark in _SPACED_MARKS:
             plain = plain.replace(mark, " ")
         if not plain.isascii():
             return None
     spaced = plain.lower().translate(_ASCII_WORD_CHARACTERS)
     if "0" in spaced:
-        return None
+        # Numbers written with digits: the words as _pairs' pattern finds them, thousands separators dropped.
+        spaced = " ".join(_ASCII_WORD.findall(plain.lower().replace("`", "'"))).replace(",", "").replace(".", "")
+        if "'" in spaced and _DIGITS_AND_APOSTROPHE.search(spaced):
+            return None  # "90's": a word starting with a digit is never a contraction
+    elif "'" in spaced:
+        spaced = _LOOSE_APOSTROPHE.sub(" ", spaced)
     if "'" in spaced:
-        spaced = _expand_contractions(_LOOSE_APOSTROPHE.sub(" ", spaced))
+        spaced = _expand_contractions(spaced)
     found = spaced.split()
     return None if not _NUMBER_WORDS.keys().isdisjoint(found) else found
 
