@@ -337,6 +337,34 @@ def test_quotes_grouped_as_they_are_stored_give_the_statements_of_grouping_them_
     assert sum("the old harbour bridge before" in row for row in grouped_as_stored["statements"]) == 0  # one statement of the three
 
 
+def test_band_keys_given_with_the_quotes_are_used_and_the_others_computed(monkeypatch, extracted_samples):
+    """``insert_grouped_quotes(band_keys=...)``: keys computed elsewhere (a worker process) give the rows of keys computed here."""
+    from quotetrack import store
+    from quotetrack.provenance.cluster import insert_grouped_quotes
+
+    expected = {table: grouped_samples(extracted_samples).execute(f"select * from {table}").fetchall()
+                for table in ("quotes", "statements", "statement_bands_recent")}
+    given: list[int] = []
+
+    def with_keys(db, article_id, rows, insert, outlet_names, band_keys=None):
+        texts = [row["text"] for row in rows if row["text"]][::2]  # every other text given, the rest computed
+        given.append(len(texts))
+        return insert_grouped_quotes(db, article_id, rows, insert, outlet_names,
+                                     band_keys={text: tuple(lsh.band_keys(text)) for text in texts})
+
+    monkeypatch.setattr(store, "insert_grouped_quotes", with_keys)
+    db = grouped_samples(extracted_samples)
+    assert sum(given) > 20
+    assert {table: db.execute(f"select * from {table}").fetchall() for table in expected} == expected
+
+    # The keys given are the ones stored (not computed again).
+    db = open_database(":memory:")
+    text = "We will not back down on the shelter budget this winter."
+    monkeypatch.setattr(store, "insert_grouped_quotes", lambda *args, **kwargs: insert_grouped_quotes(*args, band_keys={text: [1, 2, 3]}))
+    ingest_article(db, Article(text=text, url="https://example.com/keys"), [Quote(text=text, start=0, end=len(text), kind="direct")])
+    assert sorted(row[0] for row in db.execute("select band from statement_bands_recent")) == [1, 2, 3]
+
+
 @pytest.fixture(scope="module")
 def extracted_samples():
     extractor = shared_extractor("rules")

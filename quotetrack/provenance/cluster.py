@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import heapq
+import itertools
 import json
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -30,7 +31,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .lsh import add_band_pairs, band_keys_of, candidates, recent_by_band, remove_bands
+from .lsh import add_band_pairs, band_keys_of, candidates, recent_by_band, remove_bands, stored_by_band
 from .similarity import DIFFERENT_SPEAKER, MIN_WORDS, UNCHANGED, compare, may_be_same
 from .words import words
 
@@ -216,6 +217,8 @@ def _group(
     new_keys: dict[int, set[int]] = {}
     new_pairs: list[tuple[int, int]] = []
     recent = recent_by_band(db)
+    # The big table does not change while the article is placed: its statements under all the keys, read at once.
+    stored = stored_by_band(db, {key for keys in keys_of.values() for key in keys}) if recent is not None else None
     for quote in quotes:
         text = quote["text"] or ""
         if _word_count(text) < MIN_WORDS:
@@ -223,15 +226,19 @@ def _group(
             continue
         keys = keys_of[text]
         order = seen_order(date, article_order, quote["start"] or 0)
-        statement_id = _best_statement(db, text, candidates(db, keys, also=new_keys, recent=recent), grown=added.keys(), unsaved=unsaved)
+        found = candidates(db, keys, also=new_keys, recent=recent, stored=stored)
+        statement_id = _best_statement(db, text, found, grown=added.keys(), unsaved=unsaved)
         if statement_id is None:
             row = _statement_row(quote, date, order)
             statement_id = unsaved.start(row) if unsaved is not None else _insert_statement(db, row)
             started.add(statement_id)
         place(quote, statement_id, order, statement_id in started and statement_id not in added)
         for key in keys:
-            new_keys.setdefault(key, set()).add(statement_id)
-            new_pairs.append((key, statement_id))
+            if (statements := new_keys.get(key)) is None:
+                new_keys[key] = {statement_id}
+            else:
+                statements.add(statement_id)
+        new_pairs += zip(keys, itertools.repeat(statement_id))
         added.setdefault(statement_id, []).append(quote["id"])
     add_band_pairs(db, new_pairs)
     if unsaved is not None:

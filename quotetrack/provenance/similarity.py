@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .words import has_ellipsis, stems, tokens, words
+from .words import has_ellipsis, stemmed_words, tokens, words
 
 __all__ = ["MIN_WORDS", "Comparison", "compare", "may_be_same", "same_statement", "word_diff"]
 
@@ -115,8 +115,7 @@ def compare(reference: str, other: str) -> Comparison:
 @lru_cache(maxsize=32768)
 def _keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words and stems of a text, cached: a statement's versions are compared with every newcomer."""
-    found = words(text)
-    return tuple(found), tuple(stems(found))
+    return tuple(words(text)), stemmed_words(text)
 
 
 def may_be_same(reference: str, other: str) -> bool:

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["ELLIPSIS", "Token", "has_ellipsis", "shingles", "stems", "tokens", "words"]
+__all__ = ["ELLIPSIS", "Token", "has_ellipsis", "shingles", "stemmed_words", "stems", "tokens", "words"]
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+# Read as the apostrophe. The first three are non-ASCII and their own NFKC form; "`" is ASCII, and "´" is no NFKC form.
+_APOSTROPHE_MARKS = "’‘ʼ`´"
 _WORD = re.compile(r"\d+(?:[,.]\d{3})+(?!\d)|[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
 ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.|\[\s*\.\.\.\s*\]")
 SHINGLE_SIZE = 2
@@ -63,7 +65,9 @@ def tokens(text: str) -> list[Token]:
 
 def _pairs(text: str) -> list[tuple[str, str]]:
     """:func:`tokens` as plain tuples, which cost a fraction of named ones to make."""
-    plain = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    plain = unicodedata.normalize("NFKC", text)
+    for apostrophe in _APOSTROPHE_MARKS:  # str.translate looks up (and fails to find) every other character
+        plain = plain.replace(apostrophe, "'")
     raw = _WORD.findall(plain.replace("-", " "))
     out: list[tuple[str, str]] = []
     index = 0
@@ -85,7 +89,7 @@ def _pairs(text: str) -> list[tuple[str, str]]:
             ending = next((ending for ending in _CONTRACTIONS if word.endswith(ending) and len(word) > len(ending)), None) if "'" in word else None
             if ending:
                 stem = word[: -len(ending)]
-                stem = {"wo": "will", "ca": "can", "sha": "shall"}.get(stem, stem)
+                stem = _CONTRACTED.get(stem, stem)
                 out += [(raw[index], stem), ("", _CONTRACTIONS[ending])]
             else:
                 out.append((raw[index], word))
@@ -101,7 +105,72 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
     # Grouping a quote asks for its words three times (length, LSH keys, comparison).
-    return tuple(word for _, word in _pairs(text))
+    plain = _plain_words(text)
+    return tuple(plain) if plain is not None else tuple(word for _, word in _pairs(text))
+
+
+# Letters kept, digits as "0" (a text with digits is read again with _ASCII_WORD), the apostrophe (and the
+# backquote) as the apostrophe, every other ASCII character a space.
+_ASCII_WORD_CHARACTERS = str.maketrans({
+    chr(code): "0" if chr(code).isdigit() else "'" if chr(code) in "'`" else chr(code) if chr(code).isalnum() else " "
+    for code in range(128)
+})
+# Marks around and between words that are all most news quotes hold beyond ASCII: none is part of a word,
+# nor is its NFKC form ("…" is "...", the no-break space a space), and none composes with a neighbour.
+_SPACED_MARKS = "“”—–―…\xa0"
+# An apostrophe not between two letters; patterns that start with a literal are searched for quickly.
+_LOOSE_APOSTROPHE = re.compile(r"'(?:(?![a-z])|(?<![a-z]'))")
+_CONTRACTION_ENDING = re.compile(r"(?:n(?<=[^ ]n)'t|'re|'ll|'ve|'m)(?![^ ])")
+_CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
+_ASCII_WORD = re.compile(r"\d+(?:[,.]\d{3})+(?!\d)|[a-z0-9]+(?:'[a-z0-9]+)*")
+_DIGITS_AND_APOSTROPHE = re.compile(r"(?<![^ ])[0-9][^ ]*'")
+
+
+def _plain_words(text: str) -> list[str] | None:
+    """The words :func:`_pairs` finds in ``text``, found with whole-string operations when the text
+    is ASCII (once its quotation marks and dashes are spaces) and holds no number words; else None.
+    Nine quotes in ten are, and a word at a time, in Python, costs several times as much.
+
+    >>> _plain_words("“We’re NOT leaving—we won't,” he said; 'rock'n'roll' isn't over")
+    ['we', 'are', 'not', 'leaving', 'we', 'will', 'not', 'he', 'said', "rock'n'roll", 'is', 'not', 'over']
+    >>> _plain_words("10,000 homes, 2.5% in the 1990s; 1,234,5678")
+    ['10000', 'homes', '2', '5', 'in', 'the', '1990s', '1234', '5678']
+    >>> _plain_words("forty-eight hours"), _plain_words("São Paulo"), _plain_words("the 1990's")
+    (None, None, None)
+    """
+    plain = text
+    if not plain.isascii():
+        # A text of ASCII and these marks reads as its NFKC form does, so it needs no normalizing.
+        for apostrophe in _APOSTROPHE_MARKS[:3]:
+            plain = plain.replace(apostrophe, "'")
+        for mark in _SPACED_MARKS:
+            plain = plain.replace(mark, " ")
+        if not plain.isascii():
+            return None
+    spaced = plain.lower().translate(_ASCII_WORD_CHARACTERS)
+    if "0" in spaced:
+        # Numbers written with digits: the words as _pairs' pattern finds them, thousands separators dropped.
+        spaced = " ".join(_ASCII_WORD.findall(plain.lower().replace("`", "'"))).replace(",", "").replace(".", "")
+        if "'" in spaced and _DIGITS_AND_APOSTROPHE.search(spaced):
+            return None  # "90's": a word starting with a digit is never a contraction
+    elif "'" in spaced:
+        spaced = _LOOSE_APOSTROPHE.sub(" ", spaced)
+    if "'" in spaced:
+        spaced = _expand_contractions(spaced)
+    found = spaced.split()
+    return None if not _NUMBER_WORDS.keys().isdisjoint(found) else found
+
+
+def _expand_contractions(spaced: str) -> str:
+    """``spaced`` (words of letters and inner apostrophes, between spaces) with each contraction as its two words."""
+    pieces: list[str] = []
+    done = 0
+    for ending in _CONTRACTION_ENDING.finditer(spaced):
+        start = spaced.rfind(" ", 0, ending.start()) + 1
+        stem = spaced[start : ending.start()]
+        pieces += [spaced[done:start], _CONTRACTED.get(stem, stem), " ", _CONTRACTIONS[ending[0]]]
+        done = ending.end()
+    return "".join(pieces) + spaced[done:] if pieces else spaced
 
 
 def has_ellipsis(text: str) -> bool:
@@ -113,13 +182,23 @@ def has_ellipsis(text: str) -> bool:
     return ELLIPSIS.search(text) is not None
 
 
-def stems(words: list[str]) -> list[str]:
+def stems(words: Iterable[str]) -> list[str]:
     """Words with a possessive or plural ending dropped, so "talks" and "talk" align.
 
     Deliberately light: reporters change number and possessives when they paraphrase,
     while heavier stemming would make different words look alike.
     """
-    return [_stem(word) for word in words]
+    return list(map(_stem, words))
+
+
+@lru_cache(maxsize=32768)
+def stemmed_words(text: str) -> tuple[str, ...]:
+    """:func:`stems` of the :func:`words` of ``text``, cached: the LSH keys and each comparison read them.
+
+    >>> stemmed_words("Russia's talks were held")
+    ('russia', 'talk', 'were', 'held')
+    """
+    return tuple(map(_stem, _words(text)))
 
 
 @lru_cache(maxsize=65536)  # words recur: a cache look-up costs a third of the endings checked
@@ -131,8 +210,8 @@ def _stem(word: str) -> str:
     return word
 
 
-def shingles(words: list[str], size: int = SHINGLE_SIZE) -> list[str]:
+def shingles(words: Sequence[str], size: int = SHINGLE_SIZE) -> list[str]:
     """Runs of ``size`` consecutive words; a text shorter than that is one shingle."""
     if len(words) <= size:
         return [" ".join(words)] if words else []
-    return [" ".join(words[index : index + size]) for index in range(len(words) - size + 1)]
+    return list(map(" ".join, zip(*(words[index:] for index in range(size)))))
