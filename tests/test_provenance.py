@@ -360,8 +360,8 @@ def test_band_keys_given_with_the_quotes_are_used_and_the_others_computed(monkey
     # The keys given are the ones stored (not computed again).
     db = open_database(":memory:")
     text = "We will not back down on the shelter budget this winter."
-    monkeypatch.setattr(store, "insert_grouped_quotes", lambda *args, **kwargs: insert_grouped_quotes(*args, band_keys={text: [1, 2, 3]}))
-    ingest_article(db, Article(text=text, url="https://example.com/keys"), [Quote(text=text, start=0, end=len(text), kind="direct")])
+    monkeypatch.undo()
+    ingest_article(db, Article(text=text, url="https://example.com/keys"), [Quote(text=text, start=0, end=len(text), kind="direct")], band_keys={text: [1, 2, 3]})
     assert sorted(row[0] for row in db.execute("select band from statement_bands_recent")) == [1, 2, 3]
 
 
