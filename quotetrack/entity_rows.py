@@ -82,4 +82,8 @@ class EntityRows:
                 [(row["id"], row["kind"], row["name"]) for row in self.new_speakers.values()],
             )
         if self.new_outlets:
-            self.db.table("outlets").insert_all(self.new_outlets.values(), pk="id", ignore=True)
+            # What sqlite-utils' insert_all(ignore=True) writes, without the schema lookups it makes on every call.
+            self.db.conn.executemany(
+                'INSERT OR IGNORE INTO "outlets" ("id", "name", "country", "state_run", "outlet_kind") VALUES (?, ?, ?, ?, ?)',
+                [(row["id"], row["name"], row["country"], row["state_run"], row["outlet_kind"]) for row in self.new_outlets.values()],
+            )
