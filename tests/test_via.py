@@ -32,6 +32,8 @@ RELAYS = [
     ("“We are ready for the vote,” Senator Lena Moss said in remarks to Fox News.", "We are ready for the vote", "Fox News"),
     ("“Nobody will be laid off,” plant manager Ivo Sarto said in comments to the Kathmandu Post.", "Nobody will be laid off", "Kathmandu Post"),
     ("“Fares will not rise this year,” transport minister Ines Calder said, reports USA Today.", "Fares will not rise this year", "USA Today"),
+    # `, citing X` closing a mixed quote says where it came from; it is not more of what was said.
+    ("Border guards said the convoy had been “turned back at the crossing,” citing Interfax.", "turned back at the crossing", "Interfax"),
     ("Senator Rob Kane said Sunday on NBC's “Meet the Press” that the vote was “a foregone conclusion.”", "a foregone conclusion", "NBC News"),
     ("“We are not leaving,” the union leader told Rick Adams of CNN on Tuesday.", "We are not leaving", "CNN"),
     ("In an AP interview, the senator said the bill was “going nowhere fast.”", "going nowhere fast", "Associated Press"),

@@ -33,10 +33,10 @@ _TAIL_STARTS = ADJUNCT_STARTS | word_list("tail_starts")
 # After `, `: a trailing clause, not more of the tail (`..., he said, as they bristled at ...`).
 _TRAILING_CLAUSE_STARTS = SUBORDINATORS | {"but", "and", "according"}
 # A trailing adjunct saying to whom or where the words were said: `, in comments to broadcaster BFMTV`,
-# `, in an interview with Le Monde`, `, speaking to reporters in Kyiv`.
+# `, in an interview with Le Monde`, `, speaking to reporters in Kyiv`, `, citing Interfax`.
 _RELAY_ADJUNCT = re.compile(
     r"\s*(?:in\s+(?:an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:interview|comments|remarks|conversation)\s+(?:with|to)"
-    r"|speaking\s+(?:to|with)|talking\s+to)\s"
+    r"|speaking\s+(?:to|with)|talking\s+to|citing)\s"
 )
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z0-9][\w.]*)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]+\s*")
 
