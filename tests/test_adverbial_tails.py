@@ -38,6 +38,7 @@ LEAD = "Port Strike Ends\n\nDock workers in Lagos returned to work on Friday aft
             id="in-remarks-to-listener",
         ),
         pytest.param("“Nothing has been signed,” Tomas Berg said in comments.", "Nothing has been signed,", "Tomas Berg", id="in-comments"),
+        pytest.param("“The gates stay shut until Monday,” according to union leader Ada Nwosu.", "The gates stay shut until Monday,", "Ada Nwosu", id="according-to-after-quote"),
         pytest.param(
             "“The port cannot wait another week,” Tomas Berg said about the talks with the shipping lines.",
             "The port cannot wait another week,",

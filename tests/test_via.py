@@ -34,6 +34,7 @@ RELAYS = [
     ("“Fares will not rise this year,” transport minister Ines Calder said, reports USA Today.", "Fares will not rise this year", "USA Today"),
     # `, citing X` closing a mixed quote says where it came from; it is not more of what was said.
     ("Border guards said the convoy had been “turned back at the crossing,” citing Interfax.", "turned back at the crossing", "Interfax"),
+    ("“The ferry will not sail before Thursday,” according to a Reuters report.", "The ferry will not sail before Thursday", "Reuters"),
     ("Senator Rob Kane said Sunday on NBC's “Meet the Press” that the vote was “a foregone conclusion.”", "a foregone conclusion", "NBC News"),
     ("“We are not leaving,” the union leader told Rick Adams of CNN on Tuesday.", "We are not leaving", "CNN"),
     ("In an AP interview, the senator said the bill was “going nowhere fast.”", "going nowhere fast", "Associated Press"),
@@ -64,7 +65,7 @@ RELAYS = [
 @pytest.mark.parametrize(("text", "words", "via"), RELAYS, ids=[via for _, _, via in RELAYS])
 def test_relay_frames_name_the_outlet(text, words, via):
     quote = target(text, words)
-    assert "interview with" not in quote.text and "comments to" not in quote.text
+    assert "interview with" not in quote.text and "comments to" not in quote.text and "according" not in quote.text
     assert quote.via_outlet == via
     assert quote.via_chain[0] == via
     assert quote.via_start is not None and quote.via_end > quote.via_start
