@@ -35,6 +35,9 @@ RELAYS = [
     # `, citing X` closing a mixed quote says where it came from; it is not more of what was said.
     ("Border guards said the convoy had been “turned back at the crossing,” citing Interfax.", "turned back at the crossing", "Interfax"),
     ("“The ferry will not sail before Thursday,” according to a Reuters report.", "The ferry will not sail before Thursday", "Reuters"),
+    # A plural possessive's bare apostrophe (`CBS News’ Jane Ortega`) is no quotation mark.
+    ("“Every shelter is full,” Mayor Ruth Adler told CBS News’ Jane Ortega.", "Every shelter is full", "CBS News"),
+    ("Mayor Ruth Adler told CBS News' Jane Ortega that every shelter was “full to the doors.”", "full to the doors", "CBS News"),
     ("Senator Rob Kane said Sunday on NBC's “Meet the Press” that the vote was “a foregone conclusion.”", "a foregone conclusion", "NBC News"),
     ("“We are not leaving,” the union leader told Rick Adams of CNN on Tuesday.", "We are not leaving", "CNN"),
     ("In an AP interview, the senator said the bill was “going nowhere fast.”", "going nowhere fast", "Associated Press"),

@@ -46,7 +46,8 @@ def skip_object(sentence: Sentence, k: int) -> int:
     if tokens[j].lower in ("the", "a", "an"):
         j += 1
     start_j = j
-    while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].lower in _LISTENER_NAME_WORDS):
+    # `told CBS News’ Margaret Brennan`: a plural possessive's bare apostrophe joins the name to its journalist.
+    while j < len(tokens) and (tokens[j].text[:1].isupper() or tokens[j].lower in _LISTENER_NAME_WORDS or j > start_j and possessive_mark(tokens, j)):
         j += 1
     if _noun_goes_on(tokens, start_j, j):
         j = start_j  # `told a news conference`: no name, an audience
