@@ -228,8 +228,7 @@ def according_to_frame(sentence: Sentence, spans: SpanIndex, i: int) -> Frame | 
         return None
     speaker = name_head(sentence, speaker)  # `according to Reagan's former education secretary William Bennett`
     if i > 0 and tokens[i - 1].text in (",", "—", "–", "(") or (i > 0 and end >= len(tokens) - 1):
-        # `“...,” according to Interfax`: the quote closes before `according`, which is not part of it.
-        content = content_before(sentence, spans, i - 1 if tokens[i - 1].text in ",—–(" or tokens[i - 1].text in lexicon.CLOSING_MARKS else i)
+        content = content_before(sentence, spans, i - 1 if tokens[i - 1].text in ",—–(" or tokens[i - 1].text in lexicon.CLOSING_MARKS else i)  # `“...,” according to`
         placement = "before"
     else:
         start = end + 1 if end < len(tokens) and tokens[end].text == "," else end
