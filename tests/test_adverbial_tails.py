@@ -40,6 +40,13 @@ LEAD = "Port Strike Ends\n\nDock workers in Lagos returned to work on Friday aft
         pytest.param("“Nothing has been signed,” Tomas Berg said in comments.", "Nothing has been signed,", "Tomas Berg", id="in-comments"),
         pytest.param("“The gates stay shut until Monday,” according to union leader Ada Nwosu.", "The gates stay shut until Monday,", "Ada Nwosu", id="according-to-after-quote"),
         pytest.param(
+            "“The port will reopen on Monday,” Ada Nwosu said, her spokesman Ben Okoro told reporters.",
+            "The port will reopen on Monday,",
+            "Ada Nwosu",
+            id="relayed-by-a-spokesman",
+        ),
+        pytest.param("“We are going back,” Tomas Berg told the crowd, his voice hoarse.", "We are going back,", "Tomas Berg", id="his-voice-aside"),
+        pytest.param(
             "“The port cannot wait another week,” Tomas Berg said about the talks with the shipping lines.",
             "The port cannot wait another week,",
             "Tomas Berg",

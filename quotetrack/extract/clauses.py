@@ -129,6 +129,8 @@ def is_tail(sentence: Sentence, spans: SpanIndex, k: int) -> bool:
     if after_quote:
         # `when asked ...`, `after the plant closed`, `introducing Clinton as ...`: a clause of its own
         end = next((j for j in range(k, end) if _opens_trailing_clause(tokens[j]) and not spans.in_quote(tokens[j].start)), end)
+        # `“...,” Guterres said, his spokesman told reporters`: who passed the words on is a clause of its own.
+        end = next((j for j in range(k, end - 1) if tokens[j].text == "," and tokens[j + 1].lower in ("his", "her", "their")), end)
         if k > 0 and tokens[k - 1].lower in _TELL_FORMS:
             # `told cheering supporters in Nashua`: the listener first
             listener = k

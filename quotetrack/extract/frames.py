@@ -484,11 +484,11 @@ def drop_nested(frames: list[Frame]) -> list[Frame]:
                     outer.content = (outer.content[0], cut)
     for frame in frames:
         cue_start = frame.sentence.tokens[frame.cue_first].start
-        if any(
-            other is not frame and other.content and other.content[0] <= cue_start < other.content[1] and other.placement == "after"
-            for other in frames
-        ):
+        if any(other is not frame and other.content and other.content[0] <= cue_start < other.content[1] and other.placement == "after" for other in frames):
             continue
+        low, high = frame.content or (0, 0)
+        if frame.placement == "before" and any(o is not frame and o.placement == "before" and low <= o.sentence.tokens[o.cue_first].start < high for o in frames):
+            continue  # `“...,” Guterres said, his spokesman told reporters`: the words are the inner frame's speaker's
         kept.append(frame)
     return kept
 
