@@ -82,3 +82,18 @@ def test_outlet_names_inside_peoples_names(extractor, text, speaker):
 def test_outlet_sections_stay_outlets(extractor, text, via):
     (quote,) = extractor.extract(Article(text=text))
     assert quote.via_outlet == via
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mill's owners said in a letter, seen by the Financial Times, that the plant would close “by the end of the year.”",
+        "The ministry said in a memo, obtained by Politico, that the bridge was “not safe for buses.”",
+        "The club said in an email to members, reviewed by The Athletic, the stadium would be “full by August.”",
+    ],
+)
+def test_a_document_seen_by_an_outlet_is_an_aside_not_content(extractor, text):
+    """`said in a letter, seen by the Financial Times, that ...`: what was said starts after the aside."""
+    [quote] = extractor.extract(Article(text=text))
+    assert not any(words in quote.text for words in ("seen by", "obtained by", "reviewed by", "that the")), quote.text
+    assert quote.text.startswith("the ")

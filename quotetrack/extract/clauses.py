@@ -42,7 +42,25 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z0-9][\w.]*)?)
 
 
 def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
-    """Skip `on Wednesday`, `in a statement`, `on a conference call on Wednesday` before the content."""
+    """Skip `on Wednesday`, `in a statement`, `on a conference call on Wednesday` before the content,
+    and an aside on the document after them: `said in a letter, seen by the Financial Times, that ...`.
+
+    >>> from quotetrack.extract.sentences import rule_analysis
+    >>> text = "The firm said in a letter, seen by the Financial Times, that it would close."
+    >>> sentence = rule_analysis(text)[0][0]
+    >>> sentence.tokens[skip_adjuncts(sentence, SpanIndex(text), 3)].text
+    'that'
+    """
+    k = _skip_adjuncts(sentence, spans, k)
+    tokens = sentence.tokens
+    if k + 3 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower in ("seen", "obtained", "reviewed") and tokens[k + 2].lower == "by":
+        close = next((j for j in range(k + 3, min(len(tokens), k + 12)) if tokens[j].text in (",", ".", ";") or spans.opens_at(tokens[j].start)), None)
+        if close is not None and tokens[close].text == ",":
+            return close + 1 if close + 1 < len(tokens) and tokens[close + 1].lower == "that" else close
+    return k
+
+
+def _skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
     tokens = sentence.tokens
     while k < len(tokens) and (tokens[k].text in _ADVERBS_AFTER_CUE or tokens[k].text.endswith("ly") and tokens[k].text.islower()):
         k += 1  # `adding later, “...”`, `said repeatedly that ...`
