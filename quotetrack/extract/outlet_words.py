@@ -67,11 +67,9 @@ def relay_tail(words: list[str]) -> bool:
     rest = [word for word in words if word not in (",", ".", "!", "?", ";")]
     if not rest:
         return False
-    if rest[-1] in ("reported", "reports", "said", "says"):
-        phrase = rest[:-1]
-        return bool(phrase) and phrase[-1][:1].isupper() and all(is_outlet_word(word) for word in phrase)
-    if rest[0] in ("reported", "reports"):
-        phrase = rest[1:]
+    # The outlet named before its verb (`the Miami Herald reported`) or, inverted, after it (`reports USA Today`).
+    phrase = rest[:-1] if rest[-1] in ("reported", "reports", "said", "says") else rest[1:] if rest[0] in ("reported", "reports") else None
+    if phrase is not None:
         return bool(phrase) and phrase[-1][:1].isupper() and all(is_outlet_word(word) for word in phrase)
     return any(descriptor_size_at(rest, k) for k in range(len(rest))) and all(is_outlet_word(word) for word in rest)
 
