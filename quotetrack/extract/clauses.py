@@ -54,10 +54,17 @@ def skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
     k = _skip_adjuncts(sentence, spans, k)
     tokens = sentence.tokens
     if k + 3 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower in ("seen", "obtained", "reviewed") and tokens[k + 2].lower == "by":
-        close = next((j for j in range(k + 3, min(len(tokens), k + 12)) if tokens[j].text in (",", ".", ";") or spans.opens_at(tokens[j].start)), None)
-        if close is not None and tokens[close].text == ",":
+        close = _aside_close(tokens, spans, k + 3, k + 12)
+        if close is not None:
             return close + 1 if close + 1 < len(tokens) and tokens[close + 1].lower == "that" else close
     return k
+
+
+def _aside_close(tokens: list[Token], spans: SpanIndex, start: int, limit: int) -> int | None:
+    """The comma closing an aside whose words run from ``start`` (before ``limit``): None when the
+    clause ends first (`.`, `;`, a quote opening)."""
+    close = next((j for j in range(start, min(len(tokens), limit)) if tokens[j].text in (",", ".", ";") or spans.opens_at(tokens[j].start)), None)
+    return close if close is not None and tokens[close].text == "," else None
 
 
 def _skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
@@ -68,8 +75,8 @@ def _skip_adjuncts(sentence: Sentence, spans: SpanIndex, k: int) -> int:
             return k
     if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].lower == "citing":
         # `reported, citing two officials, that ...`: who was cited is attribution, not content.
-        close = next((j for j in range(k + 2, min(len(tokens), k + 18)) if tokens[j].text in (",", ".", ";") or spans.opens_at(tokens[j].start)), None)
-        if close is not None and tokens[close].text == "," and close + 1 < len(tokens):
+        close = _aside_close(tokens, spans, k + 2, k + 18)
+        if close is not None and close + 1 < len(tokens):
             k = close + 1
     if k >= len(tokens):
         return k
