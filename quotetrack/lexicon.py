@@ -56,6 +56,7 @@ INSTITUTION_NOUNS = word_list("institution_nouns")
 
 PRONOUNS = word_pairs("pronouns")
 SUBJECT_PRONOUNS = word_list("subject_pronouns")
+POSSESSIVE_DETERMINERS = frozenset(["his", "her", "its", "their", "our", "my"])
 
 # Form -> lemma. "say" and friends introduce speech; the extractor treats them alike.
 CUE_FORMS: dict[str, str] = {form: lemma or form for form, lemma in word_pairs("cue_forms").items()}

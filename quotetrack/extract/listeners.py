@@ -18,10 +18,11 @@ __all__ = ["skip_object"]
 _LISTENERS = word_list("listeners")
 _LISTENER_NAME_WORDS = word_list("listener_name_words")
 _AUDIENCE_NOUNS = word_list("audience_nouns")
-_POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my"])
 # Words that open what the listener was told rather than go on naming the listener.
 _CLAUSE_STARTS = lexicon.SUBJECT_PRONOUNS | {"the", "a", "an", "that", "this", "these", "those", "there", "it"}
-_PREPOSITIONS = frozenset(["to", "for", "with", "at", "in", "on", "about", "of", "from", "by", "and", "or"])
+# Words that go on past a listener of the speaker's own (`told his story to the court`): it was no listener.
+_PAST_OWN_LISTENER = frozenset(["to", "for", "with", "at", "in", "on", "about", "of", "from", "by", "and", "or"])
+_ENDS_OWN_LISTENER = _CLAUSE_STARTS | _PAST_OWN_LISTENER
 # Words that go on describing an audience rather than start what it was told.
 _AUDIENCE_MODIFIERS = frozenset(["of", "with", "near", "in", "at", "on", "here", "there", "during", "after", "before", "from", "for",
                                  "being", "held", "hosted", "organised", "organized", "attended", "gathered", "bathed", "outside", "inside",
@@ -40,10 +41,10 @@ def skip_object(sentence: Sentence, k: int) -> int:
     )  # `told his counterpart X that ...`, but not `warned Korea to refrain from acts that ...`
     if that is not None and tokens[that].lower == "that":
         return that
-    if tokens[k].lower in _POSSESSIVES:
+    if tokens[k].lower in lexicon.POSSESSIVE_DETERMINERS:
         # `told his players the team would ...`, `told her staff she would stay`: a listener of the speaker's own.
         j = k + 1
-        while j < min(k + 3, len(tokens)) and tokens[j].text.isalpha() and tokens[j].text.islower() and tokens[j].lower not in _CLAUSE_STARTS | _PREPOSITIONS:
+        while j < min(k + 3, len(tokens)) and tokens[j].text.isalpha() and tokens[j].text.islower() and tokens[j].lower not in _ENDS_OWN_LISTENER:
             j += 1
         if j > k + 1 and j < len(tokens) and (tokens[j].lower in _CLAUSE_STARTS or tokens[j].text[:1].isupper() or tokens[j].text in lexicon.OPENING_MARKS or tokens[j].text == ":"):
             return j

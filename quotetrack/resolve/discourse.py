@@ -37,7 +37,6 @@ _CONJUNCTIONS = frozenset(["and", "but", "yet", "so", "still", "also", "then", "
 _DASHES = frozenset(("—", "–", "-", "--"))
 _POSSESSIVES = frozenset(("'s", "’s", "'", "’"))
 _COORDINATORS = frozenset(("and", "&"))
-_POSSESSIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our", "my"))
 # `When Obama flew in, he met ...`: their clause's subject is usually who the main clause is about.
 _TEMPORAL = frozenset(["when", "after", "before", "while", "once", "as", "since", "until"])
 # `To Ann Lee, the plan seemed late`: whose view a sentence about a thing gives.
@@ -267,7 +266,7 @@ def _noun_phrase(tokens: Sequence[TokenLike], i: int, names: dict[int, tuple[int
     last_word = ""
     j = i
     # `Our Principles PAC, which ...`: a capitalised `Our` before a name is part of an organisation's name.
-    possessive = tokens[i].lower in _POSSESSIVE_DETERMINERS
+    possessive = tokens[i].lower in lexicon.POSSESSIVE_DETERMINERS
     named_org = possessive and i + 1 < count and tokens[i + 1].start in names and tokens[i].text.istitle()
     determiner = possessive and not named_org
     if determiner or named_org:
