@@ -65,7 +65,13 @@ class Article:
     @property
     def id(self) -> str:
         # The URL identifies an article across re-crawls; without one the text does.
-        return stable_id(self.url) if self.url else stable_id(self.text)
+        source = self.url or self.text
+        # Remembered for the source it was made from (the store asks for it once a quote), so a
+        # changed URL or text still gets its own id.
+        memo = self.__dict__.get("_id_memo")
+        if memo is None or memo[0] is not source:
+            memo = self.__dict__["_id_memo"] = (source, stable_id(source))
+        return memo[1]
 
 
 @dataclass

@@ -68,6 +68,7 @@ TABLES = ("articles", "speakers", "outlets", "quotes")
 CACHE_KIB = 65536
 WAL_CHECKPOINT_PAGES = 10000
 MMAP_BYTES = 1 << 31
+STATEMENT_CACHE = 1024
 
 
 class Ingest(enum.IntEnum):
@@ -123,7 +124,10 @@ def _open_database(path: str | os.PathLike[str], timeout: float, read_only: bool
         return open_read_only(path, timeout)
     new = not path.exists() or path.stat().st_size == 0
     with _sqlite_errors():
-        db = Database(sqlite3.connect(str(path), timeout=timeout))
+        # The store's statements vary with an article's row and key counts (an insert of 1 to 32 rows, a
+        # lookup of n LSH keys): a few hundred texts, each compiled once with its triggers if the cache
+        # holds them all (Python's default keeps 128, so they were compiled again and again).
+        db = Database(sqlite3.connect(str(path), timeout=timeout, cached_statements=STATEMENT_CACHE))
         try:
             # Checked before anything is written: another application's file is left as it was.
             refuse_foreign(db)
