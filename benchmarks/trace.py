@@ -30,7 +30,7 @@ from quotetrack.provenance.cluster import seen_order
 from quotetrack.provenance.lsh import band_keys
 from quotetrack.provenance.similarity import compare
 from quotetrack.provenance.tracing import trace
-from quotetrack.records import Article, Quote, stable_id
+from quotetrack.records import Article, Quote, quote_id, stable_id
 from quotetrack.store import ingest_article, open_database
 
 VOCABULARY = 20_000
@@ -92,7 +92,7 @@ def build(path: Path, quotes: int, seed: int) -> None:
                 articles.append({"id": article_id, "url": f"https://news{article_number % 300}.example/{article_number}",
                                  "title": f"Story {article_number}", "publisher": f"Outlet {article_number % 300}",
                                  "date": date, "text": f"“{text}” the speaker said.", "extractor_version": "bench"})
-                quote_rows.append({"id": stable_id(article_id, "1"), "article_id": article_id, "speaker_id": speaker,
+                quote_rows.append({"id": quote_id(article_id, 1, 1 + len(text), "direct"), "article_id": article_id, "speaker_id": speaker,
                                    "publisher": f"Outlet {article_number % 300}", "text": text, "start": 1, "end": 1 + len(text),
                                    "kind": "direct", "date": date, "statement_id": statement_id, "variant": variant,
                                    "changed_words": json.dumps(compare(" ".join(base), text).changed_words) if variant == "words changed" else None,

@@ -29,7 +29,7 @@ from sqlite_utils import Database
 
 from .facet_pairs import FACETS, HEAD_QUOTES, create_crossing_triggers, create_pair_table, pair_statements, rebuild_pairs
 
-__all__ = ["FACETS", "NAME_COLUMNS", "SORT_DATE_SQL", "add_facet_pairs", "add_published_design", "facet_counts", "rebuild_summaries",
+__all__ = ["FACETS", "NAME_COLUMNS", "SORT_DATE_SQL", "add_facet_pairs", "add_published_design", "create_page_indexes", "facet_counts", "rebuild_summaries",
            "sort_date"]
 
 # The names on each quote, and the SQL that reads each one from the id beside it.
@@ -206,14 +206,15 @@ def add_published_design(db: Database) -> None:
         db.execute(f"drop trigger if exists {name}")
     filled = {**NAME_COLUMNS, "sort_date": SORT_DATE_SQL.format(q="quotes")}
     db.execute(f"update quotes set {', '.join(f'{column} = {sql}' for column, sql in filled.items())}")
-    _page_indexes(db)
+    create_page_indexes(db)
     db.execute("create index if not exists speakers_by_quotes on speakers (quotes desc)")
     rebuild_summaries(db)
     for sql in _triggers().values():
         db.execute(sql)
 
 
-def _page_indexes(db: Database) -> None:
+def create_page_indexes(db: Database) -> None:
+    """The quote page's indexes (:data:`PAGE_INDEXES`), those it replaced dropped."""
     for name in _DROPPED_INDEXES:
         db.execute(f"drop index if exists {name}")
     for name, indexed in PAGE_INDEXES.items():
@@ -244,7 +245,7 @@ def add_facet_pairs(db: Database, head_quotes: int = HEAD_QUOTES) -> None:
     ``head_quotes`` other than the default is for tests: small databases with heads.
     """
     create_pair_table(db)
-    _page_indexes(db)
+    create_page_indexes(db)
     create_crossing_triggers(db, head_quotes)
     for name, sql in _triggers(head_quotes).items():
         db.execute(f"drop trigger if exists {name}")

@@ -49,6 +49,23 @@ def stable_id(*parts: str | None) -> str:
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
 
 
+QUOTE_ID_ARTICLE_PREFIX = 8
+
+
+def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
+    """A quote's id: the start of its article's id, then a hash of article, start, end and kind.
+
+    The quotes of one article sit together in every index ordered by id (the key, and the date orders,
+    which end with it), so storing an article changes one page of each rather than one per quote.
+
+    >>> quote_id("5f1e0c3a9b2d4e6f", 1, 14, "direct")
+    '5f1e0c3a98e2850e8706'
+    >>> quote_id("5f1e0c3a9b2d4e6f", 1, 14, "direct")[8:] == stable_id("5f1e0c3a9b2d4e6f", "1", "14", "direct")[:12]
+    True
+    """
+    return article_id[:QUOTE_ID_ARTICLE_PREFIX] + stable_id(article_id, str(start), str(end), kind)[:12]
+
+
 @dataclass
 class Article:
     """One news article: its text plus what we know of where it came from."""

@@ -4,7 +4,8 @@
 >>> db = Database(memory=True)
 >>> [migration.name for migration in MIGRATIONS.pending(db)]  # doctest: +NORMALIZE_WHITESPACE
 ['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design', 'deferred_search_index',
- 'staged_statement_bands', 'fast_pages', 'appended_recent_bands']
+ 'staged_statement_bands', 'fast_pages', 'appended_recent_bands',
+ 'article_prefixed_quote_ids']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -197,6 +198,17 @@ def appended_recent_bands(db: Database) -> None:
     append_recent_bands(db)
 
 
+@MIGRATIONS()
+def article_prefixed_quote_ids(db: Database) -> None:
+    """Quote ids start with their article's id, so an article's quotes share index pages (``quotetrack.quote_ids``).
+
+    The quotes stored before get their new ids (derived from the old ones, no re-extraction needed).
+    """
+    from .quote_ids import prefix_quote_ids
+
+    prefix_quote_ids(db)
+
+
 def schema_complete(db: Database) -> bool:
     """Whether ``db`` has every table and view quotetrack reads (old databases included)."""
     return {"articles", "quotes"} <= set(db.table_names()) and "quotes_view" in db.view_names()
@@ -271,7 +283,7 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "date_raw": "the date as the source wrote it, when it could not be read (`05/06/2024`); `date` is then null",
     },
     "quotes": {
-        "id": "hash of article, start, end and kind",
+        "id": "the first 8 characters of the article's id, then a hash of article, start, end and kind (an article's quotes sort together)",
         "article_id": "the article (`articles.id`)",
         "speaker_id": "who said it (`speakers.id`), null when unknown",
         "via_outlet_id": "the outlet it was relayed through (`outlets.id`), e.g. TASS in \"TASS quoted Peskov\"",

@@ -41,7 +41,7 @@ from .provenance.cluster import forget_article, insert_grouped_quotes, refresh_s
 from .provenance.lsh import merge_recent_bands
 from .published import sort_date
 from .query import query_quotes
-from .records import EXTRACTOR_VERSION, Article, Quote, stable_id
+from .records import EXTRACTOR_VERSION, Article, Quote, quote_id
 from .schema import MIGRATIONS, schema_complete
 from .search_index import sync_search_index
 from .sqlite_files import enable_wal, is_quotetrack_database, open_read_only, read_only_location, refuse_foreign
@@ -389,7 +389,7 @@ def _quote_row(entities: EntityRows, article: Article, quote: Quote, version: st
     publisher = quote.publisher or article.publisher
     via_chain = quote.via_chain or ([quote.via_outlet] if quote.via_outlet else [])
     return {
-        "id": stable_id(article.id, str(quote.start), str(quote.end), quote.kind),
+        "id": quote_id(article.id, quote.start, quote.end, quote.kind),
         "article_id": article.id,
         "speaker_id": entities.speaker_id(quote.speaker),
         "via_outlet_id": entities.outlet_id(quote.via_outlet, known_only=False),

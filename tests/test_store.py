@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from quotetrack.records import Article, Quote, stable_id
+from quotetrack.records import Article, Quote, quote_id, stable_id
 from quotetrack.resolve.names import canonical_speaker, speaker_key
 from quotetrack.schema import MIGRATIONS
 from quotetrack.search_index import search_index_consistent
@@ -122,7 +122,7 @@ def test_ingest_stores_everything(db, article):
     assert stored_article["extractor_version"] == "test-1"
     assert stored_article["ingested_at"]
 
-    peskov = db["quotes"].get(stable_id(article.id, str(quotes[0].start), str(quotes[0].end), "direct"))
+    peskov = db["quotes"].get(quote_id(article.id, quotes[0].start, quotes[0].end, "direct"))
     assert TEXT[peskov["start"] : peskov["end"]] == peskov["text"] == "We will not back down."
     assert peskov["article_id"] == article.id
     assert peskov["kind"] == "direct"
@@ -457,7 +457,7 @@ def test_databases_from_before_migrations_open_and_work(tmp_path, article):
     assert [migration.name for migration in MIGRATIONS.applied(db)] == [
         "create_tables", "add_attribution_evidence", "article_date_raw", "add_statements", "published_design",
         "deferred_search_index", "staged_statement_bands", "fast_pages",
-        "appended_recent_bands"]
+        "appended_recent_bands", "article_prefixed_quote_ids"]
     assert counts(db) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
     # The published names are filled in for the quotes already stored.
     assert sorted(db.execute("select speaker, via_outlet, published_by from quotes").fetchall(), key=str) == [

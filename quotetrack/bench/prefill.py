@@ -45,7 +45,7 @@ from ..facet_pairs import HEAD_QUOTES, rebuild_pairs
 from ..provenance.cluster import seen_order
 from ..provenance.lsh import BANDS, RECENT_KEYS_MERGED, keep_recent_bands
 from ..published import rebuild_summaries, sort_date
-from ..records import Article, stable_id
+from ..records import Article, quote_id, stable_id
 from ..resolve.names import speaker_key
 from ..resolve.outlets import Outlets, outlet_row
 from ..resources import data_dir
@@ -264,7 +264,7 @@ class _Batch:
             quoted = text if variant == "unchanged" else " ".join(words[: max(4, len(words) * 2 // 3)])
             start = rng.randrange(0, 4000)
             via = rng.choice(world.outlets)["id"] if rng.random() < 0.15 else None
-            id = stable_id(article_id, str(start), str(start + len(quoted)), "direct")
+            id = quote_id(article_id, start, start + len(quoted), "direct")
             rows.append((
                 id, article_id, speaker_id, via, publisher, publisher_id, quoted, start, start + len(quoted),
                 "direct", "said", speaker, f"“{quoted}” {speaker} said.", 0.9, date, "prefill", start + len(quoted) + 3,

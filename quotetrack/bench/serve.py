@@ -41,6 +41,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..published import rebuild_summaries, sort_date
+from ..records import quote_id as make_quote_id
 from ..records import stable_id
 from ..resources import data_dir, word_lines
 from ..search_index import rebuild_search_index
@@ -263,7 +264,7 @@ def build_database(path: Path, quotes: int, *, seed: int = 1, progress: Callable
                     speaker_id = speaker_ids[canonical] = stable_id(speaker_key(canonical))
                     db.table("speakers").insert({"id": speaker_id, "name": canonical, "kind": "person"}, pk="id", ignore=True)
                 start = offset + at
-                quote_id = stable_id(article_id, str(start), str(start + len(quote_text)), kind)
+                quote_id = make_quote_id(article_id, start, start + len(quote_text), kind)
                 quote_rows.append({
                     "id": quote_id, "article_id": article_id,
                     "speaker_id": speaker_id, "via_outlet_id": outlet(via, False), "publisher_outlet_id": outlet(publisher, True),
