@@ -5,7 +5,7 @@
 >>> [migration.name for migration in MIGRATIONS.pending(db)]  # doctest: +NORMALIZE_WHITESPACE
 ['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design', 'deferred_search_index',
  'staged_statement_bands', 'fast_pages', 'appended_recent_bands',
- 'article_prefixed_quote_ids']
+ 'article_prefixed_quote_ids', 'lean_page_indexes']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -207,6 +207,15 @@ def article_prefixed_quote_ids(db: Database) -> None:
     from .quote_ids import prefix_quote_ids
 
     prefix_quote_ids(db)
+
+
+@MIGRATIONS()
+def lean_page_indexes(db: Database) -> None:
+    """The quote page's indexes hold each column once, and those by speaker or outlet only the quotes that have one (``quotetrack.published``)."""
+    from .published import create_page_indexes
+
+    if "sort_date" in db.table("quotes").columns_dict:
+        create_page_indexes(db)
 
 
 def schema_complete(db: Database) -> bool:
