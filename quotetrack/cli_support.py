@@ -72,6 +72,14 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def announce_layout_update(db: Path) -> None:
+    """Say so before a database from an older quotetrack is brought up to date: at a million quotes that takes a minute or two."""
+    from .sqlite_files import pending_layout_updates
+
+    if pending_layout_updates(db):
+        typer.echo(f"Updating {db} to this version's layout (once; about a minute a million quotes) ...", err=True)
+
+
 def require_exists(*paths: Path) -> None:
     """A path named on the command line that is not there is a usage error (exit 2)."""
     for path in paths:

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from .errors import StoreError
 from .schema import MIGRATIONS
 
-__all__ = ["enable_wal", "is_quotetrack_database", "open_read_only", "read_only_location", "refuse_foreign", "sqlite_errors"]
+__all__ = ["enable_wal", "is_quotetrack_database", "open_read_only", "pending_layout_updates", "read_only_location", "refuse_foreign", "sqlite_errors"]
 
 
 def enable_wal(db: Database, timeout: float) -> None:
@@ -123,3 +123,25 @@ def sqlite_errors() -> Iterator[None]:
             str(error).splitlines()[0] if str(error) else type(error).__name__,
         )
         raise StoreError(message) from error
+
+
+def pending_layout_updates(path: str | os.PathLike[str]) -> list[str]:
+    """The migrations opening the database at ``path`` for writing would apply first: none for a new
+    file, an up-to-date one, or a file that is not a quotetrack database (opening it says why).
+
+    >>> pending_layout_updates("no-such.db")
+    []
+    """
+    path = Path(path)
+    if str(path) == ":memory:" or not path.is_file() or path.stat().st_size == 0:
+        return []
+    try:
+        db = open_read_only(path, timeout=1.0)
+    except (StoreError, sqlite3.Error):
+        return []
+    try:
+        return [migration.name for migration in MIGRATIONS.pending(db)]
+    except sqlite3.Error:
+        return []
+    finally:
+        db.close()

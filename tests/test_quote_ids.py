@@ -2,8 +2,10 @@
 
 import pytest
 from sqlite_utils import Database
+from typer.testing import CliRunner
 
 from quotetrack import extract_quotes
+from quotetrack.cli import app
 from quotetrack.provenance.tracing import trace
 from quotetrack.quote_ids import prefix_quote_ids
 from quotetrack.records import Article, quote_id, stable_id
@@ -97,3 +99,20 @@ def test_the_migration_leaves_new_ids_alone(tmp_path):
     rows = db.execute("select * from quotes order by id").fetchall()
     assert prefix_quote_ids(db) == 0
     assert db.execute("select * from quotes order by id").fetchall() == rows
+
+
+def test_ingest_into_an_older_database_says_it_updates_it_first(tmp_path):
+    write_reports(tmp_path / "wires.db")
+    db = open_database(tmp_path / "wires.db")
+    as_before_prefixed_ids(db)
+    db.close()
+    story = tmp_path / "talks.txt"
+    story.write_text("URL: https://example.com/talks-resume\nDate: 2024-05-20\n\n"
+                     "“We are ready to meet again in Istanbul,” Lavrov told reporters in Moscow.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(story), "--db", str(tmp_path / "wires.db"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Updating" in result.stderr and "layout" in result.stderr
+    migrated = open_database(tmp_path / "wires.db")
+    assert migrated.execute("select count(*) from quotes where length(id) != 20").fetchone()[0] == 0
+    again = CliRunner().invoke(app, ["ingest", str(story), "--db", str(tmp_path / "wires.db"), "--workers", "1"])
+    assert "Updating" not in again.stderr and "1 unchanged" in again.stdout
