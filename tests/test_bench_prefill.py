@@ -89,7 +89,7 @@ def test_report_compares_storing_on_top_with_storing_into_an_empty_database():
     result = SpeedResult(engine="rules", articles=100, quotes=1100, load_seconds=0.1, extract_seconds=0.7, store_seconds=0.8,
                          peak_rss_bytes=1, traced_peak_bytes=1, database_bytes=1, prefill_quotes=1_000_000,
                          prefill_store_seconds=1.1, prefill_pass_seconds=0.1, prefill_pass_cpu_seconds=0.05, prefill_seconds=200,
-                         on_top=StoreRun(1.0, 0.85, 5000), alone=(StoreRun(0.7, 0.6, 1600), StoreRun(0.9, 0.8, 1600)))
+                         recent_keys=250_000, recent_load_seconds=0.3, on_top=StoreRun(1.0, 0.85, 5000), alone=(StoreRun(0.7, 0.6, 1600), StoreRun(0.9, 0.8, 1600)))
     lines = {line[:12].strip(): line[12:] for line in result.report().splitlines()}
     assert lines["store"].strip().startswith("8.00 ms/article into an empty database; 11.00 ms on top of 1,000,000 quotes"
                                              " (1.38 times the 8.00 ms of the same articles' quotes stored again, alone,")
@@ -97,3 +97,24 @@ def test_report_compares_storing_on_top_with_storing_into_an_empty_database():
                                                  " 1.29 times (empty, before and after: 6.00, 8.00 ms;")
     assert lines["pages"].split() [:2] == ["50.0", "written"] and "against 16.0 into an empty database" in lines["pages"]
     assert lines["prefill"].split()[:2] == ["200", "s"]
+    # loaded once an ingest, so not charged to the articles
+    assert lines["recent keys"].split()[:6] == ["0.30", "s", "loading", "its", "250,000", "recent"]
+
+
+def test_the_recent_keys_loaded_before_the_clock_are_the_ones_the_store_uses(tmp_path):
+    from quotetrack import extract_quotes
+    from quotetrack.bench.speed import _load_recent_keys, _timed_store
+    from quotetrack.provenance import lsh
+
+    db = open_database(tmp_path / "large.db")
+    prefill(db, 2500)
+    assert _load_recent_keys(db) > 0
+    loaded = lsh._copies[db]
+    assert len(loaded.by_band) >= 1000
+    text = ("“The pier will reopen to ferries by the end of May,” Mayor Ana Ruiz told reporters on Tuesday, "
+            "adding that the repairs had cost the city “far more than anyone expected.”")
+    article = Article(text=text, url="https://example.com/pier-reopens", date="2016-04-12", publisher="Reuters")
+    run = _timed_store([(article, extract_quotes(text))], db)
+    assert run.pages > 0
+    # The store caught the copy up on its own keys instead of loading every key again.
+    assert lsh._copies[db] is loaded and len(loaded.by_band) > 1000
