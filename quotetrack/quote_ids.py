@@ -12,6 +12,8 @@ orders, which end with it. At a million quotes that was about 25 of the 71 pages
 1
 >>> db.execute("select id, sort_date from quotes").fetchall()
 [('5f1e0c3a98e2850e8706', '- 5f1e0c3a98e2850e8706')]
+>>> db.execute("select old_id, id from quote_id_aliases").fetchall()
+[('98e2850e8706c0de', '5f1e0c3a98e2850e8706')]
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from sqlite_utils import Database
 from .published import PAGE_INDEXES, create_page_indexes
 from .records import QUOTE_ID_ARTICLE_PREFIX
 
-__all__ = ["OLD_QUOTE_ID_LENGTH", "prefix_quote_ids"]
+__all__ = ["ALIAS_TABLE", "OLD_QUOTE_ID_LENGTH", "prefix_quote_ids"]
 
 OLD_QUOTE_ID_LENGTH = 16
+# Each migrated quote's old id and its new one: links to a quote by its old id are sent on (quotetrack.provenance.web.moved).
+ALIAS_TABLE = "quote_id_aliases"
 # The new id from an old one: the old id was the first 16 hex digits of the same hash, of which the new keeps 12.
 _NEW_ID = f"substr({{q}}.article_id, 1, {QUOTE_ID_ARTICLE_PREFIX}) || substr({{q}}.id, 1, 12)"
 _OLD = f"length({{column}}) = {OLD_QUOTE_ID_LENGTH}"
@@ -33,7 +37,8 @@ _SET_ASIDE_TRIGGER = "quotes_published_au"
 
 def prefix_quote_ids(db: Database) -> int:
     """Give the quotes stored with old ids their new ones, in ``sort_date`` and in the statements that
-    name them too; the number of quotes changed. Row URLs of the old ids no longer resolve."""
+    name them too; the number of quotes changed. The old ids are kept in :data:`ALIAS_TABLE`, where
+    Datasette's pages look up a link made before."""
     if db.execute(f"select 1 from quotes where {_OLD.format(column='id')} limit 1").fetchone() is None:
         return 0
     trigger = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?", [_SET_ASIDE_TRIGGER]).fetchone()
@@ -47,6 +52,9 @@ def prefix_quote_ids(db: Database) -> int:
         for column in ("canonical_quote_id", "first_quote_id"):
             db.execute(f"update statements set {column} = coalesce((select {_NEW_ID.format(q='q')} from quotes q where q.id = statements.{column}),"
                        f" {column}) where {_OLD.format(column=column)}")
+    db.execute(f"create table if not exists {ALIAS_TABLE} (old_id text primary key, id text not null) without rowid")
+    db.execute(f"insert or ignore into {ALIAS_TABLE} (old_id, id) select id, {_NEW_ID.format(q='quotes')} from quotes"
+               f" where {_OLD.format(column='id')}")
     columns = db["quotes"].columns_dict
     sort_date = f", sort_date = substr(sort_date, 1, length(sort_date) - {OLD_QUOTE_ID_LENGTH}) || {_NEW_ID.format(q='quotes')}" if "sort_date" in columns else ""
     changed = db.execute(f"update quotes set id = {_NEW_ID.format(q='quotes')}{sort_date} where {_OLD.format(column='id')}").rowcount

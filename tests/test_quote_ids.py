@@ -1,6 +1,10 @@
 """Quote ids start with their article's id, and databases with the older ids are migrated to them."""
 
+from pathlib import Path
+
 import pytest
+import yaml
+from datasette.app import Datasette
 from sqlite_utils import Database
 from typer.testing import CliRunner
 
@@ -11,6 +15,8 @@ from quotetrack.quote_ids import prefix_quote_ids
 from quotetrack.records import Article, quote_id, stable_id
 from quotetrack.search_index import search_index_consistent
 from quotetrack.store import Ingest, ingest_article, open_database
+
+METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 
 REPORTS = [
     ("https://example.com/wires/ceasefire",
@@ -116,3 +122,31 @@ def test_ingest_into_an_older_database_says_it_updates_it_first(tmp_path):
     assert migrated.execute("select count(*) from quotes where length(id) != 20").fetchone()[0] == 0
     again = CliRunner().invoke(app, ["ingest", str(story), "--db", str(tmp_path / "wires.db"), "--workers", "1"])
     assert "Updating" not in again.stderr and "1 unchanged" in again.stdout
+
+
+@pytest.fixture
+def served(migrated, tmp_path):
+    db, _, renamed, _ = migrated
+    db.close()
+    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    metadata["databases"]["wires"] = metadata["databases"].pop("quotes")  # as `quotetrack serve` applies it to any file
+    return Datasette([str(tmp_path / "wires.db")], metadata=metadata), renamed
+
+
+@pytest.mark.parametrize("page", ["/wires/quotes/{id}", "/wires/quotes/{id}.json", "/wires/-/quote/{id}"])
+async def test_a_link_made_with_an_old_quote_id_is_sent_to_the_new_one(served, page):
+    datasette, renamed = served
+    old, new = next(iter(renamed.items()))
+    response = await datasette.client.get(page.format(id=old) + "?_shape=object")
+    assert response.status_code == 301
+    assert response.headers["location"] == page.format(id=new) + "?_shape=object"
+    followed = await datasette.client.get(response.headers["location"])
+    assert followed.status_code == 200 and new in followed.text
+
+
+async def test_an_unknown_old_style_id_is_still_not_found(served):
+    datasette, _ = served
+    assert (await datasette.client.get("/wires/quotes/0123456789abcdef")).status_code == 404
+    assert (await datasette.client.get("/wires/-/quote/0123456789abcdef")).status_code == 404
+    listing = (await datasette.client.get("/wires.json")).json()
+    assert {table["name"] for table in listing["tables"] if table["hidden"]} >= {"quote_id_aliases"}

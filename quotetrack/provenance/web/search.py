@@ -25,6 +25,8 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_fts
 
+from .moved import moved_quote_url, send_redirect
+
 __all__ = ["common_threshold", "date_range_filter", "is_common", "paging_filter", "search_filter"]
 
 # A search matching this share of the quotes or more is "common" (and at least this many quotes).
@@ -68,6 +70,9 @@ def asgi_wrapper(datasette: Any) -> Any:
     def wrap(app: Any) -> Any:
         async def search_aware(scope: dict[str, Any], receive: Any, send: Any) -> None:
             if scope.get("type") == "http":
+                if (moved := await moved_quote_url(datasette, scope)) is not None:
+                    await send_redirect(send, moved)
+                    return
                 scope = await _rewrite(datasette, scope)
             await app(scope, receive, send)
 
