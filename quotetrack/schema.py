@@ -5,7 +5,7 @@
 >>> [migration.name for migration in MIGRATIONS.pending(db)]  # doctest: +NORMALIZE_WHITESPACE
 ['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design', 'deferred_search_index',
  'staged_statement_bands', 'fast_pages', 'appended_recent_bands',
- 'article_prefixed_quote_ids', 'lean_page_indexes']
+ 'article_prefixed_quote_ids', 'lean_page_indexes', 'statement_bands_filter']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -216,6 +216,14 @@ def lean_page_indexes(db: Database) -> None:
 
     if "sort_date" in db.table("quotes").columns_dict:
         create_page_indexes(db)
+
+
+@MIGRATIONS()
+def statement_bands_filter(db: Database) -> None:
+    """A Bloom filter over the big LSH key table, so that keys in no statement are not looked up (``quotetrack.provenance.band_filter``)."""
+    from .provenance.band_filter import create_band_filter
+
+    create_band_filter(db)
 
 
 def schema_complete(db: Database) -> bool:

@@ -457,7 +457,7 @@ def test_databases_from_before_migrations_open_and_work(tmp_path, article):
     assert [migration.name for migration in MIGRATIONS.applied(db)] == [
         "create_tables", "add_attribution_evidence", "article_date_raw", "add_statements", "published_design",
         "deferred_search_index", "staged_statement_bands", "fast_pages",
-        "appended_recent_bands", "article_prefixed_quote_ids", "lean_page_indexes"]
+        "appended_recent_bands", "article_prefixed_quote_ids", "lean_page_indexes", "statement_bands_filter"]
     assert counts(db) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
     # The published names are filled in for the quotes already stored.
     assert sorted(db.execute("select speaker, via_outlet, published_by from quotes").fetchall(), key=str) == [

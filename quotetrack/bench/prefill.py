@@ -42,6 +42,7 @@ from sqlite_utils import Database
 
 from .. import lexicon
 from ..facet_pairs import HEAD_QUOTES, rebuild_pairs
+from ..provenance.band_filter import forget_band_filter
 from ..provenance.cluster import seen_order
 from ..provenance.lsh import BANDS, RECENT_KEYS_MERGED, keep_recent_bands
 from ..published import rebuild_summaries, sort_date
@@ -126,6 +127,7 @@ def prefill(db: Database, quotes: int, *, seed: int = 7, samples: Sequence[Artic
             progress(made)
     with db.conn:
         _add_band_keys(db, range(first_statement + 1, statement_id + 1), seed)
+        forget_band_filter(db)  # keys put in the big table directly: the filter is built again from it
         if saved is not None:
             saved.build_indexes()
             rebuild_summaries(db)
