@@ -31,6 +31,8 @@ ALIAS_TABLE = "quote_id_aliases"
 # The new id from an old one: the old id was the first 16 hex digits of the same hash, of which the new keeps 12.
 _NEW_ID = f"substr({{q}}.article_id, 1, {QUOTE_ID_ARTICLE_PREFIX}) || substr({{q}}.id, 1, 12)"
 _OLD = f"length({{column}}) = {OLD_QUOTE_ID_LENGTH}"
+# (A quote without an article, which the store never writes, keeps its id: it has nothing to start with.)
+_HAS_ARTICLE = "article_id is not null"
 # Facet counts and summaries do not change (the date part of sort_date stays): their trigger is set aside.
 _SET_ASIDE_TRIGGER = "quotes_published_au"
 
@@ -50,14 +52,15 @@ def prefix_quote_ids(db: Database) -> int:
         db.execute(f"drop index {name}")
     if db["statements"].exists():
         for column in ("canonical_quote_id", "first_quote_id"):
-            db.execute(f"update statements set {column} = coalesce((select {_NEW_ID.format(q='q')} from quotes q where q.id = statements.{column}),"
+            db.execute(f"update statements set {column} = coalesce((select {_NEW_ID.format(q='q')} from quotes q where q.id = statements.{column}"
+                       f" and q.{_HAS_ARTICLE}),"
                        f" {column}) where {_OLD.format(column=column)}")
     db.execute(f"create table if not exists {ALIAS_TABLE} (old_id text primary key, id text not null) without rowid")
     db.execute(f"insert or ignore into {ALIAS_TABLE} (old_id, id) select id, {_NEW_ID.format(q='quotes')} from quotes"
-               f" where {_OLD.format(column='id')}")
+               f" where {_OLD.format(column='id')} and {_HAS_ARTICLE}")
     columns = db["quotes"].columns_dict
     sort_date = f", sort_date = substr(sort_date, 1, length(sort_date) - {OLD_QUOTE_ID_LENGTH}) || {_NEW_ID.format(q='quotes')}" if "sort_date" in columns else ""
-    changed = db.execute(f"update quotes set id = {_NEW_ID.format(q='quotes')}{sort_date} where {_OLD.format(column='id')}").rowcount
+    changed = db.execute(f"update quotes set id = {_NEW_ID.format(q='quotes')}{sort_date} where {_OLD.format(column='id')} and {_HAS_ARTICLE}").rowcount
     if dropped:
         create_page_indexes(db)
     if trigger is not None:
