@@ -236,10 +236,11 @@ def create_page_indexes(db: Database) -> None:
     stored = dict(db.execute("select name, sql from sqlite_master where type = 'index' and tbl_name = 'quotes'").fetchall())
     for name in PAGE_INDEXES:
         sql = page_index_sql(name)
-        if name in stored and stored[name].casefold() != sql.casefold():
+        if stored.get(name, "").casefold() == sql.casefold():
+            continue
+        if name in stored:
             db.execute(f"drop index {name}")
-        if name not in stored or stored[name].casefold() != sql.casefold():
-            db.execute(sql)
+        db.execute(sql)
 
 
 def page_index_sql(name: str) -> str:

@@ -364,10 +364,7 @@ def forget_recent_band_count(db: Database) -> None:
 
 def remove_bands(db: Database, statement_id: int) -> None:
     """Forget the keys of ``statement_id`` (a statement left without quotes)."""
-    known = band_filter(db)  # before the delete: loading it checks its count against the table's
-    removed = db.execute("delete from statement_bands where statement_id = ?", [statement_id]).rowcount
-    if known is not None:
-        filter_keys_removed(db, known, removed)
+    _delete_stored_keys(db, "statement_id = ?", statement_id)
     db.execute("delete from statement_bands_recent where statement_id = ?", [statement_id])
     _drop_copy(db)  # filled again on next use, and again if this is rolled back (a rare case)
 
@@ -401,13 +398,18 @@ def keep_recent_bands(db: Database, keys: int) -> int:
     ).fetchone()
     after = newest[0] - 1 if newest else -1
     db.execute("insert or ignore into statement_bands_recent select band, statement_id from statement_bands where statement_id > ?", [after])
-    known = band_filter(db)
-    removed = db.execute("delete from statement_bands where statement_id > ?", [after]).rowcount
-    if known is not None:
-        filter_keys_removed(db, known, removed)
+    _delete_stored_keys(db, "statement_id > ?", after)
     _recent_keys.pop(db, None)
     _drop_copy(db)
     return int(db.execute("select count(*) from statement_bands_recent").fetchone()[0])
+
+
+def _delete_stored_keys(db: Database, where: str, value: int) -> None:
+    """Delete the big table's keys ``where`` says, and tell its filter how many left."""
+    known = band_filter(db)  # before the delete: loading it checks its count against the table's
+    removed = db.execute(f"delete from statement_bands where {where}", [value]).rowcount
+    if known is not None:
+        filter_keys_removed(db, known, removed)
 
 
 def _recent_band_keys(db: Database) -> np.ndarray:

@@ -1,7 +1,7 @@
 """Links to a quote by the id it had before quote ids started with their article's (:mod:`quotetrack.quote_ids`).
 
 A migrated database keeps each old id in ``quote_id_aliases``: a request for the quote's row page
-(``/<database>/quotes/<old id>``, also ``.json``) or its quote page (``/<database>/-/quote/<old id>``) is
+(``/<database>/quotes/<old id>``, also ``.json`` and ``.csv``) or its quote page (``/<database>/-/quote/<old id>``) is
 answered with a permanent redirect to the same page under the new id. Anything else goes on as it was.
 """
 
