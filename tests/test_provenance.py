@@ -409,7 +409,8 @@ def test_the_copy_of_the_recent_keys_follows_rollbacks_deletes_and_other_connect
     def copy_is_whole() -> bool:
         copy = lsh.recent_by_band(db)
         assert copy is not None
-        held = {(band, statement_id) for band, statements in copy.items() for statement_id in statements}
+        held = {(band, statement_id) for band, statements in copy.items()
+                for statement_id in ((statements,) if isinstance(statements, int) else statements)}
         return held == set(db.execute("select band, statement_id from statement_bands_recent"))
 
     with db.conn:

@@ -59,7 +59,9 @@ SCHEME = "affine32"
 _BAND_MIX = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
 # About 2,000 real articles' new keys. Fewer make the passes over the big index more frequent; more make
 # the small table's own pages too many to stay few per commit (measured at 1,000,000 quotes: about 60
-# pages an article written for the keys, passes included, against 240 with one table).
+# pages an article written for the keys, passes included, against 240 with one table), the copy of the
+# recent keys in memory larger and `trace`'s scan of the recent table longer (750,000 measured no
+# cheaper per article at a million quotes: 0.8-1.1 ms of passes an article against 0.95-1.0).
 RECENT_KEYS_MERGED = 500_000
 # Keys in each open database's recent table, counted once a connection and kept up to date from there.
 _recent_keys: weakref.WeakKeyDictionary[Database, int] = weakref.WeakKeyDictionary()
@@ -197,21 +199,28 @@ _GENERATION = "statement_bands_recent_generation"
 _generations = itertools.count(1)
 
 
+# A key's statement: nearly every key has one, kept as a plain int (a tuple for the few with several). A
+# list a key made the copy larger (174 bytes a key against 110, 250,000 keys) and gave each collection of
+# the oldest generation a quarter of a million more objects to visit; ints and tuples of ints are not tracked.
+Held = int | tuple[int, ...]
+
+
 @dataclasses.dataclass
 class _RecentCopy:
     version: int  # the connection's PRAGMA data_version when filled: another connection's commit changes it
     generation: int
     last: int = 0
-    by_band: dict[int, list[int]] = dataclasses.field(default_factory=dict)
+    by_band: dict[int, Held] = dataclasses.field(default_factory=dict)
 
 
 _copies: weakref.WeakKeyDictionary[Database, _RecentCopy] = weakref.WeakKeyDictionary()
 
 
-def recent_by_band(db: Database) -> dict[int, list[int]] | None:
-    """The recent keys by band while ``db`` is in a transaction (storing): a copy in memory, filled on
-    first use and again after a rollback or another connection's commit; else None, and lookups scan the
-    recent table itself (a few tens of milliseconds at :data:`RECENT_KEYS_MERGED` keys, for ``trace``).
+def recent_by_band(db: Database) -> dict[int, Held] | None:
+    """The recent keys by band, each with its statement or statements (:data:`Held`), while ``db`` is in a
+    transaction (storing): a copy in memory, filled on first use and again after a rollback or another
+    connection's commit; else None, and lookups scan the recent table itself (a few tens of milliseconds
+    at :data:`RECENT_KEYS_MERGED` keys, for ``trace``).
 
     >>> db = Database(memory=True); create_band_tables(db)
     >>> recent_by_band(db) is None
@@ -221,8 +230,8 @@ def recent_by_band(db: Database) -> dict[int, list[int]] | None:
     ...     print(recent_by_band(db))
     ...     add_bands(db, 8, [12])
     ...     print(recent_by_band(db))
-    {11: [7], 12: [7]}
-    {11: [7], 12: [7, 8]}
+    {11: 7, 12: 7}
+    {11: 7, 12: (7, 8)}
     >>> try:
     ...     with db.conn:
     ...         add_bands(db, 9, [13]) or recent_by_band(db) and 1 / 0
@@ -249,10 +258,13 @@ def recent_by_band(db: Database) -> dict[int, list[int]] | None:
     if rows:
         by_band = copy.by_band
         for _, band, statement_id in rows:
-            if (statements := by_band.get(band)) is None:
-                by_band[band] = [statement_id]
-            elif statement_id not in statements:
-                statements.append(statement_id)
+            if (held := by_band.get(band)) is None:
+                by_band[band] = statement_id
+            elif isinstance(held, int):
+                if held != statement_id:
+                    by_band[band] = (held, statement_id)
+            elif statement_id not in held:
+                by_band[band] = (*held, statement_id)
         copy.last = rows[-1][0]
         copy.generation = next(_generations)
         db.execute(f"update temp.{_GENERATION} set generation = ?", [copy.generation])
@@ -265,7 +277,7 @@ def _drop_copy(db: Database) -> None:
 
 def candidates(
     db: Database, keys: Sequence[int], limit: int = 50, also: Mapping[int, Collection[int]] | None = None,
-    recent: Mapping[int, Collection[int]] | None = None, stored: Mapping[int, Collection[int]] | None = None,
+    recent: Mapping[int, Held] | None = None, stored: Mapping[int, Collection[int]] | None = None,
 ) -> list[int]:
     """Statements sharing a band with ``keys``, those sharing most first (then the oldest); ``also``:
     keys not yet written (band to statements), looked up with the stored ones; ``recent``: what
@@ -312,9 +324,16 @@ def candidates(
     return sorted(shared, key=lambda statement_id: (-shared[statement_id], statement_id))[:limit]
 
 
-def _pairs_found(keys: Sequence[int], by_band: Mapping[int, Collection[int]]) -> set[tuple[int, int]]:
+def _pairs_found(keys: Sequence[int], by_band: Mapping[int, Held | Collection[int]]) -> set[tuple[int, int]]:
     """``(key, statement_id)`` for each of ``keys`` in ``by_band``: most keys are in none, and are passed over in C."""
-    return {(key, statement_id) for key in set(filter(by_band.__contains__, keys)) for statement_id in by_band[key]}
+    found = set()
+    for key in set(filter(by_band.__contains__, keys)):
+        held = by_band[key]
+        if isinstance(held, int):
+            found.add((key, held))
+        else:
+            found.update((key, statement_id) for statement_id in held)
+    return found
 
 
 def stored_by_band(db: Database, keys: Collection[int]) -> dict[int, list[int]]:
@@ -413,6 +432,10 @@ def _delete_stored_keys(db: Database, where: str, value: int) -> None:
 
 
 def _recent_band_keys(db: Database) -> np.ndarray:
-    """Every key in the recent table (half a million before a pass), read as one text: a third of the time of reading rows."""
+    """Every key in the recent table (:data:`RECENT_KEYS_MERGED` before a pass): from the copy in memory when
+    storing (a tenth of the time), else read as one text (a third of the time of reading rows)."""
+    copy = recent_by_band(db)
+    if copy is not None:
+        return np.fromiter(copy, dtype=np.int64, count=len(copy))
     joined = db.execute("select group_concat(band, ' ') from statement_bands_recent").fetchone()[0]
     return np.array(joined.split() if joined else [], dtype=np.int64)
