@@ -366,7 +366,7 @@ def _compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, 
     table (one every :data:`~..provenance.lsh.RECENT_KEYS_MERGED` keys): a pass is timed after the store and
     charged by the keys the articles added."""
     from ..provenance.lsh import RECENT_KEYS_MERGED, merge_recent_bands
-    from ..store import open_database
+    from ..store import _write_transaction, open_database
     from .prefill import prefill
 
     before_cold, before = _warmed_store(extracted, warm_up, folder / "alone-before.db")
@@ -384,7 +384,7 @@ def _compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, 
         # A pass during the store is in its time already: only the keys added since are charged.
         added = recent_after - recent_before if recent_after >= recent_before else recent_after
         wall, cpu = time.perf_counter(), time.process_time()
-        with db.conn:
+        with _write_transaction(db):  # as in an ingest, whose writer's transaction a pass is part of
             merge_recent_bands(db, at_least=0)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the pass's pages written to the file, as the next checkpoints would
         share = added / RECENT_KEYS_MERGED
