@@ -30,9 +30,9 @@ from .cli_support import (
     OneLineErrors,
     SkipLog,
     TraceFormat,
-    announce_layout_update,
     fail,
     require_exists,
+    update_layout,
 )
 from .cli_tools import bench_app, models_app
 
@@ -121,7 +121,7 @@ def ingest(
             skip(str(problem))
         sources += listed
     plan = IngestPlan.of(sources) if shows_progress(skip.console, quiet) else IngestPlan()
-    announce_layout_update(db)
+    update_layout(db, timeout)
     with ingest_progress(skip.console, plan, quiet=quiet) as progress:
         result = ingest_paths(
             sources, db, engine=engine.value, on_skip=skip, progress=progress, timeout=timeout,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_support import announce_layout_update, require_exists
+from .cli_support import require_exists, update_layout
 
 
 def load_command(
@@ -31,7 +31,7 @@ def load_command(
     from .parquet import load_parquet
 
     require_exists(folder)
-    announce_layout_update(db)
+    update_layout(db, timeout)
     console = Console(stderr=True)
     columns = (SpinnerColumn(), TextColumn("{task.description} {task.completed} articles"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:

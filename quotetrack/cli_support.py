@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Any, NoReturn
@@ -72,12 +73,29 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def announce_layout_update(db: Path) -> None:
-    """Say so before a database from an older quotetrack is brought up to date: at a million quotes that takes a minute or two."""
-    from .sqlite_files import pending_layout_updates
+def update_layout(db: Path, timeout: float) -> None:
+    """Bring a database from an older quotetrack up to date before a command writes to it, a line a step:
+    at a million quotes that takes a minute or two, with the time so far shown on a terminal."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    if pending_layout_updates(db):
-        typer.echo(f"Updating {db} to this version's layout (once; about a minute a million quotes) ...", err=True)
+    from .sqlite_files import pending_layout_updates
+    from .store import open_database
+
+    if not pending_layout_updates(db):
+        return
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console.print(f"Updating {db} to this version's layout (once; about a minute a million quotes)", markup=False)
+    started = time.perf_counter()
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True,
+                  disable=not console.is_terminal) as bar:
+        task = bar.add_task("", total=None)
+
+        def step(number: int, count: int, what: str) -> None:
+            bar.update(task, description=f"step {number + 1} of {count}")
+            bar.console.print(f"  {number + 1}/{count} {what}", markup=False)
+
+        open_database(db, timeout=timeout, on_update=step).close()
+    console.print(f"Updated {db} in {time.perf_counter() - started:.1f} s", markup=False)
 
 
 def require_exists(*paths: Path) -> None:

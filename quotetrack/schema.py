@@ -13,13 +13,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from sqlite_utils import Database, Migrations
 
 from .facet_pairs import PAIR_DOCS
 from .provenance.tables import QUOTE_DOCS, STATEMENT_DOCS
 from .published import QUOTE_NAME_DOCS, SUMMARY_DOCS
 
-__all__ = ["MIGRATIONS", "QUOTES_FTS_COLUMNS", "QUOTES_VIEW_SQL", "schema_complete"]
+__all__ = ["MIGRATIONS", "QUOTES_FTS_COLUMNS", "QUOTES_VIEW_SQL", "apply_migrations", "schema_complete"]
 
 MIGRATIONS = Migrations("quotetrack")
 
@@ -224,6 +227,28 @@ def statement_bands_filter(db: Database) -> None:
     from .provenance.band_filter import create_band_filter
 
     create_band_filter(db)
+
+
+def apply_migrations(db: Database, on_step: Callable[[int, int, str], None] | None = None) -> None:
+    """Apply the pending :data:`MIGRATIONS` one after another, telling ``on_step`` (number, count, what it
+    does) before each: at a million quotes some take a minute.
+
+    >>> db = Database(memory=True)
+    >>> apply_migrations(db, lambda number, count, what: number == count - 1 and print(count, what))
+    12 A Bloom filter over the big LSH key table, so that keys in no statement are not looked up
+    """
+    pending = MIGRATIONS.pending(db)
+    names = [migration.name for migration in pending]
+    for number, migration in enumerate(pending):
+        if on_step is not None:
+            on_step(number, len(pending), _what_it_does(migration.fn))
+        MIGRATIONS.apply(db, stop_before=names[number + 1 :])
+
+
+def _what_it_does(migration: Callable[[Database], None]) -> str:
+    """The first sentence of a migration's docstring, without the module it names."""
+    first = (migration.__doc__ or migration.__name__).strip().split("\n\n")[0]
+    return re.sub(r"\s*\(``[^)]*``\)\.?$|\.$", "", " ".join(first.split()))
 
 
 def schema_complete(db: Database) -> bool:

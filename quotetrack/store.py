@@ -42,7 +42,7 @@ from .provenance.lsh import merge_recent_bands
 from .published import sort_date
 from .query import query_quotes
 from .records import EXTRACTOR_VERSION, Article, Quote, quote_id
-from .schema import MIGRATIONS, schema_complete
+from .schema import MIGRATIONS, apply_migrations, schema_complete
 from .search_index import sync_search_index
 from .sqlite_files import enable_wal, is_quotetrack_database, open_read_only, read_only_location, refuse_foreign
 from .sqlite_files import sqlite_errors as _sqlite_errors
@@ -79,8 +79,9 @@ class Ingest(enum.IntEnum):
     UPDATED = 2
 
 
-def ensure_schema(db: Database) -> None:
-    """Bring ``db`` up to date by applying the pending :data:`~quotetrack.schema.MIGRATIONS`.
+def ensure_schema(db: Database, on_update: Callable[[int, int, str], None] | None = None) -> None:
+    """Bring ``db`` up to date by applying the pending :data:`~quotetrack.schema.MIGRATIONS` (``on_update``:
+    see :func:`~quotetrack.schema.apply_migrations`).
 
     Writes nothing to a database that is up to date, so a read-only copy opens fine.
     """
@@ -90,7 +91,7 @@ def ensure_schema(db: Database) -> None:
         try:
             # Holding the write lock first: two processes creating one database wait for each other.
             with _write_transaction(db):
-                MIGRATIONS.apply(db)
+                apply_migrations(db, on_update)
                 sync_search_index(db)  # what the migrations inserted (statements of quotes stored before)
         except sqlite3.OperationalError as error:
             # A database from before migrations, on read-only media, can still be read.
@@ -98,21 +99,24 @@ def ensure_schema(db: Database) -> None:
                 raise
 
 
-def open_database(path: str | os.PathLike[str], *, timeout: float = 5.0, read_only: bool = False) -> Database:
+def open_database(path: str | os.PathLike[str], *, timeout: float = 5.0, read_only: bool = False,
+                  on_update: Callable[[int, int, str], None] | None = None) -> Database:
     """Open (or create) the store at ``path`` with its schema in place.
 
     ``timeout`` is how many seconds to wait for another writer before giving up
     with a ``StoreError``. ``read_only`` opens an existing store without writing
     anything to it, not even the schema. ``":memory:"`` makes a throwaway store.
-    A ``StoreError`` names ``path``.
+    ``on_update`` is told of each step bringing an older store up to date
+    (:func:`~quotetrack.schema.apply_migrations`). A ``StoreError`` names ``path``.
     """
     try:
-        return _open_database(path, timeout, read_only)
+        return _open_database(path, timeout, read_only, on_update)
     except StoreError as error:
         raise error.at(path) from error
 
 
-def _open_database(path: str | os.PathLike[str], timeout: float, read_only: bool) -> Database:
+def _open_database(path: str | os.PathLike[str], timeout: float, read_only: bool,
+                   on_update: Callable[[int, int, str], None] | None = None) -> Database:
     if str(path) == MEMORY:
         db = Database(memory=True)
         ensure_schema(db)
@@ -152,7 +156,7 @@ def _open_database(path: str | os.PathLike[str], timeout: float, read_only: bool
         # about a tenth less CPU storing an article there. SQLite maps at most its build's limit (2 GB).
         db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     try:
-        ensure_schema(db)
+        ensure_schema(db, on_update)
     except StoreError:
         db.close()
         raise

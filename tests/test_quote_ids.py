@@ -1,5 +1,6 @@
 """Quote ids start with their article's id, and databases with the older ids are migrated to them."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,10 @@ def test_ingest_into_an_older_database_says_it_updates_it_first(tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(story), "--db", str(tmp_path / "wires.db"), "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "Updating" in result.stderr and "layout" in result.stderr
+    # a line a step, saying what it does, then the time it all took
+    step, done = result.stderr.splitlines()[1:]
+    assert step == "  1/1 Quote ids start with their article's id, so an article's quotes share index pages"
+    assert re.fullmatch(rf"Updated {re.escape(str(tmp_path / 'wires.db'))} in \d+\.\d s", done)
     migrated = open_database(tmp_path / "wires.db")
     assert migrated.execute("select count(*) from quotes where length(id) != 20").fetchone()[0] == 0
     again = CliRunner().invoke(app, ["ingest", str(story), "--db", str(tmp_path / "wires.db"), "--workers", "1"])

@@ -483,6 +483,24 @@ def test_databases_from_before_quote_parts_gain_the_column(tmp_path):
     assert [(row["text"], row["parts"]) for row in db["quotes_view"].rows] == [("No,", None)]
 
 
+def test_opening_an_older_database_tells_each_step_as_it_starts(tmp_path, article):
+    old = Database(tmp_path / "old.db")
+    MIGRATIONS.apply(old, stop_before="lean_page_indexes")
+    old.close()
+    steps = []
+    db = open_database(tmp_path / "old.db", on_update=lambda number, count, what: steps.append((number, count, what)))
+    assert steps == [
+        (0, 2, "The quote page's indexes hold each column once, and those by speaker or outlet only the quotes that have one"),
+        (1, 2, "A Bloom filter over the big LSH key table, so that keys in no statement are not looked up"),
+    ]
+    assert MIGRATIONS.pending(db) == []
+    ingest_article(db, article, [])
+    db.close()
+    steps.clear()
+    open_database(tmp_path / "old.db", on_update=lambda *step: steps.append(step)).close()
+    assert steps == []  # up to date: nothing to tell
+
+
 def test_an_up_to_date_database_gets_no_migration_twice(db):
     ensure_schema(db)
     ensure_schema(db)
