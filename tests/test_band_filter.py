@@ -98,3 +98,45 @@ def test_a_rolled_back_pass_leaves_a_filter_that_still_finds_every_key(tmp_path)
         lsh.merge_recent_bands(db, at_least=1)
         assert lsh.stored_by_band(db, [5, 6, 7, 8]) == {5: [1], 6: [1], 8: [3]}
     assert band_filter(db).keys == db.execute("select count(*) from statement_bands").fetchone()[0] == 3
+
+
+def _stored_filter(path):
+    """The filter as the database holds it (a new connection), and the keys of the big table."""
+    db = open_database(path)
+    parts = dict(db.execute(f"select part, value from {FILTER_TABLE}").fetchall())
+    table = np.array([band for (band,) in db.execute("select band from statement_bands")], dtype=np.int64)
+    return BandFilter(np.frombuffer(parts["words"], dtype=np.uint64).copy(), int(parts["keys"])), table
+
+
+def test_an_ingest_saves_the_filter_once_at_its_end_not_at_each_pass(tmp_path, small_passes, monkeypatch):
+    from quotetrack.provenance import band_filter as filters
+
+    written, passes = [], []
+    save, merge = filters._save, lsh.merge_recent_bands
+    monkeypatch.setattr(filters, "_save", lambda db, found, *, words: (written.append(words), save(db, found, words=words)))
+    monkeypatch.setattr("quotetrack.store.merge_recent_bands", lambda db, **options: passes.append(merge(db, **options)) or passes[-1])
+    open_database(tmp_path / "quotes.db").close()  # the migration that creates the filter saves it
+    written.clear()
+    ingest([SAMPLES], tmp_path / "quotes.db", workers=1)
+    assert sum(1 for moved in passes if moved) >= 5 and written.count(True) == 1
+    stored, keys = _stored_filter(tmp_path / "quotes.db")
+    assert stored.keys == len(keys) > 500 and stored.may_hold(keys).all()
+
+
+def test_a_filter_left_unsaved_by_a_stopped_writer_is_built_again_by_the_next(tmp_path):
+    path = tmp_path / "bands.db"
+    db = open_database(path)
+    with db.conn:
+        lsh.add_bands(db, 1, [101, 102])
+        lsh.merge_recent_bands(db, at_least=1)
+    with db.conn:
+        lsh.add_bands(db, 2, [103])
+        lsh.add_bands(db, 3, [104, 105])
+        lsh.merge_recent_bands(db, at_least=1, save_filter=False)  # the writer stopped before its end
+        lsh.remove_bands(db, 3)  # a count saved now must not vouch for the bits saved before
+    db.close()
+    reopened = open_database(path)
+    with reopened.conn:
+        assert lsh.stored_by_band(reopened, [101, 102, 103, 104]) == {101: [1], 102: [1], 103: [2]}
+    stored, keys = _stored_filter(path)
+    assert stored.keys == len(keys) == 3 and stored.may_hold(keys).all()

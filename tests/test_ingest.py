@@ -158,10 +158,10 @@ def test_an_article_failing_half_written_leaves_nothing_of_itself(tmp_path, monk
 
     merge = store.merge_recent_bands  # an article's last step: its quotes and statements are written
 
-    def failing_in_the_third(db, *args):
+    def failing_in_the_third(db, *args, **options):
         if db.execute("select 1 from articles where url like '%/3'").fetchone():
             raise sqlite3.OperationalError("disk I/O error")
-        return merge(db, *args)
+        return merge(db, *args, **options)
 
     monkeypatch.setattr(store, "merge_recent_bands", failing_in_the_third)
     path = tmp_path / "q.db"

@@ -111,10 +111,10 @@ def test_an_article_failing_at_the_last_step_leaves_the_batch_before_it_searchab
     # last step (its quotes and statements written, waiting to be indexed) must not leave them pending.
     merge_now = store.merge_recent_bands
 
-    def failing_on_drought(db, *args):
+    def failing_on_drought(db, *args, **options):
         if db.execute("select 1 from articles where url like '%drought'").fetchone():
             raise sqlite3.OperationalError("disk I/O error")  # its quotes and statements are written by now
-        return merge_now(db, *args)
+        return merge_now(db, *args, **options)
 
     monkeypatch.setattr(store, "merge_recent_bands", failing_on_drought)
     path = tmp_path / "quotes.db"

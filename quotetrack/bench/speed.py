@@ -385,7 +385,7 @@ def _compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, 
         added = recent_after - recent_before if recent_after >= recent_before else recent_after
         wall, cpu = time.perf_counter(), time.process_time()
         with _write_transaction(db):  # as in an ingest, whose writer's transaction a pass is part of
-            merge_recent_bands(db, at_least=0)
+            merge_recent_bands(db, at_least=0, save_filter=False)  # the writer saves the key filter once, at its end
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the pass's pages written to the file, as the next checkpoints would
         share = added / RECENT_KEYS_MERGED
         pass_seconds, pass_cpu = (time.perf_counter() - wall) * share, (time.process_time() - cpu) * share

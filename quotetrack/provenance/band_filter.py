@@ -28,7 +28,8 @@ import weakref
 import numpy as np
 from sqlite_utils import Database
 
-__all__ = ["FILTER_TABLE", "BandFilter", "band_filter", "create_band_filter", "filter_keys_added", "filter_keys_removed", "forget_band_filter"]
+__all__ = ["FILTER_TABLE", "BandFilter", "band_filter", "create_band_filter", "filter_keys_added", "filter_keys_removed", "forget_band_filter",
+           "save_band_filter"]
 
 FILTER_TABLE = "statement_bands_filter"
 BITS_PER_KEY = 10
@@ -40,10 +41,11 @@ _READ_ROWS = 1 << 16
 
 @dataclasses.dataclass
 class BandFilter:
-    """The bits (64 a word) and the number of keys the table had when last told."""
+    """The bits (64 a word), the number of keys the table had when last told, and whether the database holds both."""
 
     words: np.ndarray
     keys: int = 0
+    saved: bool = True
 
     @classmethod
     def sized(cls, keys: int) -> BandFilter:
@@ -119,21 +121,41 @@ def forget_band_filter(db: Database) -> None:
     _loaded.pop(db, None)
 
 
-def filter_keys_added(db: Database, found: BandFilter, keys: np.ndarray, inserted: int) -> None:
-    """Tell ``found`` (:func:`band_filter`, asked before the insert) of ``keys`` just put in the big table, ``inserted`` of them new rows."""
+def filter_keys_added(db: Database, found: BandFilter, keys: np.ndarray, inserted: int, *, save: bool = True) -> None:
+    """Tell ``found`` (:func:`band_filter`, asked before the insert) of ``keys`` just put in the big table, ``inserted`` of them new
+    rows; written to the database unless ``save`` is False, which leaves that to :func:`save_band_filter`."""
     found.keys += inserted
     if found.keys > found.capacity:
         _loaded[db].found = _rebuild(db)
         return
     found.add(keys)
-    _save(db, found, words=True)
+    if save:
+        _save(db, found, words=True)
+    else:
+        found.saved = False
 
 
 def filter_keys_removed(db: Database, found: BandFilter, removed: int) -> None:
     """Tell ``found`` (asked before the delete) that ``removed`` rows left the big table (their bits stay set: a lookup, never a miss)."""
     if removed > 0:
         found.keys -= removed
-        _save(db, found, words=False)
+        # The count alone, unless bits wait to be saved: a count saved with older bits would pass them as current.
+        _save(db, found, words=not found.saved)
+
+
+def save_band_filter(db: Database) -> None:
+    """Write the filter to the database if keys it was told of since are not there yet (see :func:`filter_keys_added`).
+
+    An ingest saves it once at its end rather than at each pass (32 MB at a million quotes, a fifth of a
+    pass); should it stop before, the count the database holds is not the table's, and the next writer
+    builds the filter again from the table.
+    """
+    loaded = _loaded.get(db)
+    if loaded is None or loaded.found.saved:
+        return
+    found = band_filter(db)  # the same, unless another connection wrote since: then loaded (or built) afresh
+    if found is not None and not found.saved:
+        _save(db, found, words=True)
 
 
 def _table_keys(db: Database) -> int:
@@ -155,4 +177,5 @@ def _save(db: Database, found: BandFilter, *, words: bool) -> None:
     # Two rows: the count changes on its own without rewriting the bits.
     if words:
         db.execute(f"insert or replace into {FILTER_TABLE} (part, value) values ('words', ?)", [found.words.tobytes()])
+        found.saved = True
     db.execute(f"insert or replace into {FILTER_TABLE} (part, value) values ('keys', ?)", [found.keys])

@@ -388,8 +388,12 @@ def remove_bands(db: Database, statement_id: int) -> None:
     _drop_copy(db)  # filled again on next use, and again if this is rolled back (a rare case)
 
 
-def merge_recent_bands(db: Database, at_least: int | None = None) -> int:
-    """Move the recent keys into the big table if there are ``at_least`` (:data:`RECENT_KEYS_MERGED`) of them; how many were moved."""
+def merge_recent_bands(db: Database, at_least: int | None = None, *, save_filter: bool = True) -> int:
+    """Move the recent keys into the big table if there are ``at_least`` (:data:`RECENT_KEYS_MERGED`) of them; how many were moved.
+
+    ``save_filter`` False leaves writing the big table's filter to the caller's
+    :func:`~.band_filter.save_band_filter` (an ingest's writer: once at its end).
+    """
     at_least = RECENT_KEYS_MERGED if at_least is None else at_least
     if db not in _recent_keys:
         _recent_keys[db] = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
@@ -399,7 +403,7 @@ def merge_recent_bands(db: Database, at_least: int | None = None) -> int:
     known = band_filter(db)
     inserted = db.execute("insert or ignore into statement_bands select band, statement_id from statement_bands_recent order by band, statement_id").rowcount
     if known is not None:
-        filter_keys_added(db, known, _recent_band_keys(db), inserted)
+        filter_keys_added(db, known, _recent_band_keys(db), inserted, save=save_filter)
     _drop_copy(db)
     db.execute("delete from statement_bands_recent")
     _recent_keys[db] = 0
