@@ -26,15 +26,13 @@ import tracemalloc
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import lexicon
 from ..records import Article, Quote
 from ..resources import data_dir
 from . import BenchmarkError
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
+from .on_top import WARM_UP_ARTICLES, StoreRun, compare_stores
 
 SAMPLES_DIR = data_dir() / "samples"
 
@@ -56,16 +54,6 @@ _CONTENT_WORD = re.compile(r"\b[a-z]{2,}\b")
 # Words a quote's attribution is read by, never swapped: cues, subject pronouns, `according to`, `that`.
 _KEPT = frozenset(lexicon.CUE_FORMS) | frozenset(lexicon.SUBJECT_PRONOUNS) | {"to", "that", "as", "according", "by", "the"}
 _QUOTE_MARK = re.compile(r"[“”\"«»]")
-
-
-@dataclass(frozen=True)
-class StoreRun:
-    """Extracted articles stored once (as ``ingest`` stores them): wall and CPU seconds, writing the pages
-    into the database file included (a checkpoint after), and the pages written (write-ahead log frames)."""
-
-    wall_seconds: float
-    cpu_seconds: float
-    pages: int
 
 
 @dataclass
@@ -116,7 +104,7 @@ class SpeedResult:
             passes = self.prefill_pass_seconds * 1000 / articles
             alone = sum(run.wall_seconds for run in self.alone) / len(self.alone) * 1000 / articles
             on_top = (f"; {big:.2f} ms on top of {self.prefill_quotes:,} quotes ({big / max(alone, 1e-9):.2f} times the"
-                      f" {alone:.2f} ms of the same articles' quotes stored again, alone, into an empty database; {passes:.2f} ms of it"
+                      f" {alone:.2f} ms of the same articles' quotes stored again into an empty database, by turns with them; {passes:.2f} ms of it"
                       " the articles' share of moving LSH keys)")
         return "\n".join(
             [
@@ -151,8 +139,8 @@ class SpeedResult:
         pages = sum(run.pages for run in self.alone) / len(self.alone) / max(self.articles, 1)
         return [
             (f"CPU on top  {cpu:10.2f} ms/article storing on top of {self.prefill_quotes:,} quotes against {empty:.2f} into an empty database:"
-             f" {cpu / max(empty, 1e-9):.2f} times (empty, before and after: {', '.join(f'{value:.2f}' for value in alone)} ms;"
-             f" {self.prefill_pass_cpu_seconds * per_article:.2f} ms on top the LSH key share)"),
+             f" {cpu / max(empty, 1e-9):.2f} times ({cpu - self.prefill_pass_cpu_seconds * per_article:.2f} ms on top without the LSH key"
+             f" share, {(cpu - self.prefill_pass_cpu_seconds * per_article) / max(empty, 1e-9):.2f} times)"),
             (f"pages       {self.on_top.pages / max(self.articles, 1):10.1f} written an article on top of {self.prefill_quotes:,} quotes"
              f" against {pages:.1f} into an empty database (write-ahead log frames)"),
             *self._cold_lines(),
@@ -321,7 +309,7 @@ def run_speed(
         peak_rss = _peak_rss_bytes()  # the ingest's: building the large database takes more
         on_top = {}
         if prefill_quotes:
-            on_top = _compare_stores(_extracted(articles, extractor), Path(folder), prefill_quotes, progress, _extracted(warm_up, extractor))
+            on_top = compare_stores(_extracted(articles, extractor), Path(folder), prefill_quotes, progress, _extracted(warm_up, extractor))
     if timed.skipped:
         raise BenchmarkError(f"{len(timed.skipped)} articles failed: {timed.skipped[0]}")
     return SpeedResult(
@@ -356,108 +344,6 @@ def _extracted(articles: Any, extractor: Any) -> list[tuple[Article, list[Quote]
     return [(article, extractor.extract(article)) for article in articles]
 
 
-def _compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, quotes: int,
-                    progress: Callable[[str], None] | None, warm_up: Sequence[tuple[Article, list[Quote]]] = ()) -> dict[str, Any]:
-    """The :class:`SpeedResult` fields of storing ``extracted`` on top of a database first filled with ``quotes``
-    quotes, and into an empty database before and after (the machine's drift shows in the two). Into each,
-    ``warm_up`` is stored first (:data:`WARM_UP_ARTICLES`), timed apart.
-
-    On top, the articles are also charged their share of the passes that move recent LSH keys into the big
-    table (one every :data:`~..provenance.lsh.RECENT_KEYS_MERGED` keys): a pass is timed after the store and
-    charged by the keys the articles added."""
-    from ..provenance.lsh import RECENT_KEYS_MERGED, merge_recent_bands
-    from ..store import _write_transaction, open_database
-    from .prefill import prefill
-
-    before_cold, before = _warmed_store(extracted, warm_up, folder / "alone-before.db")
-    started = time.perf_counter()
-    db = open_database(folder / "large.db")
-    try:
-        prefill(db, quotes, progress=(lambda made: progress(f"prefilled {made:,} of {quotes:,} quotes")) if progress else None)
-        built = time.perf_counter() - started
-        recent_keys = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
-        recent_load = _load_recent_keys(db)
-        on_top_cold = _timed_store(list(warm_up), db)
-        recent_before = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
-        on_top = _timed_store(extracted, db)
-        recent_after = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
-        # A pass during the store is in its time already: only the keys added since are charged.
-        added = recent_after - recent_before if recent_after >= recent_before else recent_after
-        wall, cpu = time.perf_counter(), time.process_time()
-        with _write_transaction(db):  # as in an ingest, whose writer's transaction a pass is part of
-            merge_recent_bands(db, at_least=0, save_filter=False)  # the writer saves the key filter once, at its end
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the pass's pages written to the file, as the next checkpoints would
-        share = added / RECENT_KEYS_MERGED
-        pass_seconds, pass_cpu = (time.perf_counter() - wall) * share, (time.process_time() - cpu) * share
-    finally:
-        db.close()
-    after_cold, after = _warmed_store(extracted, warm_up, folder / "alone-after.db")
-    cold = {"warm_up_articles": len(warm_up), "on_top_cold": on_top_cold, "alone_cold": (before_cold, after_cold)} if warm_up else {}
-    return {"prefill_store_seconds": on_top.wall_seconds + pass_seconds, "prefill_pass_seconds": pass_seconds,
-            "prefill_pass_cpu_seconds": pass_cpu, "prefill_seconds": built, "on_top": on_top, "alone": (before, after),
-            "recent_keys": recent_keys, "recent_load_seconds": recent_load, **cold}
-
-
-def _load_recent_keys(db: Database) -> float:
-    """Load the writing connection's copy of the recent LSH keys (:func:`~..provenance.lsh.recent_by_band`) and the
-    big key table's filter (:func:`~..provenance.band_filter.band_filter`), as an ingest's first article does: once,
-    whatever the number of articles after it, so timed apart from them; its seconds."""
-    from ..provenance.band_filter import band_filter
-    from ..provenance.lsh import recent_by_band
-
-    # The writer keeps temporary tables in memory: set first, since changing it drops them, and the copy's
-    # generation with them (see recent_by_band).
-    db.execute("PRAGMA temp_store = MEMORY")
-    started = time.perf_counter()
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
-        recent_by_band(db)
-        band_filter(db)
-    finally:
-        db.conn.execute("COMMIT")
-    return time.perf_counter() - started
-
-
-def _warmed_store(extracted: list[tuple[Article, list[Quote]]], warm_up: Sequence[tuple[Article, list[Quote]]],
-                  db: Database | Path) -> tuple[StoreRun, StoreRun]:
-    """Store ``warm_up`` into ``db``, then ``extracted``: each timed (see :func:`_timed_store`)."""
-    from ..store import open_database
-
-    database = open_database(db) if isinstance(db, Path) else db
-    try:
-        return _timed_store(list(warm_up), database), _timed_store(extracted, database)
-    finally:
-        if database is not db:
-            database.close()
-
-
-def _timed_store(extracted: list[tuple[Article, list[Quote]]], db: Database | Path) -> StoreRun:
-    """Store ``extracted`` into ``db`` (a path: a new database, its schema laid out before the clock starts) as an ingest does.
-
-    Automatic checkpoints are off, so that the write-ahead log holds every page written, and one checkpoint
-    at the end, timed, writes them into the file: what the ingest's checkpoints would, wherever they fall.
-    """
-    from ..ingestion import extractor_version, store_extracted
-    from ..parallel import fewer_collections
-    from ..store import WAL_CHECKPOINT_PAGES, open_database
-
-    database = open_database(db) if isinstance(db, Path) else db
-    try:
-        database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        database.execute("PRAGMA wal_autocheckpoint = 0")
-        wall, cpu = time.perf_counter(), time.process_time()
-        with fewer_collections():  # as ingest_articles does
-            store_extracted(extracted, database, version=extractor_version("rules"))
-            frames = database.execute("PRAGMA wal_checkpoint(FULL)").fetchone()[1]  # (TRUNCATE answers 0 frames)
-            database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        run = StoreRun(time.perf_counter() - wall, time.process_time() - cpu, max(frames, 0))
-        database.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
-        return run
-    finally:
-        if database is not db:
-            database.close()
-
-
 def _page_files(pages: list[str], folder: Path) -> list[Path]:
     files = []
     for number, page in enumerate(pages):
@@ -481,14 +367,6 @@ class _ParsedPages:
 
 
 TRACED_ARTICLES = 100
-# Stored before the articles timed on top of the large database (and into the empty ones): other articles
-# of the same source (the corpus's next ones, or other synthetic ones). The first articles of an ingest
-# there fill SQLite's page cache with the upper pages of every index, which a long ingest pays once, not
-# per article (measured at a million quotes: 7.4-8.7 ms of CPU an article for the first 300 PolNeAR
-# articles, 5.0-5.7 for the next 300).
-WARM_UP_ARTICLES = 300
-
-
 def _peak_rss_bytes() -> int:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # Linux reports kilobytes, macOS bytes.

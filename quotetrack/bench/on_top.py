@@ -1,0 +1,153 @@
+"""Storing the same articles on top of a large database and into an empty one, by turns (``bench speed --prefill-quotes``).
+
+>>> _total([StoreRun(1.0, 0.5, 10), StoreRun(2.0, 1.5, 30)])
+StoreRun(wall_seconds=3.0, cpu_seconds=2.0, pages=40)
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..records import Article, Quote
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# Stored before the articles timed on top of the large database (and into the empty one): other articles
+# of the same source (the corpus's next ones, or other synthetic ones). The first articles of an ingest
+# there fill SQLite's page cache with the upper pages of every index, which a long ingest pays once, not
+# per article (measured at a million quotes: 7.4-8.7 ms of CPU an article for the first 300 PolNeAR
+# articles, 5.0-5.7 for the next 300).
+WARM_UP_ARTICLES = 300
+# The articles timed on top of the large database and into the empty one go into the two by turns, this many at a time.
+TURN_ARTICLES = 50
+
+
+@dataclass(frozen=True)
+class StoreRun:
+    """Extracted articles stored once (as ``ingest`` stores them): wall and CPU seconds, writing the pages
+    into the database file included (a checkpoint after), and the pages written (write-ahead log frames)."""
+
+    wall_seconds: float
+    cpu_seconds: float
+    pages: int
+
+
+def compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, quotes: int,
+                    progress: Callable[[str], None] | None, warm_up: Sequence[tuple[Article, list[Quote]]] = ()) -> dict[str, Any]:
+    """The :class:`SpeedResult` fields of storing ``extracted`` on top of a database first filled with ``quotes``
+    quotes, and into an empty database. Into each, ``warm_up`` is stored first (:data:`WARM_UP_ARTICLES`), timed
+    apart; then the articles go into the two by turns, :data:`TURN_ARTICLES` at a time, so that the machine's
+    drift (a fifth from one minute to the next here) falls on both alike.
+
+    On top, the articles are also charged their share of the passes that move recent LSH keys into the big
+    table (one every :data:`~..provenance.lsh.RECENT_KEYS_MERGED` keys): a pass is timed after the store and
+    charged by the keys the articles added."""
+    from ..provenance.lsh import RECENT_KEYS_MERGED, merge_recent_bands
+    from ..store import _write_transaction, open_database
+    from .prefill import prefill
+
+    started = time.perf_counter()
+    db = open_database(folder / "large.db")
+    empty = open_database(folder / "alone.db")
+    try:
+        prefill(db, quotes, progress=(lambda made: progress(f"prefilled {made:,} of {quotes:,} quotes")) if progress else None)
+        built = time.perf_counter() - started
+        recent_keys = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
+        recent_load = _load_recent_keys(db)
+        _load_recent_keys(empty)
+        alone_cold = _timed_store(list(warm_up), empty)
+        on_top_cold = _timed_store(list(warm_up), db)
+        recent_before = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
+        runs: dict[str, list[StoreRun]] = {"on top": [], "alone": []}
+        order = [("on top", db), ("alone", empty)]
+        for turn, first in enumerate(range(0, len(extracted), TURN_ARTICLES)):
+            for name, database in order[:: 1 if turn % 2 == 0 else -1]:  # each first in every other turn
+                # One checkpoint at the end for all the turns, as an ingest's come every 10,000 pages or so.
+                runs[name].append(_timed_store(extracted[first : first + TURN_ARTICLES], database, checkpoint=False))
+        for name, database in order:
+            runs[name].append(_timed_checkpoint(database))
+        recent_after = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
+        # A pass during the store is in its time already: only the keys added since are charged.
+        added = recent_after - recent_before if recent_after >= recent_before else recent_after
+        wall, cpu = time.perf_counter(), time.process_time()
+        with _write_transaction(db):  # as in an ingest, whose writer's transaction a pass is part of
+            merge_recent_bands(db, at_least=0, save_filter=False)  # the writer saves the key filter once, at its end
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the pass's pages written to the file, as the next checkpoints would
+        share = added / RECENT_KEYS_MERGED
+        pass_seconds, pass_cpu = (time.perf_counter() - wall) * share, (time.process_time() - cpu) * share
+    finally:
+        db.close()
+        empty.close()
+    on_top, alone = _total(runs["on top"]), _total(runs["alone"])
+    cold = {"warm_up_articles": len(warm_up), "on_top_cold": on_top_cold, "alone_cold": (alone_cold,)} if warm_up else {}
+    return {"prefill_store_seconds": on_top.wall_seconds + pass_seconds, "prefill_pass_seconds": pass_seconds,
+            "prefill_pass_cpu_seconds": pass_cpu, "prefill_seconds": built, "on_top": on_top, "alone": (alone,),
+            "recent_keys": recent_keys, "recent_load_seconds": recent_load, **cold}
+
+
+def _total(runs: Sequence[StoreRun]) -> StoreRun:
+    """The runs' times and pages added up."""
+    return StoreRun(sum(run.wall_seconds for run in runs), sum(run.cpu_seconds for run in runs), sum(run.pages for run in runs))
+
+
+def _load_recent_keys(db: Database) -> float:
+    """Load the writing connection's copy of the recent LSH keys (:func:`~..provenance.lsh.recent_by_band`) and the
+    big key table's filter (:func:`~..provenance.band_filter.band_filter`), as an ingest's first article does: once,
+    whatever the number of articles after it, so timed apart from them; its seconds."""
+    from ..provenance.band_filter import band_filter
+    from ..provenance.lsh import recent_by_band
+
+    # The writer keeps temporary tables in memory: set first, since changing it drops them, and the copy's
+    # generation with them (see recent_by_band).
+    db.execute("PRAGMA temp_store = MEMORY")
+    started = time.perf_counter()
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        recent_by_band(db)
+        band_filter(db)
+    finally:
+        db.conn.execute("COMMIT")
+    return time.perf_counter() - started
+
+
+def _timed_store(extracted: list[tuple[Article, list[Quote]]], db: Database | Path, *, checkpoint: bool = True) -> StoreRun:
+    """Store ``extracted`` into ``db`` (a path: a new database, its schema laid out before the clock starts) as an ingest does.
+
+    Automatic checkpoints are off, so that the write-ahead log holds every page written, and one checkpoint
+    at the end, timed, writes them into the file: what the ingest's checkpoints would, wherever they fall.
+    Without ``checkpoint`` the pages stay in the log for a later :func:`_timed_checkpoint` (and none are counted).
+    """
+    from ..ingestion import extractor_version, store_extracted
+    from ..parallel import fewer_collections
+    from ..store import open_database
+
+    database = open_database(db) if isinstance(db, Path) else db
+    try:
+        if checkpoint:
+            database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        database.execute("PRAGMA wal_autocheckpoint = 0")
+        wall, cpu = time.perf_counter(), time.process_time()
+        with fewer_collections():  # as ingest_articles does
+            store_extracted(extracted, database, version=extractor_version("rules"))
+        run = StoreRun(time.perf_counter() - wall, time.process_time() - cpu, 0)
+        return _total([run, _timed_checkpoint(database)]) if checkpoint else run
+    finally:
+        if database is not db:
+            database.close()
+
+
+def _timed_checkpoint(database: Database) -> StoreRun:
+    """Write the pages in the write-ahead log into the file, timed, with their number; automatic checkpoints back on."""
+    from ..store import WAL_CHECKPOINT_PAGES
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    frames = database.execute("PRAGMA wal_checkpoint(FULL)").fetchone()[1]  # (TRUNCATE answers 0 frames)
+    database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    run = StoreRun(time.perf_counter() - wall, time.process_time() - cpu, max(frames, 0))
+    database.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+    return run
