@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from .errors import StoreError
 from .parallel import BandKeys, Step, extract_or_problem
-from .provenance.band_filter import save_band_filter
+from .provenance.band_filter import filter_unsaved, save_band_filter
 from .provenance.lsh import forget_recent_band_count
 from .records import Article, Quote
 from .search_index import sync_search_index
@@ -175,8 +175,11 @@ class Writer:
                 self.database.conn.execute("COMMIT")
 
     def save_filter(self) -> None:
-        """Save the LSH key filter if the passes of this ingest changed it (:func:`~.provenance.band_filter.save_band_filter`)."""
-        if self.batching and not self.database.conn.in_transaction:
+        """Save the LSH key filter if the passes of this ingest changed it (:func:`~.provenance.band_filter.save_band_filter`).
+
+        Only then is the write lock taken: an ingest that wrote nothing must not wait for another writer.
+        """
+        if self.batching and not self.database.conn.in_transaction and filter_unsaved(self.database):
             with _write_transaction(self.database):
                 save_band_filter(self.database)
 

@@ -140,3 +140,18 @@ def test_a_filter_left_unsaved_by_a_stopped_writer_is_built_again_by_the_next(tm
         assert lsh.stored_by_band(reopened, [101, 102, 103, 104]) == {101: [1], 102: [1], 103: [2]}
     stored, keys = _stored_filter(path)
     assert stored.keys == len(keys) == 3 and stored.may_hold(keys).all()
+
+
+def test_an_ingest_that_writes_nothing_does_not_wait_for_another_writer(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "quotes.db"
+    ingest([SAMPLES], path, workers=1)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("begin immediate")  # another process storing: it holds the write lock
+    try:
+        again = ingest([SAMPLES], path, workers=1, timeout=0.2)  # every article unchanged: nothing to write, the filter included
+    finally:
+        other.execute("rollback")
+        other.close()
+    assert again.unchanged == again.articles == 10 and not again.skipped

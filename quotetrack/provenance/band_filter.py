@@ -28,8 +28,8 @@ import weakref
 import numpy as np
 from sqlite_utils import Database
 
-__all__ = ["FILTER_TABLE", "BandFilter", "band_filter", "create_band_filter", "filter_keys_added", "filter_keys_removed", "forget_band_filter",
-           "save_band_filter"]
+__all__ = ["FILTER_TABLE", "BandFilter", "band_filter", "create_band_filter", "filter_keys_added", "filter_keys_removed", "filter_unsaved",
+           "forget_band_filter", "save_band_filter"]
 
 FILTER_TABLE = "statement_bands_filter"
 BITS_PER_KEY = 10
@@ -150,12 +150,17 @@ def save_band_filter(db: Database) -> None:
     pass); should it stop before, the count the database holds is not the table's, and the next writer
     builds the filter again from the table.
     """
-    loaded = _loaded.get(db)
-    if loaded is None or loaded.found.saved:
+    if not filter_unsaved(db):
         return
     found = band_filter(db)  # the same, unless another connection wrote since: then loaded (or built) afresh
     if found is not None and not found.saved:
         _save(db, found, words=True)
+
+
+def filter_unsaved(db: Database) -> bool:
+    """Whether ``db``'s filter in memory holds keys the database's copy does not (:func:`save_band_filter` has work)."""
+    loaded = _loaded.get(db)
+    return loaded is not None and not loaded.found.saved
 
 
 def _table_keys(db: Database) -> int:
