@@ -84,9 +84,9 @@ def compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, q
         db.close()
         empty.close()
     on_top, alone = _total(runs["on top"]), _total(runs["alone"])
-    cold = {"warm_up_articles": len(warm_up), "on_top_cold": on_top_cold, "alone_cold": (alone_cold,)} if warm_up else {}
+    cold = {"warm_up_articles": len(warm_up), "on_top_cold": on_top_cold, "alone_cold": alone_cold} if warm_up else {}
     return {"prefill_store_seconds": on_top.wall_seconds + pass_seconds, "prefill_pass_seconds": pass_seconds,
-            "prefill_pass_cpu_seconds": pass_cpu, "prefill_seconds": built, "on_top": on_top, "alone": (alone,),
+            "prefill_pass_cpu_seconds": pass_cpu, "prefill_seconds": built, "on_top": on_top, "alone": alone,
             "recent_keys": recent_keys, "recent_load_seconds": recent_load, **cold}
 
 
@@ -101,17 +101,15 @@ def _load_recent_keys(db: Database) -> float:
     whatever the number of articles after it, so timed apart from them; its seconds."""
     from ..provenance.band_filter import band_filter
     from ..provenance.lsh import recent_by_band
+    from ..store import _write_transaction
 
     # The writer keeps temporary tables in memory: set first, since changing it drops them, and the copy's
     # generation with them (see recent_by_band).
     db.execute("PRAGMA temp_store = MEMORY")
     started = time.perf_counter()
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _write_transaction(db):  # the copy is kept only within a transaction, as the writer's
         recent_by_band(db)
         band_filter(db)
-    finally:
-        db.conn.execute("COMMIT")
     return time.perf_counter() - started
 
 

@@ -79,10 +79,10 @@ class SpeedResult:
     recent_keys: int = 0  # the recent LSH keys in it, which a writing connection loads once, before its first article
     recent_load_seconds: float = 0.0  # that load (wall; not in the per-article figures)
     on_top: StoreRun | None = None  # storing the extracted articles on top of it (without the pass share)
-    alone: tuple[StoreRun, ...] = ()  # and into an empty database, before and after
+    alone: StoreRun | None = None  # and into an empty database, by turns with them
     warm_up_articles: int = 0  # stored first on top of it and into the empty ones, untimed in the figures above
     on_top_cold: StoreRun | None = None  # those warm-up articles on top, while the page cache fills
-    alone_cold: tuple[StoreRun, ...] = ()  # and into the empty databases
+    alone_cold: StoreRun | None = None  # and into the empty database
     workers: int = 1
     writer_cpu_seconds: float = 0.0  # with workers: this process's CPU time (reading what the workers do not, storing, extracting while it waits)
     workers_cpu_seconds: float = 0.0  # and the worker processes' (extracting)
@@ -99,10 +99,10 @@ class SpeedResult:
         size = f"HTML pages of {self.html_bytes / articles / 1000:.0f} kB" if self.html_bytes else f"{self.text_bytes / articles / 1000:.1f} kB"
         store = self.store_seconds * 1000 / articles
         on_top = ""
-        if self.on_top is not None and self.alone:
+        if self.on_top is not None and self.alone is not None:
             big = self.prefill_store_seconds * 1000 / articles
             passes = self.prefill_pass_seconds * 1000 / articles
-            alone = sum(run.wall_seconds for run in self.alone) / len(self.alone) * 1000 / articles
+            alone = self.alone.wall_seconds * 1000 / articles
             on_top = (f"; {big:.2f} ms on top of {self.prefill_quotes:,} quotes ({big / max(alone, 1e-9):.2f} times the"
                       f" {alone:.2f} ms of the same articles' quotes stored again into an empty database, by turns with them; {passes:.2f} ms of it"
                       " the articles' share of moving LSH keys)")
@@ -117,7 +117,7 @@ class SpeedResult:
                     f"store {self.store_seconds:.2f} s, extractor load {self.load_seconds:.2f} s)"
                 ),
                 f"store       {store:10.2f} ms/article into an empty database{on_top}",
-                *(self._on_top_lines() if self.on_top is not None and self.alone else []),
+                *(self._on_top_lines() if self.on_top is not None and self.alone is not None else []),
                 *([self._cpu_line()] if self.workers > 1 else []),
                 f"peak RSS    {self.peak_rss_bytes / megabytes:10.1f} MB (whole process)",
                 (
@@ -134,9 +134,9 @@ class SpeedResult:
         assert self.on_top is not None
         per_article = 1000 / max(self.articles, 1)
         cpu = (self.on_top.cpu_seconds + self.prefill_pass_cpu_seconds) * per_article
-        alone = [run.cpu_seconds * per_article for run in self.alone]
-        empty = sum(alone) / len(alone)
-        pages = sum(run.pages for run in self.alone) / len(self.alone) / max(self.articles, 1)
+        assert self.alone is not None
+        empty = self.alone.cpu_seconds * per_article
+        pages = self.alone.pages / max(self.articles, 1)
         return [
             (f"CPU on top  {cpu:10.2f} ms/article storing on top of {self.prefill_quotes:,} quotes against {empty:.2f} into an empty database:"
              f" {cpu / max(empty, 1e-9):.2f} times ({cpu - self.prefill_pass_cpu_seconds * per_article:.2f} ms on top without the LSH key"
@@ -151,10 +151,10 @@ class SpeedResult:
 
     def _cold_lines(self) -> list[str]:
         """What the warm-up articles cost, stored first while the page cache filled (not in the per-article figures)."""
-        if self.on_top_cold is None or not self.alone_cold or not self.warm_up_articles:
+        if self.on_top_cold is None or self.alone_cold is None or not self.warm_up_articles:
             return []
         per_article = 1000 / self.warm_up_articles
-        alone = sum(run.cpu_seconds for run in self.alone_cold) / len(self.alone_cold) * per_article
+        alone = self.alone_cold.cpu_seconds * per_article
         return [
             (f"cold cache  {self.on_top_cold.cpu_seconds * per_article:10.2f} ms/article of CPU for the first {self.warm_up_articles} article{'s' if self.warm_up_articles != 1 else ''} of an ingest"
              f" on top of {self.prefill_quotes:,} quotes against {alone:.2f} into an empty database, while SQLite's page cache fills;"
