@@ -5,7 +5,7 @@
 >>> [migration.name for migration in MIGRATIONS.pending(db)]  # doctest: +NORMALIZE_WHITESPACE
 ['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design', 'deferred_search_index',
  'staged_statement_bands', 'fast_pages', 'appended_recent_bands',
- 'article_prefixed_quote_ids', 'lean_page_indexes', 'statement_bands_filter']
+ 'article_prefixed_quote_ids', 'lean_page_indexes', 'statement_bands_filter', 'statement_band_runs']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -223,10 +223,19 @@ def lean_page_indexes(db: Database) -> None:
 
 @MIGRATIONS()
 def statement_bands_filter(db: Database) -> None:
-    """A Bloom filter over the big LSH key table, so that keys in no statement are not looked up (``quotetrack.provenance.band_filter``)."""
-    from .provenance.band_filter import create_band_filter
+    """A table for Bloom filters over the big LSH key table, so that keys in no statement are not looked up (``quotetrack.provenance.band_filter``)."""
+    from .provenance.band_filter import FILTER_TABLE
 
-    create_band_filter(db)
+    # Its filter was one for the whole table; statement_band_runs below makes one a run.
+    db.execute(f"create table if not exists {FILTER_TABLE} (part text primary key, value not null)")
+
+
+@MIGRATIONS()
+def statement_band_runs(db: Database) -> None:
+    """The big LSH key table grows by runs appended at its end, each with its own filter (``quotetrack.provenance.lsh``)."""
+    from .provenance.lsh import band_runs
+
+    band_runs(db)
 
 
 def apply_migrations(db: Database, on_step: Callable[[int, int, str], None] | None = None) -> None:
@@ -235,7 +244,7 @@ def apply_migrations(db: Database, on_step: Callable[[int, int, str], None] | No
 
     >>> db = Database(memory=True)
     >>> apply_migrations(db, lambda number, count, what: number == count - 1 and print(count, what))
-    12 A Bloom filter over the big LSH key table, so that keys in no statement are not looked up
+    13 The big LSH key table grows by runs appended at its end, each with its own filter
     """
     pending = MIGRATIONS.pending(db)
     names = [migration.name for migration in pending]

@@ -248,7 +248,6 @@ def ingest_article(
     atomic: bool = True,
     index_search: bool = True,
     band_keys: Mapping[str, Sequence[int]] | None = None,
-    save_filter: bool = True,
 ) -> Ingest:
     """Store ``article`` and its ``quotes`` in one transaction.
 
@@ -265,8 +264,7 @@ def ingest_article(
     they wait in the pending tables for the caller's :func:`~quotetrack.search_index.sync_search_index`
     before it commits (the Writer's, once for all the articles of a transaction). ``band_keys``: the
     quote texts' LSH keys when computed already (by a worker process; see
-    :func:`~quotetrack.provenance.cluster.insert_grouped_quotes`). ``save_filter``: see
-    :func:`~quotetrack.provenance.lsh.merge_recent_bands`.
+    :func:`~quotetrack.provenance.cluster.insert_grouped_quotes`).
     """
     if extractor_version is None:
         extractor_version = EXTRACTOR_VERSION
@@ -274,7 +272,7 @@ def ingest_article(
         if not _ready(db):
             ensure_schema(db)
         with _write_transaction(db, atomic):
-            return _ingest(db, article, quotes, extractor_version, index_search, band_keys, save_filter)
+            return _ingest(db, article, quotes, extractor_version, index_search, band_keys)
 
 
 @contextlib.contextmanager
@@ -334,7 +332,6 @@ def stored_quote_count(db: Database, article: Article, extractor_version: str = 
 
 def _ingest(
     db: Database, article: Article, quotes: Sequence[Quote], version: str, index_search: bool = True, band_keys: Mapping[str, Sequence[int]] | None = None,
-    save_filter: bool = True,
 ) -> Ingest:
     article_row = _article_row(article, version)
     entities = EntityRows(db, [quote.speaker for quote in quotes])
@@ -372,7 +369,7 @@ def _ingest(
     if index_search:
         sync_search_index(db)
     if _grouped(db):
-        merge_recent_bands(db, save_filter=save_filter)
+        merge_recent_bands(db)
     return Ingest.NEW if stored is None else Ingest.UPDATED
 
 

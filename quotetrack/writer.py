@@ -17,12 +17,11 @@ from sqlite_utils import Database
 
 from .errors import StoreError
 from .parallel import BandKeys, Step, extract_or_problem
-from .provenance.band_filter import filter_unsaved, save_band_filter
 from .provenance.lsh import forget_recent_band_count
 from .records import Article, Quote
 from .search_index import sync_search_index
 from .sqlite_files import sqlite_errors
-from .store import Ingest, Store, _write_transaction, ensure_schema, ingest_article, open_database, stored_quote_count
+from .store import Ingest, Store, ensure_schema, ingest_article, open_database, stored_quote_count
 
 if TYPE_CHECKING:
     from .extract import Extractor
@@ -124,7 +123,6 @@ def open_writer(
             # Also when interrupted or failing: the articles stored before are kept.
             with sqlite_errors():
                 writer.commit()
-                writer.save_filter()
                 if temp_store is not None:
                     database.execute(f"PRAGMA temp_store = {temp_store}")
     except StoreError as error:
@@ -174,15 +172,6 @@ class Writer:
                 sync_search_index(self.database)
                 self.database.conn.execute("COMMIT")
 
-    def save_filter(self) -> None:
-        """Save the LSH key filter if the passes of this ingest changed it (:func:`~.provenance.band_filter.save_band_filter`).
-
-        Only then is the write lock taken: an ingest that wrote nothing must not wait for another writer.
-        """
-        if self.batching and not self.database.conn.in_transaction and filter_unsaved(self.database):
-            with _write_transaction(self.database):
-                save_band_filter(self.database)
-
     def _store(self, article: Article, quotes: list[Quote], band_keys: BandKeys | None) -> Ingest:
         if self.batching and self.began is None:
             self.database.conn.execute("BEGIN IMMEDIATE")  # the write lock first: see store._write_transaction
@@ -193,7 +182,7 @@ class Writer:
         try:
             outcome = ingest_article(
                 self.database, article, quotes, extractor_version=self.version, atomic=not self.batching, index_search=not self.batching,
-                band_keys=band_keys, save_filter=not self.batching)
+                band_keys=band_keys)
         except BaseException:
             if self.batching:
                 self._undo_failed()

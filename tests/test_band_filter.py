@@ -1,4 +1,4 @@
-"""The Bloom filter over the big LSH key table: it never hides a stored key, and statements come out the same with it."""
+"""The big LSH key table in runs, each with a Bloom filter: a filter never hides a stored key, and statements come out the same with them."""
 
 from pathlib import Path
 
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from quotetrack.ingestion import ingest
 from quotetrack.provenance import lsh
-from quotetrack.provenance.band_filter import FILTER_TABLE, BandFilter, band_filter, forget_band_filter
+from quotetrack.provenance.band_filter import FILTER_TABLE, BandFilter, RunFilters, forget_band_filter, run_filters
 from quotetrack.store import open_database
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -29,7 +29,7 @@ def test_few_absent_keys_pass_at_full_capacity():
     found = BandFilter.sized(50_000)
     found.add(rng.integers(-(2**63), 2**63 - 1, size=found.capacity, dtype=np.int64))
     passed = found.may_hold(rng.integers(-(2**63), 2**63 - 1, size=100_000, dtype=np.int64)).mean()
-    assert passed < 0.03  # 10 bits and 4 hashes a key: about 1.2 %
+    assert passed < 0.005  # 16 bits and 4 hashes a key: about 0.2 %
 
 
 def _statements(db):
@@ -43,47 +43,71 @@ def small_passes(monkeypatch):
     monkeypatch.setattr(lsh, "RECENT_KEYS_MERGED", 40)
 
 
-def test_the_samples_group_into_the_same_statements_with_and_without_the_filter(tmp_path, small_passes, monkeypatch):
+def test_the_samples_group_into_the_same_statements_as_when_every_run_is_read(tmp_path, small_passes, monkeypatch):
     asked, passed = [], []
-    real = BandFilter.may_hold
+    real = RunFilters.runs_holding
 
     def counted(self, keys):
-        held = real(self, keys)
-        asked.append(len(keys))
-        passed.append(int(held.sum()))
-        return held
+        holding = real(self, keys)
+        asked.append(len(keys) * len(self.by_run))
+        passed.append(sum(len(held) for _, held in holding))
+        return holding
 
-    monkeypatch.setattr(BandFilter, "may_hold", counted)
-    filtered = tmp_path / "filtered.db"
-    ingest([SAMPLES], filtered, workers=1)
-    without = open_database(tmp_path / "without.db")
-    without.execute(f"drop table {FILTER_TABLE}")
-    ingest([SAMPLES], without, workers=1)
-    with_filter = open_database(filtered)
-    assert with_filter.execute("select count(*) from statement_bands").fetchone()[0] > 500
-    assert _statements(with_filter) == _statements(without)
+    monkeypatch.setattr(RunFilters, "runs_holding", counted)
+    ingest([SAMPLES], tmp_path / "filtered.db", workers=1)
+    monkeypatch.setattr(RunFilters, "runs_holding", lambda self, keys: [(run, keys) for run in sorted(self.by_run)])
+    ingest([SAMPLES], tmp_path / "every_run.db", workers=1)
+    with_filter, every_run = open_database(tmp_path / "filtered.db"), open_database(tmp_path / "every_run.db")
+    assert with_filter.execute("select count(*), count(distinct run) from statement_bands").fetchone() >= (500, 5)
+    assert _statements(with_filter) == _statements(every_run)
     # The samples relay the same statements: some keys were found in the big table, most were not looked up.
     assert max(with_filter.execute("select max(articles) from statements").fetchone()[0], 0) >= 2
     assert sum(asked) > 0 and sum(passed) < sum(asked) / 2
 
 
-def test_keys_put_in_the_table_behind_its_back_are_found_after_a_rebuild(tmp_path):
+@settings(max_examples=100, deadline=None)
+@given(st.lists(KEYS, min_size=1, max_size=5), KEYS)
+def test_the_runs_said_to_hold_a_key_are_the_runs_that_do_and_a_few_more(runs, asked):
+    filters = RunFilters({})
+    for run, keys in enumerate(runs):
+        found = BandFilter.sized(len(keys))
+        found.add(np.array(keys, dtype=np.int64))
+        filters.add(run, found)
+    said = {(run, int(key)) for run, keys in filters.runs_holding(np.array(asked, dtype=np.int64)) for key in keys}
+    held = {(run, key) for run, keys in enumerate(runs) for key in asked if key in keys}
+    assert held <= said
+
+
+def test_each_pass_appends_a_run_with_its_filter_and_lookups_find_every_run(tmp_path):
+    db = open_database(tmp_path / "bands.db")
+    for statement_id, keys in ((1, [101, 102]), (2, [102, 103]), (1, [104])):
+        with db.conn:
+            lsh.add_bands(db, statement_id, keys)
+            lsh.merge_recent_bands(db, at_least=1)
+    assert db.execute("select run, band, statement_id from statement_bands order by run, band").fetchall() == [
+        (0, 101, 1), (0, 102, 1), (1, 102, 2), (1, 103, 2), (2, 104, 1)]
+    assert [part for (part,) in db.execute(f"select part from {FILTER_TABLE} order by part")] == ["run 0", "run 1", "run 2"]
+    reopened = open_database(tmp_path / "bands.db")
+    with reopened.conn:
+        assert lsh.stored_by_band(reopened, [102, 104, 105]) == {102: [1, 2], 104: [1]}
+    assert lsh.candidates(reopened, [101, 102, 104]) == [1, 2]  # outside a transaction (``trace``) too
+
+
+def test_keys_put_in_the_table_behind_its_back_get_their_run_a_filter(tmp_path):
     db = open_database(tmp_path / "bands.db")
     with db.conn:
         lsh.add_bands(db, 1, [101, 102])
         lsh.merge_recent_bands(db, at_least=1)
-    with db.conn:
-        assert band_filter(db).may_hold(np.array([101, 102])).all()
-        db.execute("insert into statement_bands (band, statement_id) values (987654321, 2)")
+    assert run_filters(db).by_run[0].may_hold(np.array([101, 102])).all()
+    db.conn.execute("begin")  # as the writer's transaction
+    db.execute("insert into statement_bands (run, band, statement_id) values (1, 987654321, 2)")
     forget_band_filter(db)
-    with db.conn:
-        assert lsh.stored_by_band(db, [987654321, 101]) == {987654321: [2], 101: [1]}
-    # and another process finds the count it was told matches the table again
-    reopened = open_database(tmp_path / "bands.db")
-    assert band_filter(reopened).keys == 3
+    assert lsh.stored_by_band(db, [987654321, 101]) == {987654321: [2], 101: [1]}
+    db.conn.execute("commit")
+    assert [part for (part,) in db.execute(f"select part from {FILTER_TABLE} order by part")] == ["run 0", "run 1"]
 
 
-def test_a_rolled_back_pass_leaves_a_filter_that_still_finds_every_key(tmp_path):
+def test_a_rolled_back_pass_leaves_filters_that_still_find_every_key(tmp_path):
     db = open_database(tmp_path / "bands.db")
     with db.conn:
         lsh.add_bands(db, 1, [5, 6])
@@ -97,49 +121,46 @@ def test_a_rolled_back_pass_leaves_a_filter_that_still_finds_every_key(tmp_path)
         lsh.add_bands(db, 3, [8])
         lsh.merge_recent_bands(db, at_least=1)
         assert lsh.stored_by_band(db, [5, 6, 7, 8]) == {5: [1], 6: [1], 8: [3]}
-    assert band_filter(db).keys == db.execute("select count(*) from statement_bands").fetchone()[0] == 3
+    assert sorted(run_filters(db).by_run) == [0, 1]
 
 
-def _stored_filter(path):
-    """The filter as the database holds it (a new connection), and the keys of the big table."""
-    db = open_database(path)
-    parts = dict(db.execute(f"select part, value from {FILTER_TABLE}").fetchall())
-    table = np.array([band for (band,) in db.execute("select band from statement_bands")], dtype=np.int64)
-    return BandFilter(np.frombuffer(parts["words"], dtype=np.uint64).copy(), int(parts["keys"])), table
-
-
-def test_an_ingest_saves_the_filter_once_at_its_end_not_at_each_pass(tmp_path, small_passes, monkeypatch):
-    from quotetrack.provenance import band_filter as filters
-
-    written, passes = [], []
-    save, merge = filters._save, lsh.merge_recent_bands
-    monkeypatch.setattr(filters, "_save", lambda db, found, *, words: (written.append(words), save(db, found, words=words)))
-    monkeypatch.setattr("quotetrack.store.merge_recent_bands", lambda db, **options: passes.append(merge(db, **options)) or passes[-1])
-    open_database(tmp_path / "quotes.db").close()  # the migration that creates the filter saves it
-    written.clear()
-    ingest([SAMPLES], tmp_path / "quotes.db", workers=1)
-    assert sum(1 for moved in passes if moved) >= 5 and written.count(True) == 1
-    stored, keys = _stored_filter(tmp_path / "quotes.db")
-    assert stored.keys == len(keys) > 500 and stored.may_hold(keys).all()
-
-
-def test_a_filter_left_unsaved_by_a_stopped_writer_is_built_again_by_the_next(tmp_path):
-    path = tmp_path / "bands.db"
-    db = open_database(path)
+def test_deleted_keys_are_not_found_and_their_filter_bits_cost_only_a_lookup(tmp_path):
+    db = open_database(tmp_path / "bands.db")
     with db.conn:
-        lsh.add_bands(db, 1, [101, 102])
+        lsh.add_bands(db, 1, [5, 6])
+        lsh.add_bands(db, 2, [7])
         lsh.merge_recent_bands(db, at_least=1)
-    with db.conn:
-        lsh.add_bands(db, 2, [103])
-        lsh.add_bands(db, 3, [104, 105])
-        lsh.merge_recent_bands(db, at_least=1, save_filter=False)  # the writer stopped before its end
-        lsh.remove_bands(db, 3)  # a count saved now must not vouch for the bits saved before
-    db.close()
-    reopened = open_database(path)
-    with reopened.conn:
-        assert lsh.stored_by_band(reopened, [101, 102, 103, 104]) == {101: [1], 102: [1], 103: [2]}
-    stored, keys = _stored_filter(path)
-    assert stored.keys == len(keys) == 3 and stored.may_hold(keys).all()
+        lsh.remove_bands(db, 1)
+        assert lsh.stored_by_band(db, [5, 6, 7]) == {7: [2]}
+    with db.conn:  # a run emptied by deletes: the next pass's run has the number again, and a filter of its own
+        lsh.remove_bands(db, 2)
+        lsh.add_bands(db, 3, [9])
+        lsh.merge_recent_bands(db, at_least=1)
+    reopened = open_database(tmp_path / "bands.db")
+    assert lsh.stored_by_band(reopened, [5, 7, 9]) == {9: [3]}
+
+
+def test_a_database_with_one_big_key_table_is_laid_out_in_runs(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    open_database(path).close()
+    old = sqlite3.connect(path)
+    with old:  # the table and filter as the release before this one had them
+        old.execute("drop table statement_bands")
+        old.execute("create table statement_bands (band integer not null, statement_id integer not null, primary key (band, statement_id)) without rowid")
+        old.execute("create index statement_bands_statement on statement_bands (statement_id)")
+        old.executemany("insert into statement_bands values (?, ?)", [(band, band // 10) for band in range(100, 160)])
+        old.execute(f"insert into {FILTER_TABLE} values ('words', x'00'), ('keys', 60)")
+        old.execute("delete from _sqlite_migrations where name = 'statement_band_runs'")
+    old.close()
+    db = open_database(path)
+    assert db.execute("select count(*), min(run), max(run) from statement_bands").fetchone() == (60, 0, 0)
+    assert [part for (part,) in db.execute(f"select part from {FILTER_TABLE}")] == ["run 0"]
+    assert lsh.stored_by_band(db, [105, 155, 99]) == {105: [10], 155: [15]}
+    assert "statement_bands_statement" in {index.name for index in db.table("statement_bands").indexes}
+
+
 
 
 def test_an_ingest_that_writes_nothing_does_not_wait_for_another_writer(tmp_path):

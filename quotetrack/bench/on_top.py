@@ -76,7 +76,7 @@ def compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, q
         added = recent_after - recent_before if recent_after >= recent_before else recent_after
         wall, cpu = time.perf_counter(), time.process_time()
         with _write_transaction(db):  # as in an ingest, whose writer's transaction a pass is part of
-            merge_recent_bands(db, at_least=0, save_filter=False)  # the writer saves the key filter once, at its end
+            merge_recent_bands(db, at_least=0)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the pass's pages written to the file, as the next checkpoints would
         share = added / RECENT_KEYS_MERGED
         pass_seconds, pass_cpu = (time.perf_counter() - wall) * share, (time.process_time() - cpu) * share
@@ -97,9 +97,9 @@ def _total(runs: Sequence[StoreRun]) -> StoreRun:
 
 def _load_recent_keys(db: Database) -> float:
     """Load the writing connection's copy of the recent LSH keys (:func:`~..provenance.lsh.recent_by_band`) and the
-    big key table's filter (:func:`~..provenance.band_filter.band_filter`), as an ingest's first article does: once,
+    big key table's filters (:func:`~..provenance.band_filter.run_filters`), as an ingest's first article does: once,
     whatever the number of articles after it, so timed apart from them; its seconds."""
-    from ..provenance.band_filter import band_filter
+    from ..provenance.band_filter import run_filters
     from ..provenance.lsh import recent_by_band
     from ..store import _write_transaction
 
@@ -109,7 +109,7 @@ def _load_recent_keys(db: Database) -> float:
     started = time.perf_counter()
     with _write_transaction(db):  # the copy is kept only within a transaction, as the writer's
         recent_by_band(db)
-        band_filter(db)
+        run_filters(db)
     return time.perf_counter() - started
 
 

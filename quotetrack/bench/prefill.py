@@ -42,7 +42,7 @@ from sqlite_utils import Database
 
 from .. import lexicon
 from ..facet_pairs import HEAD_QUOTES, rebuild_pairs
-from ..provenance.band_filter import forget_band_filter
+from ..provenance.band_filter import forget_band_filter, run_filters
 from ..provenance.cluster import seen_order
 from ..provenance.lsh import BANDS, RECENT_KEYS_MERGED, keep_recent_bands
 from ..published import rebuild_summaries, sort_date
@@ -127,7 +127,7 @@ def prefill(db: Database, quotes: int, *, seed: int = 7, samples: Sequence[Artic
             progress(made)
     with db.conn:
         _add_band_keys(db, range(first_statement + 1, statement_id + 1), seed)
-        forget_band_filter(db)  # keys put in the big table directly: the filter is built again from it
+        forget_band_filter(db)  # keys put in the big table directly, as a new run: its filter is built below
         if saved is not None:
             saved.build_indexes()
             rebuild_summaries(db)
@@ -135,6 +135,7 @@ def prefill(db: Database, quotes: int, *, seed: int = 7, samples: Sequence[Artic
                 rebuild_pairs(db, head_quotes)
             rebuild_search_index(db)
         keep_recent_bands(db, RECENT_KEYS_MERGED // 2)
+        run_filters(db)
         if saved is not None:
             saved.create_triggers()
     if saved is not None:
@@ -180,11 +181,12 @@ class _BulkLoad:
 
 
 def _add_band_keys(db: Database, statements: range, seed: int) -> None:
-    """:data:`~quotetrack.provenance.lsh.BANDS` random keys for each of ``statements``, inserted in key order."""
+    """:data:`~quotetrack.provenance.lsh.BANDS` random keys for each of ``statements``, inserted in key order as the big table's next run."""
     keys = np.random.default_rng(seed).integers(-(1 << 63), (1 << 63) - 1, size=len(statements) * BANDS, dtype=np.int64, endpoint=True)
+    run = db.execute("select coalesce(max(run) + 1, 0) from statement_bands").fetchone()[0]
     for start in range(0, len(keys), KEYS_PER_STATEMENT):
         # key number i is statement start + i // BANDS's
-        db.execute(f"insert or ignore into statement_bands (band, statement_id) select value, {statements.start} + ({start} + key) / {BANDS}"
+        db.execute(f"insert or ignore into statement_bands (run, band, statement_id) select {run}, value, {statements.start} + ({start} + key) / {BANDS}"
                    " from json_each(?) order by value", [json.dumps(keys[start:start + KEYS_PER_STATEMENT].tolist())])
 
 

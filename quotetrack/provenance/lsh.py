@@ -10,9 +10,9 @@ and costs nothing at start-up (an in-memory MinHashLSH needs about 1 GB for 200k
 Keys are random by nature, so each one written into a big index lands on a page of its
 own: at a million quotes (12 million keys) an article's new keys dirtied about 240 pages,
 three quarters of what it wrote. New keys therefore go to ``statement_bands_recent``, and are
-moved into ``statement_bands`` in one sorted pass once it holds :data:`RECENT_KEYS_MERGED` of
-them, which rewrites each page of the big index about once per pass instead of once per key.
-Lookups read both. The recent table is kept in the order keys are added (by statement, so a
+moved to ``statement_bands`` in one pass once it holds :data:`RECENT_KEYS_MERGED` of them: sorted,
+as a new run appended to the big table, each run with its own Bloom filter (:mod:`.band_filter`).
+Lookups read both tables, and in the big one only the runs whose filter may hold a key. The recent table is kept in the order keys are added (by statement, so a
 new statement's keys are appended: a page or two an article); the connection storing looks
 them up by band in a copy of it in memory (:func:`recent_by_band`), never written to the file.
 
@@ -40,14 +40,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from sqlite_utils import Database
 
-from .band_filter import band_filter, filter_keys_added, filter_keys_removed, forget_band_filter
+from .band_filter import FILTER_TABLE, add_run_filter, forget_band_filter, run_filters
 from .words import shingles, stemmed_words
 
 if TYPE_CHECKING:
     from datasketch import MinHash
 
 __all__ = [
-    "BANDS", "RECENT_KEYS_MERGED", "ROWS", "add_band_pairs", "add_bands", "append_recent_bands", "band_keys", "band_keys_of", "candidates", "create_band_tables",
+    "BANDS", "RECENT_KEYS_MERGED", "ROWS", "add_band_pairs", "add_bands", "append_recent_bands", "band_keys", "band_keys_of", "band_runs", "candidates", "create_band_tables",
     "forget_recent_band_count", "keep_recent_bands", "merge_recent_bands", "recent_by_band", "remove_bands", "stored_by_band",
 ]
 
@@ -159,14 +159,32 @@ def _keys(signatures: np.ndarray) -> list[tuple[int, ...]]:
 
 
 def create_band_tables(db: Database) -> None:
-    """Create the two key tables and their indexes by statement, if missing."""
-    db.execute(
-        "create table if not exists statement_bands (band integer not null, statement_id integer not null,"
-        " primary key (band, statement_id)) without rowid"
-    )
+    """Create the two key tables, their indexes by statement and the table of the runs' filters, if missing."""
+    db.execute(f"create table if not exists statement_bands {_RUN_TABLE}")
+    db.execute(f"create table if not exists {FILTER_TABLE} (part text primary key, value not null)")
     db.execute("create index if not exists statement_bands_statement on statement_bands (statement_id)")
     db.execute(f"create table if not exists statement_bands_recent ({_RECENT_COLUMNS})")
     db.execute(f"create unique index if not exists {_RECENT_INDEX} on statement_bands_recent (statement_id, band)")
+
+
+# The big table in runs, each appended at its end: see the module's docstring.
+_RUN_TABLE = ("(run integer not null, band integer not null, statement_id integer not null,"
+              " primary key (run, band, statement_id)) without rowid")
+
+
+def band_runs(db: Database) -> None:
+    """Lay ``statement_bands`` out in runs, its keys so far the first, each run with its filter (a migration)."""
+    from .band_filter import create_band_filter
+
+    columns = db.table("statement_bands").columns_dict if db.table("statement_bands").exists() else {}
+    if columns and "run" not in columns:
+        db.execute(f"create table statement_bands_runs {_RUN_TABLE}")
+        db.execute("insert into statement_bands_runs select 0, band, statement_id from statement_bands order by band, statement_id")
+        db.execute("drop table statement_bands")  # and its index by statement
+        db.execute("alter table statement_bands_runs rename to statement_bands")
+    create_band_tables(db)
+    db.execute(f"delete from {FILTER_TABLE} where part not like 'run %'")  # the one filter of the whole table before
+    create_band_filter(db)
 
 
 # The recent keys in the order they are added: with an index by band (their first layout) each new key
@@ -301,20 +319,13 @@ def candidates(
     ...     candidates(db, keys, recent=recent_by_band(db), stored=stored_by_band(db, keys), also={keys[0]: [3], keys[1]: [3, 2]})
     [1, 2, 3]
     """
-    marks = ",".join("?" * len(keys))
     recent = recent if recent is not None else recent_by_band(db)
     # A key can be in both tables (a statement gaining a quote of the same words): each counted once.
+    found = _pairs_found(keys, stored if stored is not None and recent is not None else stored_by_band(db, keys))
     if recent is None:
-        found = set(db.execute(
-            f"select band, statement_id from statement_bands_recent where band in ({marks})"
-            f" union all select band, statement_id from statement_bands where band in ({marks})",
-            [*keys, *keys],
-        ).fetchall())
+        marks = ",".join("?" * len(keys))
+        found.update(db.execute(f"select band, statement_id from statement_bands_recent where band in ({marks})", keys).fetchall())
     else:
-        if stored is None:
-            found = set(db.execute(f"select band, statement_id from statement_bands where band in ({marks})", keys).fetchall())
-        else:
-            found = _pairs_found(keys, stored)
         found |= _pairs_found(keys, recent)
     if also:
         found |= _pairs_found(keys, also)
@@ -347,14 +358,18 @@ def stored_by_band(db: Database, keys: Collection[int]) -> dict[int, list[int]]:
     {12: [1, 2]}
     """
     found: dict[int, list[int]] = {}
-    listed = list(keys)
-    if listed and (known := band_filter(db)) is not None:
-        listed = list(itertools.compress(listed, known.may_hold(np.array(listed, dtype=np.int64)).tolist()))
-    for start in range(0, len(listed), _KEYS_READ):
-        chunk = listed[start : start + _KEYS_READ]
-        rows = db.execute(f"select band, statement_id from statement_bands where band in ({','.join('?' * len(chunk))})", chunk)
-        for band, statement_id in rows:
-            found.setdefault(band, []).append(statement_id)
+    if not keys:
+        return found
+    for run, held in run_filters(db).runs_holding(np.fromiter(keys, dtype=np.int64, count=len(keys))):
+        listed = held.tolist()
+        for start in range(0, len(listed), _KEYS_READ):
+            chunk = listed[start : start + _KEYS_READ]
+            rows = db.execute(f"select band, statement_id from statement_bands where run = ? and band in ({','.join('?' * len(chunk))})",
+                              [run, *chunk])
+            for band, statement_id in rows:
+                statements = found.setdefault(band, [])
+                if statement_id not in statements:  # in two runs: a statement gaining a quote of the same words after a pass
+                    statements.append(statement_id)
     return found
 
 
@@ -388,24 +403,21 @@ def remove_bands(db: Database, statement_id: int) -> None:
     _drop_copy(db)  # filled again on next use, and again if this is rolled back (a rare case)
 
 
-def merge_recent_bands(db: Database, at_least: int | None = None, *, save_filter: bool = True) -> int:
-    """Move the recent keys into the big table if there are ``at_least`` (:data:`RECENT_KEYS_MERGED`) of them; how many were moved.
-
-    ``save_filter`` False leaves writing the big table's filter to the caller's
-    :func:`~.band_filter.save_band_filter` (an ingest's writer: once at its end).
-    """
+def merge_recent_bands(db: Database, at_least: int | None = None) -> int:
+    """Move the recent keys to the big table, as its next run, if there are ``at_least`` (:data:`RECENT_KEYS_MERGED`) of them; how many were moved."""
     at_least = RECENT_KEYS_MERGED if at_least is None else at_least
     if db not in _recent_keys:
         _recent_keys[db] = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
     if _recent_keys[db] < at_least:
         return 0
     moved = _recent_keys[db]
-    known = band_filter(db)
-    inserted = db.execute("insert or ignore into statement_bands select band, statement_id from statement_bands_recent order by band, statement_id").rowcount
-    if known is not None:
-        filter_keys_added(db, known, _recent_band_keys(db), inserted, save=save_filter)
-    _drop_copy(db)
-    db.execute("delete from statement_bands_recent")
+    if moved:
+        run = db.execute("select coalesce(max(run) + 1, 0) from statement_bands").fetchone()[0]
+        keys = _recent_band_keys(db)
+        db.execute("insert into statement_bands select ?, band, statement_id from statement_bands_recent order by band, statement_id", [run])
+        add_run_filter(db, run, keys)
+        _drop_copy(db)
+        db.execute("delete from statement_bands_recent")
     _recent_keys[db] = 0
     return int(moved)
 
@@ -428,11 +440,8 @@ def keep_recent_bands(db: Database, keys: int) -> int:
 
 
 def _delete_stored_keys(db: Database, where: str, value: int) -> None:
-    """Delete the big table's keys ``where`` says, and tell its filter how many left."""
-    known = band_filter(db)  # before the delete: loading it checks its count against the table's
-    removed = db.execute(f"delete from statement_bands where {where}", [value]).rowcount
-    if known is not None:
-        filter_keys_removed(db, known, removed)
+    """Delete the big table's keys ``where`` says (their runs' filters keep them: a lookup, never a miss)."""
+    db.execute(f"delete from statement_bands where {where}", [value])
 
 
 def _recent_band_keys(db: Database) -> np.ndarray:
