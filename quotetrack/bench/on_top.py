@@ -44,11 +44,10 @@ def compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, q
     apart; then the articles go into the two by turns, :data:`TURN_ARTICLES` at a time, so that the machine's
     drift (a fifth from one minute to the next here) falls on both alike.
 
-    On top, the articles are also charged their share of the passes that move recent LSH keys into the big
+    In both, the articles are also charged their share of the passes that move recent LSH keys to the big
     table (one every :data:`~..provenance.lsh.RECENT_KEYS_MERGED` keys): a pass is timed after the store and
-    charged by the keys the articles added."""
-    from ..provenance.lsh import RECENT_KEYS_MERGED, merge_recent_bands
-    from ..store import _write_transaction, open_database
+    charged by the keys the articles added (:func:`_timed_pass_share`)."""
+    from ..store import open_database
     from .prefill import prefill
 
     started = time.perf_counter()
@@ -62,7 +61,7 @@ def compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, q
         _load_recent_keys(empty)
         alone_cold = _timed_store(list(warm_up), empty)
         on_top_cold = _timed_store(list(warm_up), db)
-        recent_before = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
+        recent_before = {name: _recent_count(database) for name, database in (("on top", db), ("alone", empty))}
         runs: dict[str, list[StoreRun]] = {"on top": [], "alone": []}
         order = [("on top", db), ("alone", empty)]
         for turn, first in enumerate(range(0, len(extracted), TURN_ARTICLES)):
@@ -71,23 +70,46 @@ def compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, q
                 runs[name].append(_timed_store(extracted[first : first + TURN_ARTICLES], database, checkpoint=False))
         for name, database in order:
             runs[name].append(_timed_checkpoint(database))
-        recent_after = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
         # A pass during the store is in its time already: only the keys added since are charged.
-        added = recent_after - recent_before if recent_after >= recent_before else recent_after
-        wall, cpu = time.perf_counter(), time.process_time()
-        with _write_transaction(db):  # as in an ingest, whose writer's transaction a pass is part of
-            merge_recent_bands(db, at_least=0)
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the pass's pages written to the file, as the next checkpoints would
-        share = added / RECENT_KEYS_MERGED
-        pass_seconds, pass_cpu = (time.perf_counter() - wall) * share, (time.process_time() - cpu) * share
+        added_by = {name: _added(recent_before[name], _recent_count(database)) for name, database in order}
+        on_top_pass, alone_pass = (_timed_pass_share(database, added_by[name]) for name, database in order)
     finally:
         db.close()
         empty.close()
     on_top, alone = _total(runs["on top"]), _total(runs["alone"])
     cold = {"warm_up_articles": len(warm_up), "on_top_cold": on_top_cold, "alone_cold": alone_cold} if warm_up else {}
-    return {"prefill_store_seconds": on_top.wall_seconds + pass_seconds, "prefill_pass_seconds": pass_seconds,
-            "prefill_pass_cpu_seconds": pass_cpu, "prefill_seconds": built, "on_top": on_top, "alone": alone,
+    return {"prefill_store_seconds": on_top.wall_seconds + on_top_pass.wall_seconds, "prefill_pass_seconds": on_top_pass.wall_seconds,
+            "prefill_pass_cpu_seconds": on_top_pass.cpu_seconds, "alone_pass_seconds": alone_pass.wall_seconds,
+            "alone_pass_cpu_seconds": alone_pass.cpu_seconds, "prefill_seconds": built, "on_top": on_top, "alone": alone,
             "recent_keys": recent_keys, "recent_load_seconds": recent_load, **cold}
+
+
+def _added(before: int, after: int) -> int:
+    """The recent keys added between two counts, ``after`` itself if a pass moved them all in between.
+
+    >>> _added(250_000, 322_000), _added(499_000, 70_000)
+    (72000, 70000)
+    """
+    return after - before if after >= before else after
+
+
+def _recent_count(db: Database) -> int:
+    return int(db.execute("select count(*) from statement_bands_recent").fetchone()[0])
+
+
+def _timed_pass_share(db: Database, added: int) -> StoreRun:
+    """A pass moving ``db``'s recent LSH keys to the big table (as a new run), timed with the checkpoint writing its pages,
+    and charged by the share of the keys it moved that ``added`` are (its cost goes with the keys moved, whatever the
+    table's size, so an empty database's articles pay the same share of the passes to come); its pages are not counted."""
+    from ..provenance.lsh import merge_recent_bands
+    from ..store import _write_transaction
+
+    share = added / max(_recent_count(db), 1)
+    wall, cpu = time.perf_counter(), time.process_time()
+    with _write_transaction(db):  # as in an ingest, whose writer's transaction a pass is part of
+        merge_recent_bands(db, at_least=0)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return StoreRun((time.perf_counter() - wall) * share, (time.process_time() - cpu) * share, 0)
 
 
 def _total(runs: Sequence[StoreRun]) -> StoreRun:

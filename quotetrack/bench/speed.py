@@ -75,6 +75,8 @@ class SpeedResult:
     prefill_store_seconds: float = 0.0  # storing the extracted articles on top of it (wall), with their share of the LSH key passes
     prefill_pass_seconds: float = 0.0  # that share: the articles' keys' part of a pass moving recent keys to the big table
     prefill_pass_cpu_seconds: float = 0.0  # and its CPU time
+    alone_pass_seconds: float = 0.0  # the same articles' share of the passes in the empty database (wall)
+    alone_pass_cpu_seconds: float = 0.0  # and its CPU time
     prefill_seconds: float = 0.0  # building the large database
     recent_keys: int = 0  # the recent LSH keys in it, which a writing connection loads once, before its first article
     recent_load_seconds: float = 0.0  # that load (wall; not in the per-article figures)
@@ -102,10 +104,11 @@ class SpeedResult:
         if self.on_top is not None and self.alone is not None:
             big = self.prefill_store_seconds * 1000 / articles
             passes = self.prefill_pass_seconds * 1000 / articles
-            alone = self.alone.wall_seconds * 1000 / articles
+            alone_passes = self.alone_pass_seconds * 1000 / articles
+            alone = self.alone.wall_seconds * 1000 / articles + alone_passes
             on_top = (f"; {big:.2f} ms on top of {self.prefill_quotes:,} quotes ({big / max(alone, 1e-9):.2f} times the"
-                      f" {alone:.2f} ms of the same articles' quotes stored again into an empty database, by turns with them; {passes:.2f} ms of it"
-                      " the articles' share of moving LSH keys)")
+                      f" {alone:.2f} ms of the same articles' quotes stored again into an empty database, by turns with them; {passes:.2f} and"
+                      f" {alone_passes:.2f} ms of these the articles' share of moving LSH keys)")
         return "\n".join(
             [
                 f"quotetrack ingest speed ({self.articles} {self.source} of {size} on average, engine {self.engine}{f', {self.workers} workers' if self.workers > 1 else ''})",
@@ -133,14 +136,15 @@ class SpeedResult:
         """CPU and pages written storing on top of the large database against into an empty one (the same extracted articles)."""
         assert self.on_top is not None
         per_article = 1000 / max(self.articles, 1)
-        cpu = (self.on_top.cpu_seconds + self.prefill_pass_cpu_seconds) * per_article
         assert self.alone is not None
-        empty = self.alone.cpu_seconds * per_article
+        stored, empty_stored = self.on_top.cpu_seconds * per_article, self.alone.cpu_seconds * per_article
+        passes, empty_passes = self.prefill_pass_cpu_seconds * per_article, self.alone_pass_cpu_seconds * per_article
+        cpu, empty = stored + passes, empty_stored + empty_passes
         pages = self.alone.pages / max(self.articles, 1)
         return [
             (f"CPU on top  {cpu:10.2f} ms/article storing on top of {self.prefill_quotes:,} quotes against {empty:.2f} into an empty database:"
-             f" {cpu / max(empty, 1e-9):.2f} times ({cpu - self.prefill_pass_cpu_seconds * per_article:.2f} ms on top without the LSH key"
-             f" share, {(cpu - self.prefill_pass_cpu_seconds * per_article) / max(empty, 1e-9):.2f} times)"),
+             f" {cpu / max(empty, 1e-9):.2f} times, each with its share of the LSH key passes ({passes:.2f} and {empty_passes:.2f} ms);"
+             f" without it {stored:.2f} against {empty_stored:.2f}, {stored / max(empty_stored, 1e-9):.2f} times"),
             (f"pages       {self.on_top.pages / max(self.articles, 1):10.1f} written an article on top of {self.prefill_quotes:,} quotes"
              f" against {pages:.1f} into an empty database (write-ahead log frames)"),
             *self._cold_lines(),
