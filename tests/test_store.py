@@ -545,3 +545,10 @@ def test_a_database_from_before_the_evidence_columns_gains_them(tmp_path, articl
     assert [row["speaker_method"] for row in Store(db).quotes()] == [None]  # until re-ingested
     assert ingest_article(db, article, make_quotes(article)) is Ingest.UPDATED
     assert db["quotes"].count == 2
+
+
+def test_a_writing_connection_leaves_deleted_rows_as_they_are_rather_than_zero_them(tmp_path, article):
+    # Debian's SQLite zeroes deleted content by default: pages written for nothing at each pass and search-index sync.
+    db = open_database(tmp_path / "quotes.db")
+    ingest_article(db, article, [])
+    assert db.execute("pragma secure_delete").fetchone()[0] == 0
