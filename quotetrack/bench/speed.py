@@ -149,7 +149,7 @@ class SpeedResult:
              f" against {pages:.1f} into an empty database (write-ahead log frames)"),
             *self._cold_lines(),
             f"prefill     {self.prefill_seconds:10.0f} s building the database of {self.prefill_quotes:,} quotes (not in the figures above)",
-            (f"recent keys {self.recent_load_seconds:10.2f} s loading its {self.recent_keys:,} recent LSH keys and the big table's key filter"
+            (f"recent keys {self.recent_load_seconds:10.2f} s loading its {self.recent_keys:,} recent LSH keys and the filters of the big table's runs"
              " into memory, once an ingest before its first article (not in the figures above)"),
         ]
 

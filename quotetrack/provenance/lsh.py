@@ -12,9 +12,10 @@ own: at a million quotes (12 million keys) an article's new keys dirtied about 2
 three quarters of what it wrote. New keys therefore go to ``statement_bands_recent``, and are
 moved to ``statement_bands`` in one pass once it holds :data:`RECENT_KEYS_MERGED` of them: sorted,
 as a new run appended to the big table, each run with its own Bloom filter (:mod:`.band_filter`).
-Lookups read both tables, and in the big one only the runs whose filter may hold a key. The recent table is kept in the order keys are added (by statement, so a
-new statement's keys are appended: a page or two an article); the connection storing looks
-them up by band in a copy of it in memory (:func:`recent_by_band`), never written to the file.
+Lookups read both tables, and in the big one only the runs whose filter may hold a key. The
+recent table is kept in the order keys are added (by statement, so a new statement's keys are
+appended: a page or two an article); the connection storing looks them up by band in a copy of
+it in memory (:func:`recent_by_band`), never written to the file.
 
 >>> keys = band_keys("We will not back down on the shelter budget.")
 >>> len(keys), len(set(keys) & set(band_keys("“We will not back down on the shelter budget,”")))
