@@ -76,6 +76,8 @@ def test_the_runs_said_to_hold_a_key_are_the_runs_that_do_and_a_few_more(runs, a
     said = {(run, int(key)) for run, keys in filters.runs_holding(np.array(asked, dtype=np.int64)) for key in keys}
     held = {(run, key) for run, keys in enumerate(runs) for key in asked if key in keys}
     assert held <= said
+    # the runs asked together answer as each run's filter does alone
+    assert said == {(run, key) for run, found in filters.by_run.items() for key in asked if found.may_hold(np.array([key], dtype=np.int64))[0]}
 
 
 def test_each_pass_appends_a_run_with_its_filter_and_lookups_find_every_run(tmp_path):

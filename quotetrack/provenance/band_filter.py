@@ -106,9 +106,18 @@ class RunFilters:
         first, step = _hashes(keys)
         holding: list[tuple[int, np.ndarray]] = []
         for runs, words in self._stacks:
-            positions = _positions(first, step, words.shape[1] * 64)
-            held = (((words[:, positions >> np.uint64(6)] >> (positions & np.uint64(63))) & np.uint64(1)) == 1).all(axis=1)
-            holding.extend((runs[index], keys[held[index]]) for index in np.flatnonzero(held.any(axis=1)))
+            last = np.uint64(words.shape[1] * 64 - 1)
+            # Each (run, key) pair is asked of its next bit only while all before were set: after the first, about
+            # one pair in five is left (a fifth of the time of asking every bit of every pair).
+            position = first & last
+            run_at, key_at = np.nonzero((words[:, position >> np.uint64(6)] >> (position & np.uint64(63))) & np.uint64(1))
+            with np.errstate(over="ignore"):
+                for hash_round in range(1, HASHES):
+                    position = (first[key_at] + np.uint64(hash_round) * step[key_at]) & last
+                    set_bits = ((words[run_at, position >> np.uint64(6)] >> (position & np.uint64(63))) & np.uint64(1)).astype(bool)
+                    run_at, key_at = run_at[set_bits], key_at[set_bits]
+            for index in np.unique(run_at):
+                holding.append((runs[index], keys[np.sort(key_at[run_at == index])]))
         return sorted(holding, key=lambda pair: pair[0])
 
 
