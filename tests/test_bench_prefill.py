@@ -48,6 +48,7 @@ def built() -> dict[bool, Database]:
     with pytest.MonkeyPatch.context() as patch:
         # some keys in the big table, the newest in the recent one
         patch.setattr(prefill_module, "RECENT_KEYS_MERGED", 4000)
+        patch.setattr(prefill_module, "KEYS_PER_STATEMENT", 4000)
         return {bulk: _built(bulk) for bulk in (False, True)}
 
 
@@ -72,6 +73,11 @@ def test_prefill_writes_what_the_store_would(built):
     assert db.execute("select count(*) from quote_facet_pairs").fetchone()[0] > 0  # heads at HEAD quotes
     recent, big = (db.execute(f"select count(*) from {table}").fetchone()[0] for table in ("statement_bands_recent", "statement_bands"))
     assert 2000 <= recent < 2000 + 2 * 24 and big > 10_000  # and the keys of the article stored before
+    # in runs of a pass's keys, as an ingest leaves them, each with its filter
+    runs = [run for (run,) in db.execute("select distinct run from statement_bands order by run")]
+    assert len(runs) >= 3 and max(db.execute("select count(*) from statement_bands group by run").fetchall())[0] <= 4000
+    assert [part for (part,) in db.execute("select part from statement_bands_filter order by cast(substr(part, 5) as integer)")] == [
+        f"run {run}" for run in runs]
     assert db.execute("pragma foreign_key_check").fetchall() == []
 
 

@@ -181,10 +181,12 @@ class _BulkLoad:
 
 
 def _add_band_keys(db: Database, statements: range, seed: int) -> None:
-    """:data:`~quotetrack.provenance.lsh.BANDS` random keys for each of ``statements``, inserted in key order as the big table's next run."""
+    """:data:`~quotetrack.provenance.lsh.BANDS` random keys for each of ``statements``, in runs of :data:`KEYS_PER_STATEMENT`
+    keys appended to the big table, each in key order, as the passes of an ingest leave them (24 runs at a million quotes)."""
     keys = np.random.default_rng(seed).integers(-(1 << 63), (1 << 63) - 1, size=len(statements) * BANDS, dtype=np.int64, endpoint=True)
-    run = db.execute("select coalesce(max(run) + 1, 0) from statement_bands").fetchone()[0]
+    first_run = db.execute("select coalesce(max(run) + 1, 0) from statement_bands").fetchone()[0]
     for start in range(0, len(keys), KEYS_PER_STATEMENT):
+        run = first_run + start // KEYS_PER_STATEMENT
         # key number i is statement start + i // BANDS's
         db.execute(f"insert or ignore into statement_bands (run, band, statement_id) select {run}, value, {statements.start} + ({start} + key) / {BANDS}"
                    " from json_each(?) order by value", [json.dumps(keys[start:start + KEYS_PER_STATEMENT].tolist())])
