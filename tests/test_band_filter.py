@@ -88,7 +88,7 @@ def test_each_pass_appends_a_run_with_its_filter_and_lookups_find_every_run(tmp_
             lsh.merge_recent_bands(db, at_least=1)
     assert db.execute("select run, band, statement_id from statement_bands order by run, band").fetchall() == [
         (0, 101, 1), (0, 102, 1), (1, 102, 2), (1, 103, 2), (2, 104, 1)]
-    assert [part for (part,) in db.execute(f"select part from {FILTER_TABLE} order by part")] == ["run 0", "run 1", "run 2"]
+    assert [part for (part,) in db.execute(f"select part from {FILTER_TABLE} order by part")] == ["run 0 k8", "run 1 k8", "run 2 k8"]
     reopened = open_database(tmp_path / "bands.db")
     with reopened.conn:
         assert lsh.stored_by_band(reopened, [102, 104, 105]) == {102: [1, 2], 104: [1]}
@@ -106,7 +106,7 @@ def test_keys_put_in_the_table_behind_its_back_get_their_run_a_filter(tmp_path):
     forget_band_filter(db)
     assert lsh.stored_by_band(db, [987654321, 101]) == {987654321: [2], 101: [1]}
     db.conn.execute("commit")
-    assert [part for (part,) in db.execute(f"select part from {FILTER_TABLE} order by part")] == ["run 0", "run 1"]
+    assert [part for (part,) in db.execute(f"select part from {FILTER_TABLE} order by part")] == ["run 0 k8", "run 1 k8"]
 
 
 def test_a_rolled_back_pass_leaves_filters_that_still_find_every_key(tmp_path):
@@ -158,7 +158,7 @@ def test_a_database_with_one_big_key_table_is_laid_out_in_runs(tmp_path):
     old.close()
     db = open_database(path)
     assert db.execute("select count(*), min(run), max(run) from statement_bands").fetchone() == (60, 0, 0)
-    assert [part for (part,) in db.execute(f"select part from {FILTER_TABLE}")] == ["run 0"]
+    assert [part for (part,) in db.execute(f"select part from {FILTER_TABLE}")] == ["run 0 k8"]
     assert lsh.stored_by_band(db, [105, 155, 99]) == {105: [10], 155: [15]}
     assert "statement_bands_statement" in {index.name for index in db.table("statement_bands").indexes}
 
@@ -178,3 +178,16 @@ def test_an_ingest_that_writes_nothing_does_not_wait_for_another_writer(tmp_path
         other.execute("rollback")
         other.close()
     assert again.unchanged == again.articles == 10 and not again.skipped
+
+
+def test_a_filter_made_with_another_number_of_hashes_is_made_again(tmp_path):
+    db = open_database(tmp_path / "bands.db")
+    with db.conn:
+        lsh.add_bands(db, 1, [101, 102])
+        lsh.merge_recent_bands(db, at_least=1)
+        # as this layout's first filters were saved: four hashes, named by the run alone (bits all clear here)
+        db.execute(f"update {FILTER_TABLE} set part = 'run 0', value = zeroblob(512)")
+    reopened = open_database(tmp_path / "bands.db")
+    with reopened.conn:
+        assert lsh.stored_by_band(reopened, [101, 102, 103]) == {101: [1], 102: [1]}
+    assert [part for (part,) in reopened.execute(f"select part from {FILTER_TABLE}")] == ["run 0 k8"]

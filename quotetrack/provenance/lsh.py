@@ -361,16 +361,17 @@ def stored_by_band(db: Database, keys: Collection[int]) -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     if not keys:
         return found
-    for run, held in run_filters(db).runs_holding(np.fromiter(keys, dtype=np.int64, count=len(keys))):
-        listed = held.tolist()
-        for start in range(0, len(listed), _KEYS_READ):
-            chunk = listed[start : start + _KEYS_READ]
-            rows = db.execute(f"select band, statement_id from statement_bands where run = ? and band in ({','.join('?' * len(chunk))})",
-                              [run, *chunk])
-            for band, statement_id in rows:
-                statements = found.setdefault(band, [])
-                if statement_id not in statements:  # in two runs: a statement gaining a quote of the same words after a pass
-                    statements.append(statement_id)
+    pairs = [(run, key) for run, held in run_filters(db).runs_holding(np.fromiter(keys, dtype=np.int64, count=len(keys)))
+             for key in held.tolist()]
+    for start in range(0, len(pairs), _KEYS_READ // 2):
+        chunk = pairs[start : start + _KEYS_READ // 2]
+        # One query for every run: a join, since SQLite reads (run, band) IN (VALUES ...) by scanning the table.
+        rows = db.execute(f"select s.band, s.statement_id from (values {','.join(['(?, ?)'] * len(chunk))}) as wanted cross join statement_bands s"
+                          " on s.run = wanted.column1 and s.band = wanted.column2", [value for pair in chunk for value in pair])
+        for band, statement_id in rows:
+            statements = found.setdefault(band, [])
+            if statement_id not in statements:  # in two runs: a statement gaining a quote of the same words after a pass
+                statements.append(statement_id)
     return found
 
 
