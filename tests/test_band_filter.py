@@ -71,14 +71,14 @@ def test_the_samples_group_into_the_same_statements_as_when_every_run_is_read(tm
 def test_the_runs_said_to_hold_a_key_are_the_runs_that_do_and_a_few_more(sliced, runs, asked):
     from quotetrack.provenance import band_filter as filters_module
 
-    filters = RunFilters({})
-    for run, keys in enumerate(runs):
-        found = BandFilter.sized(len(keys))
-        found.add(np.array(keys, dtype=np.int64))
-        filters.add(run, found)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(filters_module, "_SLICE_BITS", filters_module._SLICE_BITS if sliced else 0)  # as the large filter of a bulk load
-        said = {(run, int(key)) for run, keys in filters.runs_holding(np.array(asked, dtype=np.int64)) for key in keys}
+        filters = RunFilters({})
+        for run, keys in enumerate(runs):
+            found = BandFilter.sized(len(keys))
+            found.add(np.array(keys, dtype=np.int64))
+            filters.add(run, found)
+    said = {(run, int(key)) for run, keys in filters.runs_holding(np.array(asked, dtype=np.int64)) for key in keys}
     held = {(run, key) for run, keys in enumerate(runs) for key in asked if key in keys}
     assert held <= said
     # the runs asked together answer as each run's filter does alone

@@ -103,23 +103,27 @@ _SLICE_BITS = 1 << 24
 class RunFilters:
     """The filter of each run of the big key table, by run.
 
-    >>> filters = RunFilters({0: BandFilter.sized(10), 1: BandFilter.sized(10)})
-    >>> filters.by_run[0].add(np.array([5, 6])); filters.by_run[1].add(np.array([6]))
+    >>> first, second = BandFilter.sized(10), BandFilter.sized(10)
+    >>> first.add(np.array([5, 6])); second.add(np.array([6]))
+    >>> filters = RunFilters({0: first, 1: second})
     >>> [(run, keys.tolist()) for run, keys in filters.runs_holding(np.array([5, 6, 7]))]
     [(0, [5, 6]), (1, [6])]
     """
 
     by_run: dict[int, BandFilter]
-    _slices: list[_Slices] | None = None
+    _slices: list[_Slices] = dataclasses.field(default_factory=list)
     _large: list[int] = dataclasses.field(default_factory=list)  # runs whose filters are too large to slice, asked one by one
 
-    def add(self, run: int, found: BandFilter) -> None:
-        self.by_run[run] = found
-        if self._slices is not None:
+    def __post_init__(self) -> None:
+        for run, found in sorted(self.by_run.items()):
             self._slice(run, found)
 
+    def add(self, run: int, found: BandFilter) -> None:
+        """Take the filter of ``run``, its keys all added (its bits are sliced now)."""
+        self.by_run[run] = found
+        self._slice(run, found)
+
     def _slice(self, run: int, found: BandFilter) -> None:
-        assert self._slices is not None
         size = len(found.words) * 64
         if size > _SLICE_BITS:  # a run written in bulk (the keys from before runs: 268 million bits at a million quotes)
             self._large.append(run)
@@ -132,10 +136,6 @@ class RunFilters:
 
     def runs_holding(self, keys: np.ndarray) -> list[tuple[int, np.ndarray]]:
         """Each run that may hold some of ``keys``, with those keys."""
-        if self._slices is None:
-            self._slices, self._large = [], []
-            for run, found in sorted(self.by_run.items()):
-                self._slice(run, found)
         first, step = _hashes(keys)
         held: dict[int, list[int]] = {}
         for run in self._large:
