@@ -224,10 +224,10 @@ def lean_page_indexes(db: Database) -> None:
 @MIGRATIONS()
 def statement_bands_filter(db: Database) -> None:
     """A table for Bloom filters over the big LSH key table, so that keys in no statement are not looked up (``quotetrack.provenance.band_filter``)."""
-    from .provenance.band_filter import FILTER_TABLE
+    from .provenance.band_filter import create_filter_table
 
     # Its filter was one for the whole table; statement_band_runs below makes one a run.
-    db.execute(f"create table if not exists {FILTER_TABLE} (part text primary key, value not null)")
+    create_filter_table(db)
 
 
 @MIGRATIONS()

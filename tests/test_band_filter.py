@@ -143,6 +143,8 @@ def test_deleted_keys_are_not_found_and_their_filter_bits_cost_only_a_lookup(tmp
         lsh.remove_bands(db, 2)
         lsh.add_bands(db, 3, [9])
         lsh.merge_recent_bands(db, at_least=1)
+        held = run_filters(db).runs_holding(np.array([5, 6, 7, 9], dtype=np.int64))
+        assert [(run, keys.tolist()) for run, keys in held] == [(0, [9])]  # the old run 0's bits are gone with it
     reopened = open_database(tmp_path / "bands.db")
     assert lsh.stored_by_band(reopened, [5, 7, 9]) == {9: [3]}
 

@@ -44,7 +44,7 @@ from .. import lexicon
 from ..facet_pairs import HEAD_QUOTES, rebuild_pairs
 from ..provenance.band_filter import forget_band_filter, run_filters
 from ..provenance.cluster import seen_order
-from ..provenance.lsh import BANDS, RECENT_KEYS_MERGED, keep_recent_bands
+from ..provenance.lsh import BANDS, RECENT_KEYS_MERGED, keep_recent_bands, next_run
 from ..published import rebuild_summaries, sort_date
 from ..records import Article, quote_id, stable_id
 from ..resolve.names import speaker_key
@@ -184,7 +184,7 @@ def _add_band_keys(db: Database, statements: range, seed: int) -> None:
     """:data:`~quotetrack.provenance.lsh.BANDS` random keys for each of ``statements``, in runs of :data:`KEYS_PER_STATEMENT`
     keys appended to the big table, each in key order, as the passes of an ingest leave them (24 runs at a million quotes)."""
     keys = np.random.default_rng(seed).integers(-(1 << 63), (1 << 63) - 1, size=len(statements) * BANDS, dtype=np.int64, endpoint=True)
-    first_run = db.execute("select coalesce(max(run) + 1, 0) from statement_bands").fetchone()[0]
+    first_run = next_run(db)
     for start in range(0, len(keys), KEYS_PER_STATEMENT):
         run = first_run + start // KEYS_PER_STATEMENT
         # key number i is statement start + i // BANDS's

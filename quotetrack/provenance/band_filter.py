@@ -26,8 +26,8 @@ import weakref
 import numpy as np
 from sqlite_utils import Database
 
-__all__ = ["FILTER_TABLE", "BandFilter", "RunFilters", "add_run_filter", "create_band_filter", "forget_band_filter", "run_filters",
-           "stored_runs"]
+__all__ = ["FILTER_TABLE", "BandFilter", "RunFilters", "add_run_filter", "create_band_filter", "create_filter_table", "forget_band_filter",
+           "keys_of_text", "run_filters", "stored_runs"]
 
 FILTER_TABLE = "statement_bands_filter"
 BITS_PER_KEY = 16
@@ -76,7 +76,10 @@ class BandFilter:
 
     def may_hold(self, keys: np.ndarray) -> np.ndarray:
         """For each key, False when it is certainly not in the run."""
-        positions = _positions(*_hashes(keys), len(self.words) * 64)
+        return self._may_hold(*_hashes(keys))
+
+    def _may_hold(self, first: np.ndarray, step: np.ndarray) -> np.ndarray:
+        positions = _positions(first, step, len(self.words) * 64)
         return (((self.words[positions >> np.uint64(6)] >> (positions & np.uint64(63))) & np.uint64(1)) == 1).all(axis=0)
 
 
@@ -120,8 +123,13 @@ class RunFilters:
 
     def add(self, run: int, found: BandFilter) -> None:
         """Take the filter of ``run``, its keys all added (its bits are sliced now)."""
+        again = run in self.by_run  # a run number used again, its keys all deleted before: its old bits go
         self.by_run[run] = found
-        self._slice(run, found)
+        if again:
+            self._slices, self._large = [], []
+            self.__post_init__()
+        else:
+            self._slice(run, found)
 
     def _slice(self, run: int, found: BandFilter) -> None:
         size = len(found.words) * 64
@@ -139,7 +147,7 @@ class RunFilters:
         first, step = _hashes(keys)
         held: dict[int, list[int]] = {}
         for run in self._large:
-            if (found_at := np.flatnonzero(self.by_run[run].may_hold(keys)).tolist()):
+            if (found_at := np.flatnonzero(self.by_run[run]._may_hold(first, step)).tolist()):
                 held[run] = found_at
         for slices in self._slices:
             last = np.uint64(len(slices.bits) - 1)
@@ -166,6 +174,20 @@ class _Loaded:
 
 
 _loaded: weakref.WeakKeyDictionary[Database, _Loaded] = weakref.WeakKeyDictionary()
+
+
+def create_filter_table(db: Database) -> None:
+    """Create the table of the runs' filters, if missing."""
+    db.execute(f"create table if not exists {FILTER_TABLE} (part text primary key, value not null)")
+
+
+def keys_of_text(joined: str | None) -> np.ndarray:
+    """LSH keys read from SQLite as one text (``group_concat(band, ' ')``): a third of the time of reading rows.
+
+    >>> keys_of_text("12 -7"), keys_of_text(None)
+    (array([12, -7]), array([], dtype=int64))
+    """
+    return np.fromstring(joined, dtype=np.int64, sep=" ") if joined else np.empty(0, dtype=np.int64)
 
 
 def create_band_filter(db: Database) -> None:
@@ -237,7 +259,7 @@ def _build(db: Database, run: int) -> BandFilter:
                                   f" order by band limit {_READ_ROWS})", [run] + ([] if last is None else [last])).fetchone()
         if joined is None:
             return _saved(db, run, found)
-        found.add(np.fromstring(joined, dtype=np.int64, sep=" "))
+        found.add(keys_of_text(joined))
 
 
 def _saved(db: Database, run: int, found: BandFilter) -> BandFilter:

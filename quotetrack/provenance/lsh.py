@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from sqlite_utils import Database
 
-from .band_filter import FILTER_TABLE, add_run_filter, forget_band_filter, run_filters
+from .band_filter import FILTER_TABLE, add_run_filter, create_filter_table, forget_band_filter, keys_of_text, run_filters
 from .words import shingles, stemmed_words
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BANDS", "RECENT_KEYS_MERGED", "ROWS", "add_band_pairs", "add_bands", "append_recent_bands", "band_keys", "band_keys_of", "band_runs", "candidates", "create_band_tables",
-    "forget_recent_band_count", "keep_recent_bands", "merge_recent_bands", "recent_by_band", "remove_bands", "stored_by_band",
+    "forget_recent_band_count", "keep_recent_bands", "merge_recent_bands", "next_run", "recent_by_band", "remove_bands", "stored_by_band",
 ]
 
 BANDS = 24
@@ -162,7 +162,7 @@ def _keys(signatures: np.ndarray) -> list[tuple[int, ...]]:
 def create_band_tables(db: Database) -> None:
     """Create the two key tables, their indexes by statement and the table of the runs' filters, if missing."""
     db.execute(f"create table if not exists statement_bands {_RUN_TABLE}")
-    db.execute(f"create table if not exists {FILTER_TABLE} (part text primary key, value not null)")
+    create_filter_table(db)
     db.execute("create index if not exists statement_bands_statement on statement_bands (statement_id)")
     db.execute(f"create table if not exists statement_bands_recent ({_RECENT_COLUMNS})")
     db.execute(f"create unique index if not exists {_RECENT_INDEX} on statement_bands_recent (statement_id, band)")
@@ -414,7 +414,7 @@ def merge_recent_bands(db: Database, at_least: int | None = None) -> int:
         return 0
     moved = _recent_keys[db]
     if moved:
-        run = db.execute("select coalesce(max(run) + 1, 0) from statement_bands").fetchone()[0]
+        run = next_run(db)
         keys = _recent_band_keys(db)
         db.execute("insert into statement_bands select ?, band, statement_id from statement_bands_recent order by band, statement_id", [run])
         add_run_filter(db, run, keys)
@@ -422,6 +422,11 @@ def merge_recent_bands(db: Database, at_least: int | None = None) -> int:
         db.execute("delete from statement_bands_recent")
     _recent_keys[db] = 0
     return int(moved)
+
+
+def next_run(db: Database) -> int:
+    """The number the big table's next run takes (0 in an empty table)."""
+    return int(db.execute("select coalesce(max(run) + 1, 0) from statement_bands").fetchone()[0])
 
 
 def keep_recent_bands(db: Database, keys: int) -> int:
@@ -453,4 +458,4 @@ def _recent_band_keys(db: Database) -> np.ndarray:
     if copy is not None:
         return np.fromiter(copy, dtype=np.int64, count=len(copy))
     joined = db.execute("select group_concat(band, ' ') from statement_bands_recent").fetchone()[0]
-    return np.array(joined.split() if joined else [], dtype=np.int64)
+    return keys_of_text(joined)
