@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
 from quotetrack.bench import prefill as prefill_module
-from quotetrack.bench.on_top import StoreRun
-from quotetrack.bench.prefill import prefill
+from quotetrack.bench.on_top import StoreRun, archive_until
+from quotetrack.bench.prefill import ARCHIVE_DAYS, ARCHIVE_UNTIL, prefill
 from quotetrack.bench.speed import SpeedResult
 from quotetrack.published import add_facet_pairs
 from quotetrack.records import Article, Quote
@@ -92,11 +93,31 @@ def test_bulk_prefill_of_a_file_keeps_its_settings(tmp_path):
     assert open_database(path).execute("select count(*) from quotes").fetchone()[0] == 300
 
 
+@pytest.mark.parametrize("until", [datetime.date(2015, 11, 8), datetime.date(2025, 1, 1)])
+def test_the_archive_is_dated_over_the_ten_years_before_the_articles_stored_on_top(until):
+    db = open_database(":memory:")
+    prefill(db, 3000, until=until)
+    first, last = db.execute("select min(date), max(date) from articles").fetchone()
+    assert until - datetime.timedelta(days=ARCHIVE_DAYS) <= datetime.date.fromisoformat(first)
+    assert datetime.date.fromisoformat(last) < until
+    assert first[:4] != last[:4]  # spread over the years, not bunched at the end
+    # the quotes carry their articles' dates, into the date-ordered page indexes
+    assert db.execute("select count(*) from quotes join articles on articles.id = quotes.article_id"
+                      " where quotes.date != articles.date or quotes.sort_date not like articles.date || '%'").fetchone()[0] == 0
+
+
+def test_the_archive_ends_the_day_of_the_earliest_article_stored_on_top():
+    articles = [Article(text="", date="2016-09-07T18:30:00+00:00"), Article(text="", date=None), Article(text="", date="2015-11-08"),
+                Article(text="", date="Tuesday")]
+    assert archive_until(articles) == datetime.date(2015, 11, 8)
+    assert archive_until([Article(text="")]) == ARCHIVE_UNTIL
+
+
 def test_report_compares_storing_on_top_with_storing_into_an_empty_database():
     result = SpeedResult(engine="rules", articles=100, quotes=1100, load_seconds=0.1, extract_seconds=0.7, store_seconds=0.8,
                          peak_rss_bytes=1, traced_peak_bytes=1, database_bytes=1, prefill_quotes=1_000_000,
                          prefill_store_seconds=1.1, prefill_pass_seconds=0.1, prefill_pass_cpu_seconds=0.05, alone_pass_seconds=0.05,
-                         alone_pass_cpu_seconds=0.03, prefill_seconds=200,
+                         alone_pass_cpu_seconds=0.03, prefill_seconds=200, prefill_until="2015-11-08",
                          recent_keys=250_000, recent_load_seconds=0.3, on_top=StoreRun(1.0, 0.85, 5000), alone=StoreRun(0.8, 0.7, 1600),
                          warm_up_articles=200, on_top_cold=StoreRun(2.4, 2.2, 9000), alone_cold=StoreRun(1.1, 1.0, 3000))
     lines = {line[:12].strip(): line[12:] for line in result.report().splitlines()}
@@ -107,7 +128,7 @@ def test_report_compares_storing_on_top_with_storing_into_an_empty_database():
                                                  " 1.23 times, each with its share of the LSH key passes (0.50 and 0.30 ms);"
                                                  " without it 8.50 against 7.00, 1.21 times")
     assert lines["pages"].split() [:2] == ["50.0", "written"] and "against 16.0 into an empty database" in lines["pages"]
-    assert lines["prefill"].split()[:2] == ["200", "s"]
+    assert lines["prefill"].split()[:2] == ["200", "s"] and lines["prefill"].endswith("earliest day (2015-11-08)")
     # the warm-up articles, stored first into each database, are reported apart
     assert lines["cold cache"].split()[:9] == ["11.00", "ms/article", "of", "CPU", "for", "the", "first", "200", "articles"]
     assert "against 5.00 into an empty database" in lines["cold cache"]

@@ -30,6 +30,7 @@ indexes stay while the rows go in, so that their pages fill as an ingest fills t
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import json
 import random
@@ -63,6 +64,9 @@ STATEMENTS_PER_ARTICLE = 6
 # How many appearances a statement has: most are quoted once, some by several articles.
 APPEARANCES = [1, 2, 3, 4, 5, 6]
 APPEARANCE_WEIGHTS = [55, 20, 11, 7, 4, 3]
+# The articles' dates: the ten years before a day (by default, a database's dates end in 2024).
+ARCHIVE_DAYS = 3652
+ARCHIVE_UNTIL = datetime.date(2025, 1, 1)
 # The tables written: their triggers and secondary indexes are set aside during a bulk load.
 _TABLES = ("articles", "quotes", "statements", "statement_bands", "speakers", "outlets")
 # The indexes built once at the end rather than kept as rows go in. Only this one, which an ingest fills in
@@ -89,15 +93,18 @@ def _insert_sql(table: str, columns: Sequence[str], verb: str = "insert") -> str
 
 
 def prefill(db: Database, quotes: int, *, seed: int = 7, samples: Sequence[Article] = (),
-            progress: Callable[[int], None] | None = None, bulk: bool = True, head_quotes: int = HEAD_QUOTES) -> int:
+            progress: Callable[[int], None] | None = None, bulk: bool = True, head_quotes: int = HEAD_QUOTES,
+            until: datetime.date = ARCHIVE_UNTIL) -> int:
     """Add ``quotes`` quotes (with their articles, speakers, outlets and statements) to ``db``; how many were written.
+
+    The articles are dated over the ten years before ``until``.
 
     With ``bulk`` (the default), triggers, indexes, journal and fsync are off while the rows go in,
     so ``db`` should be a throwaway database (a failure leaves it unusable); without, every row goes
     through the triggers as the store's do. ``head_quotes`` is the threshold of ``db``'s facet pair
     triggers (:func:`~quotetrack.published.add_facet_pairs`), for tests that lower it.
     """
-    world = _World(random.Random(seed), quotes, samples)
+    world = _World(random.Random(seed), quotes, samples, until)
     saved = _BulkLoad(db) if bulk else None
     with db.conn:
         db.conn.executemany("insert or ignore into speakers (id, name, kind) values (?, ?, 'person')",
@@ -195,8 +202,9 @@ def _add_band_keys(db: Database, statements: range, seed: int) -> None:
 class _World:
     """What the rows are drawn from: the samples' paragraphs and words, speakers with a long tail, gazetteer outlets."""
 
-    def __init__(self, rng: random.Random, quotes: int, samples: Sequence[Article]):
+    def __init__(self, rng: random.Random, quotes: int, samples: Sequence[Article], until: datetime.date = ARCHIVE_UNTIL):
         self.rng = rng
+        self.until = until
         if not samples:
             from ..read import read_articles
 
@@ -247,10 +255,9 @@ class _Batch:
         while length < target:
             chosen.append(rng.choice(paragraphs))
             length += len(chosen[-1]) + 2
-        day = rng.randrange(3650)
+        date = (self.world.until - datetime.timedelta(days=1 + rng.randrange(ARCHIVE_DAYS))).isoformat()
         url = f"https://prefill.invalid/{number}"
         id = stable_id(url)
-        date = f"{2015 + day // 365}-{1 + day % 365 // 31:02d}-{1 + day % 28:02d}"
         self.articles.append((id, url, f"Story {number}", publisher["name"], date, None, "\n\n".join(chosen), "prefill",
                               "2024-01-01T00:00:00+00:00"))
         self.pending.append((id, number, date, publisher["name"], publisher["id"]))

@@ -78,6 +78,7 @@ class SpeedResult:
     alone_pass_seconds: float = 0.0  # the same articles' share of the passes in the empty database (wall)
     alone_pass_cpu_seconds: float = 0.0  # and its CPU time
     prefill_seconds: float = 0.0  # building the large database
+    prefill_until: str = ""  # its quotes are dated over the ten years before this day (the articles' earliest)
     recent_keys: int = 0  # the recent LSH keys in it, which a writing connection loads once, before its first article
     recent_load_seconds: float = 0.0  # that load (wall; not in the per-article figures)
     on_top: StoreRun | None = None  # storing the extracted articles on top of it (without the pass share)
@@ -148,7 +149,8 @@ class SpeedResult:
             (f"pages       {self.on_top.pages / max(self.articles, 1):10.1f} written an article on top of {self.prefill_quotes:,} quotes"
              f" against {pages:.1f} into an empty database (write-ahead log frames)"),
             *self._cold_lines(),
-            f"prefill     {self.prefill_seconds:10.0f} s building the database of {self.prefill_quotes:,} quotes (not in the figures above)",
+            (f"prefill     {self.prefill_seconds:10.0f} s building the database of {self.prefill_quotes:,} quotes (not in the figures above),"
+             f" dated over the ten years before the articles' earliest day ({self.prefill_until})"),
             (f"recent keys {self.recent_load_seconds:10.2f} s loading its {self.recent_keys:,} recent LSH keys and the filters of the big table's runs"
              " into memory, once an ingest before its first article (not in the figures above)"),
         ]
