@@ -111,6 +111,8 @@ def test_the_archive_ends_the_day_of_the_earliest_article_stored_on_top():
                 Article(text="", date="Tuesday")]
     assert archive_until(articles) == datetime.date(2015, 11, 8)
     assert archive_until([Article(text="")]) == ARCHIVE_UNTIL
+    # a day with no ten years before it in the calendar is no archive's end
+    assert archive_until([Article(text="", date="0003-02-01"), Article(text="", date="2016-01-04")]) == datetime.date(2016, 1, 4)
 
 
 def test_report_compares_storing_on_top_with_storing_into_an_empty_database():

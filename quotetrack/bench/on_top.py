@@ -97,13 +97,14 @@ def archive_until(articles: Sequence[Article]) -> datetime.date:
     >>> archive_until([Article(text="", date="2016-03-02T10:00:00"), Article(text="", date="2015-11-08"), Article(text="")])
     datetime.date(2015, 11, 8)
     """
-    from .prefill import ARCHIVE_UNTIL
+    from .prefill import ARCHIVE_DAYS, ARCHIVE_UNTIL
 
+    earliest = datetime.date.min + datetime.timedelta(days=ARCHIVE_DAYS + 1)  # a day with ten years before it
     days = []
     for article in articles:
         with contextlib.suppress(TypeError, ValueError):
             days.append(datetime.date.fromisoformat((article.date or "")[:10]))
-    return min(days, default=ARCHIVE_UNTIL)
+    return min((day for day in days if day >= earliest), default=ARCHIVE_UNTIL)
 
 
 def _added(before: int, after: int) -> int:
