@@ -92,7 +92,7 @@ def compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, q
 def _stored_by_turns(extracted: list[tuple[Article, list[Quote]]], databases: list[Database]) -> list[StoreRun]:
     """Store ``extracted`` into each of ``databases`` by turns of :data:`TURN_ARTICLES`, each first in every other
     turn, each turn checkpointed: the runs of each, added up. Stored one database after the other, the one stored
-    first was 3-8 % slower in the turns after (two copies of one database, in one process)."""
+    first was mostly slower in the turns after (two copies of one database in one process: up to 8 %)."""
     runs: list[list[StoreRun]] = [[] for _ in databases]
     for turn, first in enumerate(range(0, len(extracted), TURN_ARTICLES)):
         order = list(enumerate(databases))
