@@ -62,26 +62,21 @@ def compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, q
         until = archive_until([article for article, _ in [*warm_up, *extracted]])
         prefill(db, quotes, progress=(lambda made: progress(f"prefilled {made:,} of {quotes:,} quotes")) if progress else None, until=until)
         built = time.perf_counter() - started
-        recent_keys = db.execute("select count(*) from statement_bands_recent").fetchone()[0]
+        recent_keys = _recent_count(db)
         recent_load = _load_recent_keys(db)
         _load_recent_keys(empty)
         on_top_cold, alone_cold = _stored_by_turns(list(warm_up), [db, empty])
-        recent_before = {name: _recent_count(database) for name, database in (("on top", db), ("alone", empty))}
-        runs: dict[str, list[StoreRun]] = {"on top": [], "alone": []}
         order = [("on top", db), ("alone", empty)]
-        for turn, first in enumerate(range(0, len(extracted), TURN_ARTICLES)):
-            for name, database in order[:: 1 if turn % 2 == 0 else -1]:  # each first in every other turn
-                # One checkpoint at the end for all the turns, as an ingest's come every 10,000 pages or so.
-                runs[name].append(_timed_store(extracted[first : first + TURN_ARTICLES], database, checkpoint=False))
-        for name, database in order:
-            runs[name].append(_timed_checkpoint(database))
+        recent_before = {name: _recent_count(database) for name, database in order}
+        # One checkpoint at the end for all the turns, as an ingest's come every 10,000 pages or so.
+        stored = _stored_by_turns(extracted, [db, empty], checkpoint=False)
+        on_top, alone = (_total([run, _timed_checkpoint(database)]) for run, database in zip(stored, [db, empty], strict=True))
         # A pass during the store is in its time already: only the keys added since are charged.
         added_by = {name: _added(recent_before[name], _recent_count(database)) for name, database in order}
         on_top_pass, alone_pass = (_timed_pass_share(database, added_by[name]) for name, database in order)
     finally:
         db.close()
         empty.close()
-    on_top, alone = _total(runs["on top"]), _total(runs["alone"])
     cold = {"warm_up_articles": len(warm_up), "on_top_cold": on_top_cold, "alone_cold": alone_cold} if warm_up else {}
     return {"prefill_store_seconds": on_top.wall_seconds + on_top_pass.wall_seconds, "prefill_pass_seconds": on_top_pass.wall_seconds,
             "prefill_pass_cpu_seconds": on_top_pass.cpu_seconds, "alone_pass_seconds": alone_pass.wall_seconds,
@@ -89,15 +84,16 @@ def compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, q
             "recent_keys": recent_keys, "recent_load_seconds": recent_load, **cold}
 
 
-def _stored_by_turns(extracted: list[tuple[Article, list[Quote]]], databases: list[Database]) -> list[StoreRun]:
+def _stored_by_turns(extracted: list[tuple[Article, list[Quote]]], databases: list[Database], *, checkpoint: bool = True) -> list[StoreRun]:
     """Store ``extracted`` into each of ``databases`` by turns of :data:`TURN_ARTICLES`, each first in every other
-    turn, each turn checkpointed: the runs of each, added up. Stored one database after the other, the one stored
-    first was mostly slower in the turns after (two copies of one database in one process: up to 8 %)."""
+    turn, each turn checkpointed unless ``checkpoint`` is False (see :func:`_timed_store`): the runs of each, added up.
+    Stored one database after the other, the one stored first was mostly slower in the turns after (two copies of
+    one database in one process: up to 8 %)."""
     runs: list[list[StoreRun]] = [[] for _ in databases]
     for turn, first in enumerate(range(0, len(extracted), TURN_ARTICLES)):
         order = list(enumerate(databases))
         for number, database in order[:: 1 if turn % 2 == 0 else -1]:
-            runs[number].append(_timed_store(extracted[first : first + TURN_ARTICLES], database))
+            runs[number].append(_timed_store(extracted[first : first + TURN_ARTICLES], database, checkpoint=checkpoint))
     return [_total(each) for each in runs]
 
 
