@@ -216,9 +216,12 @@ def _group(
     # a quote looks them up before the next is placed (it may match an earlier quote's statement).
     new_keys: dict[int, set[int]] = {}
     new_pairs: list[tuple[int, int]] = []
-    recent = recent_by_band(db)
-    # The big table does not change while the article is placed: its statements under all the keys, read at once.
-    stored = stored_by_band(db, {key for keys in keys_of.values() for key in keys}) if recent is not None else None
+    copy = recent_by_band(db)
+    # Neither table changes while the article is placed (its own keys are written after): the statements under
+    # all its keys, looked up at once in each.
+    article_keys = list({key for keys in keys_of.values() for key in keys})
+    recent = copy.found(article_keys) if copy is not None else None
+    stored = stored_by_band(db, article_keys) if copy is not None else None
     for quote in quotes:
         text = quote["text"] or ""
         if _word_count(text) < MIN_WORDS:

@@ -42,6 +42,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from .band_filter import FILTER_TABLE, add_run_filter, create_filter_table, forget_band_filter, keys_of_text, run_filters
+from .key_table import Held, KeyTable
 from .words import shingles, stemmed_words
 
 if TYPE_CHECKING:
@@ -208,20 +209,14 @@ def append_recent_bands(db: Database) -> None:
     _drop_copy(db)
 
 
-# The copy of the recent keys by band: a dict in this process, never written to any file. It holds the
-# table's rows up to rowid ``last`` and catches up on the rows added since when next read. A rollback
-# takes back rows it may hold, so every change to it also writes a new ``generation`` to a temporary
-# table of the connection, which the rollback takes back too: a copy whose generation is not the
-# table's is filled again. (A temporary table holding the copy, filled row by row, cost about 0.6 M
-# instructions an article more, 3 % of storing one.)
+# The copy of the recent keys by band (a :class:`~.key_table.KeyTable`) in this process, never written to any
+# file. It holds the table's rows up to rowid ``last`` and catches up on the rows added since when next read. A
+# rollback takes back rows it may hold, so every change to it also writes a new ``generation`` to a temporary
+# table of the connection, which the rollback takes back too: a copy whose generation is not the table's is
+# filled again. (A temporary table holding the copy, filled row by row, cost about 0.6 M instructions an article
+# more, 3 % of storing one.)
 _GENERATION = "statement_bands_recent_generation"
 _generations = itertools.count(1)
-
-
-# A key's statement: nearly every key has one, kept as a plain int (a tuple for the few with several). A
-# list a key made the copy larger (174 bytes a key against 110, 250,000 keys) and gave each collection of
-# the oldest generation a quarter of a million more objects to visit; ints and tuples of ints are not tracked.
-Held = int | tuple[int, ...]
 
 
 @dataclasses.dataclass
@@ -229,13 +224,13 @@ class _RecentCopy:
     version: int  # the connection's PRAGMA data_version when filled: another connection's commit changes it
     generation: int
     last: int = 0
-    by_band: dict[int, Held] = dataclasses.field(default_factory=dict)
+    by_band: KeyTable = dataclasses.field(default_factory=KeyTable)
 
 
 _copies: weakref.WeakKeyDictionary[Database, _RecentCopy] = weakref.WeakKeyDictionary()
 
 
-def recent_by_band(db: Database) -> dict[int, Held] | None:
+def recent_by_band(db: Database) -> KeyTable | None:
     """The recent keys by band, each with its statement or statements (:data:`Held`), while ``db`` is in a
     transaction (storing): a copy in memory, filled on first use and again after a rollback or another
     connection's commit; else None, and lookups scan the recent table itself (a few tens of milliseconds
@@ -246,9 +241,9 @@ def recent_by_band(db: Database) -> dict[int, Held] | None:
     True
     >>> with db.conn:
     ...     add_bands(db, 7, [11, 12])
-    ...     print(recent_by_band(db))
+    ...     print(dict(sorted(recent_by_band(db).items())))
     ...     add_bands(db, 8, [12])
-    ...     print(recent_by_band(db))
+    ...     print(dict(sorted(recent_by_band(db).items())))
     {11: 7, 12: 7}
     {11: 7, 12: (7, 8)}
     >>> try:
@@ -275,15 +270,8 @@ def recent_by_band(db: Database) -> dict[int, Held] | None:
         copy = _copies[db] = _RecentCopy(version, generation)
     rows = db.execute("select rowid, band, statement_id from statement_bands_recent where rowid > ? order by rowid", [copy.last]).fetchall()
     if rows:
-        by_band = copy.by_band
-        for _, band, statement_id in rows:
-            if (held := by_band.get(band)) is None:
-                by_band[band] = statement_id
-            elif isinstance(held, int):
-                if held != statement_id:
-                    by_band[band] = (held, statement_id)
-            elif statement_id not in held:
-                by_band[band] = (*held, statement_id)
+        _, bands, statement_ids = zip(*rows)
+        copy.by_band.add(bands, statement_ids)
         copy.last = rows[-1][0]
         copy.generation = next(_generations)
         db.execute(f"update temp.{_GENERATION} set generation = ?", [copy.generation])
@@ -321,6 +309,8 @@ def candidates(
     [1, 2, 3]
     """
     recent = recent if recent is not None else recent_by_band(db)
+    if isinstance(recent, KeyTable):
+        recent = recent.found(keys)
     # A key can be in both tables (a statement gaining a quote of the same words): each counted once.
     found = _pairs_found(keys, stored if stored is not None and recent is not None else stored_by_band(db, keys))
     if recent is None:
@@ -456,6 +446,6 @@ def _recent_band_keys(db: Database) -> np.ndarray:
     storing (a tenth of the time), else read as one text (a third of the time of reading rows)."""
     copy = recent_by_band(db)
     if copy is not None:
-        return np.fromiter(copy, dtype=np.int64, count=len(copy))
+        return copy.key_array()
     joined = db.execute("select group_concat(band, ' ') from statement_bands_recent").fetchone()[0]
     return keys_of_text(joined)
