@@ -24,6 +24,22 @@ def test_every_key_added_may_be_held(keys):
     assert found.may_hold(np.array(keys, dtype=np.int64)).all()
 
 
+@settings(max_examples=100, deadline=None)
+@given(KEYS, KEYS)
+def test_a_filter_filled_a_byte_a_bit_has_the_bits_one_filled_in_place_has(first, second):
+    from quotetrack.provenance import band_filter
+
+    by_bytes, in_place = BandFilter.sized(len(first) + len(second)), BandFilter.sized(len(first) + len(second))
+    for keys in (first, second):  # filled twice, as a run's filter built from its keys in chunks is
+        by_bytes.add(np.array(keys, dtype=np.int64))
+        saved, band_filter._BYTE_SET_BITS = band_filter._BYTE_SET_BITS, 0
+        try:
+            in_place.add(np.array(keys, dtype=np.int64))
+        finally:
+            band_filter._BYTE_SET_BITS = saved
+    assert by_bytes.words.tolist() == in_place.words.tolist()
+
+
 def test_few_absent_keys_pass_at_full_capacity():
     rng = np.random.default_rng(7)
     found = BandFilter.sized(50_000)

@@ -37,6 +37,8 @@ HASHES = 8
 MIN_BITS = 1 << 12
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _READ_ROWS = 1 << 18
+# Filters up to this size are filled a byte a bit (16 MB at most; a pass's keys make 8 million bits), larger ones in place.
+_BYTE_SET_BITS = 1 << 24
 _ROUNDS = np.arange(HASHES, dtype=np.uint64).reshape(-1, 1)
 
 
@@ -71,8 +73,21 @@ class BandFilter:
         return len(self.words) * 64 // BITS_PER_KEY
 
     def add(self, keys: np.ndarray) -> None:
-        positions = _positions(*_hashes(keys), len(self.words) * 64).ravel()
-        np.bitwise_or.at(self.words, positions >> np.uint64(6), np.uint64(1) << (positions & np.uint64(63)))
+        bits = len(self.words) * 64
+        if bits > _BYTE_SET_BITS:
+            positions = _positions(*_hashes(keys), bits).ravel()
+            np.bitwise_or.at(self.words, positions >> np.uint64(6), np.uint64(1) << (positions & np.uint64(63)))
+            return
+        # A byte a bit, set by plain indexing and packed at the end: a third of the time of OR-ing each bit into its
+        # word (ufunc.at), which made a pass's filter 0.8 µs a key at a million quotes, a quarter of the pass.
+        flags = np.unpackbits(self.words.view(np.uint8), bitorder="little")
+        position, step = _hashes(keys)
+        position = position.copy()
+        with np.errstate(over="ignore"):
+            for _ in range(HASHES):
+                flags[position & np.uint64(bits - 1)] = 1
+                position += step
+        self.words[:] = np.packbits(flags, bitorder="little").view(np.uint64)
 
     def may_hold(self, keys: np.ndarray) -> np.ndarray:
         """For each key, False when it is certainly not in the run."""
