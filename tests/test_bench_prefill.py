@@ -155,3 +155,34 @@ def test_the_recent_keys_loaded_before_the_clock_are_the_ones_the_store_uses(tmp
     assert run.pages > 0
     # The store caught the copy up on its own keys instead of loading every key again.
     assert lsh._copies[db] is loaded and len(loaded.by_band) > 1000
+
+
+def test_the_warm_up_leaves_the_log_as_long_as_the_articles_timed_after_it_need(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from quotetrack import extract_quotes
+    from quotetrack.bench import on_top
+    from quotetrack.read import read_articles
+    from quotetrack.resources import data_dir
+
+    samples = [item for item in read_articles([data_dir() / "samples"]) if isinstance(item, Article)]
+    # the same texts twice, under other addresses: the articles timed write about what the warm-up wrote
+    warm_up = [(article, extract_quotes(article.text)) for article in samples]
+    timed = [(Article(text=article.text, url=f"{article.url}?again", date=article.date, publisher=article.publisher), quotes)
+             for article, quotes in warm_up]
+    logs: list[tuple[str, int]] = []
+    checkpoint = on_top._timed_checkpoint
+
+    def log_then_checkpoint(database: Database) -> StoreRun:
+        path = database.execute("pragma database_list").fetchone()[2]
+        logs.append((Path(path).name, Path(path + "-wal").stat().st_size))
+        return checkpoint(database)
+
+    monkeypatch.setattr(on_top, "_timed_checkpoint", log_then_checkpoint)
+    monkeypatch.setattr(on_top, "TURN_ARTICLES", 2)
+    result = on_top.compare_stores(timed, tmp_path, 2000, None, warm_up=warm_up)
+    assert result["on_top"].pages > 0 and result["alone"].pages > 0
+    # one checkpoint a database after the warm-up, one after the articles: the log held every turn's pages by then
+    assert [name for name, _ in logs] == ["large.db", "alone.db", "large.db", "alone.db"]
+    for warmed, stored in zip(logs[:2], logs[2:], strict=True):
+        assert stored[1] <= warmed[1] * 1.2

@@ -68,9 +68,7 @@ def compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, q
         on_top_cold, alone_cold = _stored_by_turns(list(warm_up), [db, empty])
         order = [("on top", db), ("alone", empty)]
         recent_before = {name: _recent_count(database) for name, database in order}
-        # One checkpoint at the end for all the turns, as an ingest's come every 10,000 pages or so.
-        stored = _stored_by_turns(extracted, [db, empty], checkpoint=False)
-        on_top, alone = (_total([run, _timed_checkpoint(database)]) for run, database in zip(stored, [db, empty], strict=True))
+        on_top, alone = _stored_by_turns(extracted, [db, empty])
         # A pass during the store is in its time already: only the keys added since are charged.
         added_by = {name: _added(recent_before[name], _recent_count(database)) for name, database in order}
         on_top_pass, alone_pass = (_timed_pass_share(database, added_by[name]) for name, database in order)
@@ -84,17 +82,21 @@ def compare_stores(extracted: list[tuple[Article, list[Quote]]], folder: Path, q
             "recent_keys": recent_keys, "recent_load_seconds": recent_load, **cold}
 
 
-def _stored_by_turns(extracted: list[tuple[Article, list[Quote]]], databases: list[Database], *, checkpoint: bool = True) -> list[StoreRun]:
+def _stored_by_turns(extracted: list[tuple[Article, list[Quote]]], databases: list[Database]) -> list[StoreRun]:
     """Store ``extracted`` into each of ``databases`` by turns of :data:`TURN_ARTICLES`, each first in every other
-    turn, each turn checkpointed unless ``checkpoint`` is False (see :func:`_timed_store`): the runs of each, added up.
+    turn, then checkpoint each once (:func:`_timed_checkpoint`): the runs of each, added up.
+
     Stored one database after the other, the one stored first was mostly slower in the turns after (two copies of
-    one database in one process: up to 8 %)."""
+    one database in one process: up to 8 %). One checkpoint for all the turns, as an ingest's come every 10,000
+    pages or so: so the warm-up also leaves the log as large as the as many articles after it need, as an ingest's
+    is after its first checkpoints. (Checkpointed every turn, the warm-up left the log a turn's pages long: the
+    articles timed after it grew it again, six times at a million quotes, and ext4 zeroes each new block first.)"""
     runs: list[list[StoreRun]] = [[] for _ in databases]
     for turn, first in enumerate(range(0, len(extracted), TURN_ARTICLES)):
         order = list(enumerate(databases))
         for number, database in order[:: 1 if turn % 2 == 0 else -1]:
-            runs[number].append(_timed_store(extracted[first : first + TURN_ARTICLES], database, checkpoint=checkpoint))
-    return [_total(each) for each in runs]
+            runs[number].append(_timed_store(extracted[first : first + TURN_ARTICLES], database, checkpoint=False))
+    return [_total([*each, _timed_checkpoint(database)]) for each, database in zip(runs, databases, strict=True)]
 
 
 def archive_until(articles: Sequence[Article]) -> datetime.date:
