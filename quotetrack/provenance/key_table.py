@@ -73,3 +73,4 @@ class KeyTable(Mapping[int, Held]):
 
     def __len__(self) -> int:
         return sum(map(len, self._parts))
+

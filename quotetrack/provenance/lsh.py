@@ -270,8 +270,8 @@ def recent_by_band(db: Database) -> KeyTable | None:
         copy = _copies[db] = _RecentCopy(version, generation)
     rows = db.execute("select rowid, band, statement_id from statement_bands_recent where rowid > ? order by rowid", [copy.last]).fetchall()
     if rows:
-        _, bands, statement_ids = zip(*rows)
-        copy.by_band.add(bands, statement_ids)
+        # (not zip(*rows): unpacking 400,000 rows as arguments took longer than adding them)
+        copy.by_band.add([row[1] for row in rows], [row[2] for row in rows])
         copy.last = rows[-1][0]
         copy.generation = next(_generations)
         db.execute(f"update temp.{_GENERATION} set generation = ?", [copy.generation])
