@@ -73,4 +73,3 @@ class KeyTable(Mapping[int, Held]):
 
     def __len__(self) -> int:
         return sum(map(len, self._parts))
-
