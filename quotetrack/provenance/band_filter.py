@@ -165,16 +165,11 @@ class RunFilters:
             if (found_at := np.flatnonzero(self.by_run[run]._may_hold(first, step)).tolist()):
                 held[run] = found_at
         for slices in self._slices:
-            last = np.uint64(len(slices.bits) - 1)
-            runs_of = slices.bits[first & last]
-            # Each key is asked its next bit only while some run had all before: after the first, one key in three is left.
+            # Every bit of every key read at once, then the words of each key AND-ed: asking each key its next bit only
+            # while some run had all before read fewer words, in eight rounds of numpy calls that cost more (0.20 ms
+            # an article's 250 keys at 24 runs, against 0.15).
+            runs_of = np.bitwise_and.reduce(slices.bits[_positions(first, step, len(slices.bits))], axis=0)
             alive = np.flatnonzero(runs_of)
-            with np.errstate(over="ignore"):
-                for hash_round in range(1, HASHES):
-                    if not len(alive):
-                        break
-                    runs_of[alive] &= slices.bits[(first[alive] + np.uint64(hash_round) * step[alive]) & last]
-                    alive = alive[runs_of[alive] != 0]
             for index, runs in zip(alive.tolist(), runs_of[alive].tolist(), strict=True):
                 for slot, run in enumerate(slices.runs):
                     if runs >> slot & 1:
