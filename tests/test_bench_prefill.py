@@ -140,7 +140,7 @@ def test_report_compares_storing_on_top_with_storing_into_an_empty_database():
 
 def test_the_recent_keys_loaded_before_the_clock_are_the_ones_the_store_uses(tmp_path):
     from quotetrack import extract_quotes
-    from quotetrack.bench.on_top import _load_recent_keys, _timed_store
+    from quotetrack.bench.on_top import _load_recent_keys, _stored_by_turns
     from quotetrack.provenance import lsh
 
     db = open_database(tmp_path / "large.db")
@@ -151,7 +151,7 @@ def test_the_recent_keys_loaded_before_the_clock_are_the_ones_the_store_uses(tmp
     text = ("“The pier will reopen to ferries by the end of May,” Mayor Ana Ruiz told reporters on Tuesday, "
             "adding that the repairs had cost the city “far more than anyone expected.”")
     article = Article(text=text, url="https://example.com/pier-reopens", date="2016-04-12", publisher="Reuters")
-    run = _timed_store([(article, extract_quotes(text))], db)
+    [run] = _stored_by_turns([(article, extract_quotes(text))], [db])
     assert run.pages > 0
     # The store caught the copy up on its own keys instead of loading every key again.
     assert lsh._copies[db] is loaded and len(loaded.by_band) > 1000

@@ -95,7 +95,7 @@ def _stored_by_turns(extracted: list[tuple[Article, list[Quote]]], databases: li
     for turn, first in enumerate(range(0, len(extracted), TURN_ARTICLES)):
         order = list(enumerate(databases))
         for number, database in order[:: 1 if turn % 2 == 0 else -1]:
-            runs[number].append(_timed_store(extracted[first : first + TURN_ARTICLES], database, checkpoint=False))
+            runs[number].append(_timed_store(extracted[first : first + TURN_ARTICLES], database))
     return [_total([*each, _timed_checkpoint(database)]) for each, database in zip(runs, databases, strict=True)]
 
 
@@ -167,30 +167,20 @@ def _load_recent_keys(db: Database) -> float:
     return time.perf_counter() - started
 
 
-def _timed_store(extracted: list[tuple[Article, list[Quote]]], db: Database | Path, *, checkpoint: bool = True) -> StoreRun:
-    """Store ``extracted`` into ``db`` (a path: a new database, its schema laid out before the clock starts) as an ingest does.
+def _timed_store(extracted: list[tuple[Article, list[Quote]]], database: Database) -> StoreRun:
+    """Store ``extracted`` into ``database`` as an ingest does, timed.
 
-    Automatic checkpoints are off, so that the write-ahead log holds every page written, and one checkpoint
-    at the end, timed, writes them into the file: what the ingest's checkpoints would, wherever they fall.
-    Without ``checkpoint`` the pages stay in the log for a later :func:`_timed_checkpoint` (and none are counted).
+    Automatic checkpoints are off, so that the write-ahead log holds every page written, for a later
+    :func:`_timed_checkpoint` to write them into the file, timed, and count them (none are counted here).
     """
     from ..ingestion import extractor_version, store_extracted
     from ..parallel import fewer_collections
-    from ..store import open_database
 
-    database = open_database(db) if isinstance(db, Path) else db
-    try:
-        if checkpoint:
-            database.execute("PRAGMA wal_checkpoint(RESTART)")
-        database.execute("PRAGMA wal_autocheckpoint = 0")
-        wall, cpu = time.perf_counter(), time.process_time()
-        with fewer_collections():  # as ingest_articles does
-            store_extracted(extracted, database, version=extractor_version("rules"))
-        run = StoreRun(time.perf_counter() - wall, time.process_time() - cpu, 0)
-        return _total([run, _timed_checkpoint(database)]) if checkpoint else run
-    finally:
-        if database is not db:
-            database.close()
+    database.execute("PRAGMA wal_autocheckpoint = 0")
+    wall, cpu = time.perf_counter(), time.process_time()
+    with fewer_collections():  # as ingest_articles does
+        store_extracted(extracted, database, version=extractor_version("rules"))
+    return StoreRun(time.perf_counter() - wall, time.process_time() - cpu, 0)
 
 
 def _timed_checkpoint(database: Database) -> StoreRun:
