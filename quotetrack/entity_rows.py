@@ -1,4 +1,4 @@
-"""Speaker and outlet ids for an article's quotes, and the rows still to insert for names new to the database.
+"""Speaker and outlet ids for an article's quotes, the rows still to insert for names new to the database, and the quotes' rows.
 
 >>> from quotetrack.store import open_database
 >>> entities = EntityRows(open_database(":memory:"), ["Dmitry Peskov", "Peskov"])
@@ -8,16 +8,18 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
-from .records import stable_id
+from .published import sort_date
+from .records import Article, Quote, quote_id, stable_id
 from .resolve.names import canonical_speaker, speaker_key, speaker_kind
 from .resolve.outlets import outlet_row
 
-__all__ = ["EntityRows"]
+__all__ = ["EntityRows", "add_published_names", "quote_row"]
 
 
 class EntityRows:
@@ -87,3 +89,46 @@ class EntityRows:
                 'INSERT OR IGNORE INTO "outlets" ("id", "name", "country", "state_run", "outlet_kind") VALUES (?, ?, ?, ?, ?)',
                 [(row["id"], row["name"], row["country"], row["state_run"], row["outlet_kind"]) for row in self.new_outlets.values()],
             )
+
+
+def quote_row(entities: EntityRows, article: Article, quote: Quote, version: str) -> dict[str, Any]:
+    """The row stored for ``quote`` of ``article`` (its speaker's and outlets' ids from ``entities``)."""
+    publisher = quote.publisher or article.publisher
+    via_chain = quote.via_chain or ([quote.via_outlet] if quote.via_outlet else [])
+    return {
+        "id": quote_id(article.id, quote.start, quote.end, quote.kind),
+        "article_id": article.id,
+        "speaker_id": entities.speaker_id(quote.speaker),
+        "via_outlet_id": entities.outlet_id(quote.via_outlet, known_only=False),
+        "publisher_outlet_id": entities.outlet_id(publisher, known_only=True),
+        "publisher": publisher,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "speaker_mention": quote.speaker_mention,
+        "sentence": quote.sentence,
+        "confidence": float(quote.confidence),
+        "date": article.date,
+        "extractor_version": version,
+        # Where the quoted words are when the record spans an attribution: `“A,” he said, “B.”`.
+        "parts": json.dumps(quote.extra["parts"]) if quote.extra.get("parts") else None,
+        # The evidence for the attribution: where the speaker and the via outlet are named, and how.
+        "speaker_start": quote.speaker_start,
+        "speaker_end": quote.speaker_end,
+        "speaker_method": quote.speaker_method,
+        "via_chain": json.dumps(via_chain, ensure_ascii=False) if via_chain else None,
+        "via_start": quote.via_start,
+        "via_end": quote.via_end,
+    }
+
+
+def add_published_names(entities: EntityRows, rows: list[dict[str, Any]]) -> None:
+    """Copy the speaker's and outlets' names onto the quote rows, as stored (see :mod:`quotetrack.published`)."""
+    speakers, outlets = entities.speaker_names, entities.outlet_names
+    for row in rows:
+        row["speaker"] = speakers.get(row["speaker_id"])
+        row["via_outlet"] = outlets.get(row["via_outlet_id"])
+        row["published_by"] = outlets.get(row["publisher_outlet_id"]) or row["publisher"]
+        row["sort_date"] = sort_date(row["date"], row["id"])

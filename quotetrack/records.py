@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, get_args
@@ -50,6 +51,34 @@ def stable_id(*parts: str | None) -> str:
 
 
 QUOTE_ID_ARTICLE_PREFIX = 8
+_EPOCH = datetime.date(1970, 1, 1)
+
+
+def article_id(source: str, date: str | None) -> str:
+    """An article's id: its day (days since 1970 in 4 hex digits, ``0000`` when undated), then 12 hex digits of the
+    hash of ``source``, its URL (else its text).
+
+    A day's news sorts at the end of every index ordered by article (their keys, the quotes' ids, which start with
+    their article's, and the statements' first articles), where storing it writes the same few pages, instead of a
+    page an index all over them: at a million quotes, 6 of the 45 pages written an article.
+
+    >>> article_id("https://example.com/a", "2024-05-14T09:00:00+09:00")
+    '4d91c4ed1c218d14'
+    >>> article_id("https://example.com/a", "2024-05-15") > article_id("https://example.com/b", "2024-05-14")
+    True
+    >>> article_id("https://example.com/a", None)[:4], article_id("https://example.com/a", "sometime")[:4]
+    ('0000', '0000')
+    """
+    return f"{_day_number(date):04x}{stable_id(source)[:12]}"
+
+
+def _day_number(date: str | None) -> int:
+    """Days from 1970 to ``date``'s day as written (0 when there is none or it is no date; at most 0xFFFF)."""
+    try:
+        day = datetime.date.fromisoformat(date[:10]) if date else None
+    except ValueError:
+        return 0
+    return 0 if day is None else min(max((day - _EPOCH).days, 0), 0xFFFF)
 
 
 def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
@@ -81,14 +110,21 @@ class Article:
 
     @property
     def id(self) -> str:
+        """Its :func:`article_id`, or the id a database already has for its URL (:meth:`keep_id`)."""
         # The URL identifies an article across re-crawls; without one the text does.
         source = self.url or self.text
-        # Remembered for the source it was made from (the store asks for it once a quote), so a
-        # changed URL or text still gets its own id.
+        # Remembered for the source and date it was made from (the store asks for it once a quote), so a
+        # changed URL, text or date still gets its own id.
         memo = self.__dict__.get("_id_memo")
-        if memo is None or memo[0] is not source:
-            memo = self.__dict__["_id_memo"] = (source, stable_id(source))
-        return memo[1]
+        if memo is None or memo[0] is not source or memo[1] != self.date:
+            memo = self.__dict__["_id_memo"] = (source, self.date, article_id(source, self.date))
+        return memo[2]
+
+    def keep_id(self, id: str) -> None:
+        """Take ``id`` as its id while its URL, text and date stay as they are: the id its URL has in the database it
+        goes to, stored before with another date or before ids began with the day, so that storing it updates that
+        article rather than adding another."""
+        self.__dict__["_id_memo"] = (self.url or self.text, self.date, id)
 
 
 @dataclass

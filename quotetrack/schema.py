@@ -5,7 +5,7 @@
 >>> [migration.name for migration in MIGRATIONS.pending(db)]  # doctest: +NORMALIZE_WHITESPACE
 ['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design', 'deferred_search_index',
  'staged_statement_bands', 'fast_pages', 'appended_recent_bands',
- 'article_prefixed_quote_ids', 'lean_page_indexes', 'statement_bands_filter', 'statement_band_runs']
+ 'article_prefixed_quote_ids', 'lean_page_indexes', 'statement_bands_filter', 'statement_band_runs', 'articles_by_url']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -238,13 +238,19 @@ def statement_band_runs(db: Database) -> None:
     band_runs(db)
 
 
+@MIGRATIONS()
+def articles_by_url(db: Database) -> None:
+    """Articles found by URL: one stored before ids began with the day keeps its id (``quotetrack.records``)."""
+    db.execute("create index if not exists articles_by_url on articles (url) where url is not null")
+
+
 def apply_migrations(db: Database, on_step: Callable[[int, int, str], None] | None = None) -> None:
     """Apply the pending :data:`MIGRATIONS` one after another, telling ``on_step`` (number, count, what it
     does) before each: at a million quotes some take a minute.
 
     >>> db = Database(memory=True)
     >>> apply_migrations(db, lambda number, count, what: number == count - 1 and print(count, what))
-    13 The big LSH key table grows by runs appended at its end, each with its own filter
+    14 Articles found by URL: one stored before ids began with the day keeps its id
     """
     pending = MIGRATIONS.pending(db)
     names = [migration.name for migration in pending]

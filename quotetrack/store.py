@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import enum
-import json
 import os
 import sqlite3
 import weakref
@@ -35,13 +34,12 @@ from typing import Any, Self
 
 from sqlite_utils import Database
 
-from .entity_rows import EntityRows
+from .entity_rows import EntityRows, add_published_names, quote_row
 from .errors import StoreError
 from .provenance.cluster import forget_article, insert_grouped_quotes, refresh_statements, update_article_statements
 from .provenance.lsh import merge_recent_bands
-from .published import sort_date
 from .query import query_quotes
-from .records import EXTRACTOR_VERSION, Article, Quote, quote_id
+from .records import EXTRACTOR_VERSION, Article, Quote
 from .schema import MIGRATIONS, apply_migrations, schema_complete
 from .search_index import sync_search_index
 from .sqlite_files import enable_wal, is_quotetrack_database, open_read_only, read_only_location, refuse_foreign
@@ -58,6 +56,7 @@ __all__ = [
     "open_database",
     "open_store",
     "read_only_location",
+    "stored_article",
     "stored_quote_count",
 ]
 
@@ -313,6 +312,24 @@ def _article_row(article: Article, version: str) -> dict[str, Any]:
     }
 
 
+def stored_article(db: Database, article: Article) -> dict[str, Any] | None:
+    """The row of ``article`` in ``db``, if stored: under its id, else under its URL's, which it then keeps
+    (:meth:`~quotetrack.records.Article.keep_id`; an article stored with another date, or before ids began with the day).
+
+    >>> db = open_database(":memory:")
+    >>> _ = ingest_article(db, Article(text="“No,” Peskov said.", url="https://example.com/a", date="2024-05-14"), [])
+    >>> redated = Article(text="“No,” Peskov said.", url="https://example.com/a", date="2024-05-15")
+    >>> redated.id[:4], stored_article(db, redated)["date"], redated.id[:4]
+    ('4d92', '2024-05-14', '4d91')
+    """
+    stored = next(_dict_rows(db, "select * from articles where id = ?", [article.id]), None)
+    if stored is None and article.url:
+        stored = next(_dict_rows(db, "select * from articles where url = ?", [article.url]), None)
+        if stored is not None:
+            article.keep_id(stored["id"])
+    return stored
+
+
 def stored_quote_count(db: Database, article: Article, extractor_version: str = EXTRACTOR_VERSION) -> int | None:
     """How many quotes ``article`` has in ``db`` when it is stored exactly as given (same text, same
     metadata, read by the same extractor version), else None: re-extracting it would change nothing.
@@ -326,7 +343,7 @@ def stored_quote_count(db: Database, article: Article, extractor_version: str = 
     (1, None)
     """
     with _sqlite_errors():
-        stored = next(_dict_rows(db, "select * from articles where id = ?", [article.id]), None)
+        stored = stored_article(db, article)
         if stored is None or stored.get("date_raw") != article.date_raw:
             return None
         if any(stored[key] != value for key, value in _article_row(article, extractor_version).items()):
@@ -337,13 +354,13 @@ def stored_quote_count(db: Database, article: Article, extractor_version: str = 
 def _ingest(
     db: Database, article: Article, quotes: Sequence[Quote], version: str, index_search: bool = True, band_keys: Mapping[str, Sequence[int]] | None = None,
 ) -> Ingest:
+    stored = stored_article(db, article)  # first: the article may keep the id stored for its URL
     article_row = _article_row(article, version)
     entities = EntityRows(db, [quote.speaker for quote in quotes])
-    quote_rows = {row["id"]: row for row in (_quote_row(entities, article, quote, version) for quote in quotes)}
+    quote_rows = {row["id"]: row for row in (quote_row(entities, article, quote, version) for quote in quotes)}
     if _published(db):
-        _add_published_names(entities, list(quote_rows.values()))
+        add_published_names(entities, list(quote_rows.values()))
 
-    stored = next(_dict_rows(db, "select * from articles where id = ?", [article.id]), None)
     stored_quotes = {row["id"]: row for row in _dict_rows(db, "select * from quotes where article_id = ?", [article.id])}
     if article.date_raw is not None or (stored is not None and stored.get("date_raw") is not None):
         # Only then: a database from before the column can still take articles with readable dates.
@@ -391,48 +408,6 @@ def delete_article(db: Database, article_id: str) -> bool:
         refresh_statements(db, touched)
         db.table("articles").delete(article_id)
     return True
-
-
-def _quote_row(entities: EntityRows, article: Article, quote: Quote, version: str) -> dict[str, Any]:
-    publisher = quote.publisher or article.publisher
-    via_chain = quote.via_chain or ([quote.via_outlet] if quote.via_outlet else [])
-    return {
-        "id": quote_id(article.id, quote.start, quote.end, quote.kind),
-        "article_id": article.id,
-        "speaker_id": entities.speaker_id(quote.speaker),
-        "via_outlet_id": entities.outlet_id(quote.via_outlet, known_only=False),
-        "publisher_outlet_id": entities.outlet_id(publisher, known_only=True),
-        "publisher": publisher,
-        "text": quote.text,
-        "start": quote.start,
-        "end": quote.end,
-        "kind": quote.kind,
-        "cue": quote.cue,
-        "speaker_mention": quote.speaker_mention,
-        "sentence": quote.sentence,
-        "confidence": float(quote.confidence),
-        "date": article.date,
-        "extractor_version": version,
-        # Where the quoted words are when the record spans an attribution: `“A,” he said, “B.”`.
-        "parts": json.dumps(quote.extra["parts"]) if quote.extra.get("parts") else None,
-        # The evidence for the attribution: where the speaker and the via outlet are named, and how.
-        "speaker_start": quote.speaker_start,
-        "speaker_end": quote.speaker_end,
-        "speaker_method": quote.speaker_method,
-        "via_chain": json.dumps(via_chain, ensure_ascii=False) if via_chain else None,
-        "via_start": quote.via_start,
-        "via_end": quote.via_end,
-    }
-
-
-def _add_published_names(entities: EntityRows, rows: list[dict[str, Any]]) -> None:
-    """Copy the speaker's and outlets' names onto the quote rows, as stored (see :mod:`quotetrack.published`)."""
-    speakers, outlets = entities.speaker_names, entities.outlet_names
-    for row in rows:
-        row["speaker"] = speakers.get(row["speaker_id"])
-        row["via_outlet"] = outlets.get(row["via_outlet_id"])
-        row["published_by"] = outlets.get(row["publisher_outlet_id"]) or row["publisher"]
-        row["sort_date"] = sort_date(row["date"], row["id"])
 
 
 # -- fast paths: what sqlite-utils would write, without its per-call schema lookups ----------------------

@@ -113,12 +113,16 @@ def test_replacing_and_deleting_articles_update_statements(db):
     assert statement["id"] == statement_id
     assert (statement["first_publisher"], statement["canonical_text"]) == ("Coast Post", APPEARANCES[0][4])
     assert variants(db)["Port Wire"] == ("extended", [])
-    assert delete_article(db, Article(text="", url="https://coastpost.example/2").id)
-    assert not delete_article(db, Article(text="", url="https://coastpost.example/2").id)
+    coast_post = Article(text="", url=APPEARANCES[0][0], date=APPEARANCES[0][1]).id
+    assert delete_article(db, coast_post)
+    assert not delete_article(db, coast_post)
     (statement,) = statements(db)
     assert statement["first_publisher"] == "Bay Daily" and statement["quotes"] == 4
-    for url in ("https://portwire.example/1", "https://baydaily.example/3", "https://tidewater.example/4", "https://undated.example/5"):
-        delete_article(db, Article(text="", url=url).id)
+    # Port Wire's article keeps the id it was first stored under, from its first date.
+    assert db.execute("select id from articles where url = ?", [APPEARANCES[1][0]]).fetchone()[0] == Article(
+        text="", url=APPEARANCES[1][0], date=APPEARANCES[1][1]).id
+    for url, date, *_ in APPEARANCES[1:]:
+        assert delete_article(db, Article(text="", url=url, date=date).id)
     assert statements(db) == []
     assert db.execute("select (select count(*) from statement_bands) + (select count(*) from statement_bands_recent)").fetchone()[0] == 0
 

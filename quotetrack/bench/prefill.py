@@ -47,7 +47,7 @@ from ..provenance.band_filter import forget_band_filter, run_filters
 from ..provenance.cluster import seen_order
 from ..provenance.lsh import BANDS, RECENT_KEYS_MERGED, keep_recent_bands, next_run
 from ..published import rebuild_summaries, sort_date
-from ..records import Article, quote_id, stable_id
+from ..records import Article, article_id, quote_id, stable_id
 from ..resolve.names import speaker_key
 from ..resolve.outlets import Outlets, outlet_row
 from ..resources import data_dir
@@ -257,7 +257,7 @@ class _Batch:
             length += len(chosen[-1]) + 2
         date = (self.world.until - datetime.timedelta(days=1 + rng.randrange(ARCHIVE_DAYS))).isoformat()
         url = f"https://prefill.invalid/{number}"
-        id = stable_id(url)
+        id = article_id(url, date)
         self.articles.append((id, url, f"Story {number}", publisher["name"], date, None, "\n\n".join(chosen), "prefill",
                               "2024-01-01T00:00:00+00:00"))
         self.pending.append((id, number, date, publisher["name"], publisher["id"]))
