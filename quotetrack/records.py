@@ -51,6 +51,9 @@ def stable_id(*parts: str | None) -> str:
 
 
 QUOTE_ID_ARTICLE_PREFIX = 8
+# An article id: its day in this many hex digits, then this many of the hash of its URL (else text).
+DAY_DIGITS = 4
+SOURCE_HASH_LENGTH = 12
 _EPOCH = datetime.date(1970, 1, 1)
 
 
@@ -69,7 +72,7 @@ def article_id(source: str, date: str | None) -> str:
     >>> article_id("https://example.com/a", None)[:4], article_id("https://example.com/a", "sometime")[:4]
     ('0000', '0000')
     """
-    return f"{_day_number(date):04x}{stable_id(source)[:12]}"
+    return f"{_day_number(date):0{DAY_DIGITS}x}{stable_id(source)[:SOURCE_HASH_LENGTH]}"
 
 
 def _day_number(date: str | None) -> int:
@@ -110,7 +113,7 @@ class Article:
 
     @property
     def id(self) -> str:
-        """Its :func:`article_id`, or the id a database already has for its URL (:meth:`keep_id`)."""
+        """Its :func:`article_id`, or the id a database already has for it (:meth:`keep_id`)."""
         # The URL identifies an article across re-crawls; without one the text does.
         source = self.url or self.text
         # Remembered for the source and date it was made from (the store asks for it once a quote), so a
@@ -121,9 +124,9 @@ class Article:
         return memo[2]
 
     def keep_id(self, id: str) -> None:
-        """Take ``id`` as its id while its URL, text and date stay as they are: the id its URL has in the database it
-        goes to, stored before with another date or before ids began with the day, so that storing it updates that
-        article rather than adding another."""
+        """Take ``id`` as its id while its URL, text and date stay as they are: the id it has in the database it goes
+        to, stored there with another date or before ids began with the day, so that storing it again updates that
+        article rather than adding another (see :func:`quotetrack.store.stored_article`)."""
         self.__dict__["_id_memo"] = (self.url or self.text, self.date, id)
 
 

@@ -5,7 +5,7 @@
 >>> [migration.name for migration in MIGRATIONS.pending(db)]  # doctest: +NORMALIZE_WHITESPACE
 ['create_tables', 'add_attribution_evidence', 'article_date_raw', 'add_statements', 'published_design', 'deferred_search_index',
  'staged_statement_bands', 'fast_pages', 'appended_recent_bands',
- 'article_prefixed_quote_ids', 'lean_page_indexes', 'statement_bands_filter', 'statement_band_runs', 'articles_by_url']
+ 'article_prefixed_quote_ids', 'lean_page_indexes', 'statement_bands_filter', 'statement_band_runs', 'articles_by_source']
 >>> MIGRATIONS.apply(db)
 >>> MIGRATIONS.pending(db), "quotes_view" in db.view_names()
 ([], True)
@@ -21,10 +21,13 @@ from sqlite_utils import Database, Migrations
 from .facet_pairs import PAIR_DOCS
 from .provenance.tables import QUOTE_DOCS, STATEMENT_DOCS
 from .published import QUOTE_NAME_DOCS, SUMMARY_DOCS
+from .records import DAY_DIGITS, SOURCE_HASH_LENGTH
 
-__all__ = ["MIGRATIONS", "QUOTES_FTS_COLUMNS", "QUOTES_VIEW_SQL", "apply_migrations", "schema_complete"]
+__all__ = ["MIGRATIONS", "QUOTES_FTS_COLUMNS", "QUOTES_VIEW_SQL", "SOURCE_HASH_SQL", "apply_migrations", "schema_complete"]
 
 MIGRATIONS = Migrations("quotetrack")
+# The part of an article's id after its day (quotetrack.records.article_id), indexed to find an article re-dated.
+SOURCE_HASH_SQL = f"substr(id, {DAY_DIGITS + 1}, {SOURCE_HASH_LENGTH})"
 
 QUOTES_FTS_COLUMNS = ("text", "speaker_mention", "sentence")
 
@@ -239,9 +242,9 @@ def statement_band_runs(db: Database) -> None:
 
 
 @MIGRATIONS()
-def articles_by_url(db: Database) -> None:
-    """Articles found by URL: one stored before ids began with the day keeps its id (``quotetrack.records``)."""
-    db.execute("create index if not exists articles_by_url on articles (url) where url is not null")
+def articles_by_source(db: Database) -> None:
+    """Articles found by the hash of their URL (else text), whatever their day: one stored with another date keeps its id (``quotetrack.records``)."""
+    db.execute(f"create index if not exists articles_by_source on articles ({SOURCE_HASH_SQL})")
 
 
 def apply_migrations(db: Database, on_step: Callable[[int, int, str], None] | None = None) -> None:
@@ -250,7 +253,7 @@ def apply_migrations(db: Database, on_step: Callable[[int, int, str], None] | No
 
     >>> db = Database(memory=True)
     >>> apply_migrations(db, lambda number, count, what: number == count - 1 and print(count, what))
-    14 Articles found by URL: one stored before ids began with the day keeps its id
+    14 Articles found by the hash of their URL (else text), whatever their day: one stored with another date keeps its id
     """
     pending = MIGRATIONS.pending(db)
     names = [migration.name for migration in pending]
@@ -328,7 +331,7 @@ def _create_tables(db: Database) -> None:
 # generated from this and the live schema (``cog -r README.md``), and a test keeps them in step.
 COLUMN_DOCS: dict[str, dict[str, str]] = {
     "articles": {
-        "id": "hash of the URL, else of the text",
+        "id": "its day (4 hex digits: days since 1970, `0000` undated), then a hash of the URL, else of the text; an article stored under another id keeps it",
         "url": "where the article was published",
         "title": "headline",
         "publisher": "who published it, as given by the source",

@@ -39,8 +39,8 @@ from .errors import StoreError
 from .provenance.cluster import forget_article, insert_grouped_quotes, refresh_statements, update_article_statements
 from .provenance.lsh import merge_recent_bands
 from .query import query_quotes
-from .records import EXTRACTOR_VERSION, Article, Quote
-from .schema import MIGRATIONS, apply_migrations, schema_complete
+from .records import EXTRACTOR_VERSION, SOURCE_HASH_LENGTH, Article, Quote, stable_id
+from .schema import MIGRATIONS, SOURCE_HASH_SQL, apply_migrations, schema_complete
 from .search_index import sync_search_index
 from .sqlite_files import enable_wal, is_quotetrack_database, open_read_only, read_only_location, refuse_foreign
 from .sqlite_files import sqlite_errors as _sqlite_errors
@@ -313,8 +313,9 @@ def _article_row(article: Article, version: str) -> dict[str, Any]:
 
 
 def stored_article(db: Database, article: Article) -> dict[str, Any] | None:
-    """The row of ``article`` in ``db``, if stored: under its id, else under its URL's, which it then keeps
-    (:meth:`~quotetrack.records.Article.keep_id`; an article stored with another date, or before ids began with the day).
+    """The row of ``article`` in ``db``, if stored: under its id, else under another id of the same URL (else text),
+    which it then keeps (:meth:`~quotetrack.records.Article.keep_id`): stored with another date, or before ids began
+    with the day.
 
     >>> db = open_database(":memory:")
     >>> _ = ingest_article(db, Article(text="“No,” Peskov said.", url="https://example.com/a", date="2024-05-14"), [])
@@ -323,10 +324,15 @@ def stored_article(db: Database, article: Article) -> dict[str, Any] | None:
     ('4d92', '2024-05-14', '4d91')
     """
     stored = next(_dict_rows(db, "select * from articles where id = ?", [article.id]), None)
-    if stored is None and article.url:
-        stored = next(_dict_rows(db, "select * from articles where url = ?", [article.url]), None)
-        if stored is not None:
-            article.keep_id(stored["id"])
+    if stored is None:
+        source = article.url or article.text
+        hashed = stable_id(source)
+        # The id quotetrack gave before the day came first, then the same hash after another day.
+        for sql, value in (("id = ?", hashed), (f"{SOURCE_HASH_SQL} = ?", hashed[:SOURCE_HASH_LENGTH])):
+            row = next(_dict_rows(db, f"select * from articles where {sql}", [value]), None)
+            if row is not None and (row["url"] or row["text"]) == source:
+                article.keep_id(row["id"])
+                return row
     return stored
 
 

@@ -118,12 +118,27 @@ def test_reingest_skips_an_article_stored_under_its_old_id_before_extracting_it(
     assert sorted(id for id, _ in stored(db)) == sorted([stable_id(URL), article_id(URL.replace("quay-closure", "ferries"), "2024-05-15")])
 
 
-def test_articles_without_a_url_are_told_apart_by_their_text():
+def test_an_article_without_a_url_is_its_text_whatever_its_date():
     db = open_database(":memory:")
     for text in (HARBOUR, FERRIES):
         ingest_article(db, Article(text=text, date="2024-05-14"), extract_quotes(text))
-    ingest_article(db, Article(text=HARBOUR, date="2024-05-16"), extract_quotes(HARBOUR))
-    assert [id[:4] for id, _ in stored(db)] == ["4d91", "4d91", "4d93"]
+    assert ingest_article(db, Article(text=HARBOUR, date="2024-05-16"), extract_quotes(HARBOUR)) == Ingest.UPDATED
+    assert sorted(stored(db)) == sorted([(article_id(HARBOUR, "2024-05-14"), "2024-05-16"), (article_id(FERRIES, "2024-05-14"), "2024-05-14")])
+    # Stored before ids began with the day: found under that id.
+    ingest_article(db, old_style(Article(text=HARBOUR.replace("Tuesday", "Monday"))), [])
+    assert ingest_article(db, Article(text=HARBOUR.replace("Tuesday", "Monday"), date="2024-05-13"), []) == Ingest.UPDATED
+    assert db.execute("select count(*) from articles").fetchone()[0] == 3
+
+
+def test_an_article_is_not_taken_for_another_with_the_same_hash_digits():
+    db = open_database(":memory:")
+    ingest_article(db, harbour(), extract_quotes(HARBOUR))
+    (id, _), = stored(db)
+    # Another article whose id would differ only in its day if the hashes' first digits met: told apart by its URL.
+    db.execute("update articles set url = 'https://elsewhere.example/other' where id = ?", [id])
+    assert stored_quote_count(db, harbour("2024-05-20")) is None
+    assert ingest_article(db, harbour("2024-05-20"), extract_quotes(HARBOUR)) == Ingest.NEW
+    assert db.execute("select count(*) from articles").fetchone()[0] == 2
 
 
 def test_the_cli_updates_a_redated_article_in_place(tmp_path):

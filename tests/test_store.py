@@ -458,7 +458,7 @@ def test_databases_from_before_migrations_open_and_work(tmp_path, article):
         "create_tables", "add_attribution_evidence", "article_date_raw", "add_statements", "published_design",
         "deferred_search_index", "staged_statement_bands", "fast_pages",
         "appended_recent_bands", "article_prefixed_quote_ids", "lean_page_indexes", "statement_bands_filter", "statement_band_runs",
-        "articles_by_url"]
+        "articles_by_source"]
     assert counts(db) == {"articles": 1, "speakers": 2, "outlets": 2, "quotes": 2}
     # The published names are filled in for the quotes already stored.
     assert sorted(db.execute("select speaker, via_outlet, published_by from quotes").fetchall(), key=str) == [
@@ -494,7 +494,7 @@ def test_opening_an_older_database_tells_each_step_as_it_starts(tmp_path, articl
         (0, 4, "The quote page's indexes hold each column once, and those by speaker or outlet only the quotes that have one"),
         (1, 4, "A table for Bloom filters over the big LSH key table, so that keys in no statement are not looked up"),
         (2, 4, "The big LSH key table grows by runs appended at its end, each with its own filter"),
-        (3, 4, "Articles found by URL: one stored before ids began with the day keeps its id"),
+        (3, 4, "Articles found by the hash of their URL (else text), whatever their day: one stored with another date keeps its id"),
     ]
     assert MIGRATIONS.pending(db) == []
     ingest_article(db, article, [])
