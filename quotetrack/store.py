@@ -323,16 +323,17 @@ def stored_article(db: Database, article: Article) -> dict[str, Any] | None:
     >>> redated.id[:4], stored_article(db, redated)["date"], redated.id[:4]
     ('4d92', '2024-05-14', '4d91')
     """
-    stored = next(_dict_rows(db, "select * from articles where id = ?", [article.id]), None)
+    source, id = article.url or article.text, article.id
+    hashed = stable_id(source)
+    # Its id, the id quotetrack gave before the day came first, or the same hash after another day: one query.
+    found = list(_dict_rows(db, f"select * from articles where id in (?, ?) or {SOURCE_HASH_SQL} = ?", [id, hashed, hashed[:SOURCE_HASH_LENGTH]]))
+    if not found:
+        return None
+    stored = next((row for row in found if row["id"] == id), None)
     if stored is None:
-        source = article.url or article.text
-        hashed = stable_id(source)
-        # The id quotetrack gave before the day came first, then the same hash after another day.
-        for sql, value in (("id = ?", hashed), (f"{SOURCE_HASH_SQL} = ?", hashed[:SOURCE_HASH_LENGTH])):
-            row = next(_dict_rows(db, f"select * from articles where {sql}", [value]), None)
-            if row is not None and (row["url"] or row["text"]) == source:
-                article.keep_id(row["id"])
-                return row
+        stored = next((row for row in found if (row["url"] or row["text"]) == source), None)
+        if stored is not None:
+            article.keep_id(stored["id"])
     return stored
 
 
