@@ -77,12 +77,15 @@ def article_id(source: str, date: str | None) -> str:
 
 
 def _day_number(date: str | None) -> int:
-    """Days from 1970 to ``date``'s day as written (0 when there is none or it is no date; at most 0xFFFF)."""
+    """Days from 1970 to ``date``'s day as written (0 when there is none or it is no date; at most what
+    :data:`DAY_DIGITS` hex digits hold)."""
+    if not date:
+        return 0
     try:
-        day = datetime.date.fromisoformat(date[:10]) if date else None
+        day = datetime.date.fromisoformat(date[:10])
     except ValueError:
         return 0
-    return 0 if day is None else min(max((day - _EPOCH).days, 0), 0xFFFF)
+    return min(max((day - _EPOCH).days, 0), 16**DAY_DIGITS - 1)
 
 
 def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
@@ -113,10 +116,14 @@ class Article:
     date_raw: str | None = None  # the date as the source wrote it, when it could not be read as one
 
     @property
+    def source(self) -> str:
+        """What identifies it across re-crawls: its URL, else its text."""
+        return self.url or self.text
+
+    @property
     def id(self) -> str:
         """Its :func:`article_id`, or the id a database already has for it (:meth:`keep_id`)."""
-        # The URL identifies an article across re-crawls; without one the text does.
-        source = self.url or self.text
+        source = self.source
         # Remembered for the source and date it was made from (the store asks for it once a quote), so a
         # changed URL, text or date still gets its own id.
         memo = self.__dict__.get("_id_memo")
@@ -128,7 +135,7 @@ class Article:
         """Take ``id`` as its id while its URL, text and date stay as they are: the id it has in the database it goes
         to, stored there with another date or before ids began with the day, so that storing it again updates that
         article rather than adding another (see :func:`quotetrack.store.stored_article`)."""
-        self.__dict__["_id_memo"] = (self.url or self.text, self.date, id)
+        self.__dict__["_id_memo"] = (self.source, self.date, id)
 
 
 @dataclass

@@ -323,7 +323,7 @@ def stored_article(db: Database, article: Article) -> dict[str, Any] | None:
     >>> redated.id[:4], stored_article(db, redated)["date"], redated.id[:4]
     ('4d92', '2024-05-14', '4d91')
     """
-    source, id = article.url or article.text, article.id
+    source, id = article.source, article.id
     hashed = stable_id(source)
     # Its id, the id quotetrack gave before the day came first, or the same hash after another day: one query.
     found = list(_dict_rows(db, f"select * from articles where id in (?, ?) or {SOURCE_HASH_SQL} = ?", [id, hashed, hashed[:SOURCE_HASH_LENGTH]]))
@@ -361,7 +361,7 @@ def stored_quote_count(db: Database, article: Article, extractor_version: str = 
 def _ingest(
     db: Database, article: Article, quotes: Sequence[Quote], version: str, index_search: bool = True, band_keys: Mapping[str, Sequence[int]] | None = None,
 ) -> Ingest:
-    stored = stored_article(db, article)  # first: the article may keep the id stored for its URL
+    stored = stored_article(db, article)  # first: the article may keep an id it is stored under
     article_row = _article_row(article, version)
     entities = EntityRows(db, [quote.speaker for quote in quotes])
     quote_rows = {row["id"]: row for row in (quote_row(entities, article, quote, version) for quote in quotes)}
